@@ -1,0 +1,54 @@
+# 法治指标看板 — the two commands of the README:
+#   make run    install what the dashboard needs, build the warehouse from data/ if it is
+#               missing, and open the dashboard (http://localhost:8501)
+#   make test   install the test tools too, then lint and run every test
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+PORT   ?= 8501
+
+.PHONY: run test install install-dev system-deps build lint format bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+
+$(VENV)/.runtime: requirements.txt | $(BIN)/python
+	$(BIN)/pip install -q -r requirements.txt
+	touch $@
+
+$(VENV)/.dev: requirements.txt requirements-dev.txt | $(BIN)/python
+	$(BIN)/pip install -q -r requirements-dev.txt
+	touch $(VENV)/.runtime $@
+
+install: $(VENV)/.runtime
+install-dev: $(VENV)/.dev
+
+# Debian packages some tests need (Chromium for the browser tests). As root it installs
+# them; otherwise it prints the command and those tests skip, saying why.
+system-deps:
+	@bash scripts/install_system_deps.sh
+
+build: install
+	$(BIN)/python -m etl build
+
+run: install
+	$(BIN)/python -m etl build --if-missing
+	$(BIN)/streamlit run dashboard.py --server.port $(PORT) --server.headless true
+
+lint: install-dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install-dev
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+test: install-dev system-deps lint
+	$(BIN)/python -m pytest -q
+
+bench: install
+	$(BIN)/python scripts/bench_etl.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache data/warehouse.duckdb

@@ -1,0 +1,85 @@
+"""The indicator catalog (etl/catalog.toml): ids, names, units, areas and patterns."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+CATALOG_PATH = Path(__file__).with_name("catalog.toml")
+
+
+@dataclass(frozen=True)
+class Area:
+    area_id: str
+    zh: str
+    en: str
+    order: int
+
+
+@dataclass
+class Indicator:
+    id: str
+    zh: str
+    en: str
+    unit: str
+    unit_en: str
+    area: str
+    order: int
+    headline: bool = False
+    units: tuple[str, ...] = ()
+    before: list[re.Pattern] = field(default_factory=list)
+    after: list[re.Pattern] = field(default_factory=list)
+    zero: list[re.Pattern] = field(default_factory=list)
+    veto: re.Pattern | None = None
+
+
+@dataclass
+class Catalog:
+    indicators: list[Indicator]
+    areas: dict[str, Area]
+
+    def __post_init__(self):
+        self.by_id = {i.id: i for i in self.indicators}
+        self._names = {}
+        for i in self.indicators:
+            for name in (i.id, i.zh, i.en, i.en.lower()):
+                self._names[name] = i
+
+    def resolve(self, name: str) -> Indicator | None:
+        """An indicator by id, Chinese name or English name (as table headers write it)."""
+        name = (name or "").strip()
+        return self._names.get(name) or self._names.get(name.lower())
+
+
+def _compile_all(patterns) -> list[re.Pattern]:
+    return [re.compile(p) for p in patterns]
+
+
+@cache
+def load(path: Path = CATALOG_PATH) -> Catalog:
+    raw = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+    areas = {k: Area(k, v["zh"], v["en"], v["order"]) for k, v in raw["areas"].items()}
+    indicators = []
+    for n, d in enumerate(raw["indicator"], start=1):
+        veto = d.get("veto") or []
+        indicators.append(
+            Indicator(
+                id=d["id"],
+                zh=d["zh"],
+                en=d["en"],
+                unit=d["unit"],
+                unit_en=d["unit_en"],
+                area=d["area"],
+                order=n,
+                headline=d.get("headline", False),
+                units=tuple(d.get("units", [])),
+                before=_compile_all(d.get("before", [])),
+                after=_compile_all(d.get("after", [])),
+                zero=_compile_all(d.get("zero", [])),
+                veto=re.compile("|".join(f"(?:{v})" for v in veto)) if veto else None,
+            )
+        )
+    return Catalog(indicators, areas)

@@ -1,0 +1,104 @@
+-- Warehouse schema. The warehouse is a build product: rebuilt from data/, never edited.
+-- Readers (board/) may rely on every table and column named here.
+
+CREATE TABLE agency (
+    agency_id   VARCHAR PRIMARY KEY,   -- zc_kjj
+    name_zh     VARCHAR NOT NULL,      -- 周村区科学技术局
+    short_zh    VARCHAR NOT NULL,      -- 区科技局 (for charts)
+    name_en     VARCHAR NOT NULL,
+    short_en    VARCHAR NOT NULL,
+    parent_id   VARCHAR,               -- zc_kjj for its subordinate agencies
+    kind        VARCHAR NOT NULL,      -- bureau | subordinate | internal
+    sort_order  INTEGER NOT NULL
+);
+
+CREATE TABLE agency_alias (
+    alias       VARCHAR NOT NULL,
+    agency_id   VARCHAR NOT NULL
+);
+
+CREATE TABLE indicator (
+    indicator_id VARCHAR PRIMARY KEY,  -- contract id, e.g. inspections
+    name_zh      VARCHAR NOT NULL,
+    name_en      VARCHAR NOT NULL,
+    unit         VARCHAR NOT NULL,     -- 次, 件, %, 工作日 ...
+    unit_en      VARCHAR NOT NULL,
+    area         VARCHAR NOT NULL,     -- enforcement | cases | training | disclosure | approval | legal_review
+    area_zh      VARCHAR NOT NULL,
+    area_en      VARCHAR NOT NULL,
+    sort_order   INTEGER NOT NULL,
+    headline     BOOLEAN NOT NULL      -- the indicator that stands for its area on the overview
+);
+
+CREATE TABLE document (
+    doc_id      VARCHAR PRIMARY KEY,   -- sha256 of the file's bytes, first 16 hex digits
+    agency_id   VARCHAR NOT NULL,
+    year        INTEGER NOT NULL,
+    title       VARCHAR NOT NULL,
+    path        VARCHAR NOT NULL,      -- relative to the data folder
+    kind        VARCHAR NOT NULL,      -- report | table
+    format      VARCHAR NOT NULL,      -- txt | docx | pdf | csv | xlsx
+    encoding    VARCHAR,               -- what a .txt was decoded from
+    origin      VARCHAR NOT NULL,      -- real | demo (files under data/demo/ are demo)
+    text        VARCHAR,               -- the text that quotes and spans refer to (reports)
+    n_facts     INTEGER NOT NULL,
+    duplicate_paths VARCHAR            -- other paths with the same content, '|'-joined
+);
+
+CREATE TABLE fact (
+    fact_id      INTEGER PRIMARY KEY,
+    doc_id       VARCHAR,              -- NULL for a correction without a source document
+    agency_id    VARCHAR NOT NULL,
+    year         INTEGER NOT NULL,
+    indicator_id VARCHAR NOT NULL,
+    value        DOUBLE,               -- NULL: a mention without a number (多次)
+    unit         VARCHAR NOT NULL,
+    qualifier    VARCHAR,              -- at_least | about | NULL
+    quote        VARCHAR NOT NULL,     -- the source clause, or the table row as written
+    span_start   INTEGER NOT NULL,     -- quote = document.text[span_start:span_end]
+    span_end     INTEGER NOT NULL,
+    num_start    INTEGER NOT NULL,     -- the number inside document.text, for highlighting
+    num_end      INTEGER NOT NULL,
+    location     VARCHAR NOT NULL,     -- 第3段 | Sheet1!D7
+    rule         VARCHAR NOT NULL,     -- the extraction rule that produced it
+    method       VARCHAR NOT NULL,     -- text | table | correction
+    origin       VARCHAR NOT NULL,     -- real | demo
+    status       VARCHAR NOT NULL      -- unverified | verified | corrected | rejected
+);
+
+-- One value per (agency, year, indicator): correction > table > text, real before demo.
+-- conflict is true when the sources at the winning level disagree; never averaged.
+CREATE TABLE resolved (
+    agency_id    VARCHAR NOT NULL,
+    year         INTEGER NOT NULL,
+    indicator_id VARCHAR NOT NULL,
+    value        DOUBLE NOT NULL,
+    unit         VARCHAR NOT NULL,
+    qualifier    VARCHAR,
+    fact_id      INTEGER NOT NULL,     -- the fact whose value is shown
+    doc_id       VARCHAR,
+    quote        VARCHAR NOT NULL,
+    method       VARCHAR NOT NULL,
+    origin       VARCHAR NOT NULL,
+    status       VARCHAR NOT NULL,
+    n_sources    INTEGER NOT NULL,     -- facts with a value for this key
+    conflict     BOOLEAN NOT NULL,
+    other_values VARCHAR              -- the disagreeing values, '、'-joined, when conflict
+);
+
+CREATE TABLE rejected_file (
+    path    VARCHAR NOT NULL,
+    reason  VARCHAR NOT NULL,          -- plain Chinese sentence: what is wrong and how to fix it
+    detail  VARCHAR
+);
+
+CREATE TABLE load_run (
+    run_id         VARCHAR PRIMARY KEY,
+    started_at     TIMESTAMP NOT NULL,
+    finished_at    TIMESTAMP NOT NULL,
+    data_dir       VARCHAR NOT NULL,
+    files_seen     INTEGER NOT NULL,
+    files_loaded   INTEGER NOT NULL,
+    files_rejected INTEGER NOT NULL,
+    facts          INTEGER NOT NULL
+);
