@@ -7,10 +7,17 @@ touches no database, so the build can run it in worker processes.
 from __future__ import annotations
 
 import hashlib
+import math
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from etl.model import Fact
+from etl import catalog
+from etl.extract import extract_text
+from etl.identify import Unidentified, identify
+from etl.model import Fact, ReadError, TableDoc, TextDoc
+from etl.normalize import normalise
+from etl.numbers import parse_number
 
 
 class Rejected(Exception):
@@ -46,4 +53,122 @@ def process_file(path: Path, registry, *, strict: bool) -> Processed:
 
     strict=True (the build): the agency must be in the registry. strict=False (extract):
     an agency not in the registry is kept under the name its title gives."""
-    raise NotImplementedError  # filled in by etl/identify.py + etl/extract.py
+    from etl import readers
+
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        raise Rejected(f"无法读取文件：{e.strerror or e}") from e
+    try:
+        doc = readers.read(path)
+    except ReadError as e:
+        raise Rejected(e.reason) from e
+    doc_id = content_hash(data)
+    if isinstance(doc, TableDoc):
+        return _table(doc, doc_id, registry, strict)
+    return _report(doc, doc_id, registry, strict)
+
+
+def _report(doc: TextDoc, doc_id: str, registry, strict: bool) -> Processed:
+    if not doc.text.strip():
+        raise Rejected("文件没有文字内容（文件为空）")
+    try:
+        ident = identify(doc.text, doc.path)
+    except Unidentified as e:
+        raise Rejected(e.reason) from e
+    agency = registry.resolve(ident.agency) if registry is not None else None
+    if agency is None:
+        # The folder a file sits in may name a registered agency (data/reports/<单位>/…).
+        agency = registry.resolve(doc.path.parent.name) if registry is not None else None
+        if agency is not None and not _same_core(ident.agency, agency.name_zh):
+            agency = None
+    if agency is None and strict:
+        raise Rejected(
+            f"未知单位“{ident.agency}”：登记表中没有这个单位或别名"
+            f"（请在 data/registry/agencies.csv 中添加该单位，或把“{ident.agency}”加为已有单位的别名）"
+        )
+    name = agency.name_zh if agency else ident.agency
+    facts = extract_text(doc.text, name, ident.year, registry)
+    for f in facts:
+        f.location = _paragraph_of(doc.text, f.start)
+    return Processed(
+        path=doc.path, doc_id=doc_id, kind="report", format=doc.format, encoding=doc.encoding,
+        title=ident.title, agency=name, year=ident.year, text=doc.text, facts=facts,
+    )  # fmt: skip
+
+
+def _same_core(a: str, b: str) -> bool:
+    core = re.compile(r"(科学技术局|科技局|知识产权局|地震局|气象局)$")
+    ca, cb = core.search(a), core.search(b)
+    norm = {"科学技术局": "科技局"}
+    return bool(ca and cb) and norm.get(ca.group(1), ca.group(1)) == norm.get(
+        cb.group(1), cb.group(1)
+    )
+
+
+def _paragraph_of(text: str, pos: int) -> str:
+    n = sum(1 for line in text[:pos].split("\n") if line.strip())
+    return f"第{max(n, 1)}段"
+
+
+TABLE_VALUE = re.compile(
+    r"^(?P<pre>近|约|超过)?(?P<num>[\d.,]+|[零〇一二两三四五六七八九十百千万]+)(?P<bound>余|多)?\s*(?P<unit>%|[\u4e00-\u9fff]{0,4})?(?P<post>以上|左右)?$"
+)
+
+
+def _table(doc: TableDoc, doc_id: str, registry, strict: bool) -> Processed:
+    """Table rows as facts; a row that cannot be placed is set aside with its reason."""
+    cat = catalog.load()
+    facts, problems = [], list(doc.problems)
+    for row in doc.rows:
+        where = f"{row.sheet}!{row.cell}" if row.sheet else row.cell
+        agency = registry.resolve(normalise(row.agency)) if registry is not None else None
+        if agency is None and strict:
+            problems.append(
+                f"{where}：未知单位“{row.agency}”（请在 data/registry/agencies.csv 中添加或设为别名）"
+            )
+            continue
+        ind = cat.resolve(normalise(row.indicator))
+        if ind is None:
+            problems.append(
+                f"{where}：未知指标“{row.indicator}”（可用指标代码或中文名，见 etl/catalog.toml）"
+            )
+            continue
+        year = re.sub(r"\s*年度?$", "", normalise(row.year).strip())
+        if not re.fullmatch(r"(?:19|20)\d{2}(?:\.0)?", year):
+            problems.append(f"{where}：年度“{row.year}”不是年份")
+            continue
+        m = TABLE_VALUE.match(normalise(row.value).strip())
+        value = parse_number(m.group("num")) if m else None
+        if value is None or not math.isfinite(value):
+            problems.append(f"{where}：数值“{row.value}”不是数字")
+            continue
+        qual = None
+        for g in ("pre", "bound", "post"):
+            if m.group(g):
+                qual = {"近": "about", "约": "about", "左右": "about"}.get(m.group(g), "at_least")
+        name = agency.name_zh if agency else row.agency
+        quote = " | ".join(
+            x for x in (row.agency, row.year, row.indicator, row.value + (row.unit or "")) if x
+        )
+        facts.append(
+            Fact(
+                name,
+                int(float(year)),
+                ind.id,
+                value,
+                ind.unit,
+                qual,
+                quote,
+                0,
+                0,
+                rule="table",
+                location=where,
+                method="table",
+            )  # fmt: skip
+        )
+    return Processed(
+        path=doc.path, doc_id=doc_id, kind="table", format=doc.format, encoding=doc.encoding,
+        title=doc.path.stem, agency=None, year=None, text=None, facts=facts, problems=problems,
+    )  # fmt: skip

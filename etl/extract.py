@@ -1,0 +1,463 @@
+"""Indicator facts from report text, driven by the catalog (etl/catalog.toml).
+
+The text is normalised (simplified script, half-width digits) without changing its
+length, so every span points into the report as written. Work goes line by line,
+sentence by sentence, clause by clause:
+
+1. "number + unit" mentions are found once per clause (12次, 十二次, 10余次, 百分之百);
+   numbers in quotes, titles, document numbers, ordinals and dates never qualify;
+2. each mention goes to the indicator whose keyword stands nearest before it in its
+   clause (开展执法检查12次), or directly after it (三项行政审批事项, 两次召开…会议),
+   among the indicators that accept its unit;
+3. deltas (比上年增加3次), stocks (累计, 现行有效), frequencies (每季度至少一次) and
+   其中-parts of an indicator already stated are dropped;
+4. zeros in words (未收到…申请, 未发生…案件, …无) give value 0;
+5. the owner is the subordinate agency that is the subject of the sentence at that
+   point (named in the clause or carried over from earlier clauses), else the reporter.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from etl import catalog as catalog_mod
+from etl.identify import region_of
+from etl.model import Fact
+from etl.normalize import normalise
+from etl.numbers import CN_CHARS, parse_number
+
+SENTENCE_END = "。！？!?\n"
+CLAUSE_END = SENTENCE_END + "，,；;：:"
+QUOTE_PAIRS = {
+    "“": "”",
+    '"': '"',
+    "《": "》",
+    "〔": "〕",
+    "【": "】",
+    "「": "」",
+    "‘": "’",
+    "[": "]",
+}
+
+NUM = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|[{CN_CHARS}]+)"
+PRE = r"(?P<pre>将近|接近|近|大约|约|超过|逾|多于)?"
+POST = r"(?P<post>以上|左右|之多|多)?"
+
+QUALIFIER = {"将近": "about", "接近": "about", "近": "about", "大约": "about", "约": "about",
+             "左右": "about", "超过": "at_least", "逾": "at_least", "多于": "at_least",
+             "余": "at_least", "多": "at_least", "以上": "at_least", "之多": "at_least"}  # fmt: skip
+
+# A number glued to these is not a count: 第3位, 数百人, 一次性, 三项制度 in quotes …
+NOT_BEFORE = re.compile(r"[第数几若每前]$")
+NOT_AFTER = re.compile(r"^(?:性|是|批次|号|版|届|位|名次)")
+# Words that make every number in the clause something other than this year's level.
+GLOBAL_VETO = re.compile(
+    r"累计|现行有效|新增|以来|历年|总数|每(?:周|月|季度?|年|半年|天|日)|定期|至少"
+)
+# A delta stands right before its number: 比上年增加3次, 同比增长20%, 较上年多2件.
+DELTA = re.compile(r"(?:增加|减少|增长|下降|上升|提高|降低|多出|多|少|增|减)了?(?:近|约|超过)?$")
+DELTA_CONTEXT = re.compile(r"比|较|同比|环比|相比")
+# The subject is reset by the reporter speaking of itself.
+SELF = re.compile(r"我局|局机关|本局|本单位|我单位|全局|局党组|局领导|局班子|局长|机关")
+NOT_SUBJECT_BEFORE = re.compile(
+    r"(?:会同|联合|配合|协助|协同|指导|督促|对|向|为|在|所属|内设机构?)$"
+)
+ZERO_NEG = re.compile(
+    r"(?:未|没有|并未|尚未|均未|没)(?:收到|接到|受理|发生|出现|制发|出台|制定|印发|发布|办理|开展|产生|有)"
+    r"|无(?![一需论法偿缝纸人障])"
+)
+ZERO_TRAIL = re.compile(r"(?:均?为零|均?为0|均?无|为空)$")
+RELATIVE = re.compile(r".*(?:的|引起|引发|因)")
+DAYS_PAIR = re.compile(
+    rf"(?:由|从)(?:法定的?|原来?的?|原)?(?P<a>{NUM})个?工作日[^，,；;。]{{0,8}}?"
+    rf"(?:压缩|缩短|减少|精简|降低?|提速)(?:至|到|为)(?P<b>{NUM})个?工作日"
+)
+CUT_TO = re.compile(r"(?:压缩|缩短|减少|降低?)(?:至|到|为)[^，,；;。]*的$")
+HALF = re.compile(r"一半|减半")
+
+
+@dataclass
+class _Mention:
+    start: int  # of the whole mention (qualifier word included)
+    num_start: int
+    num_end: int
+    end: int
+    value: float
+    unit: str
+    qualifier: str | None
+
+
+@cache
+def _compiled():
+    cat = catalog_mod.load()
+    units = sorted({u for i in cat.indicators for u in i.units}, key=len, reverse=True)
+    unit_alt = "|".join(re.escape(u) for u in units)
+    mention = re.compile(
+        rf"{PRE}(?<![\d.,{CN_CHARS}])(?P<num>{NUM})(?P<bound>余|多)?(?P<unit>{unit_alt}){POST}"
+    )
+    percent = re.compile(rf"{PRE}(?:百分之(?P<cn>{NUM})|(?<![\d.,])(?P<num>{NUM})%){POST}")
+    by_unit: dict[str, list] = {}
+    for ind in cat.indicators:
+        for u in ind.units:
+            by_unit.setdefault(u, []).append(ind)
+    return cat, mention, percent, by_unit
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _protected(norm: str) -> list[tuple[int, int]]:
+    """Spans inside quotes, book titles and document-number brackets."""
+    out, stack = [], []
+    for i, c in enumerate(norm):
+        if stack and c == QUOTE_PAIRS[stack[-1][0]] and (c != '"' or True):
+            opener, start = stack.pop()
+            out.append((start, i))
+            continue
+        if c in QUOTE_PAIRS:
+            stack.append((c, i))
+        elif c == "\n":
+            stack.clear()
+    return out
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a < pos < b for a, b in spans)
+
+
+def _spans(norm: str, start: int, end: int, stops: str):
+    """Split norm[start:end] at any character of stops; yields (s, e) without the stop."""
+    s = start
+    for i in range(start, end):
+        if norm[i] in stops:
+            if i > s:
+                yield s, i
+            s = i + 1
+    if end > s:
+        yield s, end
+
+
+def _strip_span(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s] in " \t\r\u3000":
+        s += 1
+    while e > s and text[e - 1] in " \t\r\u3000":
+        e -= 1
+    return s, e
+
+
+# --------------------------------------------------------------------------- subjects
+
+
+@dataclass
+class Owners:
+    """Who a fact may belong to: the reporter, or a subordinate named as the subject."""
+
+    reporter: str
+    pattern: re.Pattern | None  # subordinate names; group name → canonical via lookup
+    lookup: dict[str, str]
+
+    def canonical(self, name: str) -> str:
+        return self.lookup.get(name, name)
+
+
+def owners_for(reporter: str, registry=None) -> Owners:
+    """Subordinates from the registry; for a reporter it does not know, a science
+    bureau's usual subordinate bureaus in its own region (博山区知识产权局 …)."""
+    names: dict[str, str] = {}
+    agency = registry.resolve(reporter) if registry is not None else None
+    if agency is not None:
+        reporter = agency.name_zh
+        for child in registry.children(agency.agency_id):
+            for n in (child.name_zh, child.short_zh, *child.aliases):
+                names[n] = child.name_zh
+    elif re.search(r"科技|科学技术", reporter):
+        region = region_of(reporter)
+        for core in ("知识产权局", "地震局"):
+            full = f"{region}{core}" if region and region not in ("区", "县", "市") else core
+            for n in {full, core, f"区{core}", f"县{core}", f"市{core}"}:
+                names[n] = full
+    if not names:
+        return Owners(reporter, None, {})
+    alt = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    # A city's or province's bureau of the same kind is another body, never ours.
+    pattern = re.compile(rf"(?<![省市国家])(?:{alt})")
+    return Owners(reporter, pattern, names)
+
+
+def _subject_marks(norm: str, s: int, e: int, owners: Owners) -> list[tuple[int, str | None]]:
+    """(position, agency or None for the reporter) where the subject changes."""
+    marks = []
+    if owners.pattern is not None:
+        for m in owners.pattern.finditer(norm, s, e):
+            if NOT_SUBJECT_BEFORE.search(norm[max(s, m.start() - 4) : m.start()]):
+                continue
+            marks.append((m.start(), owners.canonical(m.group(0))))
+    for m in SELF.finditer(norm, s, e):
+        marks.append((m.start(), None))
+    marks.sort()
+    return marks
+
+
+def _owner_at(pos: int, marks, owners: Owners) -> str:
+    who = None
+    for p, agency in marks:
+        if p >= pos:
+            break
+        who = agency
+    return who or owners.reporter
+
+
+# --------------------------------------------------------------------------- mentions
+
+
+def _mentions(norm: str, s: int, e: int, protected) -> list[_Mention]:
+    _, mention_re, percent_re, _ = _compiled()
+    out = []
+    for m in mention_re.finditer(norm, s, e):
+        if _inside(m.start("num"), protected):
+            continue
+        out.append(_mention(m, m.group("num"), m.group("unit"), norm, s))
+    for m in percent_re.finditer(norm, s, e):
+        if _inside(m.start(), protected):
+            continue
+        num = m.group("num") or m.group("cn")
+        out.append(_mention(m, num, "%", norm, s, group="num" if m.group("num") else "cn"))
+    for m in HALF.finditer(norm, s, e):
+        out.append(_Mention(m.start(), m.start(), m.end(), m.end(), 50.0, "%", None))
+    out = [x for x in out if x is not None]
+    out.sort(key=lambda x: x.start)
+    return out
+
+
+def _mention(m, num, unit, norm, clause_start, group="num") -> _Mention | None:
+    value = parse_number(num)
+    if value is None:
+        return None
+    ns, ne = m.start(group), m.end(group)
+    if NOT_BEFORE.search(norm[max(clause_start, ns - 1) : ns]):
+        return None
+    if NOT_AFTER.match(norm, m.end("unit") if "unit" in m.re.groupindex else m.end()):
+        return None
+    qual = None
+    for g in ("pre", "bound", "post"):
+        if g in m.re.groupindex and m.group(g):
+            qual = QUALIFIER[m.group(g)]
+    if unit == "%" and m.group("pre") is None and norm[max(0, ns - 3) : ns].endswith("百分之"):
+        ns = ns - 3
+    end = m.end()
+    return _Mention(m.start(), ns, ne, end, value, unit, qual)
+
+
+# --------------------------------------------------------------------------- choosing
+
+
+def _choose(left: str, clause_left: str, right: str, mention: _Mention):
+    """The indicator for one mention, or None. `left` is the clause text since the
+    previous mention, `clause_left` since the clause start, `right` the rest of it."""
+    cat, _, _, by_unit = _compiled()
+    pct = [i for i in cat.indicators if "%" in i.units]
+    candidates = pct if mention.unit == "%" else by_unit.get(mention.unit, [])
+    best_before, best_pos, best_len = None, -1, 0
+    best_after, after_len = None, 10**6
+    for ind in candidates:
+        if ind.veto is not None and ind.veto.search(clause_left):
+            continue
+        for p in ind.before:
+            for k in p.finditer(left):
+                if k.end() > best_pos or (k.end() == best_pos and len(k.group(0)) > best_len):
+                    best_before, best_pos, best_len = ind, k.end(), len(k.group(0))
+        for p in ind.after:
+            k = p.search(right)
+            if k and k.end() < after_len:
+                best_after, after_len = ind, k.end()
+    if best_after is not None and (best_before is None or len(left) - best_pos > 2):
+        return best_after, []
+    if best_before is None:
+        return None, []
+    # A zero stated for several things at once: 行政复议和行政诉讼案件均为0件.
+    also = []
+    if mention.value == 0:
+        for ind in candidates:
+            if ind is not best_before and any(p.search(left) for p in ind.before):
+                if ind.veto is None or not ind.veto.search(clause_left):
+                    also.append(ind)
+    return best_before, also
+
+
+def _zero_targets(obj: str) -> list:
+    """Indicators a zero in words is about. The head of the phrase decides: in
+    未发生因政府信息公开申请引起的行政复议案件 it is 行政复议, not 申请."""
+    cat = _compiled()[0]
+    head = RELATIVE.sub("", obj)
+    found = [i for i in cat.indicators if i.zero and _zero_hit(i, head)]
+    if found:
+        return found
+    last, last_end = None, -1
+    for i in cat.indicators:
+        for p in i.zero:
+            for k in p.finditer(obj):
+                if k.end() > last_end and (i.veto is None or not i.veto.search(obj)):
+                    last, last_end = i, k.end()
+    return [last] if last else []
+
+
+def _zero_hit(ind, head: str) -> bool:
+    if ind.veto is not None and ind.veto.search(head):
+        return False
+    return any(p.search(head) for p in ind.zero)
+
+
+# --------------------------------------------------------------------------- table rows
+
+ROW_RULES = [  # (label pattern, indicator, which numeric cell)
+    (re.compile(r"^(?:行政)?规范性文件$"), "normative_documents", 0),
+    (re.compile(r"^行政许可$"), "approval_volume", 0),
+    (re.compile(r"^行政处罚$"), "cases", 0),
+    (re.compile(r"本年新收.*申请"), "disclosure_requests", -1),
+]
+
+
+def _pipe_row(text: str, norm: str, s: int, e: int, agency: str, year: int) -> list[Fact] | None:
+    """A flattened table row, "行政规范性文件 | 0 | 0 | 3". None when not a row."""
+    line = norm[s:e]
+    if line.count("|") < 1:
+        return None
+    cells, pos = [], s
+    for part in line.split("|"):
+        cells.append((part.strip(), pos + len(part) - len(part.lstrip())))
+        pos += len(part) + 1
+    label = re.sub(
+        r"^[一二三四五六七八九十]+、|^[(（][一二三四五六七八九十]+[)）]", "", cells[0][0]
+    )
+    numbers = [(c, p) for c, p in cells[1:] if re.fullmatch(r"\d+(?:\.\d+)?", c)]
+    for pattern, ind_id, which in ROW_RULES:
+        if pattern.search(label) and numbers:
+            cell, p = numbers[which]
+            ind = _compiled()[0].by_id[ind_id]
+            qs, qe = _strip_span(text, s, e)
+            return [Fact(agency, year, ind_id, float(cell), ind.unit, None, text[qs:qe], qs, qe,
+                         rule=f"row:{ind_id}", num_start=p, num_end=p + len(cell))]  # fmt: skip
+    return []
+
+
+# --------------------------------------------------------------------------- main
+
+
+def extract_text(
+    text: str, agency: str, year: int, registry=None, owners: Owners | None = None
+) -> list[Fact]:
+    """Facts of `text`, reported by `agency` for `year`. Spans index `text`."""
+    owners = owners or owners_for(agency, registry)
+    norm = normalise(text)
+    protected = _protected(norm)
+    facts: list[Fact] = []
+    seen: set = set()
+    prev_line = (0, 0)
+    prev_sentence_inds: set[str] = set()
+
+    def emit(ind, value, unit_qual, qs, qe, ns, ne, who, rule):
+        qs, qe = _strip_span(text, qs, qe)
+        key = (who, ind.id, value, unit_qual)
+        if key in seen:
+            return
+        seen.add(key)
+        facts.append(Fact(who, year, ind.id, value, ind.unit, unit_qual, text[qs:qe], qs, qe,
+                          rule=rule, num_start=ns, num_end=ne))  # fmt: skip
+
+    for ls, le in _spans(norm, 0, len(norm), "\n"):
+        line = norm[ls:le].strip()
+        if not line:
+            continue
+        rows = _pipe_row(text, norm, ls, le, owners.reporter, year)
+        if rows is not None:
+            for f in rows:
+                key = (f.agency, f.indicator, f.value, None)
+                if key not in seen:
+                    seen.add(key)
+                    facts.append(f)
+            prev_line = (ls, le)
+            continue
+        if re.fullmatch(r"无[。.]?", line):  # a heading answered by 无 on the next line
+            ps, pe = prev_line
+            for ind in _zero_targets(norm[ps:pe]):
+                emit(ind, 0.0, None, ps, le, ls, le, owners.reporter, "zero:heading")
+            continue
+        prev_line = (ls, le)
+        for ss, se in _spans(norm, ls, le, SENTENCE_END):
+            sentence_inds: set[str] = set()
+            if norm[ss:se].lstrip().startswith("其中"):
+                sentence_inds |= prev_sentence_inds
+            qizhong = norm.find("其中", ss, se)
+            marks = _subject_marks(norm, ss, se, owners)
+            used: list[tuple[int, int]] = []
+            for cs, ce in _spans(norm, ss, se, CLAUSE_END):
+                # before → after time limits, as one statement
+                for m in DAYS_PAIR.finditer(norm, cs, ce):
+                    who = _owner_at(m.start(), marks, owners)
+                    cat = _compiled()[0]
+                    for g, ind_id in (("a", "approval_days_before"), ("b", "approval_days_after")):
+                        v = parse_number(m.group(g))
+                        if v is not None:
+                            emit(
+                                cat.by_id[ind_id],
+                                v,
+                                None,
+                                cs,
+                                ce,
+                                m.start(g),
+                                m.end(g),
+                                who,
+                                "pair:days",
+                            )
+                    used.append((m.start(), m.end()))
+                _zeros(norm, cs, ce, marks, owners, emit)
+                prev_end = cs
+                for mt in _mentions(norm, cs, ce, protected):
+                    if any(a <= mt.num_start < b for a, b in used) or mt.start < prev_end:
+                        continue
+                    left, clause_left = norm[prev_end : mt.start], norm[cs : mt.start]
+                    prev_end = mt.end
+                    if GLOBAL_VETO.search(clause_left):
+                        continue
+                    if (
+                        DELTA.search(left)
+                        and DELTA_CONTEXT.search(clause_left)
+                        or re.search(r"(?:同比|环比)(?:增加|减少|增长|下降|上升|提高|降低)?$", left)
+                    ):
+                        continue
+                    ind, also = _choose(left, clause_left, norm[mt.end : ce], mt)
+                    if ind is None:
+                        continue
+                    value = mt.value
+                    if ind.id == "approval_time_cut_pct" and CUT_TO.search(left) and mt.unit == "%":
+                        if norm[mt.num_start : mt.num_end] not in ("一半", "减半"):
+                            value = 100 - value
+                    who = _owner_at(mt.start, marks, owners)
+                    for target in (ind, *also):
+                        if 0 <= qizhong < mt.start and target.id in sentence_inds:
+                            continue  # a 其中-part of a total already stated
+                        sentence_inds.add(target.id)
+                        emit(target, value, mt.qualifier, cs, ce, mt.num_start, mt.num_end, who,
+                             f"{'after' if ind is not target else 'kw'}:{target.id}")  # fmt: skip
+            prev_sentence_inds = sentence_inds
+    return facts
+
+
+def _zeros(norm: str, cs: int, ce: int, marks, owners: Owners, emit) -> None:
+    clause = norm[cs:ce]
+    neg = None
+    for neg in ZERO_NEG.finditer(clause):
+        pass  # the last negation governs the end of the clause
+    if neg is not None:
+        who = _owner_at(cs + neg.start(), marks, owners)
+        for ind in _zero_targets(clause[neg.start() :]):
+            emit(ind, 0.0, None, cs, ce, cs + neg.start(), cs + neg.end(), who, f"zero:{ind.id}")
+        if neg.end() < len(clause):
+            return
+    t = ZERO_TRAIL.search(clause)
+    if t:
+        who = _owner_at(cs, marks, owners)
+        for ind in _zero_targets(clause[: t.start()]):
+            emit(ind, 0.0, None, cs, ce, cs + t.start(), cs + t.end(), who, f"zero:{ind.id}")
