@@ -112,8 +112,8 @@ def _protected(norm: str) -> list[tuple[int, int]]:
     """Spans inside quotes, book titles and document-number brackets."""
     out, stack = [], []
     for i, c in enumerate(norm):
-        if stack and c == QUOTE_PAIRS[stack[-1][0]] and (c != '"' or True):
-            opener, start = stack.pop()
+        if stack and c == QUOTE_PAIRS[stack[-1][0]]:
+            _, start = stack.pop()
             out.append((start, i))
             continue
         if c in QUOTE_PAIRS:
@@ -280,9 +280,12 @@ def _choose(left: str, clause_left: str, right: str, mention: _Mention):
     also = []
     if mention.value == 0:
         for ind in candidates:
-            if ind is not best_before and any(p.search(left) for p in ind.before):
-                if ind.veto is None or not ind.veto.search(clause_left):
-                    also.append(ind)
+            if (
+                ind is not best_before
+                and any(p.search(left) for p in ind.before)
+                and (ind.veto is None or not ind.veto.search(clause_left))
+            ):
+                also.append(ind)
     return best_before, also
 
 
@@ -431,9 +434,9 @@ def extract_text(
                     if ind is None:
                         continue
                     value = mt.value
-                    if ind.id == "approval_time_cut_pct" and CUT_TO.search(left) and mt.unit == "%":
-                        if norm[mt.num_start : mt.num_end] not in ("一半", "减半"):
-                            value = 100 - value
+                    # 压缩至法定时限的30%: the cut is the rest (一半 is 50% either way)
+                    if ind.id == "approval_time_cut_pct" and CUT_TO.search(left):
+                        value = 100 - value
                     who = _owner_at(mt.start, marks, owners)
                     for target in (ind, *also):
                         if 0 <= qizhong < mt.start and target.id in sentence_inds:
@@ -447,9 +450,8 @@ def extract_text(
 
 def _zeros(norm: str, cs: int, ce: int, marks, owners: Owners, emit) -> None:
     clause = norm[cs:ce]
-    neg = None
-    for neg in ZERO_NEG.finditer(clause):
-        pass  # the last negation governs the end of the clause
+    negations = list(ZERO_NEG.finditer(clause))
+    neg = negations[-1] if negations else None  # the last one governs the clause's end
     if neg is not None:
         who = _owner_at(cs + neg.start(), marks, owners)
         for ind in _zero_targets(clause[neg.start() :]):
