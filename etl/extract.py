@@ -70,6 +70,8 @@ ZERO_NEG = re.compile(
 )
 ZERO_TRAIL = re.compile(r"(?:均?为零|均?为0|均?无|为空)$")
 RELATIVE = re.compile(r".*(?:的|引起|引发|因)")
+# After 的, a bare head noun refers back to what the phrase before it names.
+GENERIC_HEAD = re.compile(r"(?:申请|案件|事项|文件)?")
 DAYS_PAIR = re.compile(
     rf"(?:由|从)(?:法定的?|原来?的?|原)?(?P<a>{NUM})个?工作日[^，,；;。]{{0,8}}?"
     rf"(?:压缩|缩短|减少|精简|降低?|提速)(?:至|到|为)(?P<b>{NUM})个?工作日"
@@ -273,9 +275,15 @@ def _choose(left: str, clause_left: str, right: str, mention: _Mention):
             if k and k.end() < after_len:
                 best_after, after_len = ind, k.end()
     if best_after is not None and (best_before is None or len(left) - best_pos > 2):
-        return best_after, []
+        # 3项审批事项全部实现“一次办好”: every kind the words after it name
+        others = [
+            i for i in candidates
+            if i is not best_after and any(p.search(right) for p in i.after)
+            and (i.veto is None or not i.veto.search(clause_left))
+        ]  # fmt: skip
+        return best_after, others, "after"
     if best_before is None:
-        return None, []
+        return None, [], ""
     # A zero stated for several things at once: 行政复议和行政诉讼案件均为0件.
     also = []
     if mention.value == 0:
@@ -286,7 +294,7 @@ def _choose(left: str, clause_left: str, right: str, mention: _Mention):
                 and (ind.veto is None or not ind.veto.search(clause_left))
             ):
                 also.append(ind)
-    return best_before, also
+    return best_before, also, "kw"
 
 
 def _zero_targets(obj: str) -> list:
@@ -295,8 +303,8 @@ def _zero_targets(obj: str) -> list:
     cat = _compiled()[0]
     head = RELATIVE.sub("", obj)
     found = [i for i in cat.indicators if i.zero and _zero_hit(i, head)]
-    if found:
-        return found
+    if found or not GENERIC_HEAD.fullmatch(head):
+        return found  # …的情况 / …的问题: about something else, not a count
     last, last_end = None, -1
     for i in cat.indicators:
         for p in i.zero:
@@ -392,7 +400,6 @@ def extract_text(
             sentence_inds: set[str] = set()
             if norm[ss:se].lstrip().startswith("其中"):
                 sentence_inds |= prev_sentence_inds
-            qizhong = norm.find("其中", ss, se)
             marks = _subject_marks(norm, ss, se, owners)
             used: list[tuple[int, int]] = []
             for cs, ce in _spans(norm, ss, se, CLAUSE_END):
@@ -430,7 +437,7 @@ def extract_text(
                         or re.search(r"(?:同比|环比)(?:增加|减少|增长|下降|上升|提高|降低)?$", left)
                     ):
                         continue
-                    ind, also = _choose(left, clause_left, norm[mt.end : ce], mt)
+                    ind, also, how = _choose(left, clause_left, norm[mt.end : ce], mt)
                     if ind is None:
                         continue
                     value = mt.value
@@ -439,11 +446,11 @@ def extract_text(
                         value = 100 - value
                     who = _owner_at(mt.start, marks, owners)
                     for target in (ind, *also):
-                        if 0 <= qizhong < mt.start and target.id in sentence_inds:
-                            continue  # a 其中-part of a total already stated
-                        sentence_inds.add(target.id)
+                        if (who, target.id) in sentence_inds:
+                            continue  # 其中-parts, 结案4起 after 查处5起: parts of a stated total
+                        sentence_inds.add((who, target.id))
                         emit(target, value, mt.qualifier, cs, ce, mt.num_start, mt.num_end, who,
-                             f"{'after' if ind is not target else 'kw'}:{target.id}")  # fmt: skip
+                             f"{how}:{target.id}")  # fmt: skip
             prev_sentence_inds = sentence_inds
     return facts
 
