@@ -55,7 +55,17 @@ NOT_AFTER = re.compile(r"^(?:性|是|批次|号|版|届|位|名次)")
 # Words that make every number in the clause something other than this year's level.
 GLOBAL_VETO = re.compile(
     r"累计|现行有效|新增|以来|历年|总数|每(?:周|月|季度?|年|半年|天|日)|定期|至少"
+    # plans and targets are not what happened: 力争开展检查不少于15次, 计划开展20次
+    r"|力争|争取|预计|目标|不少于|不低于|确保|拟(?:于|在|开展|组织|举办)|计划(?:开展|组织|完成|举办|于)"
 )
+# An explicit year that is not the report's puts the rest of its sentence in that year.
+YEAR_MARK = re.compile(r"(?<![\d\-—–~至])((?:19|20)\d{2})\s*年(?!\s*[\-—–~至]\s*\d)")
+# A section that looks ahead (七、下一步工作打算): its numbers are plans.
+OUTLOOK_HEADING = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d+[.、])"
+    r".*(?:下一步|打算|工作计划|工作思路|明年|下一年|展望|努力方向)"
+)
+HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+[部章节])")
 # A delta stands right before its number: 比上年增加3次, 同比增长20%, 较上年多2件.
 DELTA = re.compile(r"(?:增加|减少|增长|下降|上升|提高|降低|多出|多|少|增|减)了?(?:近|约|超过)?$")
 DELTA_CONTEXT = re.compile(r"比|较|同比|环比|相比")
@@ -192,8 +202,12 @@ def _subject_marks(norm: str, s: int, e: int, owners: Owners) -> list[tuple[int,
     """(position, agency or None for the reporter) where the subject changes."""
     marks = []
     if owners.pattern is not None:
+        object_end = -1  # end of the last agency named as an object (对A、B开展检查)
         for m in owners.pattern.finditer(norm, s, e):
-            if NOT_SUBJECT_BEFORE.search(norm[max(s, m.start() - 4) : m.start()]):
+            before = norm[max(s, m.start() - 4) : m.start()]
+            joined = object_end >= 0 and re.fullmatch(r"[、和及与]", norm[object_end : m.start()])
+            if NOT_SUBJECT_BEFORE.search(before) or joined:
+                object_end = m.end()
                 continue
             marks.append((m.start(), owners.canonical(m.group(0))))
     for m in SELF.finditer(norm, s, e):
@@ -360,99 +374,120 @@ def extract_text(
     text: str, agency: str, year: int, registry=None, owners: Owners | None = None
 ) -> list[Fact]:
     """Facts of `text`, reported by `agency` for `year`. Spans index `text`."""
-    owners = owners or owners_for(agency, registry)
-    norm = normalise(text)
-    protected = _protected(norm)
-    facts: list[Fact] = []
-    seen: set = set()
-    prev_line = (0, 0)
-    prev_sentence_inds: set[str] = set()
+    return _Extraction(text, year, owners or owners_for(agency, registry)).run()
 
-    def emit(ind, value, unit_qual, qs, qe, ns, ne, who, rule):
-        qs, qe = _strip_span(text, qs, qe)
-        key = (who, ind.id, value, unit_qual)
-        if key in seen:
+
+class _Extraction:
+    """One pass over one text; holds what later sentences need of earlier ones."""
+
+    def __init__(self, text: str, year: int, owners: Owners):
+        self.text, self.year, self.owners = text, year, owners
+        self.norm = normalise(text)
+        self.protected = _protected(self.norm)
+        self.facts: list[Fact] = []
+        self.seen: set = set()
+        self.cat = _compiled()[0]
+
+    def emit(self, ind, value, qualifier, qs, qe, ns, ne, who, rule):
+        key = (who, ind.id, value, qualifier)
+        if key in self.seen:
             return
-        seen.add(key)
-        facts.append(Fact(who, year, ind.id, value, ind.unit, unit_qual, text[qs:qe], qs, qe,
-                          rule=rule, num_start=ns, num_end=ne))  # fmt: skip
+        self.seen.add(key)
+        qs, qe = _strip_span(self.text, qs, qe)
+        self.facts.append(Fact(who, self.year, ind.id, value, ind.unit, qualifier,
+                               self.text[qs:qe], qs, qe, rule=rule, num_start=ns, num_end=ne))  # fmt: skip
 
-    for ls, le in _spans(norm, 0, len(norm), "\n"):
-        line = norm[ls:le].strip()
-        if not line:
-            continue
-        rows = _pipe_row(text, norm, ls, le, owners.reporter, year)
-        if rows is not None:
-            for f in rows:
-                key = (f.agency, f.indicator, f.value, None)
-                if key not in seen:
-                    seen.add(key)
-                    facts.append(f)
+    def run(self) -> list[Fact]:
+        norm, prev_line, outlook = self.norm, (0, 0), False
+        prev_stated: set = set()
+        for ls, le in _spans(norm, 0, len(norm), "\n"):
+            line = norm[ls:le].strip()
+            if not line:
+                continue
+            if OUTLOOK_HEADING.match(line):
+                outlook = True
+            elif HEADING.match(line):
+                outlook = False
+            if outlook:
+                continue  # next year's plans are not this year's facts
+            rows = _pipe_row(self.text, norm, ls, le, self.owners.reporter, self.year)
+            if rows is not None:
+                for f in rows:
+                    self.emit(self.cat.by_id[f.indicator], f.value, None, f.start, f.end,
+                              f.num_start, f.num_end, f.agency, f.rule)  # fmt: skip
+                prev_line = (ls, le)
+                continue
+            if re.fullmatch(r"无[。.]?", line):  # a heading answered by 无 on the next line
+                ps, pe = prev_line
+                for ind in _zero_targets(norm[ps:pe]):
+                    self.emit(ind, 0.0, None, ps, le, ls, le, self.owners.reporter, "zero:heading")
+                continue
             prev_line = (ls, le)
-            continue
-        if re.fullmatch(r"无[。.]?", line):  # a heading answered by 无 on the next line
-            ps, pe = prev_line
-            for ind in _zero_targets(norm[ps:pe]):
-                emit(ind, 0.0, None, ps, le, ls, le, owners.reporter, "zero:heading")
-            continue
-        prev_line = (ls, le)
-        for ss, se in _spans(norm, ls, le, SENTENCE_END):
-            sentence_inds: set[str] = set()
-            if norm[ss:se].lstrip().startswith("其中"):
-                sentence_inds |= prev_sentence_inds
-            marks = _subject_marks(norm, ss, se, owners)
-            used: list[tuple[int, int]] = []
-            for cs, ce in _spans(norm, ss, se, CLAUSE_END):
-                # before → after time limits, as one statement
-                for m in DAYS_PAIR.finditer(norm, cs, ce):
-                    who = _owner_at(m.start(), marks, owners)
-                    cat = _compiled()[0]
-                    for g, ind_id in (("a", "approval_days_before"), ("b", "approval_days_after")):
-                        v = parse_number(m.group(g))
-                        if v is not None:
-                            emit(
-                                cat.by_id[ind_id],
-                                v,
-                                None,
-                                cs,
-                                ce,
-                                m.start(g),
-                                m.end(g),
-                                who,
-                                "pair:days",
-                            )
-                    used.append((m.start(), m.end()))
-                _zeros(norm, cs, ce, marks, owners, emit)
-                prev_end = cs
-                for mt in _mentions(norm, cs, ce, protected):
-                    if any(a <= mt.num_start < b for a, b in used) or mt.start < prev_end:
-                        continue
-                    left, clause_left = norm[prev_end : mt.start], norm[cs : mt.start]
-                    prev_end = mt.end
-                    if GLOBAL_VETO.search(clause_left):
-                        continue
-                    if (
-                        DELTA.search(left)
-                        and DELTA_CONTEXT.search(clause_left)
-                        or re.search(r"(?:同比|环比)(?:增加|减少|增长|下降|上升|提高|降低)?$", left)
-                    ):
-                        continue
-                    ind, also, how = _choose(left, clause_left, norm[mt.end : ce], mt)
-                    if ind is None:
-                        continue
-                    value = mt.value
-                    # 压缩至法定时限的30%: the cut is the rest (一半 is 50% either way)
-                    if ind.id == "approval_time_cut_pct" and CUT_TO.search(left):
-                        value = 100 - value
-                    who = _owner_at(mt.start, marks, owners)
-                    for target in (ind, *also):
-                        if (who, target.id) in sentence_inds:
-                            continue  # 其中-parts, 结案4起 after 查处5起: parts of a stated total
-                        sentence_inds.add((who, target.id))
-                        emit(target, value, mt.qualifier, cs, ce, mt.num_start, mt.num_end, who,
-                             f"{how}:{target.id}")  # fmt: skip
-            prev_sentence_inds = sentence_inds
-    return facts
+            for ss, se in _spans(norm, ls, le, SENTENCE_END):
+                if norm[ss:se].lstrip().startswith("下一步"):
+                    break  # the rest of the paragraph looks ahead
+                # 其中 opening a sentence continues the previous one's totals
+                carried = prev_stated if norm[ss:se].lstrip().startswith("其中") else set()
+                prev_stated = self.sentence(ss, se, set(carried))
+        return self.facts
+
+    def sentence(self, ss: int, se: int, stated: set) -> set:
+        """Facts of one sentence. `stated`: (agency, indicator) already given in it."""
+        norm, owners = self.norm, self.owners
+        marks = _subject_marks(norm, ss, se, owners)
+        years = [(m.start(), int(m.group(1))) for m in YEAR_MARK.finditer(norm, ss, se)
+                 if not _inside(m.start(), self.protected)]  # fmt: skip
+
+        def other_year(pos: int) -> bool:
+            before = [y for p, y in years if p < pos]
+            return bool(before) and before[-1] != self.year
+
+        for cs, ce in _spans(norm, ss, se, CLAUSE_END):
+            used = []
+            for m in DAYS_PAIR.finditer(norm, cs, ce):  # 由20个工作日压缩至5个工作日
+                used.append((m.start(), m.end()))
+                if other_year(m.start()):
+                    continue
+                who = _owner_at(m.start(), marks, owners)
+                for g, ind_id in (("a", "approval_days_before"), ("b", "approval_days_after")):
+                    v = parse_number(m.group(g))
+                    if v is not None:
+                        self.emit(self.cat.by_id[ind_id], v, None, cs, ce, m.start(g), m.end(g),
+                                  who, "pair:days")  # fmt: skip
+            if not other_year(cs):
+                _zeros(norm, cs, ce, marks, owners, self.emit)
+            prev_end = cs
+            for mt in _mentions(norm, cs, ce, self.protected):
+                if mt.start < prev_end or any(a <= mt.num_start < b for a, b in used):
+                    continue
+                left, clause_left = norm[prev_end : mt.start], norm[cs : mt.start]
+                prev_end = mt.end
+                if GLOBAL_VETO.search(clause_left) or _is_delta(left, clause_left):
+                    continue
+                if other_year(mt.start):
+                    continue
+                ind, also, how = _choose(left, clause_left, norm[mt.end : ce], mt)
+                if ind is None:
+                    continue
+                value = mt.value
+                # 压缩至法定时限的30%: the cut is the rest (一半 is 50% either way)
+                if ind.id == "approval_time_cut_pct" and CUT_TO.search(left):
+                    value = 100 - value
+                who = _owner_at(mt.start, marks, owners)
+                for target in (ind, *also):
+                    if (who, target.id) in stated:
+                        continue  # 其中-parts, 结案4起 after 查处5起: parts of a stated total
+                    stated.add((who, target.id))
+                    self.emit(target, value, mt.qualifier, cs, ce, mt.num_start, mt.num_end, who,
+                              f"{how}:{target.id}")  # fmt: skip
+        return stated
+
+
+def _is_delta(left: str, clause_left: str) -> bool:
+    """比上年增加3次, 较上年多2件, 同比增长20%: a change, not a level."""
+    if DELTA.search(left) and DELTA_CONTEXT.search(clause_left):
+        return True
+    return bool(re.search(r"(?:同比|环比)(?:增加|减少|增长|下降|上升|提高|降低)?$", left))
 
 
 def _zeros(norm: str, cs: int, ce: int, marks, owners: Owners, emit) -> None:
