@@ -34,6 +34,7 @@ class Indicator:
     after: list[re.Pattern] = field(default_factory=list)
     zero: list[re.Pattern] = field(default_factory=list)
     veto: re.Pattern | None = None
+    require: re.Pattern | None = None
 
 
 @dataclass
@@ -80,6 +81,7 @@ def load(path: Path = CATALOG_PATH) -> Catalog:
                 after=_compile_all(d.get("after", [])),
                 zero=_compile_all(d.get("zero", [])),
                 veto=re.compile("|".join(f"(?:{v})" for v in veto)) if veto else None,
+                require=re.compile(d["require"]) if d.get("require") else None,
             )
         )
     return Catalog(indicators, areas)

@@ -44,9 +44,9 @@ def refused(path: Path) -> str:
 def chinese_first(reason: str) -> bool:
     """Chinese from the start (a format name like "PDF" may lead); English only at the end."""
     chinese = re.sub(r"（[A-Za-z][^（）]*）$", "", reason)
-    hanzi = len(re.findall(r"[\u4e00-\u9fff]", chinese))
-    letters = len(re.findall(r"[A-Za-z]", chinese))
-    return bool(re.search(r"[\u4e00-\u9fff]", reason[:8])) and hanzi > 2 * letters
+    return bool(re.search(r"[\u4e00-\u9fff]", reason[:8])) and not re.search(
+        r"[A-Za-z]+ [A-Za-z]+ [A-Za-z]+", chinese
+    )
 
 
 # --- plain text -------------------------------------------------------------------------
@@ -62,7 +62,11 @@ RARE = "䶮𠮷"  # in GB18030, not in GBK (CJK Ext-A and Ext-B: people's names)
         (codecs.BOM_UTF8 + REPORT.encode("utf-8"), "utf-8-sig", REPORT),
         (codecs.BOM_UTF16_LE + REPORT.encode("utf-16-le"), "utf-16-le", REPORT),
         (codecs.BOM_UTF16_BE + REPORT.encode("utf-16-be"), "utf-16-be", REPORT),
-        (f"一、总体情况\r\n{REPORT}\r二、下一步".encode(), "utf-8", f"一、总体情况\n{REPORT}\n二、下一步"),
+        (
+            f"一、总体情况\r\n{REPORT}\r二、下一步".encode(),
+            "utf-8",
+            f"一、总体情况\n{REPORT}\n二、下一步",
+        ),
         # kept as written: the extractor converts script and digits, and offsets refer to this
         ("執法檢查１２次，複議３件。".encode(), "utf-8", "執法檢查１２次，複議３件。"),
     ],
@@ -94,7 +98,7 @@ def test_undecodable_text_refused_with_fix(tmp_path, data):
 def test_decode_returns_text_and_encoding():
     assert decode("甲\r\n乙".encode("gb18030")) == ("甲\n乙", "gbk")
     with pytest.raises(ReadError):
-        decode("a\x00b\x00c".encode())
+        decode(b"a\x00b\x00c")
 
 
 # --- refusals by content and size -------------------------------------------------------
@@ -222,7 +226,15 @@ def _pdf(path: Path, lines: list[str], encrypt: dict | None = None) -> Path:
 
 
 def test_pdf_text_layer_read_and_wrapped_lines_joined(tmp_path):
-    lines = ["一、执法检查", "全年开展执法检", "查12次，办理行政复", "议案件3件。", "二、行政复议", "无。", "- 1 -"]
+    lines = [
+        "一、执法检查",
+        "全年开展执法检",
+        "查12次，办理行政复",
+        "议案件3件。",
+        "二、行政复议",
+        "无。",
+        "- 1 -",
+    ]
     doc = read(_pdf(tmp_path / "report.pdf", lines))
     assert isinstance(doc, TextDoc) and doc.format == "pdf"
     assert doc.text.split("\n") == [
@@ -286,7 +298,9 @@ LONG_CSV = (
 
 
 def _rows(doc: TableDoc) -> list[tuple]:
-    return [(r.agency, r.year, r.indicator, r.value, r.unit, r.note, r.sheet, r.cell) for r in doc.rows]
+    return [
+        (r.agency, r.year, r.indicator, r.value, r.unit, r.note, r.sheet, r.cell) for r in doc.rows
+    ]
 
 
 def test_csv_long_form_below_a_title_row(tmp_path):
@@ -310,6 +324,7 @@ def test_csv_wide_form_unpivoted(tmp_path, delim):
         ["单位", "指标", "2021", "2022年", "2023年度", "备注"],
         ["区科技局", "行政执法检查次数", "10", "", "12", "2022年未统计"],
         ["区科技局", "普法活动场次", "5", "6", "7", ""],
+        ["单位", "指标", "2021", "2022年", "2023年度", "备注"],  # header repeated: not data
     ]
     doc = read(write(tmp_path, "wide.csv", "\n".join(delim.join(r) for r in lines)))
     assert doc.problems == []
@@ -320,6 +335,20 @@ def test_csv_wide_form_unpivoted(tmp_path, delim):
         ("普法活动场次", "2022", "6", "D3", ""),
         ("普法活动场次", "2023", "7", "E3", ""),
     ]
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "agency,year,indicator,value",
+        "单位名称,年度,指标代码,值",
+        "部门, 年 ,指标名称,数量",
+        "机构,Year,指标,数值",
+    ],
+)
+def test_long_form_header_names(tmp_path, header):
+    doc = read(write(tmp_path, "long.csv", f"{header}\n区科技局,2023,行政执法检查次数,12\n"))
+    assert _rows(doc) == [("区科技局", "2023", "行政执法检查次数", "12", "", "", "CSV", "D2")]
 
 
 def test_csv_bad_rows_reported_good_rows_loaded(tmp_path):

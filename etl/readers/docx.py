@@ -1,0 +1,65 @@
+"""Word (.docx) reports: paragraphs and tables, in the order they stand in the document.
+
+Annual reports often put their figures in a table between two paragraphs; reading
+`doc.paragraphs` and `doc.tables` separately would move the table away from the text
+that explains it. So we walk the body XML, one line per paragraph and per table row
+(cells joined with " | ").
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from docx import Document
+from docx.oxml.ns import qn
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+
+from etl.model import ReadError, TextDoc
+
+CORRUPT = (
+    "Word 文件已损坏或不完整，无法打开。请用 Word 或 WPS 打开后重新另存为 .docx 再提供。"
+    "（The .docx file is damaged or incomplete.）"
+)
+NO_TEXT = (
+    "Word 文件里没有可读的文字（可能只有图片）。请提供含文字的 Word、PDF 或文本文件。"
+    "（The .docx file contains no text.）"
+)
+
+
+def read_docx(path: Path) -> TextDoc:
+    try:
+        doc = Document(str(path))
+        lines = list(_body_lines(doc.element.body, doc))
+    except Exception as exc:  # zip, XML and package errors all mean the same to the user
+        raise ReadError(CORRUPT) from exc
+    text = "\n".join(lines)
+    if not text.strip():
+        raise ReadError(NO_TEXT)
+    return TextDoc(path=Path(path), text=text, format="docx")
+
+
+def _body_lines(container, parent):
+    for el in container.iterchildren():
+        if el.tag == qn("w:p"):
+            text = Paragraph(el, parent).text
+            if text.strip():
+                yield text
+        elif el.tag == qn("w:tbl"):
+            yield from _table_lines(Table(el, parent))
+        elif el.tag == qn("w:sdt"):  # content control wrapping paragraphs or tables
+            content = el.find(qn("w:sdtContent"))
+            if content is not None:
+                yield from _body_lines(content, parent)
+
+
+def _table_lines(table: Table):
+    for row in table.rows:
+        cells, last = [], None
+        for cell in row.cells:
+            if cell._tc is last:  # a merged cell is repeated once per grid column it spans
+                continue
+            last = cell._tc
+            cells.append(" ".join(cell.text.split("\n")).strip())
+        if any(cells):
+            yield " | ".join(cells)

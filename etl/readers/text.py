@@ -1,0 +1,112 @@
+"""Plain-text reports: detect the encoding instead of assuming it.
+
+Staff files come from Windows machines (GBK/GB18030, UTF-16 with BOM, UTF-8 with BOM)
+as often as from anywhere else. We try the unambiguous encodings first and refuse a
+decoding that produces garbage, because a wrongly decoded report silently yields no
+facts. The text is otherwise kept exactly as written (only newlines are unified), since
+fact offsets refer to it.
+"""
+
+from __future__ import annotations
+
+import codecs
+import unicodedata
+from pathlib import Path
+
+from etl.model import ReadError, TextDoc
+
+UNDECODABLE = (
+    "无法识别文件编码（不是 UTF-8、GBK 或 GB18030 文本），请用记事本或 WPS 打开后另存为 UTF-8 再提供。"
+    "（Unknown text encoding: please save the file as UTF-8.）"
+)
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig", "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le", "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be", "utf-16-be"),
+)
+_ALLOWED_CONTROLS = set("\t\n\r\f\v")
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Return (text, encoding name). Raises ReadError if no encoding fits cleanly."""
+    text, encoding = _decode_raw(data)
+    if not _plausible(text, legacy=encoding in ("gbk", "gb18030")):
+        raise ReadError(UNDECODABLE)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text.removeprefix("\ufeff"), encoding
+
+
+def read_txt(path: Path) -> TextDoc:
+    text, encoding = decode(Path(path).read_bytes())
+    if not text.strip():
+        raise ReadError("文件为空（只有空白字符），请提供有内容的报告。（The file has no text.）")
+    return TextDoc(path=Path(path), text=text, format="txt", encoding=encoding)
+
+
+def _decode_raw(data: bytes) -> tuple[str, str]:
+    for bom, name, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom) :].decode(codec), name
+            except UnicodeDecodeError:
+                raise ReadError(UNDECODABLE) from None
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError:
+        raise ReadError(UNDECODABLE) from None
+    try:
+        return text, ("gbk" if data.decode("gbk") == text else "gb18030")
+    except UnicodeDecodeError:
+        return text, "gb18030"
+
+
+def _plausible(text: str, legacy: bool) -> bool:
+    """False for NULs, many control characters, or (legacy decodings) non-Chinese garbage."""
+    if "\x00" in text:
+        return False
+    controls = sum(
+        1 for c in text if unicodedata.category(c) == "Cc" and c not in _ALLOWED_CONTROLS
+    )
+    if controls > max(1, len(text) // 100):
+        return False
+    if not legacy:
+        return True
+    wide = [c for c in text if ord(c) > 0x7F]
+    if not wide:
+        return True
+    if sum(map(_chinese_like, wide)) < 0.8 * len(wide):
+        return False  # e.g. Big5 or Shift-JIS read as GB18030: kana, Cyrillic, box drawing
+    # real Chinese text is almost all common (GB2312) characters; random GBK pairs are not
+    hanzi = [c for c in wide if _is_hanzi(c)]
+    return len(hanzi) < 20 or sum(map(_in_gb2312, hanzi)) >= 0.5 * len(hanzi)
+
+
+def _is_hanzi(c: str) -> bool:
+    o = ord(c)
+    return 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF or 0x20000 <= o <= 0x3134F
+
+
+def _chinese_like(c: str) -> bool:
+    o = ord(c)
+    return (
+        _is_hanzi(c)
+        or 0x3000 <= o <= 0x303F  # CJK punctuation 、。《》【】
+        or 0xFF00 <= o <= 0xFFEF  # full-width forms （），：１２
+        or 0x2000 <= o <= 0x206F  # general punctuation “”‘’—…
+        or 0x2160 <= o <= 0x217F  # Roman numerals Ⅰ Ⅱ
+        or 0x2460 <= o <= 0x24FF  # circled numbers ①
+        or c in "·×÷°℃№％‰￥¥§"
+    )
+
+
+def _in_gb2312(c: str) -> bool:
+    try:
+        c.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return True
