@@ -35,6 +35,7 @@ class Indicator:
     zero: list[re.Pattern] = field(default_factory=list)
     veto: re.Pattern | None = None
     require: re.Pattern | None = None
+    also_after: bool = False  # may be stated together with another kind (…事项均实现“一次办好”)
 
 
 @dataclass
@@ -82,6 +83,7 @@ def load(path: Path = CATALOG_PATH) -> Catalog:
                 zero=_compile_all(d.get("zero", [])),
                 veto=re.compile("|".join(f"(?:{v})" for v in veto)) if veto else None,
                 require=re.compile(d["require"]) if d.get("require") else None,
+                also_after=d.get("also_after", False),
             )
         )
     return Catalog(indicators, areas)

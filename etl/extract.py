@@ -74,7 +74,7 @@ DELTA_AFTER_COMPARISON = re.compile(
     r"(?:比|较)(?:上年|去年|上一年度?|同期|往年|\d{4}年)[^，,；;。]{0,3}(?:增加|减少|增长|下降|上升|提高|降低|多|少)"
 )
 # The subject is reset by the reporter speaking of itself.
-SELF = re.compile(r"我局|局机关|本局|本单位|我单位|全局|局党组|局领导|局班子|局长|机关")
+SELF = re.compile(r"我局|局机关|本局|本单位|我单位|全局|局党组|局领导|局班子")
 NOT_SUBJECT_BEFORE = re.compile(
     r"(?:会同|联合|配合|协助|协同|指导|督促|对|向|为|在|所属|内设机构?)$"
 )
@@ -87,8 +87,8 @@ RELATIVE = re.compile(r".*(?:的|引起|引发|因)")
 # A phrase whose head is a situation speaks of that, not of a count of cases.
 SITUATION_HEAD = re.compile(r"情况|问题|现象|行为|事故|事件|差错|失误|纠错|败诉|过错|违法|超期")
 DAYS_PAIR = re.compile(
-    rf"(?:由|从)(?:法定的?|原来?的?|原)?(?P<a>{NUM})个?工作日[^，,；;。]{{0,8}}?"
-    rf"(?:压缩|压减|缩短|减少|精简|降低?|提速)(?:至|到|为)(?:承诺的?|现在的?)?(?P<b>{NUM})个?工作日"
+    rf"(?:由|从)(?:法定的?|原来?的?|原)?(?P<a>{NUM})(?:个?工作日|天)[^，,；;。]{{0,8}}?"
+    rf"(?:压缩|压减|缩短|减少|精简|降低?|提速)(?:至|到|为)(?:承诺的?|现在的?)?(?P<b>{NUM})(?:个?工作日|天)"
 )
 CUT_TO = re.compile(r"(?:压缩|缩短|减少|降低?)(?:至|到|为)[^，,；;。]*的$")
 HALF = re.compile(r"一半|减半")
@@ -148,6 +148,13 @@ def _spans(norm: str, start: int, end: int, stops: str):
     s = start
     for i in range(start, end):
         if norm[i] in stops:
+            if (
+                norm[i] == ","
+                and 0 < i < len(norm) - 1
+                and norm[i - 1].isdigit()
+                and norm[i + 1].isdigit()
+            ):
+                continue  # 1,250: a thousands separator, not a clause break
             if i > s:
                 yield s, i
             s = i + 1
@@ -298,7 +305,7 @@ def _choose(left: str, clause_left: str, right: str, mention: _Mention, sentence
         # 3项审批事项全部实现“一次办好”: every kind the words after it name
         others = [
             i for i in candidates
-            if i is not best_after and any(p.search(right) for p in i.after)
+            if i is not best_after and i.also_after and any(p.search(right) for p in i.after)
             and (i.veto is None or not i.veto.search(clause_left))
         ]  # fmt: skip
         return best_after, others, "after"
@@ -462,11 +469,12 @@ class _Extraction:
                                   who, "pair:days")  # fmt: skip
             if not other_year(cs):
                 _zeros(norm, cs, ce, marks, owners, self.emit)
-            prev_end = cs
+            prev_end = left_from = cs
             for mt in _mentions(norm, cs, ce, self.protected):
                 if mt.start < prev_end or any(a <= mt.num_start < b for a, b in used):
                     continue
-                left, clause_left = norm[prev_end : mt.start], norm[cs : mt.start]
+                # keywords are looked for since the last number that was taken
+                left, clause_left = norm[left_from : mt.start], norm[cs : mt.start]
                 prev_end = mt.end
                 if GLOBAL_VETO.search(clause_left) or _is_delta(left, clause_left):
                     continue
@@ -479,6 +487,7 @@ class _Extraction:
                 # 压缩至法定时限的30%: the cut is the rest (一半 is 50% either way)
                 if ind.id == "approval_time_cut_pct" and CUT_TO.search(left):
                     value = 100 - value
+                left_from = mt.end
                 who = _owner_at(mt.start, marks, owners)
                 for target in (ind, *also):
                     if (who, target.id) in stated:
@@ -494,7 +503,7 @@ def _is_delta(left: str, clause_left: str) -> bool:
     the 5 is what it was before (only time limits keep that, by their own rule)."""
     if DELTA.search(left) and DELTA_CONTEXT.search(clause_left):
         return True
-    if DELTA_AFTER_COMPARISON.search(left) or re.search(r"(?:由|从)$", left):
+    if DELTA_AFTER_COMPARISON.search(left) or re.search(r"(?:由|从)[^，,；;。\d]{0,6}$", left):
         return True
     return bool(re.search(r"(?:同比|环比)(?:增加|减少|增长|下降|上升|提高|降低)?$", left))
 
