@@ -63,7 +63,7 @@ YEAR_MARK = re.compile(r"(?<![\d\-—–~至])((?:19|20)\d{2})\s*年(?!\s*[\-—
 # A section that looks ahead (七、下一步工作打算): its numbers are plans.
 OUTLOOK_HEADING = re.compile(
     r"^\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d+[.、])"
-    r".*(?:下一步|打算|工作计划|工作思路|明年|下一年|展望|努力方向)"
+    r"[^。:：]{0,24}(?:下一步|打算|工作计划|工作思路|明年|下一年|展望|努力方向)[^。:：]{0,12}(?:[。:：]|$)"
 )
 HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+[部章节])")
 # A delta stands right before its number: 比上年增加3次, 同比增长20%, 较上年多2件.
@@ -301,7 +301,7 @@ def _choose(left: str, clause_left: str, right: str, mention: _Mention, sentence
             k = p.search(right)
             if k and k.end() < after_len:
                 best_after, after_len = ind, k.end()
-    if best_after is not None and (best_before is None or len(left) - best_pos > 2):
+    if best_after is not None:  # the noun after the number is its head: 办理6件…案件
         # 3项审批事项全部实现“一次办好”: every kind the words after it name
         others = [
             i for i in candidates
@@ -358,7 +358,8 @@ ROW_RULES = [  # (label pattern, indicator, which numeric cell)
 
 
 def _pipe_row(text: str, norm: str, s: int, e: int, agency: str, year: int) -> list[Fact] | None:
-    """A flattened table row, "行政规范性文件 | 0 | 0 | 3". None when not a row."""
+    """A row of an information-disclosure table template ("行政规范性文件 | 0 | 0 | 3"),
+    whose columns say which figure counts. None for any other line."""
     line = norm[s:e]
     if line.count("|") < 1:
         return None
@@ -377,7 +378,7 @@ def _pipe_row(text: str, norm: str, s: int, e: int, agency: str, year: int) -> l
             qs, qe = _strip_span(text, s, e)
             return [Fact(agency, year, ind_id, float(cell), ind.unit, None, text[qs:qe], qs, qe,
                          rule=f"row:{ind_id}", num_start=p, num_end=p + len(cell))]  # fmt: skip
-    return []
+    return None  # any other row ("执法检查次数 | 17次") reads like a clause
 
 
 # --------------------------------------------------------------------------- main

@@ -1,0 +1,73 @@
+"""Whole-document behaviour of the extractor: sections, table rows, headings, spans."""
+
+from __future__ import annotations
+
+import pytest
+
+from etl.extract import extract_text
+from etl.registry import Registry
+from tests.conftest import DATA
+
+REGISTRY = Registry.load(DATA)
+TITLE = "区科技局2019年度法治政府建设情况报告\n\n"
+
+
+def facts(body: str, agency: str = "周村区科学技术局", year: int = 2019):
+    text = TITLE + body
+    out = extract_text(text, agency, year, REGISTRY)
+    for f in out:
+        assert text[f.start : f.end] == f.quote
+    return {(f.indicator, f.value, f.agency) for f in out if f.value is not None}
+
+
+DOCS = [
+    (  # an outlook section holds next year's plans, not facts; the next heading ends it
+        "一、执法检查\n全年开展执法检查8次。\n七、下一步工作打算\n力争开展执法检查20次，培训12次。\n"
+        "八、其他\n全年主动公开政府信息30条。",
+        {("inspections", 8, "周村区科学技术局"), ("disclosures_proactive", 30, "周村区科学技术局")},
+    ),
+    (  # a heading that mentions 工作计划 inside a long first paragraph is not an outlook
+        "一、压实责任。制定了本单位工作计划。年内召开法治建设专题会议3次。",
+        {("legal_meetings", 3, "周村区科学技术局")},
+    ),
+    (  # a heading answered by 无 on its own line
+        "五、因政府信息公开引发行政复议、行政诉讼情况\n无。",
+        {("reconsideration_cases", 0, "周村区科学技术局"), ("litigation_cases", 0, "周村区科学技术局")},
+    ),
+    (  # the information-disclosure template: the first column of 规范性文件 counts
+        "信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数\n行政规范性文件 | 2 | 0 | 5\n"
+        "申请人情况：自然人 | 商业企业 | 总计\n一、本年新收政府信息公开申请数量 | 1 | 2 | 3",
+        {("normative_documents", 2, "周村区科学技术局"), ("disclosure_requests", 3, "周村区科学技术局")},
+    ),
+    (  # a Word table of figures, flattened to "label | value" rows
+        "指标 | 数值\n执法检查次数 | 17次\n学法培训次数 | 12次\n主动公开政府信息 | 86条",
+        {("inspections", 17, "周村区科学技术局"), ("trainings", 12, "周村区科学技术局"),
+         ("disclosures_proactive", 86, "周村区科学技术局")},
+    ),
+    (  # a sentence that opens with 其中 continues the total of the sentence before it
+        "全年办理行政处罚案件9件。其中简易程序案件4件。",
+        {("cases", 9, "周村区科学技术局")},
+    ),
+    (  # the subject carries over comma clauses, and a new sentence resets it
+        "区知识产权局开展专利执法检查6次，办理案件4件。全年开展执法检查10次。",
+        {("inspections", 6, "周村区知识产权局"), ("cases", 4, "周村区知识产权局"),
+         ("inspections", 10, "周村区科学技术局")},
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("body,expected", DOCS, ids=[str(i) for i in range(len(DOCS))])
+def test_document(body, expected):
+    assert facts(body) == expected
+
+
+def test_unregistered_science_bureau_reports_for_its_own_regions_subordinates():
+    text = "博山区科学技术局2019年度法治政府建设情况报告\n\n区知识产权局办理专利案件3件。"
+    got = {(f.agency, f.indicator, f.value) for f in extract_text(text, "博山区科学技术局", 2019)}
+    assert got == {("博山区知识产权局", "cases", 3)}
+
+
+def test_quotes_and_numbers_point_into_the_original_script():
+    text = TITLE + "全年開展執法檢查１５次。"
+    (f,) = extract_text(text, "周村区科学技术局", 2019, REGISTRY)
+    assert f.quote == "全年開展執法檢查１５次" and text[f.num_start : f.num_end] == "１５"
