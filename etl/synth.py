@@ -1,0 +1,1165 @@
+"""Deterministic synthetic annual reports, for the demo corpus and for benchmarks.
+
+`make_report` writes one 法治政府建设情况报告 (style "fazhi") or 政府信息公开工作年度报告
+(style "xxgk") from a dict of figures, and returns the text together with exactly the facts
+an ideal extractor following the contract (../shared/spec/indicators.md) must find in it.
+Beside the facts, each report carries distractors that must yield nothing: dates (“4.26”),
+names of plans (《…（2016-2020年）》), document numbers (〔2019〕12号), slogans (“三最”,
+“一次办好”改革), frequencies (每季度至少一次), deltas (比上年增加3次), ordinals, cumulative
+stocks, business statistics and mentions without a number (多次).
+
+Rules the templates keep, so that the expected facts are unambiguous under the contract:
+- A sentence that names a subordinate agency carries facts of that agency only, and the
+  name stands in the clause of every number it owns. Facts of the reporting agency are in
+  sentences that name no other agency.
+- A 其中 part is only written for a different indicator (合法性审核…其中审核政府合同) or as a
+  distractor of the same kind (its number is not a fact).
+- A cut % that the report does not state but that follows from before→after days is not
+  in `expected`; it is listed in `optional`.
+
+Everything is driven by the `random.Random` passed in: same seed, same text.
+"""
+
+from __future__ import annotations
+
+import csv
+import random
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+CONTRACT_IDS = (
+    "inspections", "inspection_plans", "inspected_entities", "certified_officers",
+    "cases", "penalty_case_files", "online_case_rate", "reconsideration_cases",
+    "litigation_cases", "trainings", "training_attendance", "law_exam_pass_rate",
+    "legal_meetings", "disclosures_proactive", "disclosure_requests", "approval_items",
+    "approval_volume", "approval_time_cut_pct", "approval_days_before", "approval_days_after",
+    "one_visit_items", "contracts_reviewed", "normative_documents", "legal_reviews",
+)  # fmt: skip
+
+Figures = dict[tuple[str, str], tuple[float, str | None]]
+
+
+@dataclass
+class Report:
+    title: str
+    text: str  # title line, (notice line,) blank line, body
+    expected: list[dict]  # {agency, year, indicator, value, qualifier}, in text order
+    agency: str = ""  # canonical name of the reporting agency
+    year: int = 0
+    style: str = "fazhi"
+    optional: list[dict] = field(default_factory=list)  # derivable, not stated (cut %)
+    path: str = ""  # where generate_corpus wrote it, relative to its out_dir
+    encoding: str = "utf-8"
+
+
+# --------------------------------------------------------------------------- numbers
+def _pick(rng: random.Random, seq: Sequence):
+    """rng.choice, about three times faster (rng.random() only)."""
+    return seq[int(rng.random() * len(seq))]
+
+
+def _randint(rng: random.Random, lo: int, hi: int) -> int:
+    return lo + int(rng.random() * (hi - lo + 1))
+
+
+def _sample(rng: random.Random, seq: Sequence, k: int) -> list:
+    pool = list(seq)
+    out = []
+    for _ in range(min(k, len(pool))):
+        out.append(pool.pop(int(rng.random() * len(pool))))
+    return out
+
+
+_CN = "零一二三四五六七八九"
+
+
+def cn_int(n: int) -> str:
+    """0..99 in Chinese numerals: 2 → 二, 12 → 十二, 20 → 二十, 35 → 三十五."""
+    if n < 10:
+        return _CN[n]
+    tens, ones = divmod(n, 10)
+    head = "十" if tens == 1 else _CN[tens] + "十"
+    return head + (_CN[ones] if ones else "")
+
+
+def _num(v: float) -> str:
+    if float(v).is_integer():
+        return str(int(v))
+    return f"{v:.2f}".rstrip("0").rstrip(".")
+
+
+def _json_value(v: float) -> int | float:
+    return int(v) if float(v).is_integer() else float(v)
+
+
+def _count(v: float, unit: str, qual: str | None, rng: random.Random, cn_ok: bool = True) -> str:
+    """A count with its unit as reports write it; the qualifier decides 余/以上/近."""
+    iv = int(v) if float(v).is_integer() else None
+    chinese = cn_ok and iv is not None and 0 < iv < 100 and rng.random() < 0.15
+    if qual == "at_least":
+        if iv is not None and iv >= 10 and iv % 10 == 0 and rng.random() < 0.7:
+            return (cn_int(iv) if chinese else str(iv)) + "余" + unit
+        return _num(v) + unit + "以上"
+    if qual == "about":
+        return "近" + _num(v) + unit
+    if chinese:
+        return ("两" if iv == 2 else cn_int(iv)) + unit
+    return _num(v) + unit
+
+
+def _pct(v: float, qual: str | None, rng: random.Random, half_ok: bool = False) -> str:
+    if qual == "at_least":
+        return _num(v) + "%以上"
+    if qual == "about":
+        return "近" + _num(v) + "%"
+    if v == 100 and rng.random() < 0.25:
+        return "百分之百"
+    if v == 50 and half_ok and rng.random() < 0.5:
+        return "一半"
+    return _num(v) + "%"
+
+
+# ------------------------------------------------------------------------ templates
+# {S} subject (我局 / 局机关 / "" for the reporting agency, the agency's name for a
+# subordinate), {T} a time adverb (全年 …), {V} the number with its unit, {D} a domain word.
+# A template is (format, unit); "pre" templates put the number before its noun and are used
+# only for plain values. A template is usable for a subordinate when no comma stands
+# between {S} and {V} (the name is then in the number's own clause).
+
+T = tuple[str, str]
+
+TEMPLATES: dict[str, list[T]] = {
+    "inspections": [
+        ("{S}{T}开展{D}执法检查{V}", "次"),
+        ("{S}{T}组织开展专项执法检查{V}", "次"),
+        ("{S}{T}按照“双随机”方式开展抽查{V}", "次"),
+        ("{S}{T}深入企业开展现场检查{V}", "次"),
+        ("{S}{T}共开展各类执法检查{V}", "次"),
+    ],
+    "inspection_plans": [
+        ("{S}在行政执法网录入年度执法检查计划{V}", "件"),
+        ("{S}{T}制定并报备执法检查计划{V}", "份"),
+        ("{S}按要求上传年度检查计划{V}", "个"),
+    ],
+    "inspected_entities": [
+        ("{S}{T}检查各类企业和单位{V}", "家次"),
+        ("{S}{T}共检查企业{V}", "家"),
+        ("{S}{T}随机抽取检查对象{V}", "家"),
+    ],
+    "certified_officers": [
+        ("{S}现有持证执法人员{V}", "人"),
+        ("{S}持有行政执法证件的人员共{V}", "名"),
+        ("{S}取得行政执法资格的人员{V}", "名"),
+    ],
+    "cases": [
+        ("{S}{T}办结{C}{V}", "件"),
+        ("{S}{T}立案查处{C}{V}", "起"),
+        ("{S}{T}受理{C}{V}", "件"),
+        ("{S}{T}登记办理{C}{V}", "宗"),
+    ],
+    "penalty_case_files": [
+        ("{S}报送行政处罚案卷{V}参加全区案卷评查", "卷"),
+        ("{S}{T}向区司法局提交行政处罚案卷{V}", "卷"),
+        ("按要求报送{S}行政处罚案卷{V}接受评查", "卷"),
+    ],
+    "online_case_rate": [
+        ("{S}行政处罚网上办案率达到{V}", "%"),
+        ("{S}执法案件网上办案率为{V}", "%"),
+        ("{S}行政执法案件网上运行率{V}", "%"),
+    ],
+    "reconsideration_cases": [
+        ("{S}{T}发生行政复议案件{V}", "件"),
+        ("{S}{T}收到行政复议申请{V}", "件"),
+        ("{S}{T}办理行政复议案件{V}", "起"),
+    ],
+    "litigation_cases": [
+        ("{S}{T}发生行政诉讼案件{V}", "件"),
+        ("{S}{T}办理行政应诉案件{V}", "件"),
+        ("{S}{T}涉及行政诉讼案件{V}", "起"),
+    ],
+    "trainings": [
+        ("{S}{T}组织集中学法{V}", "次"),
+        ("{S}{T}举办法治专题讲座{V}", "场"),
+        ("{S}{T}开展行政执法人员培训{V}", "期"),
+        ("{S}{T}组织干部职工开展专题学法{V}", "次"),
+    ],
+    "training_attendance": [
+        ("参训干部职工{V}", "人次"),
+        ("{S}{T}培训执法人员{V}", "人次"),
+        ("{S}{T}参加培训人员达{V}", "人次"),
+    ],
+    "law_exam_pass_rate": [
+        ("{S}学法考试通过率{V}", "%"),
+        ("{S}执法人员法律知识考试合格率达到{V}", "%"),
+        ("{S}干部职工年度学法考试通过率为{V}", "%"),
+    ],
+    "legal_meetings": [
+        ("{S}{T}召开法治建设专题会议{V}", "次"),
+        ("{S}{T}召开局党组会议专题研究法治政府建设工作{V}", "次"),
+        ("{S}{T}召开局务会研究依法行政工作{V}", "次"),
+    ],
+    "disclosures_proactive": [
+        ("{S}{T}主动公开政府信息{V}", "条"),
+        ("{S}{T}通过门户网站主动公开各类信息{V}", "条"),
+        ("{S}{T}在政府信息公开平台发布信息{V}", "条"),
+    ],
+    "disclosure_requests": [
+        ("{S}{T}收到政府信息公开申请{V}", "件"),
+        ("{S}{T}受理依申请公开申请{V}", "件"),
+        ("{S}{T}共收到信息公开申请{V}", "件"),
+    ],
+    "approval_items": [
+        ("{S}承担的行政审批事项共{V}", "项"),
+        ("{S}负责实施的行政许可事项{V}", "项"),
+        ("{S}梳理依申请政务服务事项{V}", "项"),
+    ],
+    "approval_volume": [
+        ("{S}{T}受理审批办件{V}", "件"),
+        ("{S}{T}办理行政许可申请{V}", "件"),
+        ("{S}{T}审批办件量达到{V}", "件"),
+    ],
+    "one_visit_items": [
+        ("{S}梳理公布“一次办好”事项{V}", "项"),
+        ("{S}实现“最多跑一次”的事项达到{V}", "项"),
+        ("{S}纳入“零跑腿”清单的事项{V}", "项"),
+    ],
+    "contracts_reviewed": [
+        ("{S}{T}提交审核政府合同{V}", "件"),
+        ("{S}{T}按程序报送审核的政府合同共{V}", "份"),
+        ("{S}{T}经法制机构审核的政府合同{V}", "件"),
+    ],
+    "legal_reviews": [
+        ("{S}{T}开展合法性审查{V}", "次"),
+        ("{S}{T}出具法律意见书{V}", "份"),
+        ("{S}{T}对重大行政决策事项进行合法性审核{V}", "次"),
+    ],
+    "normative_documents": [
+        ("{S}{T}制发规范性文件{V}", "件"),
+        ("{S}{T}印发行政规范性文件{V}", "件"),
+        ("{S}{T}出台规范性文件{V}", "个"),
+    ],
+}
+
+# The number before its noun (plain values only).
+PRE_TEMPLATES: dict[str, list[T]] = {
+    "inspections": [("{S}{T}组织{V}专项执法检查", "次"), ("{S}{T}开展了{V}{D}执法检查", "次")],
+    "trainings": [("{S}{T}举办{V}法治讲座", "场"), ("{S}{T}组织{V}集中学法", "次")],
+    "legal_meetings": [("{S}{T}{V}召开局务会议专题研究法治工作", "次")],
+    "approval_items": [("{S}承担的{V}行政审批事项已全部进驻区政务服务大厅", "项")],
+    "one_visit_items": [("{S}共有{V}服务事项实现“一次办好”", "项")],
+    "contracts_reviewed": [("{S}{T}对{V}政府合同履行了审核程序", "件")],
+    "cases": [("{S}{T}共办理{V}{C}", "件")],
+}
+
+# A zero stated in words.
+ZERO_TEMPLATES: dict[str, list[str]] = {
+    "disclosure_requests": [
+        "{S}{T}未收到政府信息公开申请",
+        "{S}{T}没有收到群众提出的信息公开申请",
+        "{S}{T}依申请公开政府信息的申请为零",
+    ],
+    "reconsideration_cases": [
+        "{S}{T}未发生行政复议案件",
+        "{S}{T}没有收到行政复议申请",
+        "{S}{T}无行政复议案件",
+    ],
+    "litigation_cases": [
+        "{S}{T}未发生行政诉讼案件",
+        "{S}{T}没有行政应诉案件",
+        "{S}{T}无行政诉讼案件",
+    ],
+    "normative_documents": [
+        "{S}{T}未制发规范性文件",
+        "{S}{T}没有出台规范性文件",
+        "{S}{T}无新制发的规范性文件",
+    ],
+    "cases": [
+        "{S}{T}未发生行政处罚案件",
+        "{S}{T}没有立案查处违法案件",
+    ],
+}
+BOTH_ZERO = [
+    "{S}{T}未发生行政复议和行政诉讼案件",
+    "{S}{T}没有发生行政复议及行政应诉案件",
+    "{S}{T}行政复议、行政诉讼案件均为零",
+]
+
+DOMAIN = {  # by agency kind: words for inspections (D) and for case nouns (C)
+    "sci": {"D": ["科技领域", "科技计划项目"], "C": ["行政处罚案件", "科技领域违法案件", "行政执法案件"]},
+    "ip": {"D": ["专利", "知识产权"], "C": ["专利侵权纠纷案件", "假冒专利案件", "专利行政执法案件"]},
+    "eq": {"D": ["防震减灾", "抗震设防"], "C": ["防震减灾违法案件", "行政处罚案件"]},
+}  # fmt: skip
+
+
+def agency_kind(name: str) -> str:
+    if "知识产权" in name:
+        return "ip"
+    if "地震" in name:
+        return "eq"
+    return "sci"
+
+
+def short_ref(name: str) -> str:
+    """How a bureau's own report names its subordinate: 周村区知识产权局 → 区知识产权局."""
+    m = re.match(r"^.+?([区县市])(.+局)$", name)
+    return m.group(1) + m.group(2) if m else name
+
+
+def district_of(name: str) -> str:
+    m = re.match(r"^(.+?[区县市])", name)
+    return m.group(1) if m else ""
+
+
+# --------------------------------------------------------------------------- sections
+
+SECTIONS = {
+    "lead": {
+        "heads": ["加强组织领导，健全工作机制", "不断完善依法行政工作机制", "压实法治建设责任"],
+        "inds": ["legal_meetings"],
+        "fill": [
+            "{me}调整充实了依法行政工作领导小组，由主要负责人任组长，分管负责人具体抓落实",
+            "主要负责人切实履行推进法治建设第一责任人职责，将法治政府建设纳入年度重点工作统筹推进",
+            "制定印发年度依法行政工作要点，把各项任务分解到科室、落实到人",
+            "将法治建设情况纳入科室年度考核，与业务工作同部署、同检查、同考核",
+        ],
+    },
+    "study": {
+        "heads": ["强化法治学习宣传", "抓好学法用法，提升法治素养", "深入开展普法宣传教育"],
+        "inds": ["trainings", "training_attendance", "law_exam_pass_rate"],
+        "fill": [
+            "严格落实领导干部集中学法制度，把宪法和与业务相关的法律法规作为学习重点",
+            "坚持理论学习与业务实践相结合，不断提高干部职工运用法治思维解决问题的能力",
+            "通过微信公众号、门户网站等平台宣传科技创新和知识产权保护法规政策",
+            "组织执法人员参加市、区业务部门举办的专业法律知识培训",
+        ],
+    },
+    "decision": {
+        "heads": [
+            "推进重大行政决策科学化民主化法治化",
+            "严格规范重大行政决策程序",
+            "推进依法科学民主决策",
+        ],
+        "inds": ["legal_reviews", "contracts_reviewed"],
+        "fill": [
+            "对重大行政决策的公众参与、专家论证、风险评估、合法性审查和集体讨论决定等程序作出明确规定",
+            "聘请常年法律顾问，为重大事项和合同签订提供法律服务",
+            "凡涉及群众切身利益的决策事项，均广泛听取社会各方面意见",
+            "全年没有发生应当履行重大行政决策程序而未履行的情况",
+        ],
+    },
+    "normative": {
+        "heads": ["加强规范性文件管理", "规范行政规范性文件制定程序", "严格规范性文件合法性审核"],
+        "inds": ["normative_documents"],
+        "fill": [
+            "严格执行规范性文件统一登记、统一编号、统一发布制度",
+            "规范性文件出台前均经过合法性审核，并按规定报送备案",
+            "根据上位法的变化及时开展规范性文件清理工作",
+        ],
+    },
+    "enforce": {
+        "heads": ["规范行政执法管理运行", "严格规范公正文明执法", "全面落实行政执法“三项制度”"],
+        "inds": [
+            "inspection_plans",
+            "inspections",
+            "inspected_entities",
+            "certified_officers",
+            "cases",
+            "online_case_rate",
+        ],  # fmt: skip
+        "fill": [
+            "全面推行行政执法公示、执法全过程记录和重大执法决定法制审核制度",
+            "严格落实“双随机、一公开”监管要求，随机抽取检查对象、随机选派执法检查人员",
+            "按照要求在行政执法网上及时录入执法信息，明确专人负责平台管理",
+            "所有执法人员均做到亮证执法、文明执法",
+            "本年度行政执法工作中没有出现违法过错或造成不良社会影响的情况",
+        ],
+    },
+    "supervise": {
+        "heads": ["加强行政执法监督", "强化执法案卷管理", "自觉接受执法监督"],
+        "inds": ["penalty_case_files"],
+        "fill": [
+            "积极配合区司法局开展行政执法案卷评查，对发现的问题逐项整改",
+            "建立健全行政执法责任制和评议考核制度，强化对执法行为的约束",
+            "按要求对全部执法人员的证件信息进行了核对更新",
+        ],
+    },
+    "disclose": {
+        "heads": ["深入推进政务公开", "落实政府信息公开工作要求", "提升政务公开工作水平"],
+        "inds": ["disclosures_proactive", "disclosure_requests"],
+        "fill": [
+            "明确了信息公开工作机构和人员，完善了信息发布保密审查制度",
+            "及时更新政府信息公开指南和目录，做到应公开尽公开",
+            "按规定公开机构职能、财政预决算、“三公”经费等信息",
+            "对依申请公开工作明确了办理流程和答复时限",
+        ],
+    },
+    "remedy": {
+        "heads": ["完善行政复议应诉和调解工作", "依法化解行政争议", "做好行政复议应诉工作"],
+        "inds": ["reconsideration_cases", "litigation_cases"],
+        "fill": [
+            "在行政执法文书中告知当事人行政救济途径",
+            "按时报送行政应诉统计报表和相关情况报告",
+            "健全行政调解工作制度，加强调解人员业务能力培训",
+        ],
+    },
+    "approve": {
+        "heads": ["深化行政审批制度改革", "优化政务服务，提升审批效率", "持续推进“放管服”改革"],
+        "inds": [
+            "approval_items",
+            "approval_volume",
+            "one_visit_items",
+            "approval_days_before",
+            "approval_days_after",
+            "approval_time_cut_pct",
+        ],  # fmt: skip
+        "fill": [
+            "精简申请材料，优化办事流程，完善并公开办事指南",
+            "审批事项全部进驻区政务服务大厅，实行窗口集中受理",
+            "推行容缺受理、帮办代办等便民服务措施",
+        ],
+    },
+    "develop": {
+        "heads": ["以法治保障科技创新发展", "依法服务创新驱动发展", "优化创新发展法治环境"],
+        "inds": [],
+        "fill": [
+            "认真落实各项科技创新扶持政策，为企业提供政策咨询和申报辅导",
+            "依法规范科技项目和资金管理，确保资金使用安全高效",
+        ],
+    },
+}
+
+FAZHI_ORDER = ["lead", "study", "decision", "normative", "enforce", "supervise", "disclose",
+               "remedy", "approve", "develop"]  # fmt: skip
+
+OPENINGS = [
+    "{year}年，{me}紧紧围绕区委、区政府工作部署，按照法治政府建设各项要求，以规范权力运行为"
+    "重点，扎实推进依法行政，法治政府建设取得新进展。现将有关情况报告如下。",
+    "{year}年度，{me}坚持以习近平新时代中国特色社会主义思想为指导，认真贯彻落实上级关于法治"
+    "政府建设的决策部署，把依法行政贯穿于各项工作全过程。现将全年工作情况报告如下。",
+    "今年以来，{me}在区委、区政府的正确领导下，对照法治政府建设年度工作要点，健全制度、规范程序、"
+    "强化监督，依法行政水平不断提升。{year}年法治政府建设工作情况如下。",
+]
+OUTLOOKS = [
+    "下一步，{me}将继续加强法治宣传教育，进一步规范行政执法行为，不断提升依法行政能力和水平，"
+    "为全区经济社会发展提供有力法治保障。",
+    "在今后的工作中，{me}将认真查找工作中的薄弱环节，持续完善制度机制，推动法治政府建设各项任务"
+    "落到实处。",
+    "{next}年，{me}将以更高标准推进法治政府建设，着力在规范执法、优化服务上下功夫，努力建设人民"
+    "满意的法治机关。",
+]
+OUTLOOK_HEADS = ["存在的问题及下一步打算", "下一步工作打算", "今后工作安排"]
+
+
+# Sentences with numbers that are never facts, by section. Placeholders: {year}, {district},
+# {plan} (a plan's period), {pufa} (“七五”/“八五”), {abbr} (a document prefix), {cum} (a
+# cumulative count growing with the year); {a:lo-hi}
+# a random integer, {a10:lo-hi} ten times one, {cn:lo-hi} one in Chinese, {x:lo-hi} a tenth.
+DISTRACTORS: dict[str, list[str]] = {
+    "lead": [
+        "按照《{district}法治政府建设实施方案{plan}》要求，认真抓好各项任务落实",
+        "根据《关于印发{year}年全区依法行政工作要点的通知》（{abbr}〔{year}〕{a:3-60}号）要求，"
+        "制定了本单位工作计划",
+        "定期召开局务会议研究依法行政工作中存在的问题",
+    ],
+    "study": [
+        "结合“4.26”世界知识产权日、“科技活动周”等活动，开展法律知识宣传咨询",
+        "以“12.4”国家宪法日为契机，组织开展宪法宣传活动",
+        "扎实推进{pufa}普法规划实施，营造浓厚的学法用法氛围",
+        "坚持每月组织一次集中学法",
+        "多次组织干部参加上级部门举办的业务培训",
+        "选派执法人员参加全区第{cn:2-9}期行政执法人员培训班",
+        "截至年底，累计培训执法人员{cum}人次",
+        "活动期间解答群众咨询{a10:5-30}余人次",
+    ],
+    "decision": ["对需要集体决策的事项严格按照程序提交局党组会议研究"],
+    "normative": [
+        "对本部门制发的规范性文件进行全面清理，清理规范性文件{a:3-15}件",
+        "目前本单位现行有效规范性文件{a:2-9}件，已全部向社会公布",
+    ],
+    "enforce": [
+        "每季度至少开展一次执法检查",
+        "落实“双随机、一公开”要求，抽查结果及时向社会公开",
+        "按照“谁执法谁普法”的要求，在执法过程中同步开展普法宣传",
+    ],
+    "supervise": [
+        "在全区行政执法案卷评查中，报送案卷全部达到合格标准",
+        "评查案卷合格率达到100%",
+    ],
+    "disclose": ["政府信息公开工作的各项制度得到有效落实"],
+    "remedy": ["全年未发生行政执法过错责任追究情况"],
+    "approve": [
+        "按照市委、市政府打造“三最”城市的工作要求，持续优化营商环境",
+        "深入推进“一次办好”改革，推动审批服务便民化",
+        "审批事项按时办结率100%，群众满意率100%",
+    ],
+    "develop": [
+        "全区新增高新技术企业{a:8-40}家，科技型中小企业入库{a:60-260}家",
+        "全社会研发投入达到{x:20-150}亿元",
+        "全年发明专利授权量{a:40-400}件",
+        "在全市科技创新工作考核中位列第{a:2-8}位",
+        "在“5.12”防灾减灾日期间开展防震减灾法律法规宣传，组织应急疏散演练{a:2-9}场",
+    ],
+}
+_SLOT = re.compile(r"\{(a|a10|cn|x):(\d+)-(\d+)\}")
+
+
+def _distractor(rng: random.Random, fmt: str, year: int, district: str) -> str:
+    def slot(m: re.Match) -> str:
+        v = _randint(rng, int(m.group(2)), int(m.group(3)))
+        kind = m.group(1)
+        if kind == "a10":
+            return str(v * 10)
+        if kind == "cn":
+            return cn_int(v)
+        if kind == "x":
+            return f"{v / 10:.1f}"
+        return str(v)
+
+    text = _SLOT.sub(slot, fmt) if "{" in fmt else fmt
+    if "{" not in text:
+        return text
+    return text.format(
+        year=year, district=district, plan="（2016-2020年）" if year <= 2020 else "（2021-2025年）",
+        pufa="“七五”" if year <= 2020 else "“八五”", abbr=(district[:1] or "区") + "政办字",
+        cum=(year - 2012) * 60 + _randint(rng, 0, 5) * 10,
+    )  # fmt: skip
+
+
+class _Grouper:
+    """Where the sentences of one owner start: in ones for a subordinate, in ones, twos
+    and threes for the reporting agency (whose subject then stands in the first only)."""
+
+    def __init__(self, rng: random.Random, single: bool):
+        self.rng = rng
+        self.single = single
+        self.starts: list[int] = []
+        self.left = 0
+
+    def first(self, n_clauses: int) -> bool:
+        if self.left == 0:
+            self.left = 1 if self.single else _pick(self.rng, (1, 1, 2, 2, 3))
+            self.starts.append(n_clauses)
+        self.left -= 1
+        return self.starts[-1] == n_clauses
+
+    def sentences(self, clauses: list[str]) -> list[str]:
+        bounds = [*self.starts, len(clauses)]
+        return ["，".join(clauses[i:j]) for i, j in zip(bounds, bounds[1:], strict=False) if i < j]
+
+
+# --------------------------------------------------------------------------- rendering
+
+
+class _Writer:
+    """Renders fact clauses and records the expected facts in text order."""
+
+    def __init__(self, year: int, rng: random.Random, me: str, refs: dict[str, str],
+                 reporter: str, prev: Figures):  # fmt: skip
+        self.year = year
+        self.rng = rng
+        self.me = me
+        self.refs = refs
+        self.reporter = reporter
+        self.prev = prev
+        self.expected: list[dict] = []
+        self.optional: list[dict] = []
+
+    def fact(self, agency: str, ind: str, value: float, qual: str | None) -> None:
+        self.expected.append(
+            {"agency": agency, "year": self.year, "indicator": ind,
+             "value": _json_value(value), "qualifier": qual}
+        )  # fmt: skip
+
+    def subject(self, owner: str, first: bool) -> str:
+        if owner != self.reporter:
+            return self.refs[owner]
+        if not first:
+            return ""
+        return _pick(self.rng, ["我局", "我局", "局机关", "", "本局"])
+
+    def adverb(self) -> str:
+        return _pick(self.rng, ["", "", "全年", "年内", "本年度"])
+
+    def clause(self, owner: str, ind: str, value: float, qual: str | None, first: bool) -> str:
+        rng = self.rng
+        kind = agency_kind(owner)
+        s = self.subject(owner, first)
+        sub = owner != self.reporter
+        if value == 0 and ind in ZERO_TEMPLATES and rng.random() < 0.85:
+            fmt = _pick(rng, ZERO_TEMPLATES[ind])
+            self.fact(owner, ind, 0, None)
+            return fmt.format(S=s, T=self.adverb())
+        pool = list(TEMPLATES[ind])
+        if qual is None and ind in PRE_TEMPLATES and rng.random() < 0.3:
+            pool = PRE_TEMPLATES[ind]
+        if sub:
+            pool = [t for t in pool if "{S}" in t[0] and "，" not in t[0].split("{S}")[1]]
+        fmt, unit = _pick(rng, pool)
+        if not sub and not fmt.startswith("{S}"):  # 报送{S}案卷: not 报送局机关案卷
+            s = _pick(rng, ("", "本局")) if first else ""
+        v = _pct(value, qual, rng) if unit == "%" else _count(value, unit, qual, rng)
+        text = fmt.format(
+            S=s, T=self.adverb(), V=v, D=_pick(rng, DOMAIN[kind]["D"]),
+            C=_pick(rng, DOMAIN[kind]["C"]),
+        )  # fmt: skip
+        if v.startswith("近"):  # 达近200人次 → 近200人次
+            text = re.sub(r"(?:达到|达|为)近", "近", text)
+        self.fact(owner, ind, value, qual)
+        if not fmt.endswith("{V}"):  # the number is not at the end: nothing may follow it
+            return text
+        return text + self.tail(owner, ind, value, qual, unit, text)
+
+    def tail(self, owner: str, ind: str, value: float, qual: str | None, unit: str,
+             text: str) -> str:  # fmt: skip
+        """What may follow a level in the same sentence without being a fact."""
+        rng = self.rng
+        if qual is not None or unit == "%":
+            return ""
+        prev = self.prev.get((owner, ind))
+        r = rng.random()
+        if prev is not None and prev[1] is None and prev[0] != value and r < 0.35:
+            d = value - prev[0]
+            word = _pick(rng, ["比上年增加", "较上年增加"]) if d > 0 else "比上年减少"
+            return f"，{word}{_num(abs(d))}{unit}"
+        if ind == "inspections" and value >= 4 and r < 0.55:
+            if rng.random() < 0.5:
+                part = _randint(rng, 1, int(value) // 2)
+                what = "跨部门联合抽查" if "双随机" in text else "联合执法检查"
+                return f"，其中{what}{part}次"
+            return f"，出动执法人员{int(value) * _randint(rng, 2, 4)}人次"
+        if ind == "cases" and value >= 3 and r < 0.55:
+            return f"，其中适用简易程序的{_randint(rng, 1, int(value) // 2)}件"
+        if ind == "disclosures_proactive" and value >= 10 and r < 0.6:
+            part = _randint(rng, 2, int(value) // 3)
+            kind = _pick(rng, ["政策文件类", "工作动态类", "财政资金类"])
+            return f"，其中{kind}{part}条"
+        return ""
+
+    def approval_time(self, owner: str, figs: dict[str, tuple[float, str | None]],
+                      first: bool = True) -> str:  # fmt: skip
+        """before→after days, and the cut % where given, in one sentence."""
+        rng = self.rng
+        s = self.subject(owner, first)
+        if not s and owner != self.reporter:
+            s = self.refs[owner]
+        b = figs.get("approval_days_before")
+        a = figs.get("approval_days_after")
+        p = figs.get("approval_time_cut_pct")
+        parts = []
+        cn = rng.random() < 0.12
+
+        def days(x: float) -> str:
+            iv = int(x) if float(x).is_integer() else None
+            if cn and iv is not None and iv < 100:
+                return ("两" if iv == 2 else cn_int(iv)) + "个工作日"
+            return _num(x) + "个工作日"
+
+        if b and a:
+            fmt = _pick(rng, [
+                "{S}将审批办理时限由{B}压缩至{A}",
+                "{S}行政审批事项办理时限从法定的{B}缩短到{A}",
+                "{S}审批时限由原来的{B}减少为{A}",
+            ])  # fmt: skip
+            parts.append(fmt.format(S=s, B=days(b[0]), A=days(a[0])))
+            self.fact(owner, "approval_days_before", b[0], b[1])
+            self.fact(owner, "approval_days_after", a[0], a[1])
+            if p:
+                pv = _pct(p[0], p[1], rng, half_ok=True)
+                if owner == self.reporter:
+                    fmt = _pick(rng, ["，压缩{P}", "，办理时限压缩了{P}", "，提速{P}"])
+                else:  # a new sentence that names the subordinate again
+                    fmt = "。" + s + _pick(rng, ["审批办理时限压缩幅度达到{P}", "办理时限压缩{P}"])
+                parts.append(fmt.format(P=pv))
+                self.fact(owner, "approval_time_cut_pct", p[0], p[1])
+            elif b[0] > 0:
+                cut = (b[0] - a[0]) * 100 / b[0]
+                self.optional.append(
+                    {"agency": owner, "year": self.year, "indicator": "approval_time_cut_pct",
+                     "value": _json_value(round(cut, 2)), "qualifier": None}
+                )  # fmt: skip
+        elif a:
+            parts.append(f"{s}审批事项承诺办结时限压缩至{days(a[0])}")
+            self.fact(owner, "approval_days_after", a[0], a[1])
+            if p:
+                pv = _pct(p[0], p[1], rng, half_ok=True)
+                parts.append(
+                    f"，办理时限压缩{pv}" if owner == self.reporter else f"。{s}办理时限压缩{pv}"
+                )
+                self.fact(owner, "approval_time_cut_pct", p[0], p[1])
+        elif p:
+            pv = _pct(p[0], p[1], rng, half_ok=True)
+            fmt = _pick(rng, ["{S}审批事项办理时限平均压缩{P}", "{S}行政审批办理时限整体压缩{P}"])
+            parts.append(fmt.format(S=s, P=pv))
+            self.fact(owner, "approval_time_cut_pct", p[0], p[1])
+        elif b:
+            parts.append(f"{s}审批事项法定办理时限为{days(b[0])}")
+            self.fact(owner, "approval_days_before", b[0], b[1])
+        return "".join(parts)
+
+
+def _by_owner(figures: Figures, owners: Sequence[str]) -> dict[str, dict[str, tuple]]:
+    out: dict[str, dict[str, tuple]] = {o: {} for o in owners}
+    for (agency, ind), fig in figures.items():
+        if agency in out and ind in CONTRACT_IDS:
+            out[agency][ind] = (float(fig[0]), fig[1])
+    return out
+
+
+def _section_sentences(w: _Writer, key: str, owned: dict[str, dict[str, tuple]],
+                       owners: Sequence[str]) -> list[str]:  # fmt: skip
+    """The fact sentences of one section: the reporting agency first, then subordinates.
+
+    A subordinate gets one clause a sentence, each naming it; the reporting agency's
+    clauses are joined by commas in twos and threes now and then, the subject (我局 …)
+    only in the first clause of a sentence."""
+    rng = w.rng
+    inds = SECTIONS[key]["inds"]
+    sentences: list[str] = []
+    for owner in owners:
+        figs = {i: owned[owner][i] for i in inds if i in owned[owner]}
+        if not figs:
+            continue
+        sub = owner != w.reporter
+        clauses: list[str] = []
+        g = _Grouper(rng, sub)
+
+        def first() -> bool:
+            return g.first(len(clauses))  # noqa: B023 - called within this iteration only
+
+        if key == "approve":
+            timing = {k: figs.pop(k) for k in list(figs) if k.startswith("approval_")
+                      and k not in ("approval_items", "approval_volume")}  # fmt: skip
+            for ind in list(figs):
+                f = first()
+                clauses.append(w.clause(owner, ind, *figs.pop(ind), first=f))
+            if timing:
+                f = first()
+                clauses.append(w.approval_time(owner, timing, first=f))
+        elif key == "remedy" and all(figs.get(i, (1,))[0] == 0 for i in inds) and len(figs) == 2:
+            if rng.random() < 0.6:
+                s = w.subject(owner, first())
+                clauses.append(_pick(rng, BOTH_ZERO).format(S=s, T=w.adverb()))
+                w.fact(owner, "reconsideration_cases", 0, None)
+                w.fact(owner, "litigation_cases", 0, None)
+                figs = {}
+        elif (
+            key == "decision"
+            and not sub
+            and len(figs) == 2
+            and figs["legal_reviews"][1] is None
+            and figs["contracts_reviewed"][1] is None
+            and figs["contracts_reviewed"][0] < figs["legal_reviews"][0]
+            and rng.random() < 0.4
+        ):
+            s = w.subject(owner, first())
+            lr, cr = figs.pop("legal_reviews")[0], figs.pop("contracts_reviewed")[0]
+            clauses.append(
+                f"{s}{w.adverb()}出具合法性审核意见{_num(lr)}次，其中审核政府合同{_num(cr)}件"
+            )
+            w.fact(owner, "legal_reviews", lr, None)
+            w.fact(owner, "contracts_reviewed", cr, None)
+        for ind in inds:
+            if ind in figs:
+                f = first()
+                clauses.append(w.clause(owner, ind, *figs[ind], first=f))
+        sentences.extend(g.sentences(clauses))
+    return sentences
+
+
+def _assemble(rng: random.Random, heads: list[tuple[str, list[str]]], inline: bool) -> str:
+    lines = []
+    for n, (head, sents) in enumerate(heads, start=1):
+        body = "。".join(sents) + "。" if sents else ""
+        label = f"{cn_int(n)}、{head}"
+        if inline:
+            lines.append(f"{label}。{body}")
+        else:
+            lines.append(label)
+            if body:
+                lines.append(body)
+    return "\n".join(lines)
+
+
+def make_report(agency_name: str, year: int, figures: Figures, rng: random.Random,
+                subordinates: Sequence[str] = (), style: str = "fazhi", *,
+                title: str | None = None, title_name: str | None = None,
+                refs: dict[str, str] | None = None, notice: str | None = None,
+                prev: Figures | None = None, signature: bool | None = None) -> Report:  # fmt: skip
+    """One synthetic report and the facts it states.
+
+    figures: (agency, indicator) → (value, qualifier); only the reporting agency's and the
+    subordinates' figures are written (style "xxgk": the reporting agency's disclosure and
+    remedy figures only). title / title_name: the title, or the name it starts with
+    (default: agency_name). refs: how the body names each subordinate (default
+    区知识产权局-style short names). notice: a second line under the title (demo data).
+    prev: last year's figures, for year-over-year deltas (never facts)."""
+    if style not in ("fazhi", "xxgk"):
+        raise ValueError(f"unknown style {style!r}")
+    subs = [s for s in subordinates if s != agency_name] if style == "fazhi" else []
+    refs = {s: (refs or {}).get(s) or short_ref(s) for s in subs}
+    owners = [agency_name, *subs]
+    owned = _by_owner(figures, owners)
+    name = title_name or agency_name
+    me = name if rng.random() < 0.5 else _pick(rng, ["我局", "本局"])
+    w = _Writer(year, rng, me, refs, agency_name, prev or {})
+    district = district_of(agency_name)
+    kind = agency_kind(agency_name)
+    if title is None:
+        forms = (
+            ["{n}{y}年度法治政府建设情况报告", "{n}{y}年法治政府建设情况报告",
+             "{n}关于{y}年度法治政府建设工作的报告", "{n}{y}年度法治政府建设工作情况报告",
+             "{n}关于{y}年法治政府建设情况的报告"]
+            if style == "fazhi"
+            else ["{n}{y}年政府信息公开工作年度报告", "{n}{y}年度政府信息公开工作报告"]
+        )  # fmt: skip
+        title = _pick(rng, forms).format(n=name, y=year)
+    if style == "fazhi":
+        body = _fazhi_body(w, owned, owners, district, kind)
+    else:
+        body = _xxgk_body(w, owned, district, kind)
+    if district.endswith("县"):  # a county: 县委、县政府, 全县 …
+        for a, b in _COUNTY:
+            body = body.replace(a, b)
+    if signature is None:
+        signature = rng.random() < 0.3
+    if signature:
+        body += f"\n\n{agency_name}\n{year + 1}年{_randint(rng, 1, 3)}月{_randint(rng, 1, 28)}日"
+    head = title + ("\n" + notice if notice else "")
+    return Report(
+        title=title, text=f"{head}\n\n{body}\n", expected=w.expected, agency=agency_name,
+        year=year, style=style, optional=w.optional,
+    )  # fmt: skip
+
+
+def _fazhi_body(w: _Writer, owned, owners, district: str, kind: str) -> str:
+    rng = w.rng
+    order = list(FAZHI_ORDER)
+    if rng.random() < 0.3:
+        i, j = order.index("disclose"), order.index("remedy")
+        order[i], order[j] = order[j], order[i]
+    subs = owners[1:]
+    heads: list[tuple[str, list[str]]] = []
+    for key in order:
+        sec = SECTIONS[key]
+        if key == "develop" and kind != "sci":
+            continue
+        facts = _section_sentences(w, key, owned, owners)
+        n_dis = _pick(rng, [0, 1, 1, 2]) if key != "develop" else _pick(rng, [1, 2])
+        if key == "develop" and kind != "sci":
+            n_dis = 0
+        pool = DISTRACTORS[key] if key != "develop" or kind == "sci" else []
+        extra = [_distractor(rng, f, w.year, district) for f in _sample(rng, pool, n_dis)]
+        if not facts and not extra and rng.random() < 0.5:
+            continue
+        fill = _sample(rng, sec["fill"], _pick(rng, [1, 2, 2])) if sec["fill"] else []
+        fill = [f.format(me=w.me) for f in fill]
+        if key == "lead" and subs and rng.random() < 0.8:
+            names = "和".join(w.refs[s] for s in subs)
+            fill.append(f"对{names}加强依法行政工作的指导和监督，确保各项要求落实到位")
+        sents = fill[:1] + facts + extra + fill[1:]
+        heads.append((_pick(rng, sec["heads"]), sents))
+    inline = rng.random() < 0.5
+    outlook = _pick(rng, OUTLOOKS).format(me=w.me, next=w.year + 1)
+    if rng.random() < 0.5:
+        heads.append((_pick(rng, OUTLOOK_HEADS), [outlook.rstrip("。")]))
+        tail = ""
+    else:
+        tail = "\n" + outlook
+    opening = _pick(rng, OPENINGS).format(year=w.year, me=w.me if w.me != "本局" else "我局")
+    return opening + "\n" + _assemble(rng, heads, inline) + tail
+
+
+_COUNTY = [("区委", "县委"), ("区政府", "县政府"), ("全区", "全县"), ("区司法局", "县司法局"),
+           ("区政务服务大厅", "县政务服务大厅"), ("市、区", "市、县")]  # fmt: skip
+
+XXGK_HEADS = [
+    ("总体情况", []),
+    ("主动公开政府信息情况", ["disclosures_proactive", "normative_documents"]),
+    ("收到和处理政府信息公开申请情况", ["disclosure_requests"]),
+    ("政府信息公开行政复议、行政诉讼情况", ["reconsideration_cases", "litigation_cases"]),
+    ("存在的主要问题及改进情况", []),
+    ("其他需要报告的事项", []),
+]
+
+
+def _xxgk_body(w: _Writer, owned, district: str, kind: str) -> str:
+    rng = w.rng
+    me = w.reporter
+    figs = owned[me]
+    y = w.year
+    opening = (
+        f"本报告依据《中华人民共和国政府信息公开条例》编制，由总体情况、主动公开政府信息情况、"
+        f"收到和处理政府信息公开申请情况、政府信息公开行政复议和行政诉讼情况、存在的主要问题及"
+        f"改进情况、其他需要报告的事项等部分组成。本报告中所列数据的统计期限自{y}年1月1日起至"
+        f"{y}年12月31日止。"
+    )
+    fills = {
+        "总体情况": [
+            f"{y}年，{w.me}认真贯彻落实政府信息公开工作部署，坚持以公开为常态、不公开为例外",
+            "进一步健全信息公开工作机制，明确分管负责人和具体经办人员",
+            "及时更新政府信息公开指南和目录，保障公众的知情权、参与权和监督权",
+        ],
+        "主动公开政府信息情况": [
+            "重点公开机构职能、政策文件、财政预决算、科技项目等信息",
+            "对公开内容严格执行保密审查程序",
+        ],
+        "收到和处理政府信息公开申请情况": ["对依申请公开工作建立了登记、审核、答复全流程管理制度"],
+        "政府信息公开行政复议、行政诉讼情况": [],
+        "存在的主要问题及改进情况": [
+            "政策解读的形式还比较单一，信息更新的及时性有待提高",
+            "下一步将加强业务培训，丰富解读形式，提升公开实效",
+        ],
+        "其他需要报告的事项": ["本年度未收取信息处理费", "无其他需要报告的事项"],
+    }
+    heads = []
+    for head, inds in XXGK_HEADS:
+        sents = list(fills[head][:2]) if head == "总体情况" else list(fills[head])
+        for ind in inds:
+            if ind not in figs:
+                continue
+            if ind == "litigation_cases" and "reconsideration_cases" in figs:
+                continue
+            if (ind == "reconsideration_cases" and "litigation_cases" in figs
+                    and figs[ind][0] == 0 and figs["litigation_cases"][0] == 0):  # fmt: skip
+                sents.append(f"{y}年，未发生因政府信息公开引起的行政复议和行政诉讼案件")
+                w.fact(me, "reconsideration_cases", 0, None)
+                w.fact(me, "litigation_cases", 0, None)
+                continue
+            sents.append(w.clause(me, ind, *figs[ind], first=True))
+            if ind == "reconsideration_cases" and "litigation_cases" in figs:
+                sents.append(
+                    w.clause(me, "litigation_cases", *figs["litigation_cases"], first=True)
+                )
+        if not sents:
+            sents = ["本年度无相关情况"]
+        heads.append((head, sents))
+    return opening + "\n" + _assemble(rng, heads, inline=False)
+
+
+# --------------------------------------------------------------------------- corpus
+
+_DISTRICT_CHARS = "东西南北中新安平河山林泉川江湖源阳城海华丰永宁兴和广长清明金石桥龙凤云"
+REGISTRY_COLUMNS = ["agency_id", "name_zh", "short_zh", "name_en", "short_en", "parent_id",
+                    "kind", "sort_order", "aliases"]  # fmt: skip
+YEARS = tuple(range(2016, 2026))
+
+# (indicator, low, high, share of years present) by agency kind
+_PROFILE = {
+    "sci": [("inspections", 6, 20, 0.9), ("inspection_plans", 1, 3, 0.6),
+            ("inspected_entities", 15, 80, 0.4), ("certified_officers", 4, 15, 0.4),
+            ("cases", 0, 15, 0.8), ("online_case_rate", 90, 100, 0.5),
+            ("reconsideration_cases", 0, 2, 0.6), ("litigation_cases", 0, 2, 0.5),
+            ("trainings", 3, 15, 0.85), ("training_attendance", 40, 400, 0.35),
+            ("law_exam_pass_rate", 90, 100, 0.3), ("legal_meetings", 1, 6, 0.5),
+            ("disclosures_proactive", 20, 200, 0.8), ("disclosure_requests", 0, 6, 0.7),
+            ("approval_items", 1, 8, 0.4), ("approval_volume", 10, 300, 0.3),
+            ("one_visit_items", 1, 8, 0.4), ("approval_days", 0, 0, 0.5),
+            ("contracts_reviewed", 1, 8, 0.6), ("normative_documents", 0, 2, 0.4),
+            ("legal_reviews", 2, 15, 0.5)],
+    "ip": [("inspections", 2, 12, 0.85), ("inspected_entities", 5, 60, 0.3),
+           ("cases", 0, 10, 0.8), ("penalty_case_files", 1, 6, 0.7),
+           ("online_case_rate", 90, 100, 0.4), ("certified_officers", 2, 8, 0.3),
+           ("trainings", 1, 6, 0.5), ("disclosures_proactive", 5, 60, 0.5),
+           ("disclosure_requests", 0, 3, 0.5), ("reconsideration_cases", 0, 1, 0.4),
+           ("litigation_cases", 0, 1, 0.4)],
+    "eq": [("approval_items", 1, 4, 0.8), ("approval_volume", 5, 60, 0.5),
+           ("one_visit_items", 1, 4, 0.5), ("approval_days", 0, 0, 0.7),
+           ("inspections", 1, 6, 0.6), ("trainings", 1, 4, 0.4),
+           ("certified_officers", 2, 6, 0.3), ("disclosures_proactive", 5, 40, 0.4),
+           ("disclosure_requests", 0, 2, 0.4)],
+}  # fmt: skip
+_SUB_IN_BUREAU = {
+    "ip": {"inspections", "cases", "penalty_case_files"},
+    "eq": {"approval_items", "approval_volume", "one_visit_items", "approval_days_before",
+           "approval_days_after", "approval_time_cut_pct", "inspections"},
+}  # fmt: skip
+_XXGK_INDS = {"disclosures_proactive", "disclosure_requests", "reconsideration_cases",
+              "litigation_cases", "normative_documents"}  # fmt: skip
+
+
+def _series(rng: random.Random, name: str) -> dict[int, Figures]:
+    """Ten years of figures for one agency, with trends, zeros, bounds and gaps."""
+    out: dict[int, Figures] = {y: {} for y in YEARS}
+    for ind, lo, hi, share in _PROFILE[agency_kind(name)]:
+        if ind == "approval_days":
+            before = _pick(rng, [20, 20, 15, 30, 10, 60])
+            after = before
+            for y in YEARS:
+                step = [a for a in range(1, after) if (before - a) * 100 % before == 0]
+                if step and rng.random() < 0.6:
+                    after = _pick(rng, step[-3:])
+                if after < before and rng.random() < share:
+                    out[y][(name, "approval_days_before")] = (before, None)
+                    out[y][(name, "approval_days_after")] = (after, None)
+                    out[y][(name, "approval_time_cut_pct")] = (
+                        (before - after) * 100 // before,
+                        None,
+                    )
+            continue
+        base = rng.uniform(lo, hi)
+        slope = rng.uniform(-0.05, 0.15) * (hi - lo)
+        for k, y in enumerate(YEARS):
+            if rng.random() > share:
+                continue
+            if hi <= 100 and lo >= 90:  # a rate
+                v = 100 if rng.random() < 0.7 else _randint(rng, lo, 99)
+                qual = "at_least" if v < 100 and rng.random() < 0.4 else None
+            else:
+                v = round(min(hi * 1.5, max(lo, base + slope * k + rng.gauss(0, (hi - lo) / 8))))
+                if lo == 0 and rng.random() < 0.3:
+                    v = 0
+                qual = None
+                if v >= 10 and rng.random() < 0.08:
+                    v, qual = (v // 10) * 10, "at_least"
+                elif v >= 100 and rng.random() < 0.15:
+                    v, qual = round(v, -1), "about"
+            if v == 0 and ind not in ZERO_TEMPLATES:
+                v = max(lo, 1)
+            out[y][(name, ind)] = (v, qual)
+        if ind == "one_visit_items":  # never more one-visit items than items
+            for y in YEARS:
+                items = out[y].get((name, "approval_items"))
+                if (name, ind) in out[y] and items and out[y][(name, ind)][0] > items[0]:
+                    out[y][(name, ind)] = (items[0], None)
+    return out
+
+
+def _district_names(rng: random.Random):
+    """Endless distinct made-up district names: two characters first, then three."""
+    chars = _DISTRICT_CHARS
+    pool = [a + b for a in chars for b in chars if a != b]
+    rng.shuffle(pool)
+    extra = [a + b + c for a in chars[:12] for b in chars for c in chars if len({a, b, c}) == 3]
+    rng.shuffle(extra)
+    for p in pool + extra:
+        yield p + ("县" if rng.random() < 0.2 else "区")
+
+
+def _safe(title: str) -> str:
+    return re.sub(r'[\\/:*?"<>|]', "_", title)
+
+
+def generate_corpus(out_dir: Path, n_reports: int, seed: int = 0,
+                    agencies: list[str] | None = None) -> list[Report]:  # fmt: skip
+    """Write n_reports .txt reports under out_dir/<agency>/<year>/<title>.txt (about 1 in 10
+    in GB18030, a few with CRLF line ends or full-width digits) and
+    out_dir/registry/agencies.csv listing every agency used. Each bureau gets ten years
+    (2016-2025) of figures, a 法治政府建设 report a year, now and then a 信息公开 report, and
+    its IP and earthquake bureaus (same district) now and then their own reports.
+    `agencies`: the bureaus to use first (canonical names); generated ones follow if more
+    reports are needed. Returns the reports, each with `path` set."""
+    out_dir = Path(out_dir)
+    rng = random.Random(seed)
+    given = list(dict.fromkeys(agencies or []))
+    generated = (d + "科学技术局" for d in _district_names(rng))
+    registry: list[dict] = []
+    reports: list[Report] = []
+    dirs: set[Path] = set()
+    used: set[str] = set()
+    while len(reports) < n_reports:
+        bureau = given.pop(0) if given else next(generated)
+        if bureau in used:
+            continue
+        district = district_of(bureau)
+        subs = [district + "知识产权局", district + "地震局"] if district else []
+        subs = [s for s in subs if s not in used]
+        used.update([bureau, *subs])
+        registry.extend(
+            _registry_rows(sum(r["kind"] == "bureau" for r in registry) + 1, bureau, subs)
+        )
+        arng = random.Random(f"{seed}:{bureau}")
+        series = {name: _series(arng, name) for name in [bureau, *subs]}
+        name_forms = [bureau, district + "科技局"] if district else [bureau]
+        for y in YEARS:
+            figs: Figures = {}
+            prev: Figures = {}
+            for name in [bureau, *subs]:
+                figs.update(series[name][y])
+                prev.update(series[name].get(y - 1, {}))
+            slots = [(bureau, "fazhi")]
+            if arng.random() < 0.45:
+                slots.append((bureau, "xxgk"))
+            slots += [(s, "fazhi") for s in subs if arng.random() < 0.25]
+            for agency, style in slots:
+                if len(reports) >= n_reports:
+                    break
+                mine = agency == bureau
+                rep = _bench_report(arng, agency, y, figs, prev, subs if mine else [], style,
+                                    name_forms if mine else [agency])  # fmt: skip
+                rep.path = f"{_safe(agency)}/{y}/{_safe(rep.title)}.txt"
+                _write(out_dir / rep.path, rep, arng, dirs)
+                reports.append(rep)
+    reg = out_dir / "registry" / "agencies.csv"
+    reg.parent.mkdir(parents=True, exist_ok=True)
+    with reg.open("w", encoding="utf-8", newline="") as fh:
+        wr = csv.DictWriter(fh, fieldnames=REGISTRY_COLUMNS, lineterminator="\n")
+        wr.writeheader()
+        wr.writerows(registry)
+    return reports
+
+
+def _registry_rows(k: int, bureau: str, subs: list[str]) -> list[dict]:
+    district = district_of(bureau)
+    bid = f"b{k:05d}_kjj"
+    rows = [{
+        "agency_id": bid, "name_zh": bureau,
+        "short_zh": (district + "科技局") if district else bureau,
+        "name_en": f"District {k:05d} Science and Technology Bureau",
+        "short_en": f"D{k:05d} Science", "parent_id": "", "kind": "bureau",
+        "sort_order": k * 10,
+        "aliases": "|".join(dict.fromkeys(
+            [bureau, *([district + "科技局"] if district else [])])),
+    }]  # fmt: skip
+    for j, sub in enumerate(subs, start=1):
+        tag, en, short, kind = (
+            ("zscqj", "Intellectual Property Office", "IP Office", "subordinate")
+            if agency_kind(sub) == "ip"
+            else ("dzj", "Earthquake Bureau", "Earthquake Bureau", "internal")
+        )
+        rows.append({
+            "agency_id": f"b{k:05d}_{tag}", "name_zh": sub, "short_zh": sub,
+            "name_en": f"District {k:05d} {en}", "short_en": f"D{k:05d} {short}",
+            "parent_id": bid, "kind": kind, "sort_order": k * 10 + j, "aliases": sub,
+        })  # fmt: skip
+    return rows
+
+
+def _bench_report(rng, agency, year, figs, prev, subs, style, name_forms) -> Report:
+    chosen: Figures = {}
+    for (a, ind), v in figs.items():
+        if a == agency:
+            if style == "xxgk" and ind not in _XXGK_INDS:
+                continue
+            chosen[(a, ind)] = v
+        elif a in subs and ind in _SUB_IN_BUREAU.get(agency_kind(a), ()):
+            chosen[(a, ind)] = v
+    # a stated cut % now and then only; otherwise it is derivable (optional)
+    for a in [agency, *subs]:
+        if (a, "approval_time_cut_pct") in chosen and rng.random() < 0.5:
+            del chosen[(a, "approval_time_cut_pct")]
+    return make_report(
+        agency, year, chosen, rng, subs, style, title_name=_pick(rng, name_forms),
+        refs={s: s for s in subs}, prev=prev,
+    )  # fmt: skip
+
+
+_FULL = str.maketrans("0123456789%", "０１２３４５６７８９％")
+
+
+def _write(path: Path, rep: Report, rng: random.Random, dirs: set[Path]) -> None:
+    if path.parent not in dirs:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        dirs.add(path.parent)
+    text = rep.text
+    r = rng.random()
+    if r < 0.03:  # full-width digits in the body
+        head, _, body = text.partition("\n")
+        text = head + "\n" + body.translate(_FULL)
+    if rng.random() < 0.05:
+        text = text.replace("\n", "\r\n")
+    if rng.random() < 0.1:
+        rep.encoding = "gb18030"
+    with open(path, "wb") as fh:
+        fh.write(text.encode(rep.encoding))
