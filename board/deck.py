@@ -1,0 +1,429 @@
+"""会议材料 (meeting pack): chosen charts, or the five areas for a year, as a 16:9 PPTX and as
+a PDF of the same pages.
+
+A pack is a title slide (bureau, year, date, agencies) and one slide per indicator: its
+title, a one-sentence takeaway in Chinese (takeaway.sentence: 同比, highest or lowest in N
+years), the chart (a trend of the agencies over up to ten years ending in the year), and
+the sources in a footnote and, with the source sentences, in the speaker notes.
+
+- PPTX (python-pptx): the chart is a 2× PNG; every run of text names an East-Asian
+  typeface (a:ea, 微软雅黑, which PowerPoint and WPS have) beside its Latin one, and is
+  tagged zh-CN, so Chinese never falls back to a font without the glyphs.
+- PDF: each page is composed as one SVG (texts plus the chart's own SVG nested in it) and
+  turned into PDF by vl-convert with the project's CJK font (board.fonts), so the text is
+  real, embedded Noto Sans CJK SC; pypdf joins the pages.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+import pandas as pd
+
+from board import charts, export, fonts, i18n, model, queries, takeaway, warehouse
+
+EA_FONT = "微软雅黑"  # East-Asian typeface of the slides (a:ea): Windows/Office and WPS have it
+LATIN_FONT = "Microsoft YaHei"
+WINDOW = 10  # years of history on a slide's chart
+
+TEXT: dict[str, tuple[str, str]] = {
+    "pack": ("会议材料", "Meeting pack"),
+    "deck_title": ("{year}年度法治政府建设主要指标", "Rule-of-law indicators {year}"),
+    "deck_sub": ("{agencies}", "{agencies}"),
+    "deck_date": ("会议材料 · {d}", "Meeting pack · {d}"),
+    "deck_demo": (
+        "注：本材料含演示数据（非真实报告），仅供演示。",
+        "Note: includes demo data (not from real reports).",
+    ),  # fmt: skip
+    "slide_title": ("{area}：{name}（{y0}–{y1}年）", "{area}: {name} ({y0}–{y1})"),
+    "slide_title_1": ("{area}：{name}（{y1}年）", "{area}: {name} ({y1})"),
+    "notes_key": ("要点：{s}", "Takeaway: {s}"),
+    "notes_cover": ("范围：{agencies}，{y0}–{y1}年。", "Covers {agencies}, {y0}–{y1}."),
+    "notes_docs": ("来源文件：", "Source documents:"),
+    "notes_quotes": ("{year}年的原文：", "Source sentences for {year}:"),
+    "made": ("{y}年{m}月{d}日", "{y}-{m:02d}-{d:02d}"),
+    # the 会议材料 page
+    "pg_intro": (
+        "选择年份和图表，下载 16:9 的 PPT 或同样内容的 PDF：首页（单位、年份、日期），每张图一页，"
+        "附一句要点和来源（来源也在备注中）。",
+        "Choose a year and charts, then download a 16:9 PowerPoint or the same pages as PDF: "
+        "a title slide, one slide per chart with a takeaway, and the sources (also in the notes).",
+    ),
+    "pg_year": ("年份", "Year"),
+    "pg_mode": ("图表", "Charts"),
+    "pg_areas": ("五个领域", "The five areas"),
+    "pg_pick": ("自选指标", "Choose indicators"),
+    "pg_inds": ("指标（每个指标一页）", "Indicators (a slide each)"),
+    "pg_slides": ("共{n}页：", "{n} slides:"),
+    "pg_pptx": ("下载 PPT", "Download PowerPoint"),
+    "pg_pdf": ("下载 PDF", "Download PDF"),
+    "pg_skipped": (
+        "以下指标在所选范围内没有数据，未生成幻灯片：{names}",
+        "No data, so no slide, for: {names}",
+    ),
+    "pg_preview": ("预览图表", "Preview the chart"),
+}
+
+
+def tt(key: str, lang: str = "zh", **kw) -> str:
+    zh, en = TEXT[key]
+    return (en if lang == "en" else zh).format(**kw)
+
+
+def made_text(d: date, lang: str = "zh") -> str:
+    return tt("made", lang, y=d.year, m=d.month, d=d.day)
+
+
+@dataclass
+class Slide:
+    indicator_id: str
+    title: str
+    takeaway: str
+    sources: str  # the footnote
+    notes: str  # the speaker notes
+    chart: object  # the Altair chart
+    data: pd.DataFrame  # the chart's rows
+    _svg: str | None = field(default=None, repr=False)
+
+    @property
+    def svg(self) -> str:
+        """The chart (no footnote: the slide has its own) as SVG, rendered once."""
+        if self._svg is None:
+            self._svg = export.chart_svg(self.chart, None)
+        return self._svg
+
+    def png(self, scale: float = export.SCALE) -> bytes:
+        return export.svg_to(self.svg, "png", scale)
+
+
+@dataclass
+class Pack:
+    bureau: str
+    year: int
+    agencies: str  # '区科技局、区知识产权局、区地震局'
+    made: date
+    lang: str
+    has_demo: bool
+    slides: list[Slide]
+
+    @property
+    def title(self) -> str:
+        return tt("deck_title", self.lang, year=self.year)
+
+    def file_name(self, ext: str) -> str:
+        return export.file_name(f"{self.bureau}{self.title}_{tt('pack', self.lang)}", ext)
+
+
+# -- building a pack ------------------------------------------------------------------------------
+
+
+def bureau_name(meta: model.Meta, lang: str = "zh") -> str:
+    ag = meta.agencies
+    b = ag.index[ag["kind"] == "bureau"]
+    return meta.agency_full(b[0], lang) if len(b) else i18n.t("app_sub", lang)
+
+
+def _notes(rows: pd.DataFrame, meta: model.Meta, sentence: str, year: int, y0: int,
+           lang: str) -> str:  # fmt: skip
+    out = [tt("notes_key", lang, s=sentence),
+           tt("notes_cover", lang, agencies=meta.agencies_text(rows["agency_id"].unique(), lang),
+              y0=y0, y1=year)]  # fmt: skip
+    docs = export.documents(rows, lang)
+    if docs:
+        out += ["", tt("notes_docs", lang), *[f"{i}. {d}" for i, d in enumerate(docs, 1)]]
+    now = rows[rows["year"] == year]
+    if len(now):
+        out += ["", tt("notes_quotes", lang, year=year)]
+        for r in now.itertuples():
+            src = getattr(r, "doc_title", None) or i18n.method_text(r.method, lang)
+            q = model.short_quote(r.quote, 160)
+            out.append(f"- {meta.agency(r.agency_id, lang)}：“{q}”（{src}）" if lang == "zh"
+                       else f"- {meta.agency(r.agency_id, lang)}: “{q}” ({src})")  # fmt: skip
+    return "\n".join(out)
+
+
+def slide_for(series: pd.DataFrame, meta: model.Meta, indicator_id: str, year: int,
+              lang: str = "zh", window: int = WINDOW) -> Slide | None:  # fmt: skip
+    """One indicator's slide: its trend up to `year`, or None when it has no value at all."""
+    rows = series[(series["indicator_id"] == indicator_id) & (series["year"] <= year)
+                  & (series["year"] > year - window)]  # fmt: skip
+    if rows.empty:
+        return None
+    y0 = int(rows["year"].min())
+    years = list(range(y0, year + 1))
+    data = model.add_yoy(model.add_segments(model.enrich(rows, meta, lang)))
+    chart = charts.trend(data, meta, years, lang)
+    area = meta.area(meta.area_of(indicator_id), lang)
+    key = "slide_title" if y0 < year else "slide_title_1"
+    title = tt(key, lang, area=area, name=meta.ind(indicator_id, lang), y0=y0, y1=year)
+    s = takeaway.sentence(rows, meta, indicator_id, year, lang)
+    return Slide(indicator_id=indicator_id, title=title, takeaway=s,
+                 sources=model.sources_footnote(data, lang), notes=_notes(data, meta, s, year, y0, lang),
+                 chart=chart, data=data)  # fmt: skip
+
+
+def build(series: pd.DataFrame, meta: model.Meta, indicator_ids: list[str], year: int,
+          agency_ids, lang: str = "zh", made: date | None = None) -> Pack:  # fmt: skip
+    """A pack from resolved rows (queries' `series`) of the chosen agencies."""
+    series = series[series["agency_id"].isin(list(agency_ids))]
+    slides = [s for i in indicator_ids if (s := slide_for(series, meta, i, year, lang))]
+    used = pd.concat([s.data for s in slides]) if slides else series.iloc[:0]
+    return Pack(bureau=bureau_name(meta, lang), year=int(year),
+                agencies=meta.agencies_text(agency_ids, lang, most=6), made=made or date.today(),
+                lang=lang, has_demo=bool(len(used) and used["origin"].eq("demo").any()),
+                slides=slides)  # fmt: skip
+
+
+def default_year(series: pd.DataFrame) -> int | None:
+    return int(series["year"].max()) if len(series) else None
+
+
+# -- reading the warehouse outside Streamlit (command line, benchmark) ----------------------------
+
+
+class Warehouse:
+    """The warehouse file at `path`, read through board.queries' named SQL (uncached)."""
+
+    ALIASES = "SELECT alias, agency_id FROM agency_alias"
+
+    def __init__(self, path: Path):
+        self.version = warehouse.current(Path(path))
+        if self.version is None:
+            raise queries.WarehouseMissing(str(path))
+        q = lambda n: queries.execute(self.version, n, ())  # noqa: E731
+        self.meta = model.meta_from(
+            q("agencies"), q("indicators"), [int(y) for y in q("years")["year"]]
+        )
+
+    def series(
+        self, indicator_ids, agency_ids, y0: int, y1: int, demo: bool = True
+    ) -> pd.DataFrame:
+        return queries.execute(self.version, "series",
+                               (list(indicator_ids), list(agency_ids), int(y0), int(y1), bool(demo)))  # fmt: skip
+
+    def agency_names(self) -> dict[str, str]:
+        """Every name an agency goes by (canonical, short, English, aliases) → agency_id."""
+        names: dict[str, str] = {}
+        for aid, r in self.meta.agencies.iterrows():
+            for col in ("name_zh", "short_zh", "name_en", "short_en"):
+                if isinstance(r.get(col), str):
+                    names[r[col].strip().lower()] = str(aid)
+            names[str(aid).lower()] = str(aid)
+        cur = warehouse.cursor(self.version)
+        try:
+            for alias, aid in cur.execute(self.ALIASES).fetchall():
+                names.setdefault(str(alias).strip().lower(), str(aid))
+        finally:
+            cur.close()
+        return names
+
+    def resolve_agencies(self, names: list[str]) -> tuple[list[str], list[str]]:
+        """(agency ids in registry order, names nobody maps)."""
+        known = self.agency_names()
+        got, unknown = set(), []
+        for n in names:
+            aid = known.get(n.strip().lower())
+            if aid is None:
+                unknown.append(n)
+            else:
+                got.add(aid)
+        return [a for a in self.meta.agencies.index if a in got], unknown
+
+
+# -- PPTX -----------------------------------------------------------------------------------------
+
+
+def _ea(run, size: float | None = None, bold: bool = False, color: str | None = None) -> None:
+    """Style a run and name its Latin and East-Asian typefaces (a:latin + a:ea), zh-CN."""
+    from pptx.dml.color import RGBColor
+    from pptx.oxml.ns import qn
+    from pptx.util import Pt
+
+    f = run.font
+    if size:
+        f.size = Pt(size)
+    f.bold = bold
+    if color:
+        f.color.rgb = RGBColor.from_string(color.lstrip("#"))
+    f.name = LATIN_FONT  # a:latin
+    rpr = run._r.get_or_add_rPr()
+    rpr.set("lang", "zh-CN")
+    rpr.set("altLang", "en-US")
+    for tag in ("a:ea", "a:cs"):
+        old = rpr.find(qn(tag))
+        if old is not None:
+            rpr.remove(old)
+    latin = rpr.find(qn("a:latin"))
+    ea = latin.makeelement(qn("a:ea"), {"typeface": EA_FONT})
+    cs = latin.makeelement(qn("a:cs"), {"typeface": EA_FONT})
+    latin.addnext(ea)
+    ea.addnext(cs)
+
+
+def _text(slide, left, top, width, height, lines, *, size=18, bold=False, color="#222222",
+          align=None, anchor=None):  # fmt: skip
+    """A text box: `lines` are strings or (text, size, bold, color) tuples, one paragraph each."""
+    from pptx.enum.text import MSO_AUTO_SIZE
+
+    box = slide.shapes.add_textbox(left, top, width, height)
+    tf = box.text_frame
+    tf.word_wrap = True
+    tf.auto_size = MSO_AUTO_SIZE.NONE
+    if anchor is not None:
+        tf.vertical_anchor = anchor
+    for i, line in enumerate(lines):
+        text, sz, b, c = line if isinstance(line, tuple) else (line, size, bold, color)
+        p = tf.paragraphs[0] if i == 0 else tf.add_paragraph()
+        if align is not None:
+            p.alignment = align
+        r = p.add_run()
+        r.text = text
+        _ea(r, sz, b, c)
+    return box
+
+
+def _notes_text(slide, text: str) -> None:
+    tf = slide.notes_slide.notes_text_frame
+    for i, line in enumerate(text.split("\n")):
+        p = tf.paragraphs[0] if i == 0 else tf.add_paragraph()
+        r = p.add_run()
+        r.text = line
+        _ea(r, 12)
+
+
+def to_pptx(pack: Pack) -> bytes:
+    """The pack as a 16:9 PowerPoint file."""
+    from PIL import Image
+    from pptx import Presentation
+    from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
+    from pptx.util import Emu, Inches
+
+    prs = Presentation()
+    prs.slide_width, prs.slide_height = Emu(12192000), Emu(6858000)  # 13.333 × 7.5 in
+    blank = prs.slide_layouts[6]
+    W = prs.slide_width
+    M = Inches(0.5)
+
+    s = prs.slides.add_slide(blank)
+    lines = [(pack.bureau, 24, False, "#1f5fa8"), (pack.title, 40, True, "#111111"),
+             (tt("deck_sub", pack.lang, agencies=pack.agencies), 20, False, "#444444"),
+             (tt("deck_date", pack.lang, d=made_text(pack.made, pack.lang)), 20, False, "#444444")]  # fmt: skip
+    if pack.has_demo:
+        lines.append((tt("deck_demo", pack.lang), 16, False, "#a33b00"))
+    _text(s, M, Inches(1.6), W - 2 * M, Inches(4.2), lines, align=PP_ALIGN.LEFT,
+          anchor=MSO_ANCHOR.MIDDLE)  # fmt: skip
+    _notes_text(s, "\n".join([pack.title, pack.agencies, made_text(pack.made, pack.lang)]))
+
+    box_top, box_h = Inches(1.85), Inches(4.85)
+    for sl in pack.slides:
+        s = prs.slides.add_slide(blank)
+        _text(s, M, Inches(0.3), W - 2 * M, Inches(0.75), [sl.title], size=28, bold=True,
+              color="#111111")  # fmt: skip
+        _text(s, M, Inches(1.05), W - 2 * M, Inches(0.75), [sl.takeaway], size=18, color="#1f5fa8")
+        png = sl.png()
+        with Image.open(io.BytesIO(png)) as im:
+            pw, ph = im.size
+        box_w = W - 2 * M
+        w = min(box_w, int(box_h * pw / ph))
+        h = int(w * ph / pw)
+        s.shapes.add_picture(io.BytesIO(png), int((W - w) / 2), box_top, w, h)
+        _text(s, M, Inches(6.8), W - 2 * M, Inches(0.55), [sl.sources], size=10, color="#555555")
+        _notes_text(s, sl.notes)
+    buf = io.BytesIO()
+    prs.save(buf)
+    return buf.getvalue()
+
+
+# -- PDF ------------------------------------------------------------------------------------------
+
+PW, PH = 960, 540  # PDF page in points: 13.333 × 7.5 in
+
+
+def _svg_text(x: float, y: float, text: str, size: float, family: str, *, bold=False,
+              color="#222222", width: float | None = None, lh: float = 1.35) -> tuple[str, float]:  # fmt: skip
+    """SVG <text> lines (wrapped to `width`), and the y below them."""
+    lines = export.wrap(text, width, size) if width else [text]
+    fam = escape(family, {'"': "&quot;"})
+    weight = ' font-weight="bold"' if bold else ""
+    out = []
+    for i, line in enumerate(lines):
+        out.append(f'<text x="{x}" y="{y + size * (1 + i * lh):.1f}" font-family="{fam}" '
+                   f'font-size="{size}" fill="{color}"{weight}>{escape(line)}</text>')  # fmt: skip
+    return "".join(out), y + size * (1 + (len(lines) - 1) * lh) + size * 0.4
+
+
+def _nest(svg: str, x: float, y: float, w: float, h: float) -> str:
+    """The chart's SVG placed in the box (x, y, w, h), scaled to fit."""
+    m = re.search(r"<svg\b[^>]*>", svg)
+    tag = m.group(0)
+    tag = re.sub(r'\swidth="[\d.]+"', f' width="{w:g}"', tag, count=1)
+    tag = re.sub(r'\sheight="[\d.]+"', f' height="{h:g}" x="{x:g}" y="{y:g}" '
+                 'preserveAspectRatio="xMidYMid meet"', tag, count=1)  # fmt: skip
+    end = svg.rfind("</svg>")
+    return tag + svg[m.end() : end] + "</svg>"
+
+
+def _page(body: str, n: int | None = None, family: str = "") -> str:
+    num = ""
+    if n is not None:
+        num = (f'<text x="{PW - 30}" y="{PH - 14}" font-family="{escape(family)}" font-size="10" '
+               f'fill="#999999" text-anchor="end">{n}</text>')  # fmt: skip
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
+            f'width="{PW}" height="{PH}" viewBox="0 0 {PW} {PH}"><rect width="{PW}" height="{PH}" '
+            f'fill="white"/>{body}{num}</svg>')  # fmt: skip
+
+
+def page_svgs(pack: Pack) -> list[str]:
+    """Every page of the PDF as an SVG document (title page first)."""
+    fam = fonts.family()
+    M = 36
+    tw = PW - 2 * M
+    y = 150
+    body = ""
+    for text, size, bold, color in [
+        (pack.bureau, 18, False, "#1f5fa8"), (pack.title, 30, True, "#111111"),
+        (tt("deck_sub", pack.lang, agencies=pack.agencies), 15, False, "#444444"),
+        (tt("deck_date", pack.lang, d=made_text(pack.made, pack.lang)), 15, False, "#444444"),
+        *([(tt("deck_demo", pack.lang), 12, False, "#a33b00")] if pack.has_demo else []),
+    ]:  # fmt: skip
+        t, y = _svg_text(M, y, text, size, fam, bold=bold, color=color, width=tw)
+        body += t
+        y += 10
+    pages = [_page(body, None, fam)]
+    for n, sl in enumerate(pack.slides, start=2):
+        body, y = _svg_text(M, 22, sl.title, 21, fam, bold=True, color="#111111", width=tw)
+        t, y = _svg_text(M, y + 2, sl.takeaway, 13.5, fam, color="#1f5fa8", width=tw)
+        body += t
+        foot_lines = export.wrap(sl.sources, tw, 8)
+        foot_y = PH - 22 - 8 * 1.35 * len(foot_lines)
+        body += _nest(sl.svg, M, y + 4, tw, foot_y - y - 12)
+        t, _ = _svg_text(M, foot_y, sl.sources, 8, fam, color="#555555", width=tw)
+        body += t
+        pages.append(_page(body, n, fam))
+    return pages
+
+
+def to_pdf(pack: Pack) -> bytes:
+    """The pack as a PDF, one 16:9 page per slide, with the CJK font embedded."""
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter()
+    for svg in page_svgs(pack):
+        writer.append(PdfReader(io.BytesIO(export.svg_to(svg, "pdf"))))
+    writer.add_metadata({"/Title": f"{pack.bureau} {pack.title}", "/Creator": "法治指标看板"})
+    buf = io.BytesIO()
+    writer.write(buf)
+    return buf.getvalue()
+
+
+def render(pack: Pack, fmt: str) -> bytes:
+    if fmt == "pptx":
+        return to_pptx(pack)
+    if fmt == "pdf":
+        return to_pdf(pack)
+    raise ValueError(f"a pack is .pptx or .pdf, not {fmt!r}")

@@ -1,0 +1,443 @@
+"""Charts and their numbers as files a leader takes to a meeting.
+
+- Images: PNG (2× scale by default), SVG and PDF of an Altair chart, with its title (which
+  names the unit), legend and subtitle notes as on screen, plus the source footnote drawn
+  inside the image under the chart. Every image is made from one SVG: vl-convert renders
+  the chart with the project's CJK font named in the config (board.fonts), the footnote is
+  appended as SVG text, and vl-convert turns that SVG into PNG or PDF (the PDF embeds the
+  font, so its text is real, searchable Chinese).
+- Numbers: CSV (UTF-8 with BOM, so Excel opens the Chinese correctly) and XLSX (a data
+  sheet with units, status and the source of every value, and a 说明 sheet with the title,
+  the source footnote, the notes on marks and the list of source documents).
+
+Nothing here needs Streamlit: the pages (board/export_ui.py) and the command line
+(python -m board export) call the same functions.
+"""
+
+from __future__ import annotations
+
+import copy
+import io
+import math
+import re
+from datetime import date
+from xml.sax.saxutils import escape
+
+import pandas as pd
+
+from board import fonts, i18n
+
+FORMATS = ("png", "svg", "pdf", "csv", "xlsx")
+IMAGE_FORMATS = ("png", "svg", "pdf")
+MIME = {
+    "png": "image/png",
+    "svg": "image/svg+xml",
+    "pdf": "application/pdf",
+    "csv": "text/csv",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+}
+SCALE = 2  # PNG pixels per chart pixel: sharp on a projector
+WIDTH = 640  # width of a single-view chart whose width the page left to the container
+FOOT_SIZE = 12  # px, the footnote under the chart
+FOOT_COLOR = "#555555"
+PAD = 10
+
+TEXT: dict[str, tuple[str, str]] = {
+    "exported": ("导出自法治指标看板，{d}", "Exported from the rule-of-law board, {d}"),
+    "unit_col": ("计量单位", "Unit"),
+    "as_written": ("原文写法", "As written"),
+    "kind": ("类别", "Kind"),
+    "agency_id": ("单位代码", "Agency id"),
+    "indicator_id": ("指标代码", "Indicator id"),
+    "sheet_data": ("数据", "Data"),
+    "sheet_notes": ("说明", "Notes"),
+    "n_title": ("标题", "Title"),
+    "n_sources": ("来源", "Sources"),
+    "n_exported": ("导出时间", "Exported"),
+    "n_rows": ("数据行数", "Rows"),
+    "n_units": ("计量单位", "Units"),
+    "n_notes": ("说明", "Notes"),
+    "n_docs": ("来源文件", "Source documents"),
+    "note_value": (
+        "“数值”为报告中的数字；“原文写法”保留“以上”“约”等限定词，数值为其下限或约数。",
+        "'Value' is the number in the report; 'As written' keeps bounds such as "
+        "'10+' or 'about', where the value is the bound.",
+    ),  # fmt: skip
+    "note_missing": (
+        "没有数据的年份不列出（不是零）。",
+        "Years without a value are not listed (not zero).",
+    ),
+    "note_demo": (
+        "“数据类型”为“演示数据”的行不是真实报告，仅用于演示。",
+        "Rows whose data type is 'demo data' are not from real reports.",
+    ),  # fmt: skip
+    "note_unverified": (
+        "“状态”为“未核实”的数值尚未经法制科核对。",
+        "Values whose status is 'unverified' have not been checked yet.",
+    ),  # fmt: skip
+}
+
+
+def tt(key: str, lang: str = "zh", **kw) -> str:
+    zh, en = TEXT[key]
+    s = en if lang == "en" else zh
+    return s.format(**kw) if kw else s
+
+
+# -- chart → SVG / PNG / PDF --------------------------------------------------------------------
+
+_FONT_KEYS = re.compile(r"^(font|[a-z]+Font)$")
+
+
+def _set_fonts(node, family: str) -> None:
+    """Every font name in the spec (config, titles, marks) → the registered CJK family."""
+    if isinstance(node, dict):
+        for k, v in list(node.items()):
+            if k in ("datasets", "data", "values"):
+                continue
+            if isinstance(v, str) and _FONT_KEYS.match(k):
+                node[k] = family
+            else:
+                _set_fonts(v, family)
+    elif isinstance(node, list):
+        for v in node:
+            _set_fonts(v, family)
+
+
+def _split_subtitle(title, width: float = 600, size: float = 12) -> None:
+    """A subtitle of notes ('含演示数据；空心点为未核实数值；…') too wide for the chart → lines,
+    broken between notes."""
+    if not isinstance(title, dict):
+        return
+    sub = title.get("subtitle")
+    if not isinstance(sub, str) or text_width(sub, size) <= width or "；" not in sub:
+        return
+    parts = [p + "；" for p in sub.split("；") if p]
+    parts[-1] = parts[-1][:-1]
+    lines = [""]
+    for p in parts:
+        if lines[-1] and text_width(lines[-1] + p, size) > width:
+            lines.append(p)
+        else:
+            lines[-1] += p
+    title["subtitle"] = lines
+
+
+def export_spec(chart) -> dict:
+    """The chart's Vega-Lite spec as exported: the CJK font named everywhere, a fixed width
+    where the page would have stretched it, long subtitles on several lines."""
+    spec = copy.deepcopy(chart if isinstance(chart, dict) else chart.to_dict())
+    family = fonts.family()
+    spec.setdefault("config", {})["font"] = family
+    _set_fonts({k: v for k, v in spec.items() if k != "datasets"}, family)
+    single = "mark" in spec or "layer" in spec
+    if single and not isinstance(spec.get("width"), int | float):
+        spec["width"] = WIDTH
+    t = spec.get("title")
+    size = float(t.get("subtitleFontSize", 12)) if isinstance(t, dict) else 12.0
+    _split_subtitle(t, max(float(spec.get("width", 0)) if single else 0, 600), size)
+    spec.pop("autosize", None)
+    return spec
+
+
+def chart_title(chart) -> str:
+    """The chart's title text ('执法检查次数（次）'), or ''."""
+    spec = chart if isinstance(chart, dict) else chart.to_dict()
+    t = spec.get("title")
+    if isinstance(t, dict):
+        t = t.get("text")
+    if isinstance(t, list):
+        t = " ".join(map(str, t))
+    return str(t or "")
+
+
+def text_width(s: str, size: float) -> float:
+    """Rough width of s in px: CJK and full-width characters are square, the rest ~0.55 em."""
+    w = 0.0
+    for ch in s:
+        o = ord(ch)
+        wide = o >= 0x2E80 or 0xFF00 <= o <= 0xFFEF or ch in "“”‘’…—"
+        w += size if wide else size * 0.56
+    return w
+
+
+def wrap(s: str, width: float, size: float) -> list[str]:
+    """Lines of s no wider than `width` px (breaks anywhere: Chinese has no spaces)."""
+    lines: list[str] = []
+    for para in s.split("\n"):
+        line = ""
+        for ch in para:
+            if line and text_width(line + ch, size) > width:
+                # keep closing punctuation with its line
+                if ch in "，。；、：）》”’":
+                    line += ch
+                    continue
+                carry = ""
+                while line and line[-1] in "（《“‘(":  # an opening mark starts the next line
+                    carry, line = line[-1] + carry, line[:-1]
+                lines.append(line)
+                line = carry + ch.lstrip()
+            else:
+                line += ch
+        lines.append(line)
+    return [ln for ln in lines if ln.strip()] or [""]
+
+
+_SVG_TAG = re.compile(r"<svg\b[^>]*>")
+
+
+def _attr(tag: str, name: str) -> float | None:
+    m = re.search(rf'\s{name}="([\d.]+)"', tag)
+    return float(m.group(1)) if m else None
+
+
+def add_footnote(svg: str, footnote: str | None, family: str, *, size: float = FOOT_SIZE) -> str:
+    """Append the footnote as text lines under the drawing, growing the SVG to hold them."""
+    if not footnote:
+        return svg
+    m = _SVG_TAG.search(svg)
+    if not m:
+        raise ValueError("not an SVG document")
+    tag = m.group(0)
+    w, h = _attr(tag, "width"), _attr(tag, "height")
+    if w is None or h is None:
+        raise ValueError("SVG without width/height")
+    lines = wrap(footnote, max(w - 2 * PAD, 200), size)
+    lh = size * 1.45
+    extra = PAD + lh * len(lines) + PAD / 2
+    nh = h + extra
+    new_tag = re.sub(r'\sheight="[\d.]+"', f' height="{nh:g}"', tag, count=1)
+    new_tag = re.sub(r'\sviewBox="[^"]*"', f' viewBox="0 0 {w:g} {nh:g}"', new_tag, count=1)
+    fam = escape(family, {'"': "&quot;"})
+    texts = "".join(
+        f'<text x="{PAD}" y="{h + PAD + lh * (i + 0.8):.1f}" font-family="{fam}" '
+        f'font-size="{size}px" fill="{FOOT_COLOR}">{escape(line)}</text>'
+        for i, line in enumerate(lines)
+    )
+    foot = (f'<g class="footnote"><rect x="0" y="{h:g}" width="{w:g}" height="{extra:.1f}" '
+            f'fill="white"/>{texts}</g>')  # fmt: skip
+    end = svg.rfind("</svg>")
+    return svg[: m.start()] + new_tag + svg[m.end() : end] + foot + svg[end:]
+
+
+def chart_svg(chart, footnote: str | None = None) -> str:
+    """The chart as an SVG document with the footnote inside it."""
+    import vl_convert as vlc
+
+    spec = export_spec(chart)
+    svg = vlc.vegalite_to_svg(spec)
+    return add_footnote(svg, footnote, fonts.family())
+
+
+VIEWER_FONTS = ("Source Han Sans SC", "Microsoft YaHei", "PingFang SC", "sans-serif")
+
+
+def for_viewers(svg: str, family: str) -> str:
+    """The SVG file as downloaded: it keeps its text, so name fonts that the computer
+    opening it may have (Windows: Microsoft YaHei, macOS: PingFang SC) after ours."""
+    fam = escape(family, {'"': "&quot;"})
+    fallback = ", ".join(f"'{f}'" if " " in f else f for f in VIEWER_FONTS)
+    return svg.replace(f'font-family="{fam}"', f"font-family=\"'{fam}', {fallback}\"")
+
+
+def svg_to(svg: str, fmt: str, scale: float = SCALE) -> bytes:
+    """PNG, PDF (drawn with the registered CJK font) or SVG bytes of an SVG document."""
+    import vl_convert as vlc
+
+    font = fonts.ensure()
+    if fmt == "png":
+        return vlc.svg_to_png(svg, scale=scale)
+    if fmt == "pdf":
+        return vlc.svg_to_pdf(svg)
+    if fmt == "svg":
+        return for_viewers(svg, font.family).encode("utf-8")
+    raise ValueError(f"not an image format: {fmt}")
+
+
+def chart_bytes(chart, fmt: str, footnote: str | None = None, *, scale: float = SCALE) -> bytes:
+    """PNG, SVG or PDF bytes of the chart with its footnote."""
+    if fmt not in IMAGE_FORMATS:
+        raise ValueError(f"not an image format: {fmt}")
+    return svg_to(chart_svg(chart, footnote), fmt, scale)
+
+
+def footnote(sources: str | None, lang: str = "zh", when: date | None = None) -> str:
+    """'来源：…  ·  导出自法治指标看板，2026-11-27'."""
+    stamp = tt("exported", lang, d=(when or date.today()).isoformat())
+    return f"{sources}  ·  {stamp}" if sources else stamp
+
+
+# -- chart data → CSV / XLSX --------------------------------------------------------------------
+
+
+def _col(lang: str):
+    t = lambda k: i18n.t(k, lang)  # noqa: E731
+    return [  # (column in the chart data, header), in this order when present
+        ("agency", t("agency")),
+        ("year", t("year")),
+        ("area_txt", t("area")),
+        ("indicator", t("indicator")),
+        ("which_txt", tt("kind", lang)),
+        ("value", t("value")),
+        ("unit_txt", tt("unit_col", lang)),
+        ("label", tt("as_written", lang)),
+        ("yoy_pct", t("yoy_pct")),
+        ("status_txt", t("status")),
+        ("origin_txt", t("origin")),
+        ("source_txt", t("document")),
+        ("quote", t("source")),
+        ("agency_id", tt("agency_id", lang)),
+        ("indicator_id", tt("indicator_id", lang)),
+    ]
+
+
+def _plain(v):
+    if v is None or (isinstance(v, float) and math.isnan(v)):
+        return None
+    f = float(v)
+    return int(f) if f.is_integer() else f
+
+
+def table(data: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
+    """The numbers behind a chart, one row per value, with headers in the chosen language."""
+    df = data.copy()
+    if "agency" not in df and "agency_id" in df:
+        df["agency"] = df["agency_id"]
+    if "indicator" not in df and "indicator_id" in df:
+        df["indicator"] = df["indicator_id"]
+    if "unit_txt" not in df and "unit" in df:
+        df["unit_txt"] = df["unit"]
+    if "source_txt" not in df and "doc_title" in df:
+        df["source_txt"] = df["doc_title"]
+    if "yoy_pct" in df:
+        if df["yoy_pct"].notna().any():
+            df["yoy_pct"] = df["yoy_pct"].round(1)
+        else:
+            df = df.drop(columns="yoy_pct")
+    if "value" in df:  # 12, not 12.0; 12.5 stays
+        df["value"] = pd.Series([_plain(v) for v in df["value"]], index=df.index, dtype="object")
+    cols = [(c, h) for c, h in _col(lang) if c in df]
+    out = df[[c for c, _ in cols]].rename(columns=dict(cols))
+    if "year" in df:
+        out[i18n.t("year", lang)] = df["year"].astype(int)
+    return out.reset_index(drop=True)
+
+
+def to_csv(data: pd.DataFrame, lang: str = "zh") -> bytes:
+    """CSV in UTF-8 with a BOM: Excel on Windows then reads the Chinese correctly."""
+    return table(data, lang).to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
+
+
+def documents(data: pd.DataFrame, lang: str) -> list[str]:
+    """Each source document's title once, oldest first: '区科技局2018年度法治政府建设情况报告',
+    with '（演示数据）' after a demo one. (A report may give other agencies' figures and a
+    table many years', so neither is repeated beside the title.)"""
+    if "doc_id" not in data:
+        return []
+    docs = data.dropna(subset=["doc_id"])
+    if "year" in docs:
+        docs = docs.sort_values("year", kind="stable")
+    docs = docs.drop_duplicates("doc_id")
+    out = []
+    for r in docs.itertuples():
+        title = getattr(r, "doc_title", None) or getattr(r, "source_txt", None) or r.doc_id
+        if getattr(r, "origin", None) == "demo":
+            demo = i18n.t("demo", lang)
+            title = f"{title}（{demo}）" if lang == "zh" else f"{title} ({demo})"
+        out.append(str(title))
+    return out
+
+
+def notes(data: pd.DataFrame, lang: str) -> list[str]:
+    out = [tt("note_value", lang), tt("note_missing", lang)]
+    if "origin" in data and data["origin"].eq("demo").any():
+        out.append(tt("note_demo", lang))
+    if "status" in data and data["status"].eq("unverified").any():
+        out.append(tt("note_unverified", lang))
+    return out
+
+
+def to_xlsx(data: pd.DataFrame, lang: str = "zh", *, title: str = "", sources: str = "",
+            when: date | None = None) -> bytes:  # fmt: skip
+    """A workbook: the data sheet (units, status, source of every value) and a 说明 sheet."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
+    tab = table(data, lang)
+    wb = Workbook()
+    ws = wb.active
+    ws.title = tt("sheet_data", lang)
+    ws.append(list(tab.columns))
+    for row in tab.itertuples(index=False):
+        ws.append([None if isinstance(v, float) and math.isnan(v) else
+                   (v.item() if hasattr(v, "item") else v) for v in row])  # fmt: skip
+    for c in ws[1]:
+        c.font = Font(bold=True)
+    ws.freeze_panes = "A2"
+    ws.auto_filter.ref = ws.dimensions
+    for i, name in enumerate(tab.columns, start=1):
+        vals = [str(name)] + [str(v) for v in tab.iloc[:200, i - 1]]
+        w = max(text_width(v, 1) for v in vals) + 2
+        ws.column_dimensions[get_column_letter(i)].width = min(max(w, 6), 60)
+    value_col = (
+        list(tab.columns).index(i18n.t("value", lang)) + 1 if i18n.t("value", lang) in tab else None
+    )
+    if value_col:
+        for (cell,) in ws.iter_rows(min_row=2, min_col=value_col, max_col=value_col):
+            cell.number_format = "#,##0.##"
+
+    ns = wb.create_sheet(tt("sheet_notes", lang))
+    units = []
+    if "indicator" in data and "unit_txt" in data:
+        pairs = data.drop_duplicates("indicator")[["indicator", "unit_txt"]]
+        units = [
+            f"{a}：{b}" if lang == "zh" else f"{a}: {b}" for a, b in pairs.itertuples(index=False)
+        ]
+    rows = [
+        (tt("n_title", lang), title),
+        (tt("n_sources", lang), sources),
+        (tt("n_exported", lang), (when or date.today()).isoformat()),
+        (tt("n_rows", lang), len(tab)),
+        (tt("n_units", lang), "\n".join(units)),
+        (tt("n_notes", lang), "\n".join(notes(data, lang))),
+        (tt("n_docs", lang), "\n".join(documents(data, lang))),
+    ]
+    for k, v in rows:
+        ns.append([k, v])
+    for c in ns["A"]:
+        c.font = Font(bold=True)
+        c.alignment = Alignment(vertical="top")
+    for c in ns["B"]:
+        c.alignment = Alignment(wrap_text=True, vertical="top")
+    ns.column_dimensions["A"].width = 12
+    ns.column_dimensions["B"].width = 100
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+# -- one entry point ----------------------------------------------------------------------------
+
+
+def file_name(title: str, ext: str, *, suffix: str = "") -> str:
+    """A file name from a chart title: '执法检查次数（次）_2016-2025.png' (no path characters)."""
+    base = re.sub(r'[\\/:*?"<>|\s]+', "_", (title or "chart").strip()).strip("_.") or "chart"
+    base = base[:60]
+    if suffix:
+        base += "_" + re.sub(r'[\\/:*?"<>|\s]+', "_", suffix)
+    return f"{base}.{ext}"
+
+
+def export(chart, data: pd.DataFrame, fmt: str, *, sources: str | None = None,
+           lang: str = "zh", title: str | None = None, when: date | None = None) -> bytes:  # fmt: skip
+    """Bytes of one export: an image of the chart (with its footnote) or its numbers."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}; one of {', '.join(FORMATS)}")
+    if fmt in IMAGE_FORMATS:
+        return chart_bytes(chart, fmt, footnote(sources, lang, when))
+    if fmt == "csv":
+        return to_csv(data, lang)
+    return to_xlsx(data, lang, title=title if title is not None else chart_title(chart),
+                   sources=sources or "", when=when)  # fmt: skip

@@ -1,0 +1,84 @@
+"""Download buttons beside a chart: PNG, SVG, PDF (the image with its footnote) and CSV, XLSX
+(its numbers). One call per chart, after st.altair_chart:
+
+    export_ui.download_buttons(chart, data, name, sources, lang, key=key)
+
+The files are made only when a button is clicked (st.download_button with a callable, run
+by Streamlit on its own thread), so drawing a page costs nothing; the chart's SVG is kept
+for the other image formats of the same chart.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+
+import pandas as pd
+import streamlit as st
+
+from board import export, fonts, model
+
+LABELS = {
+    "zh": {"menu": "下载", "png": "图片 PNG", "svg": "矢量图 SVG", "pdf": "PDF", "csv": "数据 CSV",
+           "xlsx": "数据 Excel", "help_png": "高清图片（2倍），可直接放入幻灯片",
+           "help_svg": "矢量图：放大不失真（打开的电脑需有中文字体）",
+           "help_pdf": "PDF：中文字体已嵌入，可直接打印",
+           "help_csv": "表格数据，UTF-8（Excel 可直接打开）",
+           "help_xlsx": "Excel 工作簿：数据、计量单位、来源和说明"},
+    "en": {"menu": "Download", "png": "Image PNG", "svg": "Vector SVG", "pdf": "PDF",
+           "csv": "Data CSV", "xlsx": "Data Excel", "help_png": "Sharp image (2×) for slides",
+           "help_svg": "Vector image (needs a Chinese font where it is opened)",
+           "help_pdf": "PDF with the Chinese font embedded",
+           "help_csv": "The numbers, UTF-8 (opens in Excel)",
+           "help_xlsx": "Workbook: numbers, units, sources and notes"},
+}  # fmt: skip
+
+
+@functools.lru_cache(maxsize=32)
+def _svg(spec_json: str, foot: str) -> str:
+    return export.chart_svg(json.loads(spec_json), foot)
+
+
+def _maker(fmt: str, chart, data: pd.DataFrame, sources: str, lang: str, title: str):
+    """The callable Streamlit runs when the button is clicked."""
+
+    def make() -> bytes:
+        try:
+            if fmt in export.IMAGE_FORMATS:
+                spec = chart if isinstance(chart, dict) else chart.to_dict()
+                svg = _svg(json.dumps(spec, sort_keys=True, ensure_ascii=False),
+                           export.footnote(sources, lang))  # fmt: skip
+                return export.svg_to(svg, fmt)
+            return export.export(chart, data, fmt, sources=sources, lang=lang, title=title)
+        except fonts.FontMissing as e:
+            # the download then holds the reason, in words, instead of a picture with boxes
+            return str(e).encode("utf-8")
+
+    return make
+
+
+def download_buttons(chart, data: pd.DataFrame, name: str | None = None, sources: str | None = None,
+                     lang: str = "zh", *, key: str | None = None,
+                     formats: tuple[str, ...] = export.FORMATS) -> None:  # fmt: skip
+    """A 下载 menu with one button per format for this chart and its numbers."""
+    lab = LABELS["en" if lang == "en" else "zh"]
+    if sources is None:
+        sources = model.sources_footnote(data, lang)
+    title = name or export.chart_title(chart) or "chart"
+    key = key or f"{abs(hash((title, sources))) % 10**10}"
+    try:
+        fonts.ensure()
+        font_error = None
+    except fonts.FontMissing as e:
+        font_error = str(e)
+    with st.popover(lab["menu"], icon=":material/download:"):
+        if font_error:
+            st.warning(font_error)
+        for fmt in formats:
+            disabled = bool(font_error) and fmt in export.IMAGE_FORMATS
+            st.download_button(
+                lab[fmt], data=_maker(fmt, chart, data, sources, lang, title),
+                file_name=export.file_name(title, fmt), mime=export.MIME[fmt],
+                key=f"dl_{key}_{fmt}", help=lab[f"help_{fmt}"], on_click="ignore",
+                disabled=disabled, width="stretch",
+            )  # fmt: skip
