@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
-# Debian packages that some tests need: Chromium (browser tests). Idempotent.
+# Debian packages that some tests need: Chromium (browser tests) and a CJK font (Chinese in
+# the browser's screenshots; without it every Chinese glyph is drawn as a box). Idempotent.
 # As root it installs them; as another user it prints the command, and the tests that
 # need them skip with that reason.
 set -u
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
+if ! { command -v fc-list >/dev/null 2>&1 && fc-list :lang=zh family 2>/dev/null | grep -qi "Noto Sans CJK"; }; then
+  need+=(fonts-noto-cjk)
+fi
 if [ ${#need[@]} -eq 0 ]; then
   exit 0
 fi

@@ -109,7 +109,14 @@ def test_golden_build_of_a_small_corpus(tmp_path):
             "FROM fact f JOIN document d USING (doc_id) WHERE f.method = 'text'"
         ).fetchall()
     assert docs == [
-        ("reports/区科技局2019年度法治政府建设情况报告.txt", "report", "txt", "real", "zc_kjj", 2019),
+        (
+            "reports/区科技局2019年度法治政府建设情况报告.txt",
+            "report",
+            "txt",
+            "real",
+            "zc_kjj",
+            2019,
+        ),
         ("reports/周村区科学技术局/" + SEED.name, "report", "txt", "real", "zc_kjj", 2018),
         ("tables/指标表.csv", "table", "csv", "real", "zc_kjj", 2019),
     ]
@@ -211,6 +218,8 @@ def test_bad_files_are_rejected_with_a_reason_and_the_rest_loads(tmp_path):
         "单位,年度,指标,数值\n区科技局,2020,inspections,7\n区科技局,2020,cases,很多\n"
         "水利局,2020,cases,3\n",
     )
+    bad["tables/全错的表.csv"] = "单位,年度,指标,数值\n水利局,2020,cases,3\n"
+    write(data / "tables/全错的表.csv", bad["tables/全错的表.csv"])
     db = tmp_path / "w.duckdb"
     s = build(data, db, workers=1)
 
@@ -219,6 +228,7 @@ def test_bad_files_are_rejected_with_a_reason_and_the_rest_loads(tmp_path):
     assert s.files_loaded == 4
     reasons = dict(s.rejected)
     assert set(reasons) == set(bad)
+    assert "没有一行可以载入" in reasons["tables/全错的表.csv"]
     assert "空" in reasons["reports/空白.txt"]
     assert "水利局" in reasons["reports/水利局.txt"]
     assert "年" in reasons["reports/无年度.txt"]
@@ -228,9 +238,12 @@ def test_bad_files_are_rejected_with_a_reason_and_the_rest_loads(tmp_path):
     assert any("水利局" in r for r in problems)
     with duckdb.connect(str(db), read_only=True) as con:
         stored = con.execute("SELECT path, reason FROM rejected_file ORDER BY ALL").fetchall()
-        run = con.execute("SELECT files_seen, files_loaded, files_rejected FROM load_run").fetchone()
+        run = con.execute(
+            "SELECT files_seen, files_loaded, files_rejected FROM load_run"
+        ).fetchone()
     assert {p for p, _ in stored} == set(bad) | {"tables/有问题的表.csv"}
-    assert len(stored) == len(bad) + 2
+    assert any(p == "tables/全错的表.csv" and "水利局" in r for p, r in stored)
+    assert len(stored) == len(bad) + 3  # each file, and each row set aside
     assert run == (s.files_seen, 4, len(bad))
     # the good row of the bad table, and everything else, loaded
     assert resolved(db)[("zc_kjj", 2020, "inspections")][0] == 7

@@ -1,0 +1,421 @@
+"""Altair charts of the dashboard. Every chart here:
+
+- has a title that names its unit, and a subtitle that says "含演示数据" whenever a demo
+  value is drawn (demo marks are drawn lighter), and what hollow points and bounds mean;
+- labels its axes in the chosen language, horizontally where they fit;
+- colours agencies from one scale (model.Meta.colors, from the registry's sort order), so
+  an agency has the same colour on every page whatever else is selected;
+- has a tooltip with the value as written (10次以上) and its source sentence;
+- carries a point selection named "pick" over (agency_id, year, indicator_id), so a click
+  can show the source sentences beside the chart (st.altair_chart(on_select="rerun")).
+The footnote naming the sources is drawn under the chart by board.ui.
+"""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from board import i18n
+from board.model import Meta
+
+PICK = "pick"
+PICK_FIELDS = ["agency_id", "year", "indicator_id"]
+DEMO_OPACITY = 0.45
+PANEL_W = 180  # three small multiples a row fit beside the sources column at 1440 px
+# the unit written horizontally above the axis, ending at the axis line
+Y_AXIS = alt.Axis(titleAngle=0, titleAlign="right", titleBaseline="bottom", titleX=4, titleY=-8,
+                  labelOverlap=True)  # fmt: skip
+FONT = "'Noto Sans CJK SC', 'Source Han Sans SC', 'PingFang SC', 'Microsoft YaHei', sans-serif"
+
+
+def _pick() -> alt.Parameter:
+    return alt.selection_point(name=PICK, fields=PICK_FIELDS, on="click", clear="dblclick")
+
+
+def notes(df: pd.DataFrame, lang: str, *, hollow: bool = True) -> list[str]:
+    """Subtitle lines: demo data (always first when present), unverified, bounds."""
+    out = []
+    if len(df) and "is_demo" in df and df["is_demo"].any():
+        out.append(
+            i18n.t("contains_demo", lang) + ("（浅色标记）" if lang == "zh" else " (lighter marks)")
+        )
+    if hollow and len(df) and "unverified" in df and df["unverified"].any():
+        out.append(i18n.t("hollow_unverified", lang))
+    if len(df) and "qualifier" in df and df["qualifier"].notna().any():
+        out.append(i18n.t("bound_mark", lang))
+    return out
+
+
+def title(text: str, subtitle: list[str] | None = None, size: int = 16) -> alt.TitleParams:
+    sub = "；".join(subtitle) if subtitle else None
+    kw = {"subtitle": sub, "subtitleColor": "#a33b00", "subtitleFontSize": 12} if sub else {}
+    return alt.TitleParams(text=text, anchor="start", fontSize=size, **kw)
+
+
+def color(meta: Meta, df: pd.DataFrame, lang: str, legend: bool = True) -> alt.Color:
+    domain, rng = meta.color_scale(df["agency_id"].unique() if len(df) else [], lang)
+    lg = alt.Legend(title=i18n.t("agency", lang), orient="bottom", direction="horizontal",
+                    labelLimit=200) if legend else None  # fmt: skip
+    return alt.Color("agency:N", scale=alt.Scale(domain=domain, range=rng), legend=lg)
+
+
+def tooltip(lang: str, extra: list | None = None) -> list[alt.Tooltip]:
+    t = lambda k: i18n.t(k, lang)  # noqa: E731
+    return [
+        alt.Tooltip("agency:N", title=t("agency")),
+        alt.Tooltip("year_txt:N", title=t("year")),
+        alt.Tooltip("indicator:N", title=t("indicator")),
+        alt.Tooltip("label:N", title=t("value")),
+        *(extra or []),
+        alt.Tooltip("status_txt:N", title=t("status")),
+        alt.Tooltip("origin_txt:N", title=t("origin")),
+        alt.Tooltip("quote_short:N", title=t("source")),
+        alt.Tooltip("source_txt:N", title=t("document")),
+    ]
+
+
+def year_axis(years: list[int], lang: str, offset: bool = False) -> alt.X:
+    return alt.X("year_txt:O", scale=alt.Scale(domain=[str(y) for y in years]),
+                 axis=alt.Axis(labelAngle=0, title=i18n.t("year", lang), labelOverlap=True),
+                 sort=[str(y) for y in years])  # fmt: skip
+
+
+def finish(chart, *, fit: bool = False):
+    """Fonts and sizes shared by every chart. fit=True: the width follows the page and the
+    height stays the plot's own (Streamlit's default 'fit' would squeeze the plot to make
+    room for the title and legend)."""
+    if fit:
+        chart = chart.properties(autosize=alt.AutoSizeParams(type="fit-x", contains="padding"))
+    return (
+        chart.configure(font=FONT)
+        .configure_axis(labelFontSize=12, titleFontSize=12, titleFontWeight="normal")
+        .configure_header(labelFontSize=13, titleFontSize=13)
+        .configure_legend(labelFontSize=12, titleFontSize=12)
+        .configure_view(stroke=None)
+    )
+
+
+def _panel(df: pd.DataFrame, meta: Meta, lang: str, key: str = "panel") -> pd.DataFrame:
+    """A header per indicator: '执法检查次数（次）'."""
+    df = df.copy()
+    heads = {i: i18n.t("tr_chart_title", lang, name=meta.ind(i, lang), unit=meta.unit(i, lang))
+             for i in df["indicator_id"].unique()}  # fmt: skip
+    df[key] = df["indicator_id"].map(heads)
+    return df
+
+
+def _panel_order(df: pd.DataFrame, meta: Meta, key: str = "panel") -> list[str]:
+    order = {i: n for n, i in enumerate(meta.indicators.index)}
+    return list(df.drop_duplicates("indicator_id").sort_values(
+        "indicator_id", key=lambda s: s.map(order))[key])  # fmt: skip
+
+
+# -- trends -------------------------------------------------------------------------------------
+
+
+def trend(df: pd.DataFrame, meta: Meta, years: list[int], lang: str, *, width: int = 620):
+    """Values over the years, a line per agency that breaks where a year is missing."""
+    df = _panel(df, meta, lang)
+    ids = list(dict.fromkeys(df["indicator_id"]))
+    y = alt.Y("value:Q", title=None, axis=Y_AXIS)
+    col = color(meta, df, lang)
+    opacity = alt.condition(alt.datum.is_demo, alt.value(DEMO_OPACITY), alt.value(1.0))
+    base = alt.Chart().encode(x=year_axis(years, lang), y=y, color=col)
+    line = base.mark_line(strokeWidth=2.5).encode(detail="seg:N", opacity=opacity)
+    sel = _pick()
+    pts = (
+        base.mark_point(size=90, strokeWidth=2.5, filled=False)
+        .encode(
+            fill=alt.condition(alt.datum.unverified, alt.value("white"), col),
+            opacity=opacity,
+            size=alt.condition(sel, alt.value(170), alt.value(90), empty=False),
+            tooltip=tooltip(lang),
+        )
+        .add_params(sel)
+    )
+    bound = base.mark_text(dy=-12, fontSize=11).encode(text="bound:N", color=col)
+    layer = alt.layer(line, pts, bound, data=df)
+    notes_ = notes(df, lang) + [i18n.t("tr_gaps", lang)]
+    if len(ids) == 1:
+        i = ids[0]
+        head = i18n.t("tr_chart_title", lang, name=meta.ind(i, lang), unit=meta.unit(i, lang))
+        layer = layer.properties(title=title(head, notes_), height=280)
+        return finish(
+            layer.encode(y=alt.Y("value:Q", title=meta.unit(i, lang), axis=Y_AXIS)), fit=True
+        )
+    chart = (
+        layer.properties(width=width, height=200)
+        .facet(
+            row=alt.Row(
+                "panel:N",
+                sort=_panel_order(df, meta),
+                title=None,
+                header=alt.Header(
+                    labelAngle=0, labelOrient="top", labelAnchor="start", labelFontWeight="bold"
+                ),
+            ),  # fmt: skip
+            title=title(i18n.t("tr_chart_multi", lang), notes_),
+        )
+        .resolve_scale(y="independent")
+    )
+    return finish(chart)
+
+
+def yoy(df: pd.DataFrame, meta: Meta, years: list[int], lang: str, *, width: int = 620):
+    """Change on the year before, in %, as bars per agency (no bar where a year is missing)."""
+    df = _panel(df, meta, lang)
+    df = df[df["yoy_pct"].notna()].copy()
+    df["yoy_txt"] = [f"{p:+.1f}%" for p in df["yoy_pct"]]
+    ids = list(dict.fromkeys(df["indicator_id"]))
+    col = color(meta, df, lang)
+    sel = _pick()
+    bars = (
+        alt.Chart()
+        .mark_bar()
+        .encode(
+            x=year_axis(years, lang),
+            xOffset=alt.XOffset("agency:N", sort=meta.agency_order(df["agency_id"].unique(), lang)),
+            y=alt.Y("yoy_pct:Q", title="%", axis=Y_AXIS),
+            color=col,
+            opacity=alt.condition(alt.datum.is_demo, alt.value(DEMO_OPACITY), alt.value(1.0)),
+            strokeWidth=alt.condition(sel, alt.value(2.5), alt.value(0), empty=False),
+            stroke=alt.value("#222"),
+            tooltip=tooltip(lang, [alt.Tooltip("yoy_txt:N", title=i18n.t("yoy", lang))]),
+        )
+        .add_params(sel)
+    )
+    zero = alt.Chart().mark_rule(color="#666").encode(y=alt.datum(0))
+    layer = alt.layer(bars, zero, data=df)
+    notes_ = notes(df, lang, hollow=False)
+    if len(ids) <= 1:
+        name = meta.ind(ids[0], lang) if ids else ""
+        head = i18n.t("tr_yoy_title", lang, name=name)
+        return finish(layer.properties(title=title(head, notes_), height=280), fit=True)
+    chart = (
+        layer.properties(width=width, height=180)
+        .facet(
+            row=alt.Row(
+                "panel:N",
+                sort=_panel_order(df, meta),
+                title=None,
+                header=alt.Header(
+                    labelAngle=0, labelOrient="top", labelAnchor="start", labelFontWeight="bold"
+                ),
+            ),  # fmt: skip
+            title=title(i18n.t("tr_yoy_multi", lang), notes_),
+        )
+        .resolve_scale(y="independent")
+    )
+    return finish(chart)
+
+
+# -- comparison ---------------------------------------------------------------------------------
+
+
+def _area_panels(df: pd.DataFrame, meta: Meta, lang: str) -> pd.DataFrame:
+    df = df.copy()
+    df["panel"] = [
+        i18n.t(
+            "cmp_panel",
+            lang,
+            area=meta.area(meta.area_of(i), lang),
+            name=meta.ind(i, lang),
+            unit=meta.unit(i, lang),
+        )  # fmt: skip
+        for i in df["indicator_id"]
+    ]
+    return df
+
+
+def compare_bars(df: pd.DataFrame, meta: Meta, years: list[int], lang: str, head: str):
+    """Small multiples, one per area: bars per year, grouped by agency."""
+    df = _area_panels(df, meta, lang)
+    col = color(meta, df, lang)
+    sel = _pick()
+    w = PANEL_W
+    bars = (
+        alt.Chart()
+        .mark_bar()
+        .encode(
+            x=year_axis(years, lang),
+            xOffset=alt.XOffset("agency:N", sort=meta.agency_order(df["agency_id"].unique(), lang)),
+            y=alt.Y("value:Q", title=None),
+            color=col,
+            opacity=alt.condition(alt.datum.is_demo, alt.value(DEMO_OPACITY), alt.value(1.0)),
+            stroke=alt.value("#111"),
+            strokeWidth=alt.condition(sel, alt.value(2.5), alt.value(0), empty=False),
+            tooltip=tooltip(lang),
+        )
+        .add_params(sel)
+    )
+    bound = alt.Chart().mark_text(dy=-7, fontSize=10).encode(
+        x=year_axis(years, lang),
+        xOffset=alt.XOffset("agency:N", sort=meta.agency_order(df["agency_id"].unique(), lang)),
+        y="value:Q", text="bound:N", color=col)  # fmt: skip
+    sub = notes(df, lang, hollow=False)
+    chart = (
+        alt.layer(bars, bound, data=df)
+        .properties(width=w, height=180)
+        .facet(
+            facet=alt.Facet(
+                "panel:N",
+                sort=_panel_order(df, meta),
+                title=None,
+                header=alt.Header(labelAngle=0, labelAnchor="start", labelFontWeight="bold"),
+            ),  # fmt: skip
+            columns=3,
+            title=title(head, sub),
+        )
+        .resolve_scale(y="independent")
+    )
+    return finish(chart)
+
+
+def first_last(df: pd.DataFrame, meta: Meta, lang: str, head: str):
+    """Per area: each agency's first year (hollow) and last year (filled) joined by a line."""
+    df = _area_panels(df, meta, lang)
+    piv = df.pivot_table(index=["indicator_id", "agency_id"], columns="which", values="value",
+                         aggfunc="first")  # fmt: skip
+    df = df.join(piv.rename(columns={"first": "v_first", "last": "v_last"}),
+                 on=["indicator_id", "agency_id"])  # fmt: skip
+    if "v_last" not in df:
+        df["v_last"] = df["v_first"]
+    df["v_last"] = df["v_last"].fillna(df["v_first"])
+    df["which_txt"] = [f"{y}年" if lang == "zh" else str(y) for y in df["year"]]
+    order = meta.agency_order(df["agency_id"].unique(), lang)
+    col = color(meta, df, lang)
+    yenc = alt.Y("agency:N", sort=order, title=None, axis=alt.Axis(labelAngle=0, labelLimit=140))
+    rule = (
+        alt.Chart()
+        .mark_rule(strokeWidth=2, color="#9aa3ad")
+        .encode(y=yenc, x=alt.X("v_first:Q", title=None), x2="v_last:Q")
+    )
+    sel = _pick()
+    pts = alt.Chart().mark_point(size=110, strokeWidth=2.5).encode(
+        y=yenc, x="value:Q", color=col,
+        fill=alt.condition(alt.datum.which == "first", alt.value("white"), col),
+        shape=alt.value("circle"),
+        opacity=alt.condition(alt.datum.is_demo, alt.value(DEMO_OPACITY + 0.15), alt.value(1.0)),
+        tooltip=tooltip(lang),
+    ).add_params(sel)  # fmt: skip
+    lab = (
+        alt.Chart()
+        .mark_text(dy=-11, fontSize=10, color="#444")
+        .encode(y=yenc, x="value:Q", text="which_txt:N")
+    )
+    sub = notes(df, lang, hollow=False)
+    sub.append(
+        "空心：首年；实心：末年" if lang == "zh" else "hollow: first year; filled: last year"
+    )
+    chart = (
+        alt.layer(rule, pts, lab, data=df)
+        .properties(width=PANEL_W, height=alt.Step(44))
+        .facet(
+            facet=alt.Facet(
+                "panel:N",
+                sort=_panel_order(df, meta),
+                title=None,
+                header=alt.Header(labelAngle=0, labelAnchor="start", labelFontWeight="bold"),
+            ),  # fmt: skip
+            columns=3,
+            title=title(head, sub),
+        )
+        .resolve_scale(x="independent")
+    )
+    return finish(chart)
+
+
+# -- approvals ----------------------------------------------------------------------------------
+
+
+def grouped_by_indicator(df: pd.DataFrame, meta: Meta, years: list[int], lang: str, head: str):
+    """One panel per indicator (e.g. approval items, one-visit items): bars by year and agency."""
+    df = _panel(df, meta, lang)
+    col = color(meta, df, lang)
+    sel = _pick()
+    order = meta.agency_order(df["agency_id"].unique(), lang)
+    bars = alt.Chart().mark_bar().encode(
+        x=year_axis(years, lang), xOffset=alt.XOffset("agency:N", sort=order),
+        y=alt.Y("value:Q", title=None), color=col,
+        opacity=alt.condition(alt.datum.is_demo, alt.value(DEMO_OPACITY), alt.value(1.0)),
+        stroke=alt.value("#111"),
+        strokeWidth=alt.condition(sel, alt.value(2.5), alt.value(0), empty=False),
+        tooltip=tooltip(lang),
+    ).add_params(sel)  # fmt: skip
+    chart = (
+        alt.layer(bars, data=df)
+        .properties(width=320, height=200)
+        .facet(
+            column=alt.Column(
+                "panel:N",
+                sort=_panel_order(df, meta),
+                title=None,
+                header=alt.Header(labelAngle=0, labelAnchor="start", labelFontWeight="bold"),
+            ),  # fmt: skip
+            title=title(head, notes(df, lang, hollow=False)),
+        )
+        .resolve_scale(y="independent")
+    )
+    return finish(chart)
+
+
+def before_after(df: pd.DataFrame, meta: Meta, years: list[int], lang: str, head: str):
+    """Time limits before (hollow) and after (filled) the cut, joined, per agency and year."""
+    col = color(meta, df, lang)
+    order = meta.agency_order(df["agency_id"].unique(), lang)
+    x = year_axis(years, lang)
+    xo = alt.XOffset("agency:N", sort=order)
+    ytitle = meta.unit("approval_days_after", lang)
+    y = alt.Y("days:Q", title=ytitle, axis=Y_AXIS)
+    rule = (
+        alt.Chart()
+        .mark_rule(strokeWidth=3, opacity=0.5)
+        .encode(x=x, xOffset=xo, y=alt.Y("before:Q", title=ytitle), y2="after:Q", color=col)
+    )
+    sel = _pick()
+    pts = alt.Chart().mark_point(size=90, strokeWidth=2.5).encode(
+        x=x, xOffset=xo, y=y, color=col,
+        fill=alt.condition(alt.datum.which == "before", alt.value("white"), col),
+        opacity=alt.condition(alt.datum.is_demo, alt.value(DEMO_OPACITY + 0.15), alt.value(1.0)),
+        tooltip=tooltip(lang, [alt.Tooltip("which_txt:N", title=i18n.t("ap_kind", lang))]),
+    ).add_params(sel)  # fmt: skip
+    sub = notes(df, lang, hollow=False)
+    sub.append("空心：压缩前；实心：压缩后" if lang == "zh" else "hollow: before; filled: after")
+    return finish(
+        alt.layer(rule, pts, data=df).properties(title=title(head, sub), height=260), fit=True
+    )
+
+
+# -- overview -----------------------------------------------------------------------------------
+
+
+def sparkline(df: pd.DataFrame, years: list[int], focus: int, unit: str, name: str, lang: str,
+              color_: str = "#1f5fa8"):  # fmt: skip
+    """A small line of all years of one headline indicator; the year in focus is marked."""
+    df = df.copy()
+    df["focus"] = df["year"] == focus
+    df["seg"] = (df["year"].diff() != 1).cumsum().astype(str)
+    x = alt.X("year_txt:O", scale=alt.Scale(domain=[str(y) for y in years]),
+              axis=alt.Axis(title=None, labelAngle=0, values=[str(years[0]), str(years[-1])],
+                            ticks=False, domain=False, labelFontSize=10))  # fmt: skip
+    y = alt.Y("value:Q", axis=None, scale=alt.Scale(zero=False))
+    t = lambda k: i18n.t(k, lang)  # noqa: E731
+    tips = [alt.Tooltip("year_txt:N", title=t("year")), alt.Tooltip("label:N", title=t("value")),
+            alt.Tooltip("origin_txt:N", title=t("origin")),
+            alt.Tooltip("quote_short:N", title=t("source"))]  # fmt: skip
+    op = alt.condition(alt.datum.is_demo, alt.value(0.55), alt.value(1.0))
+    line = alt.Chart().mark_line(color=color_, strokeWidth=2).encode(x=x, y=y, detail="seg:N")
+    pts = alt.Chart().mark_point(filled=True, color=color_).encode(
+        x=x, y=y, tooltip=tips, opacity=op,
+        size=alt.condition(alt.datum.focus, alt.value(70), alt.value(18)))  # fmt: skip
+    head = i18n.t("ov_spark", lang, unit=unit)
+    sub = [t("contains_demo")] if df["is_demo"].any() else None
+    chart = alt.layer(line, pts, data=df).properties(
+        title=title(head, sub, size=11),
+        height=46,
+        autosize=alt.AutoSizeParams(type="fit-x", contains="padding"),
+    )
+    return (
+        chart.configure(font=FONT).configure_view(stroke=None).configure_title(subtitleFontSize=10)
+    )

@@ -1,0 +1,306 @@
+"""Texts of the dashboard in Chinese (default) and English, and number formatting.
+
+Indicator, area and agency names are not here: they come from the warehouse tables
+`indicator` and `agency` (the catalog and the registry). This module holds only the words
+around them, and how a value with its qualifier and unit is written.
+"""
+
+from __future__ import annotations
+
+import math
+
+LANGS = ("zh", "en")
+LANG_NAMES = {"zh": "中文", "en": "English"}
+
+TEXT: dict[str, tuple[str, str]] = {
+    # app and navigation
+    "app_title": ("法治指标看板", "Rule-of-law indicators"),
+    "app_sub": (
+        "周村区科学技术局及所属单位法治政府建设指标",
+        "Zhoucun District Science Bureau and its agencies",
+    ),  # fmt: skip
+    "nav_overview": ("总览", "Overview"),
+    "nav_trends": ("趋势", "Trends"),
+    "nav_compare": ("对比", "Comparison"),
+    "nav_approvals": ("审批提速", "Approval speed-up"),
+    "nav_sources": ("来源", "Sources"),
+    "nav_meeting": ("会议材料", "Meeting pack"),
+    # sidebar
+    "f_header": ("筛选", "Filters"),
+    "f_years": ("年份", "Years"),
+    "f_agencies": ("单位", "Agencies"),
+    "f_agencies_ph": ("请选择单位", "Choose agencies"),
+    "f_demo": ("包含演示数据", "Include demo data"),
+    "f_demo_help": (
+        "演示数据不是真实报告，只用于展示看板；图中均有“演示数据”标注。",
+        "Demo data are not real reports; every chart that uses them says so.",
+    ),  # fmt: skip
+    "f_lang": ("语言", "Language"),
+    "f_link": (
+        "复制浏览器地址栏中的链接，即可打开同样的视图。",
+        "Copy the address bar to share this exact view.",
+    ),  # fmt: skip
+    # shared words
+    "demo": ("演示数据", "demo data"),
+    "real": ("真实数据", "real data"),
+    "contains_demo": ("含演示数据", "includes demo data"),
+    "unverified": ("未核实", "unverified"),
+    "verified": ("已核实", "verified"),
+    "corrected": ("已更正", "corrected"),
+    "rejected": ("已否决", "rejected"),
+    "method_text": ("报告原文", "report text"),
+    "method_table": ("统计表", "table"),
+    "method_correction": ("人工更正", "correction"),
+    "hollow_unverified": ("空心点为未核实数值", "hollow points: unverified"),
+    "bound_mark": ("“以上/约”为报告中的约数", "“+ / about”: bounds stated in the report"),
+    "agency": ("单位", "Agency"),
+    "year": ("年份", "Year"),
+    "indicator": ("指标", "Indicator"),
+    "area": ("领域", "Area"),
+    "value": ("数值", "Value"),
+    "unit": ("单位", "Unit"),
+    "status": ("状态", "Status"),
+    "origin": ("数据类型", "Data"),
+    "source": ("来源句子", "Source sentence"),
+    "document": ("来源文件", "Source document"),
+    "method": ("提取方式", "Method"),
+    "location": ("位置", "Location"),
+    "yoy": ("同比", "YoY"),
+    "yoy_pct": ("同比变化（%）", "YoY change (%)"),
+    "sources_n": ("来源：{docs}", "Sources: {docs}"),
+    "sources_more": ("{first}等{n}份文件", "{first} and {rest} more"),
+    "sources_none": ("来源：无", "Sources: none"),
+    "footnote_demo": ("其中{n}份为演示数据", "{n} of them demo data"),
+    "click_hint": (
+        "点击图中的点，可在此查看来源句子。",
+        "Click a point to see its source sentence here.",
+    ),
+    "selected_sources": ("来源句子", "Source sentences"),
+    "no_data": (
+        "所选条件下没有数据。请放宽年份或单位，或勾选“包含演示数据”。",
+        "Nothing matches these filters. Widen the years or agencies, or include demo data.",
+    ),  # fmt: skip
+    "no_agencies": ("请在左侧至少选择一个单位。", "Choose at least one agency on the left."),
+    "missing_wh": ("还没有数据仓库。", "The data warehouse does not exist yet."),
+    "building": (
+        "正在根据 data/ 中的报告建立数据仓库，首次打开需要一点时间……",
+        "Building the data warehouse from data/ (first run only)…",
+    ),  # fmt: skip
+    "built": ("数据仓库已建好。", "The data warehouse is ready."),
+    "build_failed": (
+        "建立数据仓库失败：{err}。请联系法制科，或在项目目录运行 python -m etl build 查看原因。",
+        "Building the warehouse failed: {err}. Run python -m etl build to see why.",
+    ),  # fmt: skip
+    "no_builder": (
+        "数据仓库不存在，且找不到建库程序（etl.build）。请在项目目录运行 python -m etl build 后刷新本页。",
+        "No warehouse, and the builder (etl.build) is not available. Run python -m etl build, then reload.",
+    ),  # fmt: skip
+    "view_chart": ("图表", "Chart"),
+    "view_table": ("表格", "Table"),
+    # overview
+    "ov_title": ("总览", "Overview"),
+    "ov_year": ("{year}年", "{year}"),
+    "ov_lead": ("{year}年要点（{agencies}）", "Highlights {year} ({agencies})"),
+    "ov_cards": ("各领域主要指标", "Headline indicators by area"),
+    "ov_total": ("{n}个单位合计", "total of {n} agencies"),
+    "ov_mean": ("{n}个单位平均", "mean of {n} agencies"),
+    "ov_single": ("{name}", "{name}"),
+    "ov_no_value": ("本年无数据", "no data this year"),
+    "ov_no_prev": ("上年无数据，无法计算同比", "no data for the year before"),
+    "ov_spark": ("历年走势（{unit}）", "By year ({unit})"),
+    "ov_coverage": ("数据覆盖", "What the data covers"),
+    "ov_cov_line": ("{agency}：{years}", "{agency}: {years}"),
+    "ov_cov_missing": ("缺少：{items}", "Missing: {items}"),
+    "ov_cov_none_missing": ("所选年份均有报告。", "Every chosen year has a report."),
+    "ov_cov_no_docs": ("无报告", "no reports"),
+    "ov_cov_demo": ("（其中{years}为演示数据）", " (demo: {years})"),
+    "ov_sentences": ("可直接宣读的要点", "Points to read out"),
+    "ov_missing_areas": ("{year}年没有数据的领域：{areas}。", "No data in {year} for: {areas}."),
+    "ov_selected_year": ("关注年份", "Year in focus"),
+    # sentences (see SENTENCE below for the indicator-specific part)
+    "s_up": ("同比增长{pct}", "up {pct} on the year before"),
+    "s_down": ("同比下降{pct}", "down {pct} on the year before"),
+    "s_up_abs": ("比上年增加{d}", "{d} more than the year before"),
+    "s_down_abs": ("比上年减少{d}", "{d} fewer than the year before"),
+    "s_matched": (
+        "（同比按两年均有数据的{n}个单位计算）",
+        " (comparing the {n} agencies with both years)",
+    ),
+    "ov_matched": (
+        "同比按两年均有数据的{n}个单位计算",
+        "change over the {n} agencies with both years",
+    ),
+    "ov_docs": ("来源：{n}份文件", "Sources: {n} documents"),
+    "ov_docs_demo": ("来源：{n}份文件（{d}份演示数据）", "Sources: {n} documents ({d} demo)"),
+    "s_flat": ("与上年持平", "the same as the year before"),
+    "s_no_prev": ("上年无可比数据", "no figure for the year before"),
+    "s_max": ("为近{n}年最高", "the highest in {n} years"),
+    "s_min": ("为近{n}年最低", "the lowest in {n} years"),
+    "s_demo": ("（演示数据）", " (demo data)"),
+    # trends
+    "tr_title": ("趋势", "Trends"),
+    "tr_indicators": ("指标", "Indicators"),
+    "tr_mode": ("显示", "Show"),
+    "tr_mode_value": ("数值", "Values"),
+    "tr_mode_yoy": ("同比变化", "Year-over-year change"),
+    "tr_chart_title": ("{name}（{unit}）", "{name} ({unit})"),
+    "tr_chart_multi": (
+        "所选指标历年变化（单位见各分图）",
+        "Chosen indicators by year (units per panel)",
+    ),
+    "tr_yoy_title": ("{name}同比变化（%）", "{name}: change on the year before (%)"),
+    "tr_yoy_multi": ("所选指标同比变化（%）", "Chosen indicators: change on the year before (%)"),
+    "tr_gaps": (
+        "断开处表示该年没有数据（不是零）。",
+        "Breaks in a line are missing years, not zeros.",
+    ),
+    # comparison
+    "cmp_title": ("对比", "Comparison"),
+    "cmp_bars": ("{y0}–{y1}年各单位主要指标", "Headline indicators by agency, {y0}–{y1}"),
+    "cmp_bars_1": ("{y0}年各单位主要指标", "Headline indicators by agency, {y0}"),
+    "cmp_panel": ("{area}：{name}（{unit}）", "{area}: {name} ({unit})"),
+    "cmp_first_last": ("{y0}年与{y1}年对比", "{y0} versus {y1}"),
+    "cmp_first_last_note": (
+        "每个单位取所选范围内最早和最晚有数据的年份。",
+        "For each agency: the first and the last year with data in the range.",
+    ),  # fmt: skip
+    "cmp_change": ("变化", "Change"),
+    "cmp_fl_title": ("各单位首年与末年主要指标", "First and last year by agency"),
+    "ov_latest": ("最近一次：{year}年 {v}", "latest: {v} in {year}"),
+    "cmp_first": ("首年", "First year"),
+    "cmp_last": ("末年", "Last year"),
+    # approvals
+    "ap_title": ("审批提速", "Approval speed-up"),
+    "ap_items": ("审批事项与“一次办好”事项（项）", "Approval items and one-visit items (items)"),
+    "ap_days": (
+        "办理时限：压缩前后（工作日）",
+        "Time limits before and after the cut (working days)",
+    ),
+    "ap_cut": ("办理时限压缩比例（%）", "Cut in processing time (%)"),
+    "ap_table": ("明细表", "Details"),
+    "ap_derived": ("推算：由压缩前后时限计算", "derived from the time limits before and after"),
+    "ap_before": ("压缩前", "before"),
+    "ap_after": ("压缩后", "after"),
+    "ap_kind": ("类别", "Kind"),
+    # sources
+    "src_title": ("来源", "Sources"),
+    "src_docs": ("已载入的文件（{n}份）", "Documents loaded ({n})"),
+    "src_facts": ("提取到的数值（{n}条）", "Values found ({n})"),
+    "src_indicators": ("按指标筛选", "Filter by indicator"),
+    "src_all_ind": ("全部指标", "all indicators"),
+    "src_page": ("页码（每页{n}条）", "Page ({n} per page)"),
+    "src_conflicts": ("来源之间不一致（{n}处）", "Sources that disagree ({n})"),
+    "src_conflicts_none": ("所选范围内各来源数值一致。", "No disagreements in this selection."),
+    "src_rejected": ("未能载入的文件（{n}份）", "Files not loaded ({n})"),
+    "src_rejected_none": ("所有文件均已载入。", "Every file was loaded."),
+    "src_shown": ("显示", "Shown"),
+    "src_other_values": ("其他来源的数值", "Other values"),
+    "src_n_sources": ("来源数", "Sources"),
+    "src_kind": ("类型", "Kind"),
+    "src_title_col": ("标题", "Title"),
+    "src_path": ("文件", "File"),
+    "src_facts_col": ("数值条数", "Values"),
+    "src_reason": ("原因", "Reason"),
+    "src_detail": ("详情", "Detail"),
+    "src_run": (
+        "最近一次建库：{when}，读取{seen}份文件，载入{loaded}份，提取{facts}条数值。",
+        "Last build: {when}; {seen} files seen, {loaded} loaded, {facts} values.",
+    ),  # fmt: skip
+    "kind_report": ("报告", "report"),
+    "kind_table": ("统计表", "table"),
+}
+
+# How a leader would say the headline value of an indicator: "{v}" is the value with unit.
+SENTENCE: dict[str, tuple[str, str]] = {
+    "inspections": ("开展执法检查{v}", "carried out {v} of enforcement inspections"),
+    "cases": ("办理执法案件{v}", "handled {v} of enforcement cases"),
+    "trainings": ("组织学法培训{v}", "held {v} of law training"),
+    "disclosures_proactive": ("主动公开政府信息{v}", "proactively disclosed {v}"),
+    "approval_time_cut_pct": ("审批办理时限压缩{v}", "cut approval times by {v}"),
+    "normative_documents": ("制发规范性文件{v}", "issued {v} of normative documents"),
+}
+# Whether more is better (the delta is coloured) or neither (cases: grey).
+DIRECTION = {"cases": "off", "reconsideration_cases": "off", "litigation_cases": "off",
+             "approval_days_after": "inverse", "approval_days_before": "off",
+             "disclosure_requests": "off"}  # fmt: skip
+
+
+def t(key: str, lang: str = "zh", **kw) -> str:
+    zh, en = TEXT[key]
+    s = en if lang == "en" else zh
+    return s.format(**kw) if kw else s
+
+
+def num(v: float | None, lang: str = "zh", digits: int = 1) -> str:
+    """12 → '12', 12.5 → '12.5', 1234 → '1,234'; None/NaN → '—'."""
+    if v is None or (isinstance(v, float) and math.isnan(v)):
+        return "—"
+    if float(v).is_integer():
+        return f"{int(v):,}"
+    return f"{v:,.{digits}f}".rstrip("0").rstrip(".")
+
+
+def value_text(v: float | None, unit: str, qualifier: str | None = None, lang: str = "zh") -> str:
+    """A value as a leader reads it: 12次, 10次以上 (10余次), 约1,000人次, 60%以上."""
+    n = num(v, lang)
+    if n == "—":
+        return n
+    if lang == "zh" and unit == "工作日":
+        unit = "个工作日"  # 20个工作日, as the reports write it
+    sep = "" if lang == "zh" or unit == "%" else " "
+    if qualifier == "at_least":
+        return f"{n}{sep}{unit}以上" if lang == "zh" else f"{n}+{sep}{unit}"
+    if qualifier == "about":
+        return f"约{n}{sep}{unit}" if lang == "zh" else f"about {n}{sep}{unit}"
+    return f"{n}{sep}{unit}"
+
+
+def pct_text(p: float | None, lang: str = "zh") -> str:
+    if p is None or (isinstance(p, float) and math.isnan(p)):
+        return "—"
+    return f"{abs(p):.0f}%" if abs(p) >= 10 else f"{abs(p):.1f}%".replace(".0%", "%")
+
+
+def signed(v: float, unit: str, lang: str = "zh") -> str:
+    sign = "+" if v > 0 else ("−" if v < 0 else "±")
+    return f"{sign}{value_text(abs(v), unit, None, lang)}"
+
+
+def status_text(status: str, lang: str = "zh") -> str:
+    return t(status, lang) if status in TEXT else status
+
+
+def origin_text(origin: str, lang: str = "zh") -> str:
+    return t("demo" if origin == "demo" else "real", lang)
+
+
+def method_text(method: str, lang: str = "zh") -> str:
+    key = f"method_{method}"
+    return t(key, lang) if key in TEXT else method
+
+
+def kind_text(kind: str, lang: str = "zh") -> str:
+    key = f"kind_{kind}"
+    return t(key, lang) if key in TEXT else kind
+
+
+def years_text(years: list[int], lang: str = "zh") -> str:
+    """[2016, 2017, 2018, 2020] → '2016–2018年、2020年' (runs joined)."""
+    ys = sorted(set(int(y) for y in years))
+    if not ys:
+        return ""
+    runs, start, prev = [], ys[0], ys[0]
+    for y in ys[1:] + [None]:
+        if y is not None and y == prev + 1:
+            prev = y
+            continue
+        runs.append((start, prev))
+        if y is not None:
+            start = prev = y
+    suffix = "年" if lang == "zh" else ""
+    parts = [f"{a}{suffix}" if a == b else f"{a}–{b}{suffix}" for a, b in runs]
+    return ("、" if lang == "zh" else ", ").join(parts)
+
+
+def join(items: list[str], lang: str = "zh") -> str:
+    return ("、" if lang == "zh" else ", ").join(items)

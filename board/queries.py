@@ -1,0 +1,242 @@
+"""Every read of the warehouse: named SQL with bound `?` parameters, cached per file version.
+
+`run(name, *params)` executes SQL[name] on the warehouse version current right now; the
+result is cached by st.cache_data under (path, inode, mtime, name, params), so a rebuilt
+warehouse (a new inode/mtime) is read afresh while an unchanged one is served from cache.
+Lists (agencies, indicators) are bound as DuckDB lists. Values are never pasted into SQL.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from board import warehouse
+
+# Common filter: agencies (list), first year, last year, include demo (bool).
+_WHERE = """{a}.agency_id IN (SELECT unnest(?::VARCHAR[]))
+  AND {a}.year BETWEEN ? AND ?
+  AND ({a}.origin = 'real' OR ?)"""
+
+SQL: dict[str, str] = {
+    "agencies": """
+        SELECT agency_id, name_zh, short_zh, name_en, short_en, parent_id, kind, sort_order
+        FROM agency ORDER BY sort_order, agency_id""",
+    "indicators": """
+        SELECT indicator_id, name_zh, name_en, unit, unit_en, area, area_zh, area_en,
+               sort_order, headline
+        FROM indicator ORDER BY sort_order""",
+    # the years documents cover, and the first and last year of any value (corrections)
+    "years": """
+        SELECT year FROM document
+        UNION SELECT min(year) FROM resolved UNION SELECT max(year) FROM resolved
+        ORDER BY year""",
+    # one resolved value per (agency, year, indicator); the app adds each row's document
+    # title from the per-version title map (with_titles), which is cheaper than a join
+    "series_values": f"""
+        SELECT r.agency_id, r.year, r.indicator_id, r.value, r.unit, r.qualifier, r.status,
+               r.origin, r.method, r.quote, r.conflict, r.other_values, r.n_sources,
+               r.fact_id, r.doc_id
+        FROM resolved r
+        WHERE r.indicator_id IN (SELECT unnest(?::VARCHAR[]))
+          AND {_WHERE.format(a="r")}
+        ORDER BY r.indicator_id, r.agency_id, r.year""",
+    # the same with the document title joined in, for readers outside the app (board CLI)
+    "series": f"""
+        SELECT r.agency_id, r.year, r.indicator_id, r.value, r.unit, r.qualifier, r.status,
+               r.origin, r.method, r.quote, r.conflict, r.other_values, r.n_sources,
+               r.fact_id, r.doc_id, d.title AS doc_title
+        FROM resolved r LEFT JOIN document d ON d.doc_id = r.doc_id
+        WHERE r.indicator_id IN (SELECT unnest(?::VARCHAR[]))
+          AND {_WHERE.format(a="r")}
+        ORDER BY r.indicator_id, r.agency_id, r.year""",
+    # which agency-years have documents (coverage of the overview)
+    "coverage": f"""
+        SELECT d.agency_id, d.year, count(*) AS n_docs, sum(d.n_facts) AS n_facts,
+               bool_or(d.origin = 'demo') AS has_demo, bool_or(d.origin = 'real') AS has_real
+        FROM document d
+        WHERE {_WHERE.format(a="d")}
+        GROUP BY d.agency_id, d.year ORDER BY d.agency_id, d.year""",
+    "documents": f"""
+        SELECT d.doc_id, d.agency_id, d.year, d.title, d.path, d.kind, d.format, d.origin,
+               d.n_facts, d.duplicate_paths, count(*) OVER () AS n_total
+        FROM document d
+        WHERE {_WHERE.format(a="d")}
+        ORDER BY d.year DESC, d.agency_id, d.kind, d.path
+        LIMIT 2000""",
+    # one page of facts, newest first: the keys of the page are found first, then only
+    # those rows are read in full (quotes are long). An empty indicator list means all.
+    "facts": f"""
+        WITH page AS (
+            SELECT f.fact_id FROM fact f
+            WHERE (len(?::VARCHAR[]) = 0 OR f.indicator_id IN (SELECT unnest(?::VARCHAR[])))
+              AND {_WHERE.format(a="f")}
+            ORDER BY f.year DESC, f.agency_id, f.indicator_id, f.fact_id
+            LIMIT ? OFFSET ?)
+        SELECT f.fact_id, f.doc_id, f.agency_id, f.year, f.indicator_id, f.value, f.unit,
+               f.qualifier, f.quote, f.span_start, f.span_end, f.num_start, f.num_end,
+               f.location, f.method, f.origin, f.status
+        FROM fact f SEMI JOIN page p ON f.fact_id = p.fact_id
+        ORDER BY f.year DESC, f.agency_id, f.indicator_id, f.fact_id""",
+    "facts_count": f"""
+        SELECT count(*) AS n FROM fact f
+        WHERE (len(?::VARCHAR[]) = 0 OR f.indicator_id IN (SELECT unnest(?::VARCHAR[])))
+          AND {_WHERE.format(a="f")}""",
+    # the text of a few documents, to widen a quote to its sentence
+    "doc_texts": """
+        SELECT doc_id, text FROM document
+        WHERE doc_id IN (SELECT unnest(?::VARCHAR[])) AND text IS NOT NULL""",
+    # every fact behind one (agency, year, indicator): what a click on a point shows
+    "key_facts": """
+        SELECT f.fact_id, f.doc_id, f.agency_id, f.year, f.indicator_id, f.value, f.unit,
+               f.qualifier, f.quote, f.span_start, f.span_end, f.num_start, f.num_end,
+               f.location, f.method, f.origin, f.status
+        FROM fact f
+        WHERE f.agency_id = ? AND f.year = ? AND f.indicator_id = ?
+          AND (f.origin = 'real' OR ?)
+        ORDER BY f.value IS NULL, f.method, f.fact_id
+        LIMIT 20""",
+    "conflicts": f"""
+        SELECT r.agency_id, r.year, r.indicator_id, r.value, r.unit, r.qualifier,
+               r.other_values, r.n_sources, r.quote, r.method, r.origin, r.status
+        FROM resolved r
+        WHERE r.conflict AND {_WHERE.format(a="r")}
+        ORDER BY r.year DESC, r.agency_id, r.indicator_id
+        LIMIT 500""",
+    "rejected": "SELECT path, reason, detail FROM rejected_file ORDER BY path",
+    # every document's title, read once per warehouse version (for footnotes and tooltips)
+    "doc_titles": "SELECT doc_id, title FROM document",
+    "last_run": """
+        SELECT run_id, started_at, finished_at, data_dir, files_seen, files_loaded,
+               files_rejected, facts
+        FROM load_run ORDER BY finished_at DESC LIMIT 1""",
+}
+
+
+class WarehouseMissing(RuntimeError):
+    pass
+
+
+def _bindable(params: tuple) -> list:
+    return [list(p) if isinstance(p, tuple) else p for p in params]
+
+
+def _hashable(params) -> tuple:
+    return tuple(tuple(p) if isinstance(p, list | set | frozenset) else p for p in params)
+
+
+def execute(v: warehouse.Version, name: str, params: tuple) -> pd.DataFrame:
+    """Run one named query on version `v`, uncached (the benchmark times this)."""
+    cur = warehouse.cursor(v)
+    try:
+        return cur.execute(SQL[name], _bindable(params)).df()
+    finally:
+        cur.close()
+
+
+@st.cache_data(max_entries=2000, show_spinner=False)
+def _cached(path: str, inode: int, mtime_ns: int, name: str, params: tuple) -> pd.DataFrame:
+    return execute(warehouse.Version(path, inode, mtime_ns), name, params)
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _static(path: str, inode: int, mtime_ns: int, name: str):
+    """Results that depend on the warehouse version only, shared (not copied) between runs."""
+    df = execute(warehouse.Version(path, inode, mtime_ns), name, ())
+    if name == "doc_titles":
+        return dict(zip(df["doc_id"], df["title"], strict=True))
+    return df
+
+
+def static(name: str):
+    v = warehouse.current()
+    if v is None:
+        raise WarehouseMissing(str(warehouse.db_path()))
+    return _static(v.path, v.inode, v.mtime_ns, name)
+
+
+def run(name: str, *params) -> pd.DataFrame:
+    """SQL[name] with `params` bound, on the current warehouse, cached per file version."""
+    v = warehouse.current()
+    if v is None:
+        raise WarehouseMissing(str(warehouse.db_path()))
+    return _cached(v.path, v.inode, v.mtime_ns, name, _hashable(params))
+
+
+# -- typed helpers the pages call ------------------------------------------------------------
+
+
+def agencies() -> pd.DataFrame:
+    return static("agencies")
+
+
+def indicators() -> pd.DataFrame:
+    return static("indicators")
+
+
+def years() -> list[int]:
+    return [int(y) for y in static("years")["year"]]
+
+
+def with_titles(df: pd.DataFrame, v: warehouse.Version | None = None) -> pd.DataFrame:
+    """Add doc_title (the title of each row's document): from the per-version title map in
+    the app, or, given a version `v` (command line, benchmark), read from it uncached."""
+    if v is None:
+        titles = static("doc_titles")
+    else:
+        t = execute(v, "doc_titles", ())
+        titles = dict(zip(t["doc_id"], t["title"], strict=True))
+    df = df.copy()
+    df["doc_title"] = [titles.get(d) if isinstance(d, str) else None for d in df["doc_id"]]
+    return df
+
+
+def series(indicator_ids, f) -> pd.DataFrame:
+    p = (list(indicator_ids), list(f.agencies), f.y0, f.y1, f.demo)
+    return with_titles(run("series_values", *p))
+
+
+def coverage(f) -> pd.DataFrame:
+    return run("coverage", list(f.agencies), f.y0, f.y1, f.demo)
+
+
+def documents(f) -> tuple[pd.DataFrame, int]:
+    """Up to 2000 documents, and how many match in all."""
+    df = run("documents", list(f.agencies), f.y0, f.y1, f.demo)
+    return df, int(df["n_total"].iloc[0]) if len(df) else 0
+
+
+def facts_count(indicator_ids, f) -> int:
+    """How many facts match; indicator_ids empty: every indicator."""
+    ids = list(indicator_ids)
+    return int(run("facts_count", ids, ids, list(f.agencies), f.y0, f.y1, f.demo)["n"].iloc[0])
+
+
+def facts(indicator_ids, f, limit: int, offset: int) -> pd.DataFrame:
+    """One page of facts; indicator_ids empty: every indicator."""
+    ids = list(indicator_ids)
+    return with_titles(run("facts", ids, ids, list(f.agencies), f.y0, f.y1, f.demo, limit, offset))
+
+
+def doc_texts(doc_ids) -> dict[str, str]:
+    ids = sorted({d for d in doc_ids if isinstance(d, str)})
+    if not ids:
+        return {}
+    df = run("doc_texts", ids)
+    return dict(zip(df["doc_id"], df["text"], strict=True))
+
+
+def key_facts(agency_id: str, year: int, indicator_id: str, demo: bool) -> pd.DataFrame:
+    return with_titles(run("key_facts", agency_id, int(year), indicator_id, demo))
+
+
+def conflicts(f) -> pd.DataFrame:
+    return run("conflicts", list(f.agencies), f.y0, f.y1, f.demo)
+
+
+def rejected() -> pd.DataFrame:
+    return static("rejected")
+
+
+def last_run() -> pd.DataFrame:
+    return static("last_run")

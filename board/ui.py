@@ -1,0 +1,146 @@
+"""Streamlit drawing helpers shared by the pages: a chart with its footnote and the source
+sentences of the clicked point beside it, the facts table of the sources page, and the
+overview cards."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from board import charts, i18n, model, queries
+from board.app import Ctx
+from board.highlight import STYLE, demo_badge, esc, sentence_html, table_html
+
+
+def picks(event) -> list[dict]:
+    """The (agency_id, year, indicator_id) of the points clicked, from st.altair_chart's event."""
+    if not event:
+        return []
+    sel = event.get("selection", {}) if isinstance(event, dict) else getattr(event, "selection", {})
+    got = sel.get(charts.PICK, []) if sel else []
+    out = []
+    for p in got or []:
+        if all(k in p for k in charts.PICK_FIELDS):
+            try:
+                out.append({"agency_id": str(p["agency_id"]), "year": int(p["year"]),
+                            "indicator_id": str(p["indicator_id"])})  # fmt: skip
+            except (TypeError, ValueError):
+                continue
+    return out
+
+
+def chart_with_sources(ctx: Ctx, chart, data: pd.DataFrame, key: str, *, side: bool = True,
+                       width: str = "stretch") -> None:  # fmt: skip
+    """The chart, its footnote naming the sources, and (beside it) the clicked sentences."""
+    if side:
+        left, right = st.columns([3, 1], gap="medium")
+    else:
+        left = right = st.container()
+    with left:
+        event = st.altair_chart(chart, on_select="rerun", selection_mode=[charts.PICK], key=key,
+                                width=width)  # fmt: skip
+        st.caption(model.sources_footnote(data, ctx.lang))
+    with right:
+        source_panel(ctx, picks(event))
+
+
+def source_panel(ctx: Ctx, chosen: list[dict]) -> None:
+    st.markdown(f"**{ctx.t('selected_sources')}**")
+    if not chosen:
+        st.caption(ctx.t("click_hint"))
+        return
+    blocks = []
+    for p in chosen[:6]:
+        facts = queries.key_facts(p["agency_id"], p["year"], p["indicator_id"], ctx.f.demo)
+        texts = queries.doc_texts(facts["doc_id"].dropna())
+        head = f"{ctx.meta.agency(p['agency_id'], ctx.lang)} · {p['year']} · {ctx.meta.ind(p['indicator_id'], ctx.lang)}"
+        items = []
+        for r in facts.itertuples():
+            unit = ctx.meta.unit(r.indicator_id, ctx.lang)
+            val = i18n.value_text(
+                r.value, unit, r.qualifier if isinstance(r.qualifier, str) else None, ctx.lang
+            )
+            sent = sentence_html(texts.get(r.doc_id), r.span_start, r.span_end, r.num_start,
+                                 r.num_end, r.quote)  # fmt: skip
+            meta = " · ".join(x for x in [esc(r.doc_title or i18n.method_text(r.method, ctx.lang)),
+                                          esc(r.location), esc(i18n.status_text(r.status, ctx.lang))] if x)  # fmt: skip
+            badge = demo_badge(r.origin == "demo", ctx.t("demo"))
+            items.append(
+                f'<div class="fz-card"><b>{esc(val)}</b>{badge}<br>{sent}<div class="m">{meta}</div></div>'
+            )
+        blocks.append(
+            f"<div><b>{esc(head)}</b>{''.join(items) or esc(ctx.t('sources_none'))}</div>"
+        )
+    st.html(STYLE + "".join(blocks))
+
+
+def metric_card(ctx: Ctx, card: model.Card, years: list[int], color: str, key: str) -> None:
+    """One area on the overview: value, change on the year before, sparkline, sources."""
+    with st.container(border=True):
+        value = "—"
+        if card.value is not None:
+            value = i18n.value_text(card.value, card.unit, card.qualifier, ctx.lang)
+        delta = None
+        if card.delta is not None:
+            # ASCII signs: st.metric reads the direction of the arrow from a leading '-'
+            pp = card.unit == "%"
+            unit = ("个百分点" if ctx.lang == "zh" else " pts") if pp else card.unit
+            delta = ("+" if card.delta >= 0 else "-") + i18n.value_text(
+                abs(card.delta), unit, None, ctx.lang
+            )
+            if card.delta_pct is not None and not pp:
+                delta += f" ({card.delta_pct:+.0f}%)".replace("+-", "-")
+        direction = i18n.DIRECTION.get(card.indicator_id, "normal")
+        st.metric(card.area_name, value, delta, delta_color=direction, help=card.name,
+                  delta_description=ctx.t("yoy") if delta else None)  # fmt: skip
+        note = [card.name, card.how if card.value is not None else ctx.t("ov_no_value")]
+        last = card.spark[:0]
+        if card.value is None and not card.spark.empty:
+            last = card.spark[card.spark["year"] < card.year].tail(1)
+        if len(last):
+            note.append(ctx.t("ov_latest", year=int(last["year"].iloc[0]), v=last["label"].iloc[0]))
+        if card.value is not None and card.delta is None:
+            note.append(ctx.t("ov_no_prev"))
+        if card.partial_yoy:
+            note.append(ctx.t("ov_matched", n=card.n_matched))
+        if card.is_demo:
+            note.append(ctx.t("demo"))
+        if card.unverified:
+            note.append(ctx.t("unverified"))
+        st.caption(" · ".join(note))
+        if not card.spark.empty:
+            ch = charts.sparkline(
+                card.spark, years, card.year, card.unit, card.name, ctx.lang, color
+            )
+            st.altair_chart(ch, key=key, width="stretch")
+            docs = card.all_rows.dropna(subset=["doc_id"]).drop_duplicates("doc_id")
+            n_demo = int(docs["origin"].eq("demo").sum())
+            text = (
+                ctx.t("ov_docs_demo", n=len(docs), d=n_demo)
+                if n_demo
+                else ctx.t("ov_docs", n=len(docs))
+            )
+            titles = "、".join(docs.sort_values("year")["doc_title"].dropna())
+            st.caption(text, help=titles or None)
+
+
+def facts_table(ctx: Ctx, facts: pd.DataFrame) -> None:
+    """Facts with their sentence and the number highlighted (escaped, then marked)."""
+    texts = queries.doc_texts(facts["doc_id"].dropna())
+    rows = []
+    for r in facts.itertuples():
+        unit = ctx.meta.unit(r.indicator_id, ctx.lang)
+        q = r.qualifier if isinstance(r.qualifier, str) else None
+        sent = sentence_html(texts.get(r.doc_id), r.span_start, r.span_end, r.num_start, r.num_end,
+                             r.quote)  # fmt: skip
+        src = esc(r.doc_title or i18n.method_text(r.method, ctx.lang))
+        src += f"<br><small>{esc(r.location)}</small>" + demo_badge(
+            r.origin == "demo", ctx.t("demo")
+        )
+        rows.append([ctx.meta.agency(r.agency_id, ctx.lang), str(r.year),
+                     ctx.meta.ind(r.indicator_id, ctx.lang), i18n.value_text(r.value, unit, q, ctx.lang),
+                     sent, src, i18n.status_text(r.status, ctx.lang)])  # fmt: skip
+    heads = [
+        ctx.t(k) for k in ("agency", "year", "indicator", "value", "source", "document", "status")
+    ]
+    st.html(table_html(heads, rows, raw_cols={4, 5}))

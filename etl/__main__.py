@@ -1,0 +1,259 @@
+"""Command line of the ETL.
+
+    python -m etl build   [--data DIR] [--db PATH] [--if-missing] [--workers N]
+    python -m etl extract FILE... [--json] [--data DIR]
+    python -m etl show    --agency NAME --year Y --indicator ID [--db PATH] [--data DIR]
+    python -m etl bench   [--reports N] [--seed S] [--workers N] [--json]
+
+Exit codes: 0 all good; 1 nothing found (show); 2 usage error; 3 some files were rejected
+(or table rows set aside) but the rest was done.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_DATA = ROOT / "data"
+DEFAULT_DB = DEFAULT_DATA / "warehouse.duckdb"
+
+EXIT_OK, EXIT_NONE, EXIT_USAGE, EXIT_PARTIAL = 0, 1, 2, 3
+
+
+def _positive_int(s: str) -> int:
+    try:
+        n = int(s)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"应为正整数：{s!r}") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"应为正整数：{s!r}")
+    return n
+
+
+def _parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(prog="python -m etl", description="法治指标看板 ETL")
+    sub = ap.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    b = sub.add_parser("build", help="从 data/ 重建数据仓库")
+    b.add_argument("--data", type=Path, default=DEFAULT_DATA, help="数据文件夹（默认 data/）")
+    b.add_argument("--db", type=Path, default=DEFAULT_DB, help="数据仓库文件")
+    b.add_argument("--if-missing", action="store_true", help="数据仓库已存在时什么也不做")
+    b.add_argument("--workers", type=_positive_int, default=None, help="进程数（默认 CPU 数）")
+
+    e = sub.add_parser("extract", help="从文件中提取指标（不写数据库）")
+    e.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    e.add_argument("--json", action="store_true", help="每条指标输出一行 JSON")
+    e.add_argument("--data", type=Path, default=DEFAULT_DATA, help="机构登记表所在的数据文件夹")
+
+    s = sub.add_parser("show", help="查看某机构某年某指标的取值")
+    s.add_argument("--agency", required=True, help="机构名称或别名")
+    s.add_argument("--year", required=True, type=int)
+    s.add_argument("--indicator", required=True, help="指标 id 或中文名")
+    s.add_argument("--db", type=Path, default=DEFAULT_DB)
+    s.add_argument("--data", type=Path, default=DEFAULT_DATA, help="数据仓库缺别名时的登记表")
+
+    k = sub.add_parser("bench", help="生成报告并测量构建速度")
+    k.add_argument("--reports", type=_positive_int, default=20_000)
+    k.add_argument("--seed", type=int, default=1)
+    k.add_argument("--workers", type=_positive_int, default=None)
+    k.add_argument("--json", action="store_true", help="只输出一个 JSON 对象")
+    return ap
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = _parser()
+    args = ap.parse_args(argv)
+    if args.command == "build":
+        return cmd_build(args, ap)
+    if args.command == "extract":
+        return cmd_extract(args)
+    if args.command == "show":
+        return cmd_show(args)
+    return cmd_bench(args)
+
+
+# --- build --------------------------------------------------------------------------------
+
+
+class ProgressBar:
+    """A plain text bar on stderr: redrawn in place on a terminal, one line per 10% in a
+    log (CI), so it reads well in both."""
+
+    def __init__(self, label: str, stream=None, width: int = 30):
+        self.label, self.width = label, width
+        self.stream = stream or sys.stderr
+        self.tty = self.stream.isatty()
+        self.last_decile = -1
+        self.t0 = time.perf_counter()
+
+    def __call__(self, done: int, total: int) -> None:
+        frac = done / total if total else 1.0
+        filled = int(frac * self.width)
+        bar = "#" * filled + "-" * (self.width - filled)
+        line = (
+            f"{self.label} [{bar}] {frac:4.0%} {done}/{total} {time.perf_counter() - self.t0:.0f}s"
+        )
+        if self.tty:
+            self.stream.write("\r" + line + ("\n" if done >= total else ""))
+            self.stream.flush()
+        elif int(frac * 10) > self.last_decile or done >= total:
+            self.last_decile = int(frac * 10)
+            self.stream.write(line + "\n")
+            self.stream.flush()
+
+
+def cmd_build(args, ap) -> int:
+    from etl.build import build
+
+    if args.if_missing and args.db.exists():
+        print(f"数据仓库已存在：{args.db}（未重建；要重建请运行 python -m etl build）")
+        return EXIT_OK
+    if not args.data.is_dir():
+        ap.error(f"数据文件夹不存在：{args.data}（用 --data 指定报告和表格所在的文件夹）")
+    summary = build(args.data, args.db, progress=ProgressBar("处理文件"), workers=args.workers)
+    print(summary.report_zh())
+    return summary.exit_code
+
+
+# --- extract ------------------------------------------------------------------------------
+
+
+def cmd_extract(args) -> int:
+    from etl import catalog
+    from etl.build import Failed, process_one
+    from etl.registry import Registry
+
+    registry = Registry.load(args.data)
+    cat = catalog.load()
+    code = EXIT_OK
+    for given in args.files:
+        r = process_one(given, registry, strict=False)
+        if isinstance(r, Failed):
+            print(f"{given}：{r.reason}", file=sys.stderr)
+            code = EXIT_PARTIAL
+            continue
+        if args.json:
+            for f in r.facts:
+                print(json.dumps(f.as_json(doc=str(given)), ensure_ascii=False))
+            continue
+        print(
+            f"== {given}（{r.agency or '机构不明'}，{r.year or '年度不明'}年，{len(r.facts)} 条）"
+        )
+        if not r.facts:
+            print("   （没有提取到指标）")
+        for f in r.facts:
+            ind = cat.resolve(f.indicator)
+            name = ind.zh if ind else f.indicator
+            value = "—" if f.value is None else _num(f.value)
+            qual = {"at_least": "以上", "about": "约"}.get(f.qualifier or "", "")
+            quote = f.quote if len(f.quote) <= 60 else f.quote[:59] + "…"
+            print(f"   {f.agency}  {f.year}  {name}  {value}{f.unit}{qual}  「{quote}」")
+    return code
+
+
+def _num(v: float | None):
+    if v is None:
+        return None
+    return int(v) if float(v).is_integer() else v
+
+
+# --- show ---------------------------------------------------------------------------------
+
+
+def cmd_show(args) -> int:
+    import duckdb
+
+    from etl import catalog
+    from etl.registry import Registry
+
+    def usage(msg: str) -> int:
+        print(msg, file=sys.stderr)
+        return EXIT_USAGE
+
+    if not args.db.exists():
+        return usage(f"数据仓库不存在：{args.db}。请先运行 python -m etl build")
+    try:
+        con = duckdb.connect(str(args.db), read_only=True)
+    except duckdb.Error as e:
+        return usage(f"无法打开数据仓库 {args.db}：{e}")
+    try:
+        name = args.agency.strip()
+        row = con.execute(
+            "SELECT agency_id, name_zh FROM agency WHERE agency_id = ? OR name_zh = ? "
+            "OR short_zh = ? UNION ALL SELECT a.agency_id, a.name_zh FROM agency_alias x "
+            "JOIN agency a USING (agency_id) WHERE x.alias = ? LIMIT 1",
+            [name, name, name, name],
+        ).fetchone()
+        if row is None:
+            a = Registry.load(args.data).resolve(name)
+            row = (a.agency_id, a.name_zh) if a else None
+        if row is None:
+            return usage(f"未知的机构：{args.agency}（请用机构全称或登记表中的别名）")
+        agency_id, agency_name = row
+        ind = args.indicator.strip()
+        irow = con.execute(
+            "SELECT indicator_id FROM indicator WHERE indicator_id = ? OR name_zh = ? "
+            "OR lower(name_en) = lower(?) LIMIT 1",
+            [ind, ind, ind],
+        ).fetchone()
+        if irow is None:
+            i = catalog.load().resolve(ind)
+            irow = (i.id,) if i else None
+        if irow is None:
+            return usage(f"未知的指标：{args.indicator}（请用指标 id 或中文名）")
+        res = con.execute(
+            "SELECT r.value, r.unit, r.qualifier, d.path, r.quote, r.status, r.conflict, "
+            "r.other_values, r.method, r.origin, r.n_sources, f.location "
+            "FROM resolved r LEFT JOIN document d ON d.doc_id = r.doc_id "
+            "LEFT JOIN fact f ON f.fact_id = r.fact_id "
+            "WHERE r.agency_id = ? AND r.year = ? AND r.indicator_id = ?",
+            [agency_id, args.year, irow[0]],
+        ).fetchone()
+    finally:
+        con.close()
+    if res is None:
+        print(f"没有数据：{agency_name} {args.year}年 {args.indicator}", file=sys.stderr)
+        return EXIT_NONE
+    value, unit, qual, path, quote, status, conflict, others, method, origin, n, loc = res
+    out = {
+        "agency": agency_name,
+        "year": args.year,
+        "indicator": irow[0],
+        "value": _num(value),
+        "unit": unit,
+        "qualifier": qual,
+        "source": path,
+        "quote": quote,
+        "status": status,
+        "conflict": bool(conflict),
+        "other_values": others,
+        "method": method,
+        "origin": origin,
+        "n_sources": n,
+        "location": loc,
+    }
+    print(json.dumps(out, ensure_ascii=False))
+    return EXIT_OK
+
+
+# --- bench --------------------------------------------------------------------------------
+
+
+def cmd_bench(args) -> int:
+    from etl.build import bench
+
+    log = None if args.json else (lambda m: print(m, file=sys.stderr))
+    result = bench(args.reports, seed=args.seed, workers=args.workers, log=log)
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False))
+    else:
+        print(json.dumps(result, ensure_ascii=False, indent=2))
+    return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,193 @@
+"""The dashboard in a real browser (Debian's chromium, driven by Playwright), on the bundled
+data: every page renders with its charts and no error, a sidebar change takes effect on the
+first try, a click on a point shows its source sentence, a copied link opens the same view.
+Screenshots go to artifacts/screenshots/ (gitignored); look at them."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+import pytest
+from board_fixtures import ROOT
+
+pytest_plugins = ["board_fixtures"]
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync"]  # fmt: skip
+SHOTS = ROOT / "artifacts" / "screenshots"
+READY = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+CHART = '[data-testid="stVegaLiteChart"]'
+PAGES = {"overview": "", "trends": "趋势", "compare": "对比", "approvals": "审批提速",
+         "sources": "来源"}  # fmt: skip
+
+if not CHROMIUM.exists():
+    pytest.skip(
+        "browser tests need Debian's chromium at /usr/bin/chromium: run "
+        "`sudo bash scripts/install_system_deps.sh` (make test does it as root)",
+        allow_module_level=True,
+    )
+sync_api = pytest.importorskip(
+    "playwright.sync_api", reason="pip install playwright (no browser download needed)"
+)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(bundled_wh, tmp_path_factory):
+    port = free_port()
+    log = tmp_path_factory.mktemp("streamlit") / "server.log"
+    env = dict(os.environ, FAZHI_WAREHOUSE=str(bundled_wh), FAZHI_DATA=str(ROOT / "data"))
+    cmd = [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"),
+           "--server.port", str(port), "--server.address", "127.0.0.1",
+           "--server.headless", "true", "--browser.gatherUsageStats", "false"]  # fmt: skip
+    with log.open("w") as fh:
+        proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=fh, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.time() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as r:
+                    if r.status == 200:
+                        break
+            except OSError:
+                pass
+            if proc.poll() is not None or time.time() > deadline:
+                pytest.fail(f"streamlit did not start:\n{log.read_text()[-3000:]}")
+            time.sleep(0.3)
+        yield base
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser):
+    ctx = browser.new_context(viewport={"width": 1440, "height": 1600}, locale="zh-CN")
+    pg = ctx.new_page()
+    pg.errors = []
+    pg.on("pageerror", lambda e: pg.errors.append(str(e)))
+    yield pg
+    ctx.close()
+
+
+def url(base: str, path: str, query: dict | None = None) -> str:
+    q = f"?{urllib.parse.urlencode(query)}" if query else ""
+    return f"{base}/{urllib.parse.quote(path)}{q}"
+
+
+def settle(pg, timeout: float = 60_000) -> None:
+    """Wait until the script has run (its sidebar is there and it is not running) and every
+    chart has drawn."""
+    pg.wait_for_selector('[data-testid="stSidebar"] [data-testid="stPageLink"]', timeout=timeout)
+    pg.wait_for_selector(READY, timeout=timeout)
+    pg.wait_for_function(
+        """() => [...document.querySelectorAll('[data-testid="stVegaLiteChart"]')]
+                 .every(c => c.querySelector('svg, canvas'))""",
+        timeout=timeout,
+    )
+    pg.wait_for_timeout(300)  # vega's last paint
+
+
+def no_errors(pg) -> None:
+    boxes = pg.locator('[data-testid="stException"], [data-testid="stAlertContentError"]')
+    assert boxes.count() == 0, boxes.all_inner_texts()
+    assert not [e for e in pg.errors if "ResizeObserver" not in e], pg.errors
+
+
+def shot(pg, name: str) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    pg.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
+
+
+@pytest.mark.parametrize("name", list(PAGES))
+def test_every_page_renders_with_its_charts(server, page, name):
+    page.goto(url(server, PAGES[name]))
+    settle(page)
+    no_errors(page)
+    if name != "sources":
+        assert page.locator(CHART).count() >= 1
+        svg_text = " ".join(page.locator(f"{CHART} svg text").all_text_contents())
+        assert "（" in svg_text, "chart titles with units are drawn"
+    else:
+        assert page.locator("mark").count() >= 1, "numbers highlighted in their sentences"
+    assert page.locator('[data-testid="stSidebar"]').get_by_text("法治指标看板").count() == 1
+    shot(page, f"{list(PAGES).index(name) + 1}_{name}")
+
+
+def test_a_sidebar_change_takes_effect_on_the_first_try(server, page):
+    page.goto(url(server, "趋势"))
+    settle(page)
+    assert "含演示数据" in " ".join(page.locator(f"{CHART} svg text").all_text_contents())
+    page.locator('[data-testid="stSidebar"]').get_by_text("包含演示数据").click()
+    page.wait_for_function("() => location.search.includes('demo=0')", timeout=30_000)
+    page.wait_for_function(
+        """() => ![...document.querySelectorAll('[data-testid="stVegaLiteChart"] svg text')]
+                 .some(t => t.textContent.includes('含演示数据'))""",
+        timeout=30_000,
+    )
+    settle(page)
+    no_errors(page)
+    # the real 2018 report is all that is left: one point, 12 inspections
+    assert "2018" in " ".join(page.locator(f"{CHART} svg text").all_text_contents())
+    shot(page, "6_trends_demo_hidden")
+    # the filters follow to another page through the sidebar navigation
+    page.locator('[data-testid="stSidebar"]').get_by_text("对比", exact=True).click()
+    page.wait_for_function("() => decodeURIComponent(location.pathname).endsWith('对比')")
+    settle(page)
+    assert "demo=0" in page.url
+    assert "含演示数据" not in " ".join(page.locator(f"{CHART} svg text").all_text_contents())
+
+
+def test_a_copied_link_opens_the_same_view(server, page):
+    q = {"y0": "2019", "y1": "2023", "ag": "zc_kjj", "demo": "1", "lang": "en",
+         "ind": "cases", "mode": "yoy"}  # fmt: skip
+    page.goto(url(server, "趋势", q))
+    settle(page)
+    no_errors(page)
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    assert sidebar.get_by_text("Science Bureau").count() >= 1
+    assert sidebar.get_by_text("IP Office").count() == 0
+    svg_text = " ".join(page.locator(f"{CHART} svg text").all_text_contents())
+    assert "Enforcement cases: change on the year before (%)" in svg_text
+    for k, v in q.items():
+        assert f"{k}={urllib.parse.quote(v)}" in page.url
+    shot(page, "7_trends_english_link")
+
+
+def test_clicking_a_point_shows_its_source_sentence(server, page):
+    page.goto(url(server, "趋势", {"y0": "2018", "y1": "2018", "ag": "zc_kjj", "demo": "0"}))
+    settle(page)
+    point = page.locator(f"{CHART} g.mark-symbol path").first
+    point.click(force=True)
+    panel = page.get_by_text("开展执法检查12次", exact=False)
+    panel.first.wait_for(timeout=30_000)
+    settle(page)
+    assert page.locator("mark", has_text="12").count() >= 1
+    no_errors(page)
+    shot(page, "8_trends_clicked_point")

@@ -1,0 +1,176 @@
+"""`python -m etl build | extract | show | bench`, run as a user runs them."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "data/reports/周村区科学技术局/区科技局2018年度法治政府建设情况报告.txt"
+REGISTRY = ROOT / "data/registry/agencies.csv"
+REQUIRED_KEYS = {"doc", "agency", "year", "indicator", "value", "unit", "qualifier", "quote",
+                 "start", "end"}  # fmt: skip
+
+
+def etl(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "etl", *map(str, args)],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+def corpus(tmp_path: Path, *, bad: bool = False) -> Path:
+    data = tmp_path / "data"
+    (data / "registry").mkdir(parents=True)
+    (data / "registry/agencies.csv").write_bytes(REGISTRY.read_bytes())
+    (data / "reports").mkdir()
+    (data / "reports" / SEED.name).write_bytes(SEED.read_bytes())
+    (data / "指标表.csv").write_text(
+        "单位,年度,指标,数值\n区科技局,2019,执法检查次数,9\n", encoding="utf-8"
+    )
+    if bad:
+        (data / "reports/空白.txt").write_bytes(b"")
+    return data
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    tmp = tmp_path_factory.mktemp("cli")
+    data = corpus(tmp)
+    db = tmp / "w.duckdb"
+    r = etl("build", "--data", data, "--db", db)
+    assert r.returncode == 0, r.stderr
+    return db
+
+
+def test_build_prints_a_chinese_summary_and_exits_0(tmp_path):
+    data = corpus(tmp_path)
+    db = tmp_path / "w.duckdb"
+    r = etl("build", "--data", data, "--db", db, "--workers", "2")
+    assert r.returncode == 0, r.stderr
+    assert "共发现文件 2 个：载入 2 个，拒收 0 个" in r.stdout
+    assert "执法检查次数（inspections）：2 条" in r.stdout
+    assert "用时" in r.stdout
+    assert "[" in r.stderr and "100%" in r.stderr  # the progress bar
+    assert db.exists()
+
+
+def test_build_with_a_bad_file_exits_3_and_says_why(tmp_path):
+    data = corpus(tmp_path, bad=True)
+    r = etl("build", "--data", data, "--db", tmp_path / "w.duckdb")
+    assert r.returncode == 3, r.stderr
+    assert "拒收 1 个" in r.stdout
+    assert "reports/空白.txt" in r.stdout and "空" in r.stdout
+
+
+def test_build_usage_errors_exit_2(tmp_path):
+    r = etl("build", "--data", tmp_path / "nope", "--db", tmp_path / "w.duckdb")
+    assert r.returncode == 2
+    assert "数据文件夹不存在" in r.stderr and "nope" in r.stderr
+    assert not (tmp_path / "w.duckdb").exists()
+    assert etl("build", "--workers", "0").returncode == 2
+    assert etl("build", "--no-such-option").returncode == 2
+    assert etl().returncode == 2
+
+
+def test_build_if_missing_leaves_an_existing_warehouse_alone(tmp_path):
+    data = corpus(tmp_path)
+    db = tmp_path / "w.duckdb"
+    db.write_bytes(b"not rebuilt")
+    r = etl("build", "--data", data, "--db", db, "--if-missing")
+    assert r.returncode == 0
+    assert len(r.stdout.strip().splitlines()) == 1 and "已存在" in r.stdout
+    assert db.read_bytes() == b"not rebuilt"
+    db.unlink()
+    r = etl("build", "--data", data, "--db", db, "--if-missing")
+    assert r.returncode == 0 and "载入 2 个" in r.stdout
+
+
+def test_show_prints_the_resolved_value_as_json(built):
+    r = etl("show", "--agency", "区科技局", "--year", "2018", "--indicator", "执法检查次数",
+            "--db", built)  # fmt: skip
+    assert r.returncode == 0, r.stderr
+    out = json.loads(r.stdout)
+    assert out["agency"] == "周村区科学技术局"
+    assert (out["year"], out["indicator"], out["value"], out["unit"]) == (
+        2018,
+        "inspections",
+        12,
+        "次",
+    )
+    assert out["source"] == "reports/" + SEED.name
+    assert out["quote"] == "开展执法检查12次"
+    assert out["status"] == "unverified" and out["conflict"] is False
+    assert out["other_values"] is None and out["qualifier"] is None
+
+    r = etl("show", "--agency", "周村区知识产权局", "--year", "2018", "--indicator",
+            "penalty_case_files", "--db", built)  # fmt: skip
+    assert r.returncode == 0 and json.loads(r.stdout)["value"] == 4
+
+
+def test_show_exit_1_when_there_is_no_value_and_2_for_usage_errors(built, tmp_path):
+    r = etl("show", "--agency", "区科技局", "--year", "2030", "--indicator", "inspections",
+            "--db", built)  # fmt: skip
+    assert r.returncode == 1 and r.stdout == "" and "没有数据" in r.stderr
+    r = etl("show", "--agency", "区科技局", "--year", "2018", "--indicator", "inspections",
+            "--db", tmp_path / "missing.duckdb")  # fmt: skip
+    assert r.returncode == 2 and "python -m etl build" in r.stderr
+    r = etl("show", "--agency", "水利局", "--year", "2018", "--indicator", "inspections",
+            "--db", built)  # fmt: skip
+    assert r.returncode == 2 and "水利局" in r.stderr
+    assert etl("show", "--agency", "区科技局", "--year", "去年", "--indicator", "x").returncode == 2
+    assert etl("show", "--year", "2018", "--indicator", "inspections").returncode == 2
+
+
+def test_extract_json_lines_have_the_keys_and_quotes_match_the_text(tmp_path):
+    empty = tmp_path / "没有指标.txt"
+    empty.write_text("区科技局2020年度法治政府建设情况报告\n\n我局认真学习。\n", encoding="utf-8")
+    r = etl("extract", SEED, empty, "--json")
+    assert r.returncode == 0, r.stderr
+    text = SEED.read_bytes().decode("utf-8")
+    facts = [json.loads(line) for line in r.stdout.splitlines()]
+    assert len(facts) >= 9
+    for f in facts:
+        assert f.keys() >= REQUIRED_KEYS
+        assert f["doc"] == str(SEED)
+        assert f["quote"] == text[f["start"] : f["end"]]
+    got = {(f["agency"], f["indicator"]): f["value"] for f in facts}
+    assert got[("周村区科学技术局", "inspections")] == 12
+    assert got[("周村区地震局", "approval_items")] == 2
+    assert "执法检查" in r.stdout  # Chinese as is, not \\u escapes
+
+
+def test_extract_an_unreadable_file_exits_3_after_the_others(tmp_path):
+    empty = tmp_path / "空.txt"
+    empty.write_bytes(b"")
+    r = etl("extract", empty, SEED, "--json")
+    assert r.returncode == 3
+    assert len(r.stdout.splitlines()) >= 9  # the good file still printed
+    lines = r.stderr.strip().splitlines()
+    assert len(lines) == 1 and str(empty) in lines[0] and "空" in lines[0]
+
+
+def test_extract_without_json_prints_a_readable_table():
+    r = etl("extract", SEED)
+    assert r.returncode == 0, r.stderr
+    assert "执法检查次数" in r.stdout and "12次" in r.stdout and "周村区地震局" in r.stdout
+
+
+@pytest.mark.skipif(
+    importlib.util.find_spec("etl.synth") is None, reason="etl.synth not yet written"
+)
+@pytest.mark.slow
+def test_bench_prints_one_json_object(tmp_path):
+    r = etl("bench", "--reports", "40", "--json")
+    assert r.returncode == 0, r.stderr
+    out = json.loads(r.stdout)
+    assert {"reports", "seconds", "reports_per_s", "scan_seconds", "ratio_to_scan"} <= out.keys()
+    assert out["reports"] >= 40

@@ -1,0 +1,124 @@
+"""趋势 (pages/1_趋势.py) on the bundled data: indicators, values or change, table, gaps."""
+
+from __future__ import annotations
+
+import duckdb
+from board_fixtures import (
+    assert_ok,
+    chart_data,
+    chart_spec,
+    chart_titles,
+    charts,
+    open_page,
+    widget,
+)
+
+pytest_plugins = ["board_fixtures"]
+
+
+def one_chart(at):
+    els = charts(at)
+    assert len(els) == 1
+    return chart_spec(els[0]), chart_data(els[0])
+
+
+def test_default_is_inspections_as_values(app):
+    at = open_page("trends")
+    assert_ok(at)
+    assert widget(at, "w_trends_ind").value == ["inspections"]
+    assert widget(at, "w_trends_mode").value == "value"
+    spec, data = one_chart(at)
+    assert set(data["indicator_id"]) == {"inspections"}
+    assert chart_titles(spec).startswith("执法检查次数（次）")
+    assert at.query_params["ind"] == "inspections" and at.query_params["mode"] == "value"
+
+
+def test_choosing_indicators_changes_the_chart(app):
+    at = open_page("trends")
+    widget(at, "w_trends_ind").set_value(["inspections", "cases", "trainings"]).run()
+    assert_ok(at)
+    spec, data = one_chart(at)
+    assert set(data["indicator_id"]) == {"inspections", "cases", "trainings"}
+    assert "facet" in spec and spec["resolve"]["scale"]["y"] == "independent"
+    assert "单位见各分图" in chart_titles(spec)
+    # each panel's header names its unit
+    assert set(data["panel"]) == {"执法检查次数（次）", "执法案件（件）", "学法培训次数（次）"}
+    assert at.query_params["ind"] == "inspections,cases,trainings"
+
+
+def test_year_over_year_mode(app):
+    at = open_page("trends")
+    widget(at, "w_trends_mode").set_value("yoy").run()
+    assert_ok(at)
+    spec, data = one_chart(at)
+    assert "同比变化（%）" in chart_titles(spec)
+    assert data["yoy_pct"].notna().all()  # only years with a year before are drawn
+    for r in data.itertuples():
+        assert abs(r.yoy_pct - (r.value - r.prev) / r.prev * 100) < 1e-6
+
+
+def test_url_opens_indicators_and_mode(app):
+    at = open_page("trends", {"ind": "cases,trainings", "mode": "yoy", "ag": "zc_kjj"})
+    assert_ok(at)
+    assert widget(at, "w_trends_ind").value == ["cases", "trainings"]
+    assert widget(at, "w_trends_mode").value == "yoy"
+    _, data = one_chart(at)
+    assert set(data["indicator_id"]) <= {"cases", "trainings"}
+    assert set(data["agency_id"]) == {"zc_kjj"}
+
+
+def test_unknown_url_values_fall_back(app):
+    at = open_page("trends", {"ind": "nonsense", "mode": "???", "y0": "1900", "ag": "nobody"})
+    assert_ok(at)
+    assert widget(at, "w_trends_ind").value == ["inspections"]
+    assert widget(at, "w_trends_mode").value == "value"
+    assert widget(at, "w_agencies").value == ["zc_kjj", "zc_zscqj", "zc_dzj"]
+
+
+def test_missing_years_are_gaps_not_zeros(app, bundled_wh):
+    at = open_page("trends", {"ind": "inspections"})
+    _, data = one_chart(at)
+    # every line segment is a run of consecutive years
+    for _, g in data.groupby("seg"):
+        ys = sorted(g["year"])
+        assert ys == list(range(ys[0], ys[-1] + 1))
+    # a missing year is not drawn as a point at all
+    con = duckdb.connect(str(bundled_wh), read_only=True)
+    have = set(con.execute("SELECT agency_id, year FROM resolved WHERE indicator_id = "
+                           "'inspections'").fetchall())  # fmt: skip
+    con.close()
+    assert set(zip(data["agency_id"], data["year"], strict=True)) == have
+    # the table view shows the same numbers, '—' where a year is missing
+    table = at.dataframe[0].value
+    assert list(table.columns[:2]) == ["指标", "单位"]
+    n_values = sum((table[c] != "—").sum() for c in table.columns[2:])
+    assert n_values == len(data)
+    assert (table[[str(y) for y in range(2016, 2026)]] == "—").any().any()
+
+
+def test_bounds_and_unverified_are_marked(app):
+    at = open_page("trends", {"ind": "trainings", "ag": "zc_kjj"})
+    spec, data = one_chart(at)
+    bound = data[data["qualifier"] == "at_least"]
+    assert len(bound), "the demo corpus has 10次以上 for trainings"
+    assert all(lbl.endswith("以上") for lbl in bound["label"])
+    assert set(bound["bound"]) == {"以上"}
+    assert "“以上/约”为报告中的约数" in chart_titles(spec)
+    assert "空心点为未核实数值" in chart_titles(spec)
+    fills = [layer["encoding"].get("fill") for layer in spec["layer"]]
+    assert any(f and f.get("condition", {}).get("test") == "datum.unverified" for f in fills)
+    table = at.dataframe[0].value
+    assert table.astype(str).apply(lambda c: c.str.contains("以上")).any().any()
+
+
+def test_clicking_a_point_is_wired_to_the_sources(app):
+    at = open_page("trends")
+    spec, _ = one_chart(at)
+    params = [p for layer in spec["layer"] for p in layer.get("params", [])] + spec.get(
+        "params", []
+    )
+    pick = [p for p in params if p["name"] == "pick"]
+    assert pick and pick[0]["select"]["fields"] == ["agency_id", "year", "indicator_id"]
+    el = charts(at)[0]
+    assert list(el.proto.selection_mode) == ["pick"]
+    assert "点击图中的点" in "\n".join(c.value for c in at.caption)
