@@ -118,7 +118,9 @@ def trend(df: pd.DataFrame, meta: Meta, years: list[int], lang: str, *, width: i
     """Values over the years, a line per agency that breaks where a year is missing."""
     df = _panel(df, meta, lang)
     ids = list(dict.fromkeys(df["indicator_id"]))
-    y = alt.Y("value:Q", title=None, axis=Y_AXIS)
+    # one indicator: its unit above the axis; several: each panel's header names its unit
+    y_title = meta.unit(ids[0], lang) if len(ids) == 1 else None
+    y = alt.Y("value:Q", title=y_title, axis=Y_AXIS)
     col = color(meta, df, lang)
     opacity = alt.condition(alt.datum.is_demo, alt.value(DEMO_OPACITY), alt.value(1.0))
     base = alt.Chart().encode(x=year_axis(years, lang), y=y, color=col)
@@ -141,9 +143,7 @@ def trend(df: pd.DataFrame, meta: Meta, years: list[int], lang: str, *, width: i
         i = ids[0]
         head = i18n.t("tr_chart_title", lang, name=meta.ind(i, lang), unit=meta.unit(i, lang))
         layer = layer.properties(title=title(head, notes_), height=280)
-        return finish(
-            layer.encode(y=alt.Y("value:Q", title=meta.unit(i, lang), axis=Y_AXIS)), fit=True
-        )
+        return finish(layer, fit=True)
     chart = (
         layer.properties(width=width, height=200)
         .facet(
@@ -299,17 +299,20 @@ def first_last(df: pd.DataFrame, meta: Meta, lang: str, head: str):
         opacity=alt.condition(alt.datum.is_demo, alt.value(DEMO_OPACITY + 0.15), alt.value(1.0)),
         tooltip=tooltip(lang),
     ).add_params(sel)  # fmt: skip
-    lab = (
+    # the year above the last point and below the first, so close points stay legible
+    lab_last, lab_first = (
         alt.Chart()
-        .mark_text(dy=-11, fontSize=10, color="#444")
+        .mark_text(dy=dy, fontSize=10, color="#444")
         .encode(y=yenc, x="value:Q", text="which_txt:N")
+        .transform_filter(alt.datum.which == which)
+        for dy, which in ((-12, "last"), (13, "first"))
     )
     sub = notes(df, lang, hollow=False)
     sub.append(
         "空心：首年；实心：末年" if lang == "zh" else "hollow: first year; filled: last year"
     )
     chart = (
-        alt.layer(rule, pts, lab, data=df)
+        alt.layer(rule, pts, lab_last, lab_first, data=df)
         .properties(width=PANEL_W, height=alt.Step(44))
         .facet(
             facet=alt.Facet(

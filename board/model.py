@@ -365,7 +365,7 @@ def sentence(card: Card, meta: Meta, lang: str, window: int = 5) -> str | None:
 
 
 def coverage_rows(cov: pd.DataFrame, meta: Meta, agency_ids, y0: int, y1: int, lang: str):
-    """Per agency: years with reports, the demo years among them, and the years missing."""
+    """Per agency: years with figures, the demo-only years among them, and the years missing."""
     rows = []
     want = list(range(y0, y1 + 1))
     for aid in [a for a in meta.agencies.index if a in set(agency_ids)]:

@@ -50,13 +50,14 @@ SQL: dict[str, str] = {
         WHERE r.indicator_id IN (SELECT unnest(?::VARCHAR[]))
           AND {_WHERE.format(a="r")}
         ORDER BY r.indicator_id, r.agency_id, r.year""",
-    # which agency-years have documents (coverage of the overview)
+    # which agency-years have figures (coverage of the overview): a subordinate agency is
+    # covered by the bureau's report that gives its figures, not only by reports of its own
     "coverage": f"""
-        SELECT d.agency_id, d.year, count(*) AS n_docs, sum(d.n_facts) AS n_facts,
-               bool_or(d.origin = 'demo') AS has_demo, bool_or(d.origin = 'real') AS has_real
-        FROM document d
-        WHERE {_WHERE.format(a="d")}
-        GROUP BY d.agency_id, d.year ORDER BY d.agency_id, d.year""",
+        SELECT r.agency_id, r.year, count(DISTINCT r.doc_id) AS n_docs, count(*) AS n_facts,
+               bool_or(r.origin = 'demo') AS has_demo, bool_or(r.origin = 'real') AS has_real
+        FROM resolved r
+        WHERE {_WHERE.format(a="r")}
+        GROUP BY r.agency_id, r.year ORDER BY r.agency_id, r.year""",
     "documents": f"""
         SELECT d.doc_id, d.agency_id, d.year, d.title, d.path, d.kind, d.format, d.origin,
                d.n_facts, d.duplicate_paths, count(*) OVER () AS n_total

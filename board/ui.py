@@ -7,7 +7,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from board import charts, i18n, model, queries
+from board import charts, export_ui, i18n, model, queries
 from board.app import Ctx
 from board.highlight import STYLE, demo_badge, esc, sentence_html, table_html
 
@@ -39,7 +39,9 @@ def chart_with_sources(ctx: Ctx, chart, data: pd.DataFrame, key: str, *, side: b
     with left:
         event = st.altair_chart(chart, on_select="rerun", selection_mode=[charts.PICK], key=key,
                                 width=width)  # fmt: skip
-        st.caption(model.sources_footnote(data, ctx.lang))
+        sources = model.sources_footnote(data, ctx.lang)
+        st.caption(sources)
+        export_ui.download_buttons(chart, data, None, sources, ctx.lang, key=key)
     with right:
         source_panel(ctx, picks(event))
 

@@ -83,8 +83,8 @@ class ProgressBar:
     """A plain text bar on stderr: redrawn in place on a terminal, one line per 10% in a
     log (CI), so it reads well in both."""
 
-    def __init__(self, label: str, stream=None, width: int = 30):
-        self.label, self.width = label, width
+    def __init__(self, label: str, stream=None, width: int = 30, then: str = ""):
+        self.label, self.width, self.then = label, width, then
         self.stream = stream or sys.stderr
         self.tty = self.stream.isatty()
         self.last_decile = -1
@@ -99,11 +99,13 @@ class ProgressBar:
         )
         if self.tty:
             self.stream.write("\r" + line + ("\n" if done >= total else ""))
-            self.stream.flush()
         elif int(frac * 10) > self.last_decile or done >= total:
             self.last_decile = int(frac * 10)
             self.stream.write(line + "\n")
-            self.stream.flush()
+        if done >= total and self.then:
+            self.stream.write(self.then + "\n")
+            self.then = ""
+        self.stream.flush()
 
 
 def cmd_build(args, ap) -> int:
@@ -114,7 +116,8 @@ def cmd_build(args, ap) -> int:
         return EXIT_OK
     if not args.data.is_dir():
         ap.error(f"数据文件夹不存在：{args.data}（用 --data 指定报告和表格所在的文件夹）")
-    summary = build(args.data, args.db, progress=ProgressBar("处理文件"), workers=args.workers)
+    bar = ProgressBar("处理文件", then="正在写入数据仓库……")
+    summary = build(args.data, args.db, progress=bar, workers=args.workers)
     print(summary.report_zh())
     return summary.exit_code
 

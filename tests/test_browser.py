@@ -101,14 +101,19 @@ def url(base: str, path: str, query: dict | None = None) -> str:
     return f"{base}/{urllib.parse.quote(path)}{q}"
 
 
-def settle(pg, timeout: float = 60_000) -> None:
-    """Wait until the script has run (its sidebar is there and it is not running) and every
-    chart has drawn."""
+def settle(pg, charts: int = 1, timeout: float = 60_000) -> None:
+    """Wait until the script has run (its sidebar is there and it is not running), at least
+    `charts` charts are on the page (Streamlit loads the chart component lazily) and every
+    chart has drawn its text."""
     pg.wait_for_selector('[data-testid="stSidebar"] [data-testid="stPageLink"]', timeout=timeout)
     pg.wait_for_selector(READY, timeout=timeout)
+    if charts:
+        pg.wait_for_function(
+            f"() => document.querySelectorAll('{CHART}').length >= {charts}", timeout=timeout
+        )
     pg.wait_for_function(
         """() => [...document.querySelectorAll('[data-testid="stVegaLiteChart"]')]
-                 .every(c => c.querySelector('svg, canvas'))""",
+                 .every(c => c.querySelector('canvas, svg text'))""",
         timeout=timeout,
     )
     pg.wait_for_timeout(300)  # vega's last paint
@@ -128,7 +133,7 @@ def shot(pg, name: str) -> None:
 @pytest.mark.parametrize("name", list(PAGES))
 def test_every_page_renders_with_its_charts(server, page, name):
     page.goto(url(server, PAGES[name]))
-    settle(page)
+    settle(page, charts=0 if name == "sources" else 1)
     no_errors(page)
     if name != "sources":
         assert page.locator(CHART).count() >= 1
