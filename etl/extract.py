@@ -19,6 +19,7 @@ sentence by sentence, clause by clause:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 
@@ -125,41 +126,31 @@ def _compiled():
 
 
 def _protected(norm: str) -> list[tuple[int, int]]:
-    """Spans inside quotes, book titles and document-number brackets."""
-    out, stack = [], []
-    for i, c in enumerate(norm):
-        if stack and c == QUOTE_PAIRS[stack[-1][0]]:
-            _, start = stack.pop()
-            out.append((start, i))
-            continue
-        if c in QUOTE_PAIRS:
-            stack.append((c, i))
-        elif c == "\n":
-            stack.clear()
-    return out
+    """Spans inside quotes, book titles and document-number brackets (opener, closer)."""
+    return [(m.start(), m.end() - 1) for m in _PROTECTED.finditer(norm)]
+
+
+_PROTECTED = re.compile(
+    "|".join(f"{re.escape(o)}[^{re.escape(c)}\n]*{re.escape(c)}" for o, c in QUOTE_PAIRS.items())
+)
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
-    return any(a < pos < b for a, b in spans)
+    """Strictly inside one of the sorted, non-overlapping spans."""
+    i = bisect_left(spans, (pos,)) - 1
+    return i >= 0 and spans[i][0] < pos < spans[i][1]
 
 
 def _spans(norm: str, start: int, end: int, stops: str):
-    """Split norm[start:end] at any character of stops; yields (s, e) without the stop."""
-    s = start
-    for i in range(start, end):
-        if norm[i] in stops:
-            if (
-                norm[i] == ","
-                and 0 < i < len(norm) - 1
-                and norm[i - 1].isdigit()
-                and norm[i + 1].isdigit()
-            ):
-                continue  # 1,250: a thousands separator, not a clause break
-            if i > s:
-                yield s, i
-            s = i + 1
-    if end > s:
-        yield s, end
+    """Split norm[start:end] at any character of stops; yields (s, e) without the stop.
+    A comma between digits (1,250) is a thousands separator, not a break."""
+    for m in _span_re(stops).finditer(norm, start, end):
+        yield m.start(), m.end()
+
+
+@cache
+def _span_re(stops: str) -> re.Pattern:
+    return re.compile(rf"(?:\d,(?=\d)|[^{re.escape(stops)}])+")
 
 
 def _strip_span(text: str, s: int, e: int) -> tuple[int, int]:
@@ -185,9 +176,20 @@ class Owners:
         return self.lookup.get(name, name)
 
 
+_NO_REGISTRY_OWNERS: dict[str, Owners] = {}
+
+
 def owners_for(reporter: str, registry=None) -> Owners:
     """Subordinates from the registry; for a reporter it does not know, a science
-    bureau's usual subordinate bureaus in its own region (博山区知识产权局 …)."""
+    bureau's usual subordinate bureaus in its own region (博山区知识产权局 …).
+    Kept with the registry, per reporter: a build sees each reporter many times."""
+    cache = _NO_REGISTRY_OWNERS if registry is None else registry.owners_cache
+    if reporter not in cache:
+        cache[reporter] = _owners_for(reporter, registry)
+    return cache[reporter]
+
+
+def _owners_for(reporter: str, registry) -> Owners:
     names: dict[str, str] = {}
     agency = registry.resolve(reporter) if registry is not None else None
     if agency is not None:
@@ -385,19 +387,27 @@ def _pipe_row(text: str, norm: str, s: int, e: int, agency: str, year: int) -> l
 
 
 def extract_text(
-    text: str, agency: str, year: int, registry=None, owners: Owners | None = None
+    text: str,
+    agency: str,
+    year: int,
+    registry=None,
+    owners: Owners | None = None,
+    norm: str | None = None,
 ) -> list[Fact]:
-    """Facts of `text`, reported by `agency` for `year`. Spans index `text`."""
-    return _Extraction(text, year, owners or owners_for(agency, registry)).run()
+    """Facts of `text`, reported by `agency` for `year`. Spans index `text`.
+    `norm`: normalise(text), when the caller has it already."""
+    return _Extraction(text, year, owners or owners_for(agency, registry), norm).run()
 
 
 class _Extraction:
     """One pass over one text; holds what later sentences need of earlier ones."""
 
-    def __init__(self, text: str, year: int, owners: Owners):
+    def __init__(self, text: str, year: int, owners: Owners, norm: str | None = None):
         self.text, self.year, self.owners = text, year, owners
-        self.norm = normalise(text)
+        self.norm = normalise(text) if norm is None else norm
         self.protected = _protected(self.norm)
+        self.mentions = _mentions(self.norm, 0, len(self.norm), self.protected)
+        self.mention_starts = [m.start for m in self.mentions]
         self.facts: list[Fact] = []
         self.seen: set = set()
         self.cat = _compiled()[0]
@@ -471,7 +481,10 @@ class _Extraction:
             if not other_year(cs):
                 _zeros(norm, cs, ce, marks, owners, self.emit)
             prev_end = left_from = cs
-            for mt in _mentions(norm, cs, ce, self.protected):
+            for i in range(bisect_left(self.mention_starts, cs), len(self.mentions)):
+                mt = self.mentions[i]
+                if mt.start >= ce:
+                    break
                 if mt.start < prev_end or any(a <= mt.num_start < b for a, b in used):
                     continue
                 # keywords are looked for since the last number that was taken

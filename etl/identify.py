@@ -50,31 +50,29 @@ def _year(s: str) -> int | None:
     return int(out) if len(out) == 4 else None
 
 
-def find_title(text: str) -> tuple[str, int, int]:
+def find_title(text: str, norm: str | None = None) -> tuple[str, int, int]:
     """The title line and its span: the first non-banner line among the first few that
     looks like a report title; else the first non-empty line."""
-    lines, pos = [], 0
-    for raw in text.split("\n"):
-        if raw.strip():
-            lines.append((raw, pos))
-        pos += len(raw) + 1
+    norm = normalise(text) if norm is None else norm
+    lines = []  # (start, end) of the first non-empty lines
+    for m in re.finditer(r"[^\n]*\S[^\n]*", text):
+        lines.append((m.start(), m.end()))
         if len(lines) >= 6:
             break
-    for raw, start in lines:
-        norm = normalise(raw)
-        if not BANNER.search(norm) and TITLE.search(norm):
-            return raw.strip(), start, start + len(raw)
-    for raw, start in lines:
-        if not BANNER.search(normalise(raw)) and TITLE_HINT.search(normalise(raw)):
-            return raw.strip(), start, start + len(raw)
+    for looks_like in (TITLE, TITLE_HINT):
+        for s, e in lines:
+            if not BANNER.search(norm, s, e) and looks_like.search(norm[s:e]):
+                return text[s:e].strip(), s, e
     if lines:
-        raw, start = lines[0]
-        return raw.strip(), start, start + len(raw)
+        s, e = lines[0]
+        return text[s:e].strip(), s, e
     return "", 0, 0
 
 
-def identify(text: str, path: Path | None = None) -> Identity:
-    title, _, title_end = find_title(text)
+def identify(text: str, path: Path | None = None, norm: str | None = None) -> Identity:
+    """`norm`: normalise(text), when the caller has it already."""
+    norm = normalise(text) if norm is None else norm
+    title, _, title_end = find_title(text, norm)
     if not title:
         raise Unidentified(
             "报告没有标题，无法确定单位和年度（请在第一行写明标题，如“区科技局2018年度法治政府建设情况报告”）"
@@ -104,7 +102,7 @@ def identify(text: str, path: Path | None = None) -> Identity:
         raise Unidentified(
             f"无法确定报告单位：标题“{title[:40]}”中没有单位名称（请在标题开头写明单位，如“区科技局”）"
         )
-    _check_body_year(normalise(text[title_end:]), year, title)
+    _check_body_year(norm[title_end:], year, title)
     return Identity(title=title, agency=agency, year=year, year_source=year_source)
 
 

@@ -73,8 +73,9 @@ def process_file(path: Path, registry, *, strict: bool) -> Processed:
 def _report(doc: TextDoc, doc_id: str, registry, strict: bool) -> Processed:
     if not doc.text.strip():
         raise Rejected("文件没有文字内容（文件为空）")
+    norm = normalise(doc.text)
     try:
-        ident = identify(doc.text, doc.path)
+        ident = identify(doc.text, doc.path, norm)
     except Unidentified as e:
         raise Rejected(e.reason) from e
     agency = registry.resolve(ident.agency) if registry is not None else None
@@ -89,7 +90,7 @@ def _report(doc: TextDoc, doc_id: str, registry, strict: bool) -> Processed:
             f"（请在 data/registry/agencies.csv 中添加该单位，或把“{ident.agency}”加为已有单位的别名）"
         )
     name = agency.name_zh if agency else ident.agency
-    facts = extract_text(doc.text, name, ident.year, registry)
+    facts = extract_text(doc.text, name, ident.year, registry, norm=norm)
     for f in facts:
         f.location = _paragraph_of(doc.text, f.start)
     return Processed(

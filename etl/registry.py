@@ -29,6 +29,7 @@ class Registry:
     def __init__(self, agencies: list[Agency]):
         self.agencies = sorted(agencies, key=lambda a: a.sort_order)
         self.by_id = {a.agency_id: a for a in self.agencies}
+        self.owners_cache: dict = {}  # etl.extract keeps who-may-own-a-fact per reporter here
         self._by_name: dict[str, Agency] = {}
         for a in self.agencies:
             for name in (a.name_zh, a.short_zh, *a.aliases):

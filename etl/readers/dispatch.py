@@ -8,6 +8,7 @@ whose reason says what to do instead.
 
 from __future__ import annotations
 
+import re
 import zipfile
 from pathlib import Path
 
@@ -122,9 +123,12 @@ def _broken_zip(head: bytes, suffix: str) -> str:
     return "压缩文件已损坏或不完整，无法打开。请重新下载或重新导出后再提供。（Damaged zip file.）"
 
 
+_CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0e-\x19\x1c-\x1f]")  # C0 less \t\n\v\f\r, SUB, ESC
+
+
 def _binary(head: bytes) -> bool:
     """NUL bytes (without a UTF-16 BOM) or many control bytes: not a text file."""
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         return False
-    controls = sum(1 for b in head if b < 0x20 and b not in b"\t\n\r\f\v\x1a\x1b")
+    controls = len(_CONTROL_BYTES.findall(head))
     return b"\x00" in head or controls > max(1, len(head) // 100)
