@@ -132,8 +132,10 @@ class Rows:
 
 # One value per (agency, year, indicator) among facts with a value that are not rejected:
 # real before demo, then correction > table > text, then the earliest document path, then
-# the fact's position. conflict: more than one distinct value at the winning (origin,
-# method) level, or a real table winner that real text disagrees with. Never averaged.
+# the fact's position. conflict: another value from a source of the winner's origin
+# (a table and a report of the same year disagree, or two reports do); a correction
+# settles a disagreement, and invented demo figures never contradict real ones. Never
+# averaged.
 RESOLVE_SQL = """
 INSERT INTO resolved
 WITH cand AS (
@@ -154,9 +156,8 @@ rivals AS (
     SELECT DISTINCT c.agency_id, c.year, c.indicator_id, c.value
     FROM cand c JOIN win w USING (agency_id, year, indicator_id)
     WHERE c.value <> w.value
-      AND ((c.o_rank = w.o_rank AND c.m_rank = w.m_rank)
-           OR (w.origin = 'real' AND w.method = 'table'
-               AND c.origin = 'real' AND c.method = 'text'))
+      AND c.o_rank = w.o_rank
+      AND (c.m_rank = w.m_rank OR (w.m_rank > 0 AND c.m_rank > 0))
 ),
 others AS (
     SELECT agency_id, year, indicator_id,

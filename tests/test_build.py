@@ -374,3 +374,12 @@ def _dead_pid() -> int:
     p = subprocess.Popen(["true"])
     p.wait()
     return p.pid
+
+
+def test_bundled_demo_disagreement_is_flagged_not_hidden(tmp_path):
+    # data/demo/README.md: the demo CSV says 15 inspections in 2021, the 2021 report 13.
+    # The table wins, and the report's figure is listed beside it.
+    db = tmp_path / "w.duckdb"
+    build(ROOT / "data", db, workers=1)
+    value, conflict, others, _, method = resolved(db)[("zc_kjj", 2021, "inspections")]
+    assert (value, conflict, others, method) == (15, True, "13", "table")
