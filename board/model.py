@@ -266,54 +266,48 @@ def yearly(df: pd.DataFrame, unit: str, meta: Meta, lang: str) -> pd.DataFrame:
 
 
 def cards(series: pd.DataFrame, meta: Meta, year: int, agency_ids, lang: str) -> list[Card]:
+    """The overview's cards: the headline indicator of each area."""
     out = []
     for area in OVERVIEW_AREAS:
         iid = meta.headline(area)
-        if iid is None:
-            continue
-        unit = meta.unit(iid, lang)
-        df = series[series["indicator_id"] == iid]
-        now = df[df["year"] == year]
-        before = df[df["year"] == year - 1]
-        v, q = aggregate(now, unit)
-        both = sorted(set(now["agency_id"]) & set(before["agency_id"]))
-        prev = delta = delta_pct = None
-        if v is not None and both:
-            cur_m, _ = aggregate(now[now["agency_id"].isin(both)], unit)
-            prev, _ = aggregate(before[before["agency_id"].isin(both)], unit)
-            delta = cur_m - prev
-            delta_pct = delta / prev * 100 if prev else None
-        n = now["agency_id"].nunique()
-        if n == 1:
-            how = meta.agency(now["agency_id"].iloc[0], lang)
-        elif n > 1:
-            how = i18n.t("ov_mean" if unit == "%" else "ov_total", lang, n=n)
-        else:
-            how = i18n.t("ov_no_value", lang)
-        out.append(
-            Card(
-                area=area,
-                area_name=meta.area(area, lang),
-                indicator_id=iid,
-                name=meta.ind(iid, lang),
-                unit=unit,
-                year=year,
-                value=v,
-                qualifier=q,
-                how=how,
-                prev=prev,
-                delta=delta,
-                delta_pct=delta_pct,
-                is_demo=bool(now["origin"].eq("demo").any()),
-                unverified=bool(now["status"].eq("unverified").any()),
-                spark=yearly(df, unit, meta, lang),
-                rows=now,
-                all_rows=df,
-                n_now=int(n),
-                n_matched=len(both) if v is not None else 0,
-            )  # fmt: skip
-        )
+        if iid is not None:
+            out.append(card(series, meta, iid, year, lang))
     return out
+
+
+def card(series: pd.DataFrame, meta: Meta, iid: str, year: int, lang: str) -> Card:
+    """One indicator in `year` over the agencies in `series`: counts summed, percentages
+    averaged; the change on the year before compares the agencies present in both years."""
+    unit = meta.unit(iid, lang)
+    known = iid in meta.indicators.index
+    area = meta.area_of(iid) if known else ""
+    df = series[series["indicator_id"] == iid]
+    now = df[df["year"] == year]
+    before = df[df["year"] == year - 1]
+    v, q = aggregate(now, unit)
+    both = sorted(set(now["agency_id"]) & set(before["agency_id"]))
+    prev = delta = delta_pct = None
+    if v is not None and both:
+        cur_m, _ = aggregate(now[now["agency_id"].isin(both)], unit)
+        prev, _ = aggregate(before[before["agency_id"].isin(both)], unit)
+        delta = cur_m - prev
+        delta_pct = delta / prev * 100 if prev else None
+    n = now["agency_id"].nunique()
+    if n == 1:
+        how = meta.agency(now["agency_id"].iloc[0], lang)
+    elif n > 1:
+        how = i18n.t("ov_mean" if unit == "%" else "ov_total", lang, n=n)
+    else:
+        how = i18n.t("ov_no_value", lang)
+    return Card(
+        area=area, area_name=meta.area(area, lang) if known else "", indicator_id=iid,
+        name=meta.ind(iid, lang), unit=unit, year=year, value=v, qualifier=q, how=how,
+        prev=prev, delta=delta, delta_pct=delta_pct,
+        is_demo=bool(now["origin"].eq("demo").any()),
+        unverified=bool(now["status"].eq("unverified").any()),
+        spark=yearly(df, unit, meta, lang) if len(df) else pd.DataFrame(),
+        rows=now, all_rows=df, n_now=int(n), n_matched=len(both) if v is not None else 0,
+    )  # fmt: skip
 
 
 ZH_NUM = {2: "两", 3: "三", 4: "四", 5: "五", 6: "六", 7: "七", 8: "八", 9: "九", 10: "十"}

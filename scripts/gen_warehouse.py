@@ -344,51 +344,11 @@ class Gen:
 
 
 def resolve_sql() -> str:
-    """The ETL's own resolution when importable, so both warehouses mean the same thing."""
+    """The ETL's own resolution, so generated and built warehouses mean the same thing."""
     sys.path.insert(0, str(ROOT))
-    try:
-        from etl.warehouse import RESOLVE_SQL
+    from etl.warehouse import RESOLVE_SQL
 
-        return RESOLVE_SQL
-    except Exception:  # the ETL is being rewritten: fall back to the same rule, inline
-        return FALLBACK_RESOLVE
-
-
-FALLBACK_RESOLVE = """
-INSERT INTO resolved
-WITH cand AS (
-    SELECT f.*, d.path AS doc_path,
-           CASE f.origin WHEN 'real' THEN 0 ELSE 1 END AS o_rank,
-           CASE f.method WHEN 'correction' THEN 0 WHEN 'table' THEN 1 ELSE 2 END AS m_rank
-    FROM fact f LEFT JOIN document d ON d.doc_id = f.doc_id
-    WHERE f.value IS NOT NULL AND f.status <> 'rejected'
-),
-ranked AS (
-    SELECT *, row_number() OVER (PARTITION BY agency_id, year, indicator_id
-                                 ORDER BY o_rank, m_rank, doc_path NULLS FIRST, fact_id) AS rn
-    FROM cand
-),
-win AS (SELECT * FROM ranked WHERE rn = 1),
-rivals AS (
-    SELECT DISTINCT c.agency_id, c.year, c.indicator_id, c.value
-    FROM cand c JOIN win w USING (agency_id, year, indicator_id)
-    WHERE c.value <> w.value
-      AND ((c.o_rank = w.o_rank AND c.m_rank = w.m_rank)
-           OR (w.origin = 'real' AND w.method = 'table' AND c.origin = 'real' AND c.method = 'text'))
-),
-others AS (
-    SELECT agency_id, year, indicator_id,
-           string_agg(CAST(value AS VARCHAR), '、' ORDER BY value) AS other_values
-    FROM rivals GROUP BY ALL
-),
-counts AS (SELECT agency_id, year, indicator_id, count(*) AS n_sources FROM cand GROUP BY ALL)
-SELECT w.agency_id, w.year, w.indicator_id, w.value, w.unit, w.qualifier, w.fact_id,
-       w.doc_id, w.quote, w.method, w.origin, w.status, c.n_sources,
-       o.other_values IS NOT NULL AS conflict, o.other_values
-FROM win w JOIN counts c USING (agency_id, year, indicator_id)
-LEFT JOIN others o USING (agency_id, year, indicator_id)
-ORDER BY w.agency_id, w.year, w.indicator_id
-"""
+    return RESOLVE_SQL
 
 
 def generate(n_facts: int, out: Path, seed: int = 7) -> dict:
