@@ -83,6 +83,8 @@ ZERO_NEG = re.compile(
     r"(?:未|没有|并未|尚未|均未|没)(?:收到|接到|受理|发生|出现|制发|出台|制定|印发|发布|办理|开展|产生|有)"
     r"|无(?![一需论法偿缝纸人障])"
 )
+# Anything a zero in words or a time limit could hang on (the rest needs a number).
+ZERO_HINT = re.compile(r"[未没无零0]|工作日")
 ZERO_TRAIL = re.compile(r"(?:均?为零|均?为0|均?无|为空)$")
 RELATIVE = re.compile(r".*(?:的|引起|引发|因)")
 # A phrase whose head is a situation speaks of that, not of a count of cases.
@@ -452,8 +454,15 @@ class _Extraction:
                     break  # the rest of the paragraph looks ahead
                 # 其中 opening a sentence continues the previous one's totals
                 carried = prev_stated if norm[ss:se].lstrip().startswith("其中") else set()
-                prev_stated = self.sentence(ss, se, set(carried))
+                if self.has_number(ss, se) or ZERO_HINT.search(norm, ss, se):
+                    prev_stated = self.sentence(ss, se, set(carried))
+                else:
+                    prev_stated = set()  # most sentences state no figure: skip them cheaply
         return self.facts
+
+    def has_number(self, ss: int, se: int) -> bool:
+        i = bisect_left(self.mention_starts, ss)
+        return i < len(self.mentions) and self.mentions[i].start < se
 
     def sentence(self, ss: int, se: int, stated: set) -> set:
         """Facts of one sentence. `stated`: (agency, indicator) already given in it."""
