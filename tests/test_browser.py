@@ -196,3 +196,30 @@ def test_clicking_a_point_shows_its_source_sentence(server, page):
     assert page.locator("mark", has_text="12").count() >= 1
     no_errors(page)
     shot(page, "8_trends_clicked_point")
+
+
+def test_a_chart_downloads_as_png_and_csv(server, page, tmp_path):
+    """Issue 4: from a page, the 下载 menu beside a chart gives a sharp PNG and a CSV that
+    Excel opens in Chinese (UTF-8 with BOM)."""
+    page.goto(url(server, "趋势", {"ag": "zc_kjj", "ind": "inspections"}))
+    settle(page)
+    got = {}
+    for label, fmt in (("图片 PNG", "png"), ("数据 CSV", "csv")):
+        page.get_by_role("button", name="下载").first.click()
+        button = page.get_by_role("button", name=label).first
+        button.wait_for(timeout=30_000)
+        with page.expect_download(timeout=60_000) as info:
+            button.click()
+        path = tmp_path / f"chart.{fmt}"
+        info.value.save_as(path)
+        got[fmt] = (info.value.suggested_filename, path.read_bytes())
+        page.keyboard.press("Escape")
+    name, png = got["png"]
+    assert name.endswith(".png") and png.startswith(b"\x89PNG")
+    width = int.from_bytes(png[16:20], "big")
+    assert width >= 1000, "2× scale: sharp on a projector"
+    name, csv = got["csv"]
+    assert name.endswith(".csv") and csv.startswith(b"\xef\xbb\xbf")
+    text = csv.decode("utf-8-sig")
+    assert "执法检查次数" in text and "区科技局" in text
+    no_errors(page)
