@@ -29,6 +29,9 @@ PAGES = {  # page id -> (file relative to dashboard.py, label key)
     "compare": ("pages/2_对比.py", "nav_compare"),
     "approvals": ("pages/3_审批提速.py", "nav_approvals"),
     "sources": ("pages/4_来源.py", "nav_sources"),
+    "import": ("pages/5_数据导入.py", "nav_import"),
+    "review": ("pages/6_审核.py", "nav_review"),
+    "quality": ("pages/7_数据质量.py", "nav_quality"),
     "meeting": ("pages/9_会议材料.py", "nav_meeting"),
 }
 ICONS = {
@@ -37,6 +40,9 @@ ICONS = {
     "compare": ":material/bar_chart:",
     "approvals": ":material/speed:",
     "sources": ":material/description:",
+    "import": ":material/upload_file:",
+    "review": ":material/fact_check:",
+    "quality": ":material/rule:",
     "meeting": ":material/slideshow:",
 }
 ROOT = Path(__file__).resolve().parent.parent

@@ -25,6 +25,76 @@ TEXT: dict[str, tuple[str, str]] = {
     "nav_approvals": ("审批提速", "Approval speed-up"),
     "nav_sources": ("来源", "Sources"),
     "nav_meeting": ("会议材料", "Meeting pack"),
+    "nav_import": ("数据导入", "Import"),
+    "nav_review": ("审核", "Review"),
+    "nav_quality": ("数据质量", "Data quality"),
+    # access (board/access.py)
+    "acc_viewer": (
+        "您目前只能查看。确认、更正或驳回数值需要编辑权限：请在本机打开看板，或输入编辑密码登录。",
+        "You can view only. To confirm, correct or reject values, open the dashboard on this "
+        "machine or sign in with the editor password.",
+    ),  # fmt: skip
+    "acc_password": ("编辑密码", "Editor password"),
+    "acc_signin": ("登录", "Sign in"),
+    "acc_wrong": ("密码不正确。", "Wrong password."),
+    "acc_login": ("用单位账号登录", "Sign in with your account"),
+    "acc_logout": ("退出登录", "Sign out"),
+    # import page
+    "im_upload": ("上传报告或表格", "Upload reports or tables"),
+    "im_help": (
+        "可上传 .txt .docx .pdf .csv .xlsx。保存前先显示每个文件能提取到什么。",
+        "Upload .txt .docx .pdf .csv .xlsx files. What each would give is shown before saving.",
+    ),  # fmt: skip
+    "im_ok": (
+        "{name}：{agency} {year}，提取到 {n} 个数值，将保存到 data/uploads/{folder}/",
+        "{name}: {agency} {year}, {n} values, to be saved in data/uploads/{folder}/",
+    ),
+    "im_refused": ("{name}：不能载入。{reason}", "{name}: cannot be loaded. {reason}"),
+    "im_problem": ("跳过的数据行", "Rows set aside"),
+    "im_save": ("保存并重建数据仓库（{n}个文件）", "Save and rebuild ({n} files)"),
+    "im_saved": (
+        "已保存 {n} 个文件，数据仓库已重建。",
+        "Saved {n} files; the warehouse was rebuilt.",
+    ),
+    "im_cols": ("单位|年份|指标|数值|原文|位置", "Agency|Year|Indicator|Value|Sentence|Where"),
+    # data quality page
+    "q_missing": ("缺少年份的指标（{n}项）", "Indicators with missing years ({n})"),
+    "q_missing_none": ("所选范围内，各单位已有的指标每年都有数值。", "No year is missing."),
+    "q_conflicts": ("来源不一致（{n}处）", "Sources that disagree ({n})"),
+    "q_conflicts_none": ("没有来源不一致的数值。", "No source disagrees."),
+    "q_year_path": (
+        "年度取自文件夹或文件名的报告（{n}份）",
+        "Reports dated by folder or file name ({n})",
+    ),
+    "q_year_path_none": ("所有报告的年度都取自标题。", "Every report is dated by its title."),
+    "q_never": ("从未找到数值的指标（{n}项）", "Indicators never found ({n})"),
+    "q_never_none": ("每个指标都找到了数值。", "Every indicator has values."),
+    "q_cols_missing": (
+        "单位|指标|缺少的年份|缺少年数",
+        "Agency|Indicator|Missing years|Years missing",
+    ),
+    "q_cols_conf": (
+        "单位|年份|指标|显示的数值|依据|另一数值|另一来源原文|另一来源文件",
+        "Agency|Year|Indicator|Shown|Its source|Other value|Other source|Other file",
+    ),
+    "q_cols_path": ("单位|年份|标题|文件|年度来源", "Agency|Year|Title|File|Year from"),
+    # review page
+    "rv_queue": ("待审核的数值（{n}条）", "Values to review ({n})"),
+    "rv_none": ("没有待审核的数值。", "Nothing to review."),
+    "rv_indicators": ("指标", "Indicators"),
+    "rv_shown": ("显示前 {k} 条。", "Showing the first {k}."),
+    "rv_confirm": ("确认无误", "Confirm"),
+    "rv_reject": ("驳回", "Reject"),
+    "rv_correct": ("更正", "Correct"),
+    "rv_new_value": ("正确的数值", "Correct value"),
+    "rv_reason": ("理由（必填）", "Reason (required)"),
+    "rv_reject_reason": ("驳回理由", "Why reject"),
+    "rv_saved": (
+        "已记入 data/corrections.csv 第{line}行，数据仓库已重建。",
+        "Saved to data/corrections.csv line {line}; the warehouse was rebuilt.",
+    ),  # fmt: skip
+    "rv_rebuilding": ("正在重建数据仓库……", "Rebuilding the warehouse…"),
+    "rv_bad": ("未保存：{err}", "Not saved: {err}"),
     # sidebar
     "f_header": ("筛选", "Filters"),
     "f_years": ("年份", "Years"),

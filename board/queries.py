@@ -105,6 +105,61 @@ SQL: dict[str, str] = {
         ORDER BY r.year DESC, r.agency_id, r.indicator_id
         LIMIT 500""",
     "rejected": "SELECT path, reason, detail FROM rejected_file ORDER BY path",
+    # data quality: years in [y0, y1] with no value, per (agency, indicator) found at all
+    "quality_missing": f"""
+        WITH yrs AS (SELECT unnest(range(?::INTEGER, ?::INTEGER + 1)) AS year),
+        have AS (
+            SELECT DISTINCT r.agency_id, r.indicator_id, r.year FROM resolved r
+            WHERE {_WHERE.format(a="r")}),
+        pairs AS (SELECT DISTINCT agency_id, indicator_id FROM have)
+        SELECT p.agency_id, p.indicator_id, count(*) AS n_missing,
+               string_agg(CAST(y.year AS VARCHAR), '、' ORDER BY y.year) AS missing
+        FROM pairs p CROSS JOIN yrs y
+        WHERE NOT EXISTS (SELECT 1 FROM have h WHERE h.agency_id = p.agency_id
+                          AND h.indicator_id = p.indicator_id AND h.year = y.year)
+        GROUP BY p.agency_id, p.indicator_id
+        ORDER BY p.agency_id, p.indicator_id""",
+    # data quality: each disagreeing source of a conflict, beside the value shown
+    "quality_conflicts": f"""
+        SELECT r.agency_id, r.year, r.indicator_id, r.value, r.quote, r.method,
+               f.value AS other_value, f.quote AS other_quote, f.method AS other_method,
+               d.path AS other_path
+        FROM resolved r
+        JOIN fact f USING (agency_id, year, indicator_id)
+        LEFT JOIN document d ON d.doc_id = f.doc_id
+        WHERE r.conflict AND f.value IS NOT NULL AND f.value <> r.value
+          AND f.status <> 'rejected' AND f.origin = r.origin
+          AND {_WHERE.format(a="r")}
+        ORDER BY r.year DESC, r.agency_id, r.indicator_id, f.fact_id
+        LIMIT 500""",
+    # data quality: reports whose year came from the folder or file name, not the title
+    "quality_year_from_path": f"""
+        SELECT d.agency_id, d.year, d.title, d.path, y.year_source
+        FROM document d JOIN document_year y USING (doc_id)
+        WHERE y.year_source IN ('file name', 'folder') AND {_WHERE.format(a="d")}
+        ORDER BY d.year DESC, d.path
+        LIMIT 500""",
+    # data quality: indicators of the catalog with no value in the chosen data
+    "quality_never_found": f"""
+        SELECT i.indicator_id FROM indicator i
+        WHERE NOT EXISTS (
+            SELECT 1 FROM fact f
+            WHERE f.indicator_id = i.indicator_id AND f.value IS NOT NULL
+              AND f.status <> 'rejected' AND {_WHERE.format(a="f")})
+        ORDER BY i.sort_order""",
+    # the review queue: unverified facts with a value, their document's path and text
+    # offsets (the page reads the texts of one page of them); empty indicator list: all
+    "review_queue": f"""
+        SELECT f.fact_id, f.doc_id, f.agency_id, f.year, f.indicator_id, f.value, f.unit,
+               f.qualifier, f.quote, f.span_start, f.span_end, f.num_start, f.num_end,
+               f.location, f.method, f.origin, f.status, d.path AS doc_path,
+               count(*) OVER () AS n_total
+        FROM fact f LEFT JOIN document d ON d.doc_id = f.doc_id
+        WHERE f.status = 'unverified' AND f.value IS NOT NULL
+          AND (len(?::VARCHAR[]) = 0 OR f.indicator_id IN (SELECT unnest(?::VARCHAR[])))
+          AND {_WHERE.format(a="f")}
+        ORDER BY f.year DESC, f.agency_id, f.indicator_id, f.fact_id
+        LIMIT ?""",
     # every document's title, read once per warehouse version (for footnotes and tooltips)
     "doc_titles": "SELECT doc_id, title FROM document",
     "last_run": """
@@ -233,6 +288,19 @@ def key_facts(agency_id: str, year: int, indicator_id: str, demo: bool) -> pd.Da
 
 def conflicts(f) -> pd.DataFrame:
     return run("conflicts", list(f.agencies), f.y0, f.y1, f.demo)
+
+
+def review_queue(indicator_ids, f, limit: int) -> pd.DataFrame:
+    """Unverified facts with a value (at most `limit`), with n_total: how many in all."""
+    ids = list(indicator_ids)
+    return with_titles(run("review_queue", ids, ids, list(f.agencies), f.y0, f.y1, f.demo, limit))
+
+
+def quality(name: str, f) -> pd.DataFrame:
+    """One of the data-quality queries (quality_missing | _conflicts | _year_from_path |
+    _never_found) under the filters."""
+    p = (list(f.agencies), f.y0, f.y1, f.demo)
+    return run(f"quality_{name}", *((f.y0, f.y1) if name == "missing" else ()), *p)
 
 
 def rejected() -> pd.DataFrame:

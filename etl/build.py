@@ -171,11 +171,13 @@ class Doc:
     text: str | None
     facts: list[tuple]
     problems: list[str]
+    year_source: str | None = None
 
     @classmethod
     def of(cls, p: pipeline.Processed) -> Doc:
         return cls(p.doc_id, p.kind, p.format, p.encoding, p.title, p.agency, p.year, p.text,
-                   [_fact_tuple(f) for f in p.facts], list(p.problems))  # fmt: skip
+                   [_fact_tuple(f) for f in p.facts], list(p.problems),
+                   getattr(p, "year_source", None))  # fmt: skip
 
 
 _worker_registry: Registry | None = None
@@ -249,13 +251,60 @@ def process_all(
 # --- corrections (hook) -------------------------------------------------------------------
 
 
-def apply_corrections(data_dir: Path, rows: warehouse.Rows, registry: Registry) -> None:
-    """HOOK for the corrections issue: read data_dir/corrections.csv and, in `rows`,
-    set the status of the facts it names ('verified' | 'corrected' | 'rejected') and add
-    facts with method 'correction' (doc_id NULL) for the new values. The resolve step in
-    etl/warehouse.py already ranks correction > table > text and ignores status 'rejected'.
-    Until then every fact keeps status 'unverified'."""
-    return None
+def apply_corrections(
+    data_dir: Path, rows: warehouse.Rows, registry: Registry
+) -> list[tuple[str, str]]:
+    """Apply data_dir/corrections.csv (etl.corrections) to the facts in `rows`.
+
+    For each (agency, year, indicator) the last row of the file wins. Its facts with
+    value == old_value (every fact of the key when old_value is empty) get the row's
+    status ('verified' | 'corrected' | 'rejected'); a 'corrected' row also adds a fact
+    with method 'correction', doc_id NULL, value new_value and status 'verified' (quote:
+    the reason; location: the file's line). Returns (path, reason) for every row that could
+    not be used (bad row, unknown agency, no value to verify), for the build summary."""
+    from etl import corrections
+
+    good, bad = corrections.read(corrections.path_in(data_dir))
+    problems = [(corrections.FILE_NAME, reason) for _, reason in bad]
+    if not good:
+        return problems
+    cat = catalog_mod.load()
+    facts = rows.tables["fact"]
+    by_key: dict[tuple, list[int]] = {}
+    for i, f in enumerate(facts):
+        by_key.setdefault((f[2], f[3], f[4]), []).append(i)
+    status_col = len(warehouse.COLUMNS["fact"]) - 1
+    for c in corrections.latest(good):
+        a = registry.by_id.get(c.agency) or registry.resolve(c.agency)
+        if a is None:
+            problems.append((corrections.FILE_NAME, (
+                f"第{c.line}行：单位“{c.agency}”不在机构登记表中，该更正未采用；请在 "
+                f"data/{REGISTRY_FILE.as_posix()} 中加上它（或其别名），或改正单位名称"
+            )))  # fmt: skip
+            continue
+        idx = by_key.get((a.agency_id, c.year, c.indicator), [])
+        hit = [i for i in idx if c.old_value is None or _same(facts[i][5], c.old_value)]
+        for i in hit:
+            f = facts[i]
+            facts[i] = (*f[:status_col], c.status)
+        if not hit and c.status != "corrected":
+            shown = "" if c.old_value is None else f"数值为 {corrections._fmt(c.old_value)} 的"
+            problems.append((corrections.FILE_NAME, (
+                f"第{c.line}行：{a.name_zh} {c.year}年“{cat.by_id[c.indicator].zh}”没有"
+                f"{shown}提取结果，该{corrections.STATUS_ZH[c.status]}未起作用；请核对原数值"
+            )))  # fmt: skip
+        if c.status == "corrected":
+            ind = cat.by_id[c.indicator]
+            facts.append(
+                (len(facts) + 1, None, a.agency_id, c.year, c.indicator, c.new_value, ind.unit,
+                 None, c.reason or corrections.STATUS_ZH["corrected"], 0, 0, 0, 0, c.location,
+                 "correction", "correction", "real", "verified")
+            )  # fmt: skip
+    return problems
+
+
+def _same(value, old: float) -> bool:
+    return value is not None and abs(float(value) - old) <= 1e-9 * max(1.0, abs(old))
 
 
 # --- the build ----------------------------------------------------------------------------
@@ -357,8 +406,12 @@ def build(
                  origin, "unverified")
             )  # fmt: skip
     rows.extend("document", doc_rows)
+    rows.extend("document_year", [(doc_id, d.year_source) for doc_id, (_, d) in
+                                  sorted(kept.items(), key=lambda kv: kv[1][0]) if d.year_source])  # fmt: skip
     rows.extend("fact", fact_rows)
-    apply_corrections(data_dir, rows, registry)
+    for path, reason in apply_corrections(data_dir, rows, registry):
+        summary.problems.append((path, reason))
+        rows.add("rejected_file", path=path, reason=reason, detail="更正记录")
 
     summary.files_loaded = len(kept)
     summary.files_rejected = len(summary.rejected)

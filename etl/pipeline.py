@@ -42,6 +42,7 @@ class Processed:
     text: str | None  # the text that fact spans refer to (reports)
     facts: list[Fact] = field(default_factory=list)  # fact.agency: canonical names
     problems: list[str] = field(default_factory=list)  # rows set aside, with where and why
+    year_source: str | None = None  # reports: title | file name | folder
 
 
 def content_hash(data: bytes) -> str:
@@ -96,6 +97,7 @@ def _report(doc: TextDoc, doc_id: str, registry, strict: bool) -> Processed:
     return Processed(
         path=doc.path, doc_id=doc_id, kind="report", format=doc.format, encoding=doc.encoding,
         title=ident.title, agency=name, year=ident.year, text=doc.text, facts=facts,
+        year_source=ident.year_source,
     )  # fmt: skip
 
 

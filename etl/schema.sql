@@ -45,6 +45,13 @@ CREATE TABLE document (
     duplicate_paths VARCHAR            -- other paths with the same content, '|'-joined
 );
 
+-- Where a report's year came from: its title, or (no year in the title) its file or folder
+-- name. A table of its own so that positional INSERTs into document keep working.
+CREATE TABLE document_year (
+    doc_id      VARCHAR PRIMARY KEY,
+    year_source VARCHAR NOT NULL       -- title | file name | folder
+);
+
 CREATE TABLE fact (
     fact_id      INTEGER PRIMARY KEY,
     doc_id       VARCHAR,              -- NULL for a correction without a source document

@@ -1,0 +1,113 @@
+"""数据导入 (import): what an uploaded file would give, before it is saved; and saving it.
+
+`preview(name, data)` runs the build's own `etl.pipeline.process_file(strict=True)` on a
+temporary copy, so what it shows is exactly what the next build will load (or the reason it
+will refuse the file, with the fix). `store(name, data, year)` saves a file under
+data/uploads/<year or unsorted>/<safe name>: only a safe base name is kept (no folders, no
+path traversal), a name that is empty after cleaning is refused, and an existing file is
+never overwritten (a -1, -2 … suffix is added).
+"""
+
+from __future__ import annotations
+
+import re
+import tempfile
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from board import warehouse
+from board.highlight import sentence_html
+from etl import catalog, pipeline
+from etl.registry import Registry
+
+UPLOAD_TYPES = ["txt", "docx", "pdf", "csv", "xlsx"]
+UPLOADS = "uploads"
+UNSORTED = "unsorted"
+_UNSAFE = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]')
+
+
+class BadName(ValueError):
+    """A file name that is empty once cleaned; str(e) says so in Chinese."""
+
+
+def safe_name(name: str) -> str:
+    """The base name of an uploaded file, safe to store: no folders, no control or
+    reserved characters, no leading dots. Raises BadName if nothing is left."""
+    base = re.split(r"[\\/]", unicodedata.normalize("NFC", name or ""))[-1]
+    base = _UNSAFE.sub("", base).strip().lstrip(".").strip()
+    stem, dot, ext = base.rpartition(".")
+    if not base or not (stem.strip(" .") if dot else base.strip(" .")):
+        raise BadName(f"文件名“{name}”去掉不安全的字符后为空；请改用一个普通的文件名后重新上传")
+    return base[:180]
+
+
+@dataclass
+class Preview:
+    name: str  # the safe name it would be stored under
+    ok: bool
+    kind: str = ""  # report | table
+    agency: str | None = None
+    year: int | None = None
+    reason: str = ""  # why it would be refused (with the fix)
+    facts: list[dict] = field(default_factory=list)  # indicator, value, unit, sentence_html…
+    problems: list[str] = field(default_factory=list)  # table rows that would be set aside
+
+    @property
+    def folder(self) -> str:
+        """The uploads sub-folder: the report's year, the tables' single year, or unsorted."""
+        if self.year:
+            return str(self.year)
+        years = {f["year"] for f in self.facts}
+        return str(years.pop()) if len(years) == 1 else UNSORTED
+
+
+def preview(name: str, data: bytes, data_dir: Path | None = None) -> Preview:
+    """What the build would extract from this file (nothing is saved)."""
+    try:
+        safe = safe_name(name)
+    except BadName as e:
+        return Preview(name=name or "", ok=False, reason=str(e))
+    registry = Registry.load(data_dir or warehouse.data_dir())
+    cat = catalog.load()
+    with tempfile.TemporaryDirectory(prefix="fazhi-upload-") as tmp:
+        path = Path(tmp) / safe
+        path.write_bytes(data)
+        try:
+            p = pipeline.process_file(path, registry, strict=True)
+        except pipeline.Rejected as e:
+            return Preview(name=safe, ok=False, reason=e.reason)
+        except Exception as e:  # noqa: BLE001 - shown to the user in plain words
+            return Preview(name=safe, ok=False, reason=f"无法处理该文件（{type(e).__name__}: {e}）")
+    facts = []
+    for f in p.facts:
+        ind = cat.by_id.get(f.indicator)
+        facts.append({
+            "agency": f.agency, "year": int(f.year), "indicator": f.indicator,
+            "indicator_zh": ind.zh if ind else f.indicator, "value": f.value, "unit": f.unit,
+            "qualifier": f.qualifier, "location": f.location or "",
+            "sentence_html": sentence_html(p.text, f.start, f.end, f.num_start, f.num_end,
+                                           f.quote),
+        })  # fmt: skip
+    ok = p.kind == "report" or bool(facts)
+    reason = "" if ok else "表格中没有一行可以载入；请按下面各行的原因修改后重新上传"
+    return Preview(name=safe, ok=ok, kind=p.kind, agency=p.agency, year=p.year, reason=reason,
+                   facts=facts, problems=list(p.problems))  # fmt: skip
+
+
+def store(name: str, data: bytes, folder: str, data_dir: Path | None = None) -> Path:
+    """Save an upload under data/uploads/<folder>/<safe name>; never overwrites."""
+    safe = safe_name(name)
+    folder = folder if re.fullmatch(r"(?:19|20)\d{2}", str(folder)) else UNSORTED
+    target_dir = Path(data_dir or warehouse.data_dir()) / UPLOADS / folder
+    target_dir.mkdir(parents=True, exist_ok=True)
+    stem, dot, ext = safe.rpartition(".")
+    if not dot:
+        stem, ext = safe, ""
+    target, n = target_dir / safe, 0
+    while target.exists():
+        n += 1
+        target = target_dir / (f"{stem}-{n}.{ext}" if ext else f"{stem}-{n}")
+    with target.open("xb") as fh:
+        fh.write(data)
+    return target

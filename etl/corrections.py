@@ -1,0 +1,185 @@
+"""data/corrections.csv: the reviewers' verdicts on extracted values, kept in data/ so that
+they survive every rebuild of the warehouse (the warehouse itself is never edited).
+
+The file is append-only, UTF-8 with a BOM (so Excel opens it), one verdict a row:
+
+    agency, year, indicator, old_value, new_value, status, reason, who, when, source_doc
+
+status is one of
+  verified   the extracted value old_value is right;
+  corrected  old_value is wrong, new_value is right (new_value required);
+  rejected   old_value is not a figure of this indicator at all.
+
+For one (agency, year, indicator) the last row in the file wins. An empty old_value names
+every extracted value of that key. `read` returns the usable rows and, for each bad row,
+its line number and a plain Chinese reason; `append` validates a row before writing it.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from etl import catalog
+from etl.numbers import parse_number
+
+FILE_NAME = "corrections.csv"
+COLUMNS = ["agency", "year", "indicator", "old_value", "new_value", "status", "reason", "who",
+           "when", "source_doc"]  # fmt: skip
+STATUSES = ("verified", "corrected", "rejected")
+STATUS_ZH = {"verified": "确认无误", "corrected": "更正", "rejected": "驳回"}
+
+
+@dataclass(frozen=True)
+class Correction:
+    line: int  # line number in the file (the header is line 1)
+    agency: str
+    year: int
+    indicator: str  # the catalog id
+    old_value: float | None
+    new_value: float | None
+    status: str
+    reason: str
+    who: str
+    when: str
+    source_doc: str
+
+    @property
+    def key(self) -> tuple[str, int, str]:
+        return (self.agency, self.year, self.indicator)
+
+    @property
+    def location(self) -> str:
+        return f"data/{FILE_NAME} 第{self.line}行"
+
+
+class BadCorrection(ValueError):
+    """A row that cannot be used; str(e) says why, in Chinese."""
+
+
+def path_in(data_dir: Path) -> Path:
+    return Path(data_dir) / FILE_NAME
+
+
+def _number(text: str, what: str) -> float | None:
+    text = (text or "").strip().replace(",", "").replace("，", "")
+    if not text:
+        return None
+    try:
+        v = float(text)
+    except ValueError:
+        v = parse_number(text)
+    if v is None or not math.isfinite(v):
+        raise BadCorrection(f"{what}“{text}”不是数字（请填写阿拉伯数字，例如 12 或 98.5）")
+    return float(v)
+
+
+def parse_row(row: dict, line: int = 0) -> Correction:
+    """One row (column name -> text) as a Correction. Raises BadCorrection with the reason."""
+    get = {c: str(row.get(c) or "").strip() for c in COLUMNS}
+    if not get["agency"]:
+        raise BadCorrection("缺少单位（agency 列为空）")
+    year_text = get["year"].removesuffix("年度").removesuffix("年")
+    if not (year_text.isdigit() and 1990 <= int(year_text) <= 2100):
+        raise BadCorrection(f"年度“{get['year']}”不是年份（请填写四位数年份，例如 2019）")
+    ind = catalog.load().resolve(get["indicator"])
+    if ind is None:
+        raise BadCorrection(
+            f"未知指标“{get['indicator']}”（请填写指标代码或中文名，见 etl/catalog.toml）"
+        )
+    status = get["status"].lower()
+    if status not in STATUSES:
+        raise BadCorrection(
+            f"状态“{get['status']}”无效（只能是 verified 确认、corrected 更正、rejected 驳回）"
+        )
+    old = _number(get["old_value"], "原数值")
+    new = _number(get["new_value"], "新数值")
+    if status == "corrected" and new is None:
+        raise BadCorrection("状态为 corrected（更正）时必须填写新数值 new_value")
+    if status == "corrected" and not get["reason"]:
+        raise BadCorrection("更正必须写明理由（reason 列为空）")
+    return Correction(
+        line=line, agency=get["agency"], year=int(year_text), indicator=ind.id,
+        old_value=old, new_value=new, status=status, reason=get["reason"], who=get["who"],
+        when=get["when"], source_doc=get["source_doc"],
+    )  # fmt: skip
+
+
+def read(path: Path) -> tuple[list[Correction], list[tuple[int, str]]]:
+    """The usable rows of the file in file order, and (line, reason) for each bad row.
+    A missing file has no rows."""
+    path = Path(path)
+    if not path.exists():
+        return [], []
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        return [], [(0, f"{FILE_NAME} 不是 UTF-8 编码；请用“CSV UTF-8”格式另存")]
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    missing = [
+        c for c in ("agency", "year", "indicator", "status") if c not in (reader.fieldnames or [])
+    ]
+    if missing:
+        return [], [
+            (1, f"{FILE_NAME} 的表头缺少列：{'、'.join(missing)}（表头应为 {','.join(COLUMNS)}）")
+        ]
+    good, bad = [], []
+    for row in reader:
+        line = reader.line_num
+        if not any((v or "").strip() for v in row.values() if isinstance(v, str)):
+            continue  # a blank line
+        try:
+            good.append(parse_row(row, line))
+        except BadCorrection as e:
+            bad.append((line, f"第{line}行：{e}，该行未采用"))
+    return good, bad
+
+
+def latest(rows: list[Correction]) -> list[Correction]:
+    """The last row per (agency, year, indicator), in the order of those last rows."""
+    last: dict[tuple, Correction] = {}
+    for c in rows:
+        last.pop(c.key, None)
+        last[c.key] = c
+    return list(last.values())
+
+
+def _fmt(v) -> str:
+    if v is None or v == "":
+        return ""
+    if isinstance(v, float) and v.is_integer():
+        return str(int(v))
+    return str(v)
+
+
+def append(path: Path, row: dict) -> int:
+    """Validate `row` and append it (creating the file with a BOM and the header).
+    Returns the line number it was written at. Raises BadCorrection."""
+    path = Path(path)
+    clean = {c: _fmt(row.get(c)) for c in COLUMNS}
+    parse_row(clean)  # raises with the reason
+    path.parent.mkdir(parents=True, exist_ok=True)
+    new = not path.exists() or path.stat().st_size == 0
+    if not new:  # make sure the last row ends with a newline
+        with path.open("rb") as fh:
+            fh.seek(-1, os.SEEK_END)
+            needs_nl = fh.read(1) not in (b"\n", b"\r")
+    buf = io.StringIO(newline="")
+    w = csv.writer(buf, lineterminator="\n")
+    if new:
+        w.writerow(COLUMNS)
+    w.writerow([clean[c] for c in COLUMNS])
+    data = buf.getvalue()
+    with path.open("a", encoding="utf-8-sig" if new else "utf-8", newline="") as fh:
+        if not new and needs_nl:
+            fh.write("\n")
+        fh.write(data)
+    with path.open(encoding="utf-8-sig", newline="") as fh:
+        r = csv.reader(fh)
+        for _ in r:
+            pass
+        return r.line_num

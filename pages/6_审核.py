@@ -1,0 +1,79 @@
+"""审核 (review): unverified values with their sentence and the number highlighted; an editor
+confirms, corrects or rejects each one. Every verdict is appended to data/corrections.csv
+and the warehouse is rebuilt (the old one is served until the new one is swapped in)."""
+
+import streamlit as st
+
+from board import access, app, i18n, queries, review
+from board.highlight import STYLE, esc, sentence_html
+from etl.corrections import BadCorrection
+
+ctx = app.page("review")
+f, meta, lang = ctx.f, ctx.meta, ctx.lang
+LIMIT = 20
+
+if msg := st.session_state.pop("_rv_flash", None):
+    st.success(msg)
+editor = access.gate(lang)
+inds = ctx.setting(
+    "ind", st.multiselect, list(meta.indicators.index), [], multi=True,
+    label=ctx.t("rv_indicators"), placeholder=ctx.t("src_all_ind"),
+    format_func=lambda i: meta.ind(i, lang),
+)  # fmt: skip
+queue = queries.review_queue(inds, f, LIMIT)
+n = int(queue["n_total"].iloc[0]) if len(queue) else 0
+st.subheader(ctx.t("rv_queue", n=n))
+if queue.empty:
+    st.info(ctx.t("rv_none"))
+    st.stop()
+if n > LIMIT:
+    st.caption(ctx.t("rv_shown", k=LIMIT))
+texts = queries.doc_texts(queue["doc_id"].dropna())
+
+
+def verdict(r, status: str, new_value=None, reason: str = "") -> None:
+    try:
+        line = review.record(
+            agency=meta.agencies.at[r.agency_id, "name_zh"], year=int(r.year),
+            indicator=r.indicator_id, old_value=r.value, new_value=new_value, status=status,
+            reason=reason, who=access.editor_name(), source_doc=r.doc_path or "",
+        )  # fmt: skip
+    except BadCorrection as e:
+        st.error(ctx.t("rv_bad", err=str(e)))
+        return
+    bar = st.progress(0.0, text=ctx.t("rv_rebuilding"))
+    review.rebuild(lambda done, total: bar.progress(done / total if total else 1.0))
+    st.session_state["_rv_flash"] = ctx.t("rv_saved", line=line)
+    st.rerun()
+
+
+for r in queue.itertuples():
+    with st.container(border=True):
+        unit = meta.unit(r.indicator_id, lang)
+        qual = r.qualifier if isinstance(r.qualifier, str) else None
+        head = " · ".join(
+            [meta.agency(r.agency_id, lang), str(r.year), meta.ind(r.indicator_id, lang)]
+        )
+        sent = sentence_html(texts.get(r.doc_id), r.span_start, r.span_end, r.num_start,
+                             r.num_end, r.quote)  # fmt: skip
+        where = " · ".join(
+            esc(x) for x in (r.doc_title or r.doc_path, r.location) if isinstance(x, str)
+        )
+        st.html(f'{STYLE}<div class="fz-card"><b>{esc(head)}：{esc(i18n.value_text(r.value, unit, qual, lang))}'
+                f'</b><br>{sent}<div class="m">{where}</div></div>')  # fmt: skip
+        if not editor:
+            continue
+        c1, c2, c3 = st.columns([1, 3, 2])
+        if c1.button(ctx.t("rv_confirm"), key=f"rv_ok_{r.fact_id}", type="primary"):
+            verdict(r, "verified")
+        with c2.form(f"rv_fix_{r.fact_id}", border=False):
+            new = st.number_input(
+                ctx.t("rv_new_value"), value=float(r.value), key=f"rv_new_{r.fact_id}"
+            )
+            why = st.text_input(ctx.t("rv_reason"), key=f"rv_why_{r.fact_id}")
+            if st.form_submit_button(ctx.t("rv_correct")):
+                verdict(r, "corrected", new, why)
+        with c3.form(f"rv_rej_{r.fact_id}", border=False):
+            why_rej = st.text_input(ctx.t("rv_reject_reason"), key=f"rv_rwhy_{r.fact_id}")
+            if st.form_submit_button(ctx.t("rv_reject")):
+                verdict(r, "rejected", None, why_rej)

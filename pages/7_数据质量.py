@@ -1,0 +1,29 @@
+"""数据质量 (data quality): missing years, sources that disagree (both sentences), reports
+whose year came from a folder or file name, and indicators never found."""
+
+import streamlit as st
+
+from board import app, quality, queries
+
+ctx = app.page("quality")
+f, meta, lang = ctx.f, ctx.meta, ctx.lang
+
+
+def section(key: str, df, table) -> None:
+    st.subheader(ctx.t(key, n=len(df)))
+    if df.empty:
+        st.caption(ctx.t(f"{key}_none"))
+    else:
+        st.dataframe(table(df, meta, lang), hide_index=True, width="stretch")
+
+
+section("q_missing", queries.quality("missing", f), quality.missing)
+section("q_conflicts", queries.quality("conflicts", f), quality.conflicts)
+section("q_year_path", queries.quality("year_from_path", f), quality.year_from_path)
+
+never = queries.quality("never_found", f)
+st.subheader(ctx.t("q_never", n=len(never)))
+if never.empty:
+    st.caption(ctx.t("q_never_none"))
+else:
+    st.markdown("、".join(meta.ind(i, lang) for i in never["indicator_id"]))
