@@ -277,6 +277,9 @@ def _mention(m, num, unit, norm, clause_start, group="num") -> _Mention | None:
             qual = QUALIFIER[m.group(g)]
     if unit == "%" and m.group("pre") is None and norm[max(0, ns - 3) : ns].endswith("百分之"):
         ns = ns - 3
+    # 检查-3次: a minus sign (not a range like 2016-2020) is kept, so the value is refused
+    if ns > 0 and norm[ns - 1] in "-−" and not (ns > 1 and norm[ns - 2].isdigit()):
+        value, ns = -value, ns - 1
     end = m.end()
     return _Mention(m.start(), ns, ne, end, value, unit, qual)
 

@@ -10,6 +10,7 @@ import hashlib
 import math
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from etl import catalog
@@ -90,15 +91,35 @@ def _report(doc: TextDoc, doc_id: str, registry, strict: bool) -> Processed:
             f"未知单位“{ident.agency}”：登记表中没有这个单位或别名"
             f"（请在 data/registry/agencies.csv 中添加该单位，或把“{ident.agency}”加为已有单位的别名）"
         )
+    if ident.year > date.today().year:
+        raise Rejected(
+            f"报告年度（{ident.year}年）晚于今年，不能是已经过去的年度（请核对标题中的年度）"
+        )
     name = agency.name_zh if agency else ident.agency
-    facts = extract_text(doc.text, name, ident.year, registry, norm=norm)
-    for f in facts:
+    facts, problems = [], []
+    for f in extract_text(doc.text, name, ident.year, registry, norm=norm):
         f.location = _paragraph_of(doc.text, f.start)
+        why = impossible(f.value, f.unit)
+        if why:
+            problems.append(f"{f.location}“{f.quote[:40]}”：{why}，未载入")
+        else:
+            facts.append(f)
     return Processed(
         path=doc.path, doc_id=doc_id, kind="report", format=doc.format, encoding=doc.encoding,
         title=ident.title, agency=name, year=ident.year, text=doc.text, facts=facts,
-        year_source=ident.year_source,
+        problems=problems, year_source=ident.year_source,
     )  # fmt: skip
+
+
+def impossible(value: float | None, unit: str) -> str | None:
+    """Why a value cannot be true (a share over 100%, a negative count), or None."""
+    if value is None:
+        return None
+    if value < 0:
+        return "为负数"
+    if unit == "%" and value > 100:
+        return "超过100%"
+    return None
 
 
 def _same_core(a: str, b: str) -> bool:
@@ -142,10 +163,17 @@ def _table(doc: TableDoc, doc_id: str, registry, strict: bool) -> Processed:
         if not re.fullmatch(r"(?:19|20)\d{2}(?:\.0)?", year):
             problems.append(f"{where}：年度“{row.year}”不是年份")
             continue
+        if int(float(year)) > date.today().year:
+            problems.append(f"{where}：年度“{row.year}”晚于今年")
+            continue
         m = TABLE_VALUE.match(normalise(row.value).strip())
         value = parse_number(m.group("num")) if m else None
         if value is None or not math.isfinite(value):
             problems.append(f"{where}：数值“{row.value}”不是数字")
+            continue
+        why = impossible(value, ind.unit)
+        if why:
+            problems.append(f"{where}：数值“{row.value}”{why}")
             continue
         qual = None
         for g in ("pre", "bound", "post"):
