@@ -144,22 +144,8 @@ def trend(df: pd.DataFrame, meta: Meta, years: list[int], lang: str, *, width: i
         head = i18n.t("tr_chart_title", lang, name=meta.ind(i, lang), unit=meta.unit(i, lang))
         layer = layer.properties(title=title(head, notes_), height=280)
         return finish(layer, fit=True)
-    chart = (
-        layer.properties(width=width, height=200)
-        .facet(
-            row=alt.Row(
-                "panel:N",
-                sort=_panel_order(df, meta),
-                title=None,
-                header=alt.Header(
-                    labelAngle=0, labelOrient="top", labelAnchor="start", labelFontWeight="bold"
-                ),
-            ),  # fmt: skip
-            title=title(i18n.t("tr_chart_multi", lang), notes_),
-        )
-        .resolve_scale(y="independent")
-    )
-    return finish(chart)
+    return finish(_one_panel_per_indicator(layer, df, meta, width, 200,
+                                           title(i18n.t("tr_chart_multi", lang), notes_)))  # fmt: skip
 
 
 def yoy(df: pd.DataFrame, meta: Meta, years: list[int], lang: str, *, width: int = 620):
@@ -192,22 +178,23 @@ def yoy(df: pd.DataFrame, meta: Meta, years: list[int], lang: str, *, width: int
         name = meta.ind(ids[0], lang) if ids else ""
         head = i18n.t("tr_yoy_title", lang, name=name)
         return finish(layer.properties(title=title(head, notes_), height=280), fit=True)
-    chart = (
-        layer.properties(width=width, height=180)
+    return finish(_one_panel_per_indicator(layer, df, meta, width, 180,
+                                           title(i18n.t("tr_yoy_multi", lang), notes_)))  # fmt: skip
+
+
+def _one_panel_per_indicator(layer, df: pd.DataFrame, meta: Meta, width: int, height: int,
+                             head: alt.TitleParams):  # fmt: skip
+    """Several indicators: one row of the facet each, named above it, own y scale."""
+    header = alt.Header(labelAngle=0, labelOrient="top", labelAnchor="start",
+                        labelFontWeight="bold")  # fmt: skip
+    return (
+        layer.properties(width=width, height=height)
         .facet(
-            row=alt.Row(
-                "panel:N",
-                sort=_panel_order(df, meta),
-                title=None,
-                header=alt.Header(
-                    labelAngle=0, labelOrient="top", labelAnchor="start", labelFontWeight="bold"
-                ),
-            ),  # fmt: skip
-            title=title(i18n.t("tr_yoy_multi", lang), notes_),
-        )
+            row=alt.Row("panel:N", sort=_panel_order(df, meta), title=None, header=header),
+            title=head,
+        )  # fmt: skip
         .resolve_scale(y="independent")
     )
-    return finish(chart)
 
 
 # -- comparison ---------------------------------------------------------------------------------
