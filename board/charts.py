@@ -241,22 +241,10 @@ def compare_bars(df: pd.DataFrame, meta: Meta, years: list[int], lang: str, head
         xOffset=alt.XOffset("agency:N", sort=meta.agency_order(df["agency_id"].unique(), lang)),
         y="value:Q", text="bound:N", color=col)  # fmt: skip
     sub = notes(df, lang, hollow=False)
-    chart = (
-        alt.layer(bars, bound, data=df)
-        .properties(width=w, height=180)
-        .facet(
-            facet=alt.Facet(
-                "panel:N",
-                sort=_panel_order(df, meta),
-                title=None,
-                header=alt.Header(labelAngle=0, labelAnchor="start", labelFontWeight="bold"),
-            ),  # fmt: skip
-            columns=3,
-            title=title(head, sub),
-        )
-        .resolve_scale(y="independent")
+    layer = alt.layer(bars, bound, data=df).properties(width=w, height=180)
+    return finish(
+        _one_panel_per_area(layer, df, meta, title(head, sub)).resolve_scale(y="independent")
     )
-    return finish(chart)
 
 
 def first_last(df: pd.DataFrame, meta: Meta, lang: str, head: str):
@@ -298,22 +286,20 @@ def first_last(df: pd.DataFrame, meta: Meta, lang: str, head: str):
     sub.append(
         "空心：首年；实心：末年" if lang == "zh" else "hollow: first year; filled: last year"
     )
-    chart = (
-        alt.layer(rule, pts, lab_last, lab_first, data=df)
-        .properties(width=PANEL_W, height=alt.Step(44))
-        .facet(
-            facet=alt.Facet(
-                "panel:N",
-                sort=_panel_order(df, meta),
-                title=None,
-                header=alt.Header(labelAngle=0, labelAnchor="start", labelFontWeight="bold"),
-            ),  # fmt: skip
-            columns=3,
-            title=title(head, sub),
-        )
-        .resolve_scale(x="independent")
+    layer = alt.layer(rule, pts, lab_last, lab_first, data=df)
+    layer = layer.properties(width=PANEL_W, height=alt.Step(44))
+    return finish(
+        _one_panel_per_area(layer, df, meta, title(head, sub)).resolve_scale(x="independent")
     )
-    return finish(chart)
+
+
+def _one_panel_per_area(layer, df: pd.DataFrame, meta: Meta, head: alt.TitleParams):
+    """The five areas as small multiples, three to a row, each named above its panel."""
+    header = alt.Header(labelAngle=0, labelAnchor="start", labelFontWeight="bold")
+    return layer.facet(
+        facet=alt.Facet("panel:N", sort=_panel_order(df, meta), title=None, header=header),
+        columns=3, title=head,
+    )  # fmt: skip
 
 
 # -- approvals ----------------------------------------------------------------------------------
