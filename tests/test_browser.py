@@ -5,6 +5,7 @@ Screenshots go to artifacts/screenshots/ (gitignored); look at them."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import subprocess
@@ -46,11 +47,12 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def server(bundled_wh, tmp_path_factory):
+@contextlib.contextmanager
+def serve(warehouse, data, log):
+    """`streamlit run dashboard.py` on a free port over the given warehouse and data
+    folder; yields its base URL once healthy, and stops it afterwards."""
     port = free_port()
-    log = tmp_path_factory.mktemp("streamlit") / "server.log"
-    env = dict(os.environ, FAZHI_WAREHOUSE=str(bundled_wh), FAZHI_DATA=str(ROOT / "data"))
+    env = dict(os.environ, FAZHI_WAREHOUSE=str(warehouse), FAZHI_DATA=str(data))
     cmd = [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"),
            "--server.port", str(port), "--server.address", "127.0.0.1",
            "--server.headless", "true", "--browser.gatherUsageStats", "false"]  # fmt: skip
@@ -76,6 +78,13 @@ def server(bundled_wh, tmp_path_factory):
             proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
             proc.kill()
+
+
+@pytest.fixture(scope="module")
+def server(bundled_wh, tmp_path_factory):
+    log = tmp_path_factory.mktemp("streamlit") / "server.log"
+    with serve(bundled_wh, ROOT / "data", log) as base:
+        yield base
 
 
 @pytest.fixture(scope="module")

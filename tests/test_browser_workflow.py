@@ -3,16 +3,11 @@ chart shows the corrected value. Runs on a copy of data/ (never the real one).""
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
-import sys
-import time
-import urllib.request
 
 import pytest
 
-from tests.test_browser import CHART, browser, free_port, no_errors, page, settle, shot, url  # noqa: F401
+from tests.test_browser import CHART, browser, no_errors, page, serve, settle, shot, url  # noqa: F401
 
 pytest.importorskip("playwright.sync_api")
 ROOT = __import__("pathlib").Path(__file__).resolve().parent.parent
@@ -27,33 +22,8 @@ def workflow_server(tmp_path_factory):
     shutil.copytree(ROOT / "data", data, ignore=shutil.ignore_patterns("warehouse*"))
     db = data / "warehouse.duckdb"
     build(data, db, workers=1)
-    port = free_port()
-    env = dict(os.environ, FAZHI_WAREHOUSE=str(db), FAZHI_DATA=str(data))
-    cmd = [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"),
-           "--server.port", str(port), "--server.address", "127.0.0.1",
-           "--server.headless", "true", "--browser.gatherUsageStats", "false"]  # fmt: skip
-    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL)  # fmt: skip
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.time() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                pass
-            if proc.poll() is not None or time.time() > deadline:
-                pytest.fail("streamlit did not start")
-            time.sleep(0.3)
+    with serve(db, data, data.parent / "server.log") as base:
         yield base, data
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
 
 
 def test_upload_review_correct_then_the_chart_shows_it(workflow_server, page, tmp_path):  # noqa: F811
