@@ -20,9 +20,16 @@ AGENCY_SUFFIX = r"(?:局|委员会|委|办公室|中心|院|厅|站|队|所)"
 TITLE = re.compile(
     rf"^[\s【\[（(]*(?:演示|示例|附件\d*)?[】\]）)]*\s*"
     rf"(?P<agency>[\u4e00-\u9fff]{{1,30}}?{AGENCY_SUFFIX})\s*(?:关于)?\s*[（(]?"
-    rf"(?P<year>{YEAR})\s*年"
+    rf"(?P<year>{YEAR})\s*年(?!\s*[-—–~至]\s*\d)"  # "2018年至2019年" is a range, not 2018
 )
-ANY_YEAR = re.compile(rf"(?<![\d\-—–~至])(?P<year>{YEAR})\s*年(?!\s*[-—–~至]\s*\d)")
+# A year, not the second half of a range ("2018-2019年", "2018年至2019年"): a dash with no
+# year before it ("--2019年度") is punctuation, and the year stands.
+ANY_YEAR = re.compile(
+    rf"(?<!\d)(?<![\d年][-—–~至])(?<![\d年]\s[-—–~至])(?<![\d年][-—–~至]\s)"
+    rf"(?P<year>{YEAR})\s*年(?!\s*[-—–~至]\s*\d)"
+)
+
+YEAR_RANGE = re.compile(rf"(?:{YEAR})\s*年?\s*[-—–~至]\s*(?:{YEAR})\s*年?")
 
 
 @dataclass
@@ -91,6 +98,10 @@ def identify(text: str, path: Path | None = None, norm: str | None = None) -> Id
             if y:
                 year, year_source = int(y.group(1)), source
                 break
+    if year is None and (r := YEAR_RANGE.search(norm_title)):
+        raise Unidentified(
+            f"无法确定报告年度：标题“{title[:40]}”写的是年份区间（{r.group(0)}），一份报告只能对应一个年度（请分年度报送，或在标题中写明一个年度）"
+        )
     if year is None:
         raise Unidentified(
             f"无法确定报告年度：标题“{title[:40]}”中没有年份（请在标题中写明年度，如“2018年度”，或把文件放进以年份命名的文件夹）"

@@ -152,12 +152,6 @@ def test_sentence_html_escapes_everything_but_its_mark():
     assert sentence_html(None, 0, 1, 0, 1, quote=HUGE) == HUGE
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason='etl/identify.py: the title "\'; DROP TABLE fact; --2019年度法治政府建设情况报告" '
-    "is refused as having no year (无法确定报告年度…没有年份) although it has 2019年度; "
-    "the reason should say the agency is not recognised",
-)
 def test_a_hostile_title_is_refused_for_its_agency_not_its_year(built):
     _, _, s, _ = built
     reason = dict(s.rejected)["reports/hostile-0.txt"]

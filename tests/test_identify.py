@@ -45,6 +45,11 @@ REJECTED = [  # (text, words the reason must contain)
     ("2019年度法治政府建设情况报告\n\n全年开展执法检查8次。", "单位"),
     # the body speaks only of 2016: a title saying 2019 is wrong, not guessed around
     ("区科技局2019年度法治政府建设情况报告\n\n2016年，我局开展检查8次。2016年底完成。", "不一致"),
+    # dashes with no year before them are punctuation: the year is read, the agency is not
+    ("'; DROP TABLE fact; --2019年度法治政府建设情况报告" + BODY, "单位"),
+    # a range of years is not one year: refused rather than read as its last year
+    ("区科技局2018-2019年度法治政府建设情况报告" + BODY, "年份区间"),
+    ("区科技局2018年至2019年法治政府建设情况报告" + BODY, "年份区间"),
 ]
 
 
