@@ -242,9 +242,10 @@ def compare_bars(df: pd.DataFrame, meta: Meta, years: list[int], lang: str, head
         y="value:Q", text="bound:N", color=col)  # fmt: skip
     sub = notes(df, lang, hollow=False)
     layer = alt.layer(bars, bound, data=df).properties(width=w, height=180)
-    return finish(
-        _one_panel_per_area(layer, df, meta, title(head, sub)).resolve_scale(y="independent")
-    )
+    # each panel draws its own year axis: a shared one is drawn under the last row's
+    # columns, so with five panels three to a row it would stand under the empty sixth cell
+    panels = _one_panel_per_area(layer, df, meta, title(head, sub))
+    return finish(panels.resolve_scale(y="independent").resolve_axis(x="independent"))
 
 
 def first_last(df: pd.DataFrame, meta: Meta, lang: str, head: str):

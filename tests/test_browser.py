@@ -48,14 +48,16 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def serve(warehouse, data, log):
+def serve(warehouse, data, log, extra_args=()):
     """`streamlit run dashboard.py` on a free port over the given warehouse and data
-    folder; yields its base URL once healthy, and stops it afterwards."""
+    folder (extra_args are added to the command line, e.g. `--server.maxUploadSize 1`);
+    yields its base URL once healthy, and stops it afterwards."""
     port = free_port()
     env = dict(os.environ, FAZHI_WAREHOUSE=str(warehouse), FAZHI_DATA=str(data))
     cmd = [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"),
            "--server.port", str(port), "--server.address", "127.0.0.1",
-           "--server.headless", "true", "--browser.gatherUsageStats", "false"]  # fmt: skip
+           "--server.headless", "true", "--browser.gatherUsageStats", "false",
+           *extra_args]  # fmt: skip
     with log.open("w") as fh:
         proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=fh, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
@@ -232,3 +234,15 @@ def test_a_chart_downloads_as_png_and_csv(server, page, tmp_path):
     text = csv.decode("utf-8-sig")
     assert "执法检查次数" in text and "区科技局" in text
     no_errors(page)
+
+
+def test_every_comparison_panel_has_its_own_year_axis(server, page):
+    """Five areas three to a row: each panel is labelled with its years, and no axis stands
+    under the empty sixth cell (a shared axis would be drawn there)."""
+    page.goto(url(server, "对比"))
+    settle(page)
+    first = page.locator(CHART).first
+    panels = [t for t in first.locator("svg text").all_text_contents() if "：" in t and "（" in t]
+    axis_titles = [t for t in first.locator("svg text").all_text_contents() if t == "年份"]
+    assert len(panels) == 5
+    assert len(axis_titles) == len(panels)
