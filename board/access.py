@@ -2,12 +2,15 @@
 
 An editor is one of
   * a request from this machine (remote IP 127.0.0.1/::1, or, without an IP, a Host header
-    naming localhost; with neither, as in AppTest, the request is taken as local). Switch
-    this off with `local_editing = false` in .streamlit/secrets.toml (for example behind a
-    reverse proxy, where every request comes from 127.0.0.1);
+    naming localhost; with neither, as in AppTest, the request is taken as local). A request
+    carrying a proxy's forwarding header (X-Forwarded-For, X-Real-IP, Forwarded) came from
+    elsewhere and is never local. A proxy may add none of them, so behind a reverse proxy
+    switch local editing off with `local_editing = false` in .streamlit/secrets.toml;
   * a session that entered the password whose sha256 (hex) is `editor_password_sha256`
     in .streamlit/secrets.toml;
-  * a user signed in with Streamlit's OIDC login (st.login) when `[auth]` is configured.
+  * a user signed in with Streamlit's OIDC login (st.login) when `[auth]` is configured,
+    and, when `editors = ["a@example.org", …]` is set, whose e-mail is on that list
+    (compared without case); other signed-in users are viewers.
 Everyone else is a viewer: the review queue is shown read-only.
 """
 
@@ -22,6 +25,7 @@ import streamlit as st
 from board import i18n
 
 LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1", "[::1]"}
+FORWARDED = ("X-Forwarded-For", "X-Real-IP", "Forwarded")
 SESSION_KEY = "_editor_pw_ok"
 
 
@@ -39,9 +43,12 @@ def _host_name(host: str) -> str:
     return host.rsplit(":", 1)[0] if host.count(":") == 1 else host
 
 
-def is_local(ip: str | None, host: str | None) -> bool:
+def is_local(ip: str | None, host: str | None, forwarded: bool = False) -> bool:
     """A request from this machine: by its remote IP when known, else by its Host header;
-    with neither (AppTest, a script) it is taken as local."""
+    with neither (AppTest, a script) it is taken as local. `forwarded`: the request
+    carries a proxy's forwarding header, so it came from elsewhere."""
+    if forwarded:
+        return False
     if ip:
         try:
             return ipaddress.ip_address(ip.strip()).is_loopback
@@ -59,17 +66,21 @@ def password_ok(password: str, sha256_hex: str | None) -> bool:
     return hmac.compare_digest(got, str(sha256_hex).strip().lower())
 
 
-def _request() -> tuple[str | None, str | None]:
+def _request() -> tuple[str | None, str | None, bool]:
+    """The remote IP, the Host header and whether a proxy forwarded the request."""
     try:
         ip = st.context.ip_address
     except Exception:
         ip = None
     try:
-        host = st.context.headers.get("Host")
+        headers = st.context.headers
+        host = headers.get("Host")
+        forwarded = any(isinstance(headers.get(h), str) and headers.get(h) for h in FORWARDED)
     except Exception:
-        host = None
+        host, forwarded = None, False
     # only real strings count (AppTest hands out a mock for the IP)
-    return (ip if isinstance(ip, str) else None), (host if isinstance(host, str) else None)
+    ip = ip if isinstance(ip, str) else None
+    return ip, (host if isinstance(host, str) else None), bool(forwarded)
 
 
 def auth_configured() -> bool:
@@ -85,10 +96,27 @@ def _logged_in() -> bool:
         return False
 
 
+def on_editor_list(email: str | None, editors) -> bool:
+    """Whether a signed-in user may edit: anyone when no list is set, else only the
+    e-mails on it (without case or surrounding spaces)."""
+    if not editors:
+        return True
+    allowed = {str(e).strip().lower() for e in ([editors] if isinstance(editors, str) else editors)}
+    return bool(email) and str(email).strip().lower() in allowed
+
+
+def _user_email() -> str | None:
+    try:
+        email = st.user.get("email") if hasattr(st.user, "get") else None
+    except Exception:
+        email = None
+    return email if isinstance(email, str) else None
+
+
 def can_edit() -> bool:
     if st.session_state.get(SESSION_KEY):
         return True
-    if _logged_in():
+    if _logged_in() and on_editor_list(_user_email(), _secret("editors")):
         return True
     if _secret("local_editing", True) is False:
         return False

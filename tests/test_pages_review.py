@@ -134,6 +134,26 @@ def test_is_local(ip, host, local):
     assert access.is_local(ip, host) is local
 
 
+@pytest.mark.parametrize(("ip", "host"), [("127.0.0.1", "localhost:8501"), (None, None)])
+def test_a_request_forwarded_by_a_proxy_is_never_local(ip, host):
+    assert access.is_local(ip, host, forwarded=True) is False
+
+
+@pytest.mark.parametrize(
+    ("email", "editors", "allowed"),
+    [
+        ("zhang@kjj.gov.cn", None, True),  # no list: every signed-in user
+        ("zhang@kjj.gov.cn", [], True),
+        ("Zhang@KJJ.gov.cn ", ["zhang@kjj.gov.cn"], True),
+        ("li@kjj.gov.cn", ["zhang@kjj.gov.cn"], False),
+        ("zhang@kjj.gov.cn", "zhang@kjj.gov.cn", True),  # one e-mail written as a string
+        (None, ["zhang@kjj.gov.cn"], False),
+    ],
+)
+def test_only_listed_signed_in_users_edit(email, editors, allowed):
+    assert access.on_editor_list(email, editors) is allowed
+
+
 def test_password_check():
     digest = hashlib.sha256(b"abc").hexdigest()
     assert access.password_ok("abc", digest)
