@@ -7,7 +7,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 PORT   ?= 8501
 
-.PHONY: run test install install-dev system-deps build lint format bench clean
+.PHONY: run test install install-dev system-deps build lint format bench bench-pages bench-memory bench-exports clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -47,8 +47,19 @@ format: install-dev
 test: install-dev system-deps lint
 	$(BIN)/python -m pytest -q
 
+# The benchmarks of BENCHMARKS.md (each prints its figures; none is a test).
 bench: install
 	$(BIN)/python scripts/bench_etl.py
+
+bench-pages: install-dev
+	$(BIN)/python scripts/bench_pages.py
+
+bench-memory: install-dev system-deps
+	$(BIN)/python scripts/bench_memory.py
+
+bench-exports: install
+	$(BIN)/python -m etl build --if-missing
+	$(BIN)/python scripts/bench_exports.py --db data/warehouse.duckdb --year 2024
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache data/warehouse.duckdb
