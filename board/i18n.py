@@ -42,8 +42,10 @@ TEXT: dict[str, tuple[str, str]] = {
     # import page
     "im_upload": ("上传报告或表格", "Upload reports or tables"),
     "im_help": (
-        "可上传 .txt .docx .pdf .csv .xlsx。保存前先显示每个文件能提取到什么。",
-        "Upload .txt .docx .pdf .csv .xlsx files. What each would give is shown before saving.",
+        "可上传 .txt .docx .pdf .csv .xlsx，单个文件不超过 {mb} MB（更大的报告请拆分，或压缩其中的图片）。"
+        "保存前先显示每个文件能提取到什么。",
+        "Upload .txt .docx .pdf .csv .xlsx files of up to {mb} MB each (split a larger report or "
+        "compress its images). What each would give is shown before saving.",
     ),  # fmt: skip
     "im_ok": (
         "{name}：{agency} {year}，提取到 {n} 个数值，将保存到 data/uploads/{folder}/",

@@ -6,6 +6,11 @@ will refuse the file, with the fix). `store(name, data, year)` saves a file unde
 data/uploads/<year or unsorted>/<safe name>: only a safe base name is kept (no folders, no
 path traversal), a name that is empty after cleaning is refused, and an existing file is
 never overwritten (a -1, -2 … suffix is added).
+
+Both refuse data larger than the upload limit: Streamlit's `server.maxUploadSize` (MB, set in
+.streamlit/config.toml, so there is one number), or FALLBACK_MAX_UPLOAD_MB when the option
+cannot be read. The uploader already refuses bigger files in the browser; this is the server's
+own check, so no path stores (or parses) an over-size file.
 """
 
 from __future__ import annotations
@@ -24,6 +29,8 @@ from etl.registry import Registry
 UPLOAD_TYPES = ["txt", "docx", "pdf", "csv", "xlsx"]
 UPLOADS = "uploads"
 UNSORTED = "unsorted"
+FALLBACK_MAX_UPLOAD_MB = 25  # same as .streamlit/config.toml; used if the option is unreadable
+_MB = 1024 * 1024  # Streamlit's megabyte (server.maxUploadSize × 1024 × 1024 bytes)
 _UNSAFE = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]')
 
 
@@ -40,6 +47,39 @@ def safe_name(name: str) -> str:
     if not base or not (stem.strip(" .") if dot else base.strip(" .")):
         raise BadName(f"文件名“{name}”去掉不安全的字符后为空；请改用一个普通的文件名后重新上传")
     return base[:180]
+
+
+class TooLarge(ValueError):
+    """Data over the upload limit; str(e) says so in Chinese, with the sizes and the fix."""
+
+
+def max_upload_mb() -> int:
+    """The upload limit in MB: Streamlit's `server.maxUploadSize`, else the fallback."""
+    try:
+        from streamlit import config
+
+        mb = int(config.get_option("server.maxUploadSize"))
+    except Exception:  # noqa: BLE001 - no streamlit config: use the fallback
+        return FALLBACK_MAX_UPLOAD_MB
+    return mb if mb > 0 else FALLBACK_MAX_UPLOAD_MB
+
+
+def _size_text(n: int, limit_mb: int) -> str:
+    """n bytes in MB, or in bytes when one decimal would not show it is over the limit."""
+    mb = round(n / _MB, 1)
+    return (
+        f"{mb:g} MB" if mb > limit_mb else f"{n:,} 字节（{limit_mb} MB = {limit_mb * _MB:,} 字节）"
+    )
+
+
+def size_problem(data: bytes) -> str:
+    """Why data is too large to upload (in Chinese, with what to do), or "" if it is not."""
+    limit = max_upload_mb()
+    if len(data) <= limit * _MB:
+        return ""
+    return (f"文件大小为 {_size_text(len(data), limit)}，超过了上传上限 {limit} MB。"
+            "请把报告拆成几个较小的文件（例如正文与附表分开），或在 Word 中压缩其中的图片"
+            "（“文件 → 压缩图片”）后另存，再重新上传。")  # fmt: skip
 
 
 @dataclass
@@ -68,6 +108,8 @@ def preview(name: str, data: bytes, data_dir: Path | None = None) -> Preview:
         safe = safe_name(name)
     except BadName as e:
         return Preview(name=name or "", ok=False, reason=str(e))
+    if too_big := size_problem(data):
+        return Preview(name=safe, ok=False, reason=too_big)
     registry = Registry.load(data_dir or warehouse.data_dir())
     cat = catalog.load()
     with tempfile.TemporaryDirectory(prefix="fazhi-upload-") as tmp:
@@ -96,8 +138,11 @@ def preview(name: str, data: bytes, data_dir: Path | None = None) -> Preview:
 
 
 def store(name: str, data: bytes, folder: str, data_dir: Path | None = None) -> Path:
-    """Save an upload under data/uploads/<folder>/<safe name>; never overwrites."""
+    """Save an upload under data/uploads/<folder>/<safe name>; never overwrites. Raises
+    BadName or TooLarge (both ValueError) before anything is written."""
     safe = safe_name(name)
+    if too_big := size_problem(data):
+        raise TooLarge(f"{safe}：{too_big}")
     folder = folder if re.fullmatch(r"(?:19|20)\d{2}", str(folder)) else UNSORTED
     target_dir = Path(data_dir or warehouse.data_dir()) / UPLOADS / folder
     target_dir.mkdir(parents=True, exist_ok=True)

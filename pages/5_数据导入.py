@@ -12,10 +12,11 @@ lang = ctx.lang
 if msg := st.session_state.pop("_im_flash", None):
     st.success(msg)
 editor = access.gate(lang)
+limits = ctx.t("im_help", mb=importer.max_upload_mb())
 files = st.file_uploader(ctx.t("im_upload"), type=importer.UPLOAD_TYPES,
-                         accept_multiple_files=True, help=ctx.t("im_help"), key="im_files")  # fmt: skip
+                         accept_multiple_files=True, help=limits, key="im_files")  # fmt: skip
 if not files:
-    st.caption(ctx.t("im_help"))
+    st.caption(limits)
     st.stop()
 
 good = []

@@ -109,3 +109,6 @@ def test_the_page_renders(data, tmp_path, monkeypatch):
     assert_ok(at)
     assert at.title[0].value == "数据导入"
     assert ".docx" in texts(at)
+    from board import importer
+
+    assert f"不超过 {importer.max_upload_mb()} MB" in texts(at), "the size limit is said up front"
