@@ -47,20 +47,32 @@ PRE = r"(?P<pre>将近|接近|近|大约|约|超过|逾|多于)?"
 POST = r"(?P<post>以上|左右|之多|多)?"
 
 QUALIFIER = {"将近": "about", "接近": "about", "近": "about", "大约": "about", "约": "about",
-             "左右": "about", "超过": "at_least", "逾": "at_least", "多于": "at_least",
+             "左右": "about", "超过": "at_least", "逾": "at_least", "多于": "at_least", "上": "at_least",
              "余": "at_least", "多": "at_least", "以上": "at_least", "之多": "at_least"}  # fmt: skip
 
+# 未发生一起…, 无一件…: "a single", not a count of one
+NEGATED_ONE = re.compile(r"(?:未|没有|没|无)[\u4e00-\u9fff]{0,4}$")
+RANGE_MARKS = "-—–~至到 "
+RANGE_START = re.compile(rf"[\d{CN_CHARS}]\s*[-—–~至到]\s*$")
 # A number glued to these is not a count: 第3位, 数百人, 一次性, 三项制度 in quotes …
 NOT_BEFORE = re.compile(r"[第数几若每前]$")
 NOT_AFTER = re.compile(r"^(?:性|是|批次|号|版|届|位|名次)")
 # Words that make every number in the clause something other than this year's level.
 GLOBAL_VETO = re.compile(
-    r"累计|现行有效|新增|以来|历年|总数|每(?:周|月|季度?|年|半年|天|日)|定期|至少"
+    r"(?<!全年)(?<!本年)(?<!年内)(?<!今年)(?<!年度)(?<!当年)累计|现行有效|新增|以来|历年|总数|每(?:周|月|季度?|年|半年|天|日)|定期|至少"
     # plans and targets are not what happened: 力争开展检查不少于15次, 计划开展20次
     r"|力争|争取|预计|目标|不少于|不低于|确保|拟(?:于|在|开展|组织|举办)|计划(?:开展|组织|完成|举办|于)"
 )
 # An explicit year that is not the report's puts the rest of its sentence in that year.
 YEAR_MARK = re.compile(r"(?<![\d\-—–~至])((?:19|20)\d{2})\s*年(?!\s*[\-—–~至]\s*\d)")
+# …and so does a span of years that opens what it sums up (2016年至2018年，共办理…)
+YEAR_SPAN = re.compile(
+    r"(?:19|20)\d{2}\s*年?\s*[-—–~至到]\s*(?:19|20)\d{2}\s*年度?(?:间|期间|内)?"
+    r"(?=[，,]|\s*(?:共|累计|先后|合计|总共|全局|我局))"
+)
+# …and so does 去年 / 上年 opening a clause, until 今年 / 本年 takes over.
+RELATIVE_YEAR = re.compile(r"(?P<prev>去年|上年|上一年|前年)|(?P<this>今年|本年|当年)")
+CLAUSE_OPEN = re.compile(r"(?:^|[，,；;：:。！？!?\n])\s*$")
 # A section that looks ahead (七、下一步工作打算): its numbers are plans.
 OUTLOOK_HEADING = re.compile(
     r"^\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d+[.、])"
@@ -70,9 +82,13 @@ HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|第[一二三
 # A delta stands right before its number: 比上年增加3次, 同比增长20%, 较上年多2件.
 DELTA = re.compile(r"(?:增加|减少|增长|下降|上升|提高|降低|多出|多|少|增|减)了?(?:近|约|超过)?$")
 DELTA_CONTEXT = re.compile(r"比|较|同比|环比|相比")
+DELTA_VERB = re.compile(r"(?:增加|减少|增长|下降|上升|提高|降低|多出)了?(?:近|约|超过)?$")
 # …or anywhere after the comparison: 比上年多组织3次.
 DELTA_AFTER_COMPARISON = re.compile(
     r"(?:比|较)(?:上年|去年|上一年度?|同期|往年|\d{4}年)[^，,；;。]{0,3}(?:增加|减少|增长|下降|上升|提高|降低|多|少)"
+)
+COMPARISON_BASE = re.compile(
+    r"(?:比|较|与|同)(?:上年|去年|上一年度?|同期|往年|(?:19|20)\d{2}年度?)(?:同期)?的?$"
 )
 # The subject is reset by the reporter speaking of itself.
 SELF = re.compile(r"我局|局机关|本局|本单位|我单位|全局|局党组|局领导|局班子")
@@ -81,7 +97,8 @@ NOT_SUBJECT_BEFORE = re.compile(
 )
 ZERO_NEG = re.compile(
     r"(?:未|没有|并未|尚未|均未|没)(?:收到|接到|受理|发生|出现|制发|出台|制定|印发|发布|办理|开展|产生|有)"
-    r"|无(?![一需论法偿缝纸人障])"
+    r"|(?:未|没有|没)被(?:申请|提起|提出|起诉|提请)"  # 未被申请行政复议, 未被提起行政诉讼
+    r"|无(?!一(?![起件例宗]))(?![需论法偿缝纸人障])"  # 无一起…案件 is a zero, 无一超期 is not
 )
 # Anything a zero in words or a time limit could hang on (the rest needs a number).
 ZERO_HINT = re.compile(r"[未没无零0]|工作日")
@@ -94,7 +111,7 @@ DAYS_PAIR = re.compile(
     rf"(?:压缩|压减|缩短|减少|精简|降低?|提速)(?:至|到|为)(?:承诺的?|现在的?)?(?P<b>{NUM})(?:个?工作日|天)"
 )
 CUT_TO = re.compile(r"(?:压缩|缩短|减少|降低?)(?:至|到|为)[^，,；;。]*的$")
-HALF = re.compile(r"一半|减半")
+HALF = re.compile(r"(?:一半|减半)(?P<post>以上|多)?")
 
 
 @dataclass
@@ -150,6 +167,33 @@ def _spans(norm: str, start: int, end: int, stops: str):
         yield m.start(), m.end()
 
 
+# A report's sentence is a few hundred characters. Longer "sentences" (a pasted table, a
+# padded or broken file) are read in pieces of at most this many characters, cut at clause
+# marks where there are any: each number looks only within its piece, so the work stays
+# linear in the length of the text.
+MAX_SENTENCE = 600
+
+
+def _sentences(norm: str, start: int, end: int):
+    """The sentences of norm[start:end]; long ones in pieces of at most MAX_SENTENCE."""
+    for ss, se in _spans(norm, start, end, SENTENCE_END):
+        if se - ss <= MAX_SENTENCE:
+            yield ss, se
+            continue
+        piece = last = ss  # the piece being gathered and the end of its last clause
+        for cs, ce in _spans(norm, ss, se, CLAUSE_END):
+            if ce - piece > MAX_SENTENCE:
+                if last > piece:
+                    yield piece, last
+                piece = cs
+                while ce - piece > MAX_SENTENCE:  # no clause mark for too long: cut anyway
+                    yield piece, piece + MAX_SENTENCE
+                    piece += MAX_SENTENCE
+            last = ce
+        if last > piece:
+            yield piece, last
+
+
 @cache
 def _span_re(stops: str) -> re.Pattern:
     return re.compile(rf"(?:\d,(?=\d)|[^{re.escape(stops)}])+")
@@ -173,6 +217,7 @@ class Owners:
     reporter: str
     pattern: re.Pattern | None  # subordinate names; group name → canonical via lookup
     lookup: dict[str, str]
+    self_names: frozenset[str] = frozenset()  # the reporter's own names and aliases
 
     def canonical(self, name: str) -> str:
         return self.lookup.get(name, name)
@@ -194,26 +239,64 @@ def owners_for(reporter: str, registry=None) -> Owners:
 def _owners_for(reporter: str, registry) -> Owners:
     names: dict[str, str] = {}
     agency = registry.resolve(reporter) if registry is not None else None
+    own = {reporter}
     if agency is not None:
         reporter = agency.name_zh
+        own |= {agency.name_zh, agency.short_zh, *agency.aliases}
         for child in registry.children(agency.agency_id):
             for n in (child.name_zh, child.short_zh, *child.aliases):
                 names[n] = child.name_zh
     elif re.search(r"科技|科学技术", reporter):
         region = region_of(reporter)
+        # only bodies of the reporter's own level: a district's 市知识产权局 is the city's
+        levels = region[-1] if region and region[-1] in "区县市旗" else "区县"
         for core in ("知识产权局", "地震局"):
             full = f"{region}{core}" if region and region not in ("区", "县", "市") else core
-            for n in {full, core, f"区{core}", f"县{core}", f"市{core}"}:
+            for n in {full, core, *(f"{lv}{core}" for lv in levels)}:
                 names[n] = full
+    own = frozenset(n for n in own if n)
     if not names:
-        return Owners(reporter, None, {})
+        return Owners(reporter, None, {}, own)
     alt = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
     # A city's or province's bureau of the same kind is another body, never ours.
     pattern = re.compile(rf"(?<![省市国家])(?:{alt})")
-    return Owners(reporter, pattern, names)
+    return Owners(reporter, pattern, names, own)
 
 
-def _subject_marks(norm: str, s: int, e: int, owners: Owners) -> list[tuple[int, str | None]]:
+# Another body opening a clause as its subject (区司法局对…, 区市场监管局全年查处…): what
+# it did is not the reporter's. Region (周村区, 区, 市 …) + name + the kind of body.
+_NAME_CHAR = r"[^\W\d_全的对向在为和与及开展组织年度月日共计累各项次件本我其该]"
+_NOT_SUBJECT_START = r"会同|联合|配合|协助|协同|指导|督促|根据|按照|依据|依托|参加|参与|邀请|接受|迎接|通过|经|由|与|和|对|向|在|为|按|据|请"
+_BODY = (
+    rf"(?!{_NOT_SUBJECT_START})(?P<name>(?:{_NAME_CHAR}{{2,3}}?[省市区县]|[省市区县]|国家)"
+    rf"{_NAME_CHAR}{{1,9}}?(?:局|厅|委员会|委|政府|法院|检察院|办公室|办))(?!的)"
+)
+# A clause mark first (a fast scan), then a few spaces at most: an unbounded \s* here would
+# scan a long run of blank lines once per line (quadratic on a padded file).
+OTHER_BODY = re.compile(rf"[，,；;：:。！？!?\n][ \t\u3000]{{0,4}}{_BODY}")
+OTHER_BODY_AT_START = re.compile(rf"\s*{_BODY}")
+OTHER = "\x00other"  # the owner of what another body did: never emitted
+
+
+def _is_self(name: str, owners: Owners) -> bool:
+    """区科技局 in a report of 周村区科学技术局 (same level, same kind of body)."""
+    if name in owners.self_names or owners.reporter.endswith(name):
+        return True
+    (ra, ca), (rb, cb) = (_level_core(n) for n in (name, owners.reporter))
+    if ca != cb or (ra and rb and ra[-1] != rb[-1]):
+        return False  # another kind of body, or another level (市科技局 for a district)
+    return len(ra) < 2 or len(rb) < 2 or ra.endswith(rb) or rb.endswith(ra)
+
+
+def _level_core(name: str) -> tuple[str, str]:
+    """周村区科学技术局 → (周村区, 科技局); 市知识产权局 → (市, 知识产权局)."""
+    region = region_of(name)
+    return region, name[len(region) :].replace("科学技术", "科技")
+
+
+def _subject_marks(
+    norm: str, s: int, e: int, owners: Owners, bodies=()
+) -> list[tuple[int, str | None]]:
     """(position, agency or None for the reporter) where the subject changes."""
     marks = []
     if owners.pattern is not None:
@@ -227,6 +310,10 @@ def _subject_marks(norm: str, s: int, e: int, owners: Owners) -> list[tuple[int,
             marks.append((m.start(), owners.canonical(m.group(0))))
     for m in SELF.finditer(norm, s, e):
         marks.append((m.start(), None))
+    for start, end, name in bodies:  # other bodies opening a clause, found per document
+        if start < s or start >= e or any(start <= p < end for p, _ in marks):
+            continue  # outside, or one of ours
+        marks.append((start, None if _is_self(name, owners) else OTHER))
     marks.sort()
     return marks
 
@@ -256,7 +343,9 @@ def _mentions(norm: str, s: int, e: int, protected) -> list[_Mention]:
         num = m.group("num") or m.group("cn")
         out.append(_mention(m, num, "%", norm, s, group="num" if m.group("num") else "cn"))
     for m in HALF.finditer(norm, s, e):
-        out.append(_Mention(m.start(), m.start(), m.end(), m.end(), 50.0, "%", None))
+        pre = "超过" if norm.endswith("超过", s, m.start()) else None  # 超过一半
+        qual = QUALIFIER[m["post"] or pre] if m["post"] or pre else None
+        out.append(_Mention(m.start(), m.start(), m.end(), m.end(), 50.0, "%", qual))
     out = [x for x in out if x is not None]
     out.sort(key=lambda x: x.start)
     return out
@@ -271,10 +360,16 @@ def _mention(m, num, unit, norm, clause_start, group="num") -> _Mention | None:
         return None
     if NOT_AFTER.match(norm, m.end("unit") if "unit" in m.re.groupindex else m.end()):
         return None
+    if num == "一" and NEGATED_ONE.search(norm, max(0, ns - 6), ns):
+        return None
+    if ns > 1 and norm[ns - 1] in RANGE_MARKS and RANGE_START.search(norm, max(0, ns - 3), ns):
+        return None  # 20-30家, 3至5次: a range, not one value
     qual = None
     for g in ("pre", "bound", "post"):
         if g in m.re.groupindex and m.group(g):
             qual = QUALIFIER[m.group(g)]
+    if qual is None and ns > 0 and norm[ns - 1] == "上" and num[0] in "百千万":
+        qual = "at_least"  # 上百人次
     if unit == "%" and m.group("pre") is None and norm[max(0, ns - 3) : ns].endswith("百分之"):
         ns = ns - 3
     # 检查-3次: a minus sign (not a range like 2016-2020) is kept, so the value is refused
@@ -377,15 +472,42 @@ def _pipe_row(text: str, norm: str, s: int, e: int, agency: str, year: int) -> l
     label = re.sub(
         r"^[一二三四五六七八九十]+、|^[(（][一二三四五六七八九十]+[)）]", "", cells[0][0]
     )
-    numbers = [(c, p) for c, p in cells[1:] if re.fullmatch(r"\d+(?:\.\d+)?", c)]
+    numbers = [(c, p) for c, p in cells[1:] if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?", c)]
     for pattern, ind_id, which in ROW_RULES:
         if pattern.search(label) and numbers:
             cell, p = numbers[which]
             ind = _compiled()[0].by_id[ind_id]
             qs, qe = _strip_span(text, s, e)
-            return [Fact(agency, year, ind_id, float(cell), ind.unit, None, text[qs:qe], qs, qe,
+            return [Fact(agency, year, ind_id, parse_number(cell), ind.unit, None, text[qs:qe], qs, qe,
                          rule=f"row:{ind_id}", num_start=p, num_end=p + len(cell))]  # fmt: skip
-    return None  # any other row ("执法检查次数 | 17次") reads like a clause
+    return _unit_row(text, label, cells, numbers, s, e, agency, year)
+
+
+LABEL_UNIT = re.compile(r"^(?P<label>.+?)\s*[(（]\s*(?P<unit>[^()（）]{1,4}?)\s*[)）]$")
+
+
+def _unit_row(text, label, cells, numbers, s, e, agency, year) -> list[Fact] | None:
+    """A Word table row whose unit stands in the label or a column of its own
+    ("主动公开政府信息（条） | 86", "执法检查 | 次 | 12"): one figure, read as
+    "label figure unit". None when the row is not like that (it then reads like a clause)."""
+    cat, _, _, by_unit = _compiled()
+    m = LABEL_UNIT.match(label)
+    unit = m["unit"] if m else None
+    label = m["label"] if m else label
+    if unit is None:
+        unit = next((c for c, _ in cells[1:] if c == "%" or c in by_unit), None)
+    if unit is None or (unit != "%" and unit not in by_unit) or len(numbers) != 1:
+        return None
+    cell, p = numbers[0]
+    mention = _Mention(p, p, p + len(cell), p + len(cell), parse_number(cell), unit, None)
+    if GLOBAL_VETO.search(label) or YEAR_MARK.search(label):
+        return None
+    ind, _, _ = _choose(label, label, "", mention, label)
+    if ind is None:
+        return None
+    qs, qe = _strip_span(text, s, e)
+    return [Fact(agency, year, ind.id, mention.value, ind.unit, None, text[qs:qe], qs, qe,
+                 rule=f"row:{ind.id}", num_start=p, num_end=p + len(cell))]  # fmt: skip
 
 
 # --------------------------------------------------------------------------- main
@@ -413,11 +535,27 @@ class _Extraction:
         self.protected = _protected(self.norm)
         self.mentions = _mentions(self.norm, 0, len(self.norm), self.protected)
         self.mention_starts = [m.start for m in self.mentions]
+        first = OTHER_BODY_AT_START.match(self.norm)
+        self.bodies = [
+            (m.start("name"), m.end("name"), m["name"])
+            for m in ([first] if first else []) + list(OTHER_BODY.finditer(self.norm))
+        ]
+        # (position, year) of 去年 / 今年 opening a clause and of spans of years (year 0)
+        self.year_marks = sorted(
+            [
+                (m.start(), year - 1 if m["prev"] else year)
+                for m in RELATIVE_YEAR.finditer(self.norm)
+                if CLAUSE_OPEN.search(self.norm, max(0, m.start() - 3), m.start())
+            ]
+            + [(m.start(), 0) for m in YEAR_SPAN.finditer(self.norm)]
+        )
         self.facts: list[Fact] = []
         self.seen: set = set()
         self.cat = _compiled()[0]
 
     def emit(self, ind, value, qualifier, qs, qe, ns, ne, who, rule):
+        if who == OTHER:
+            return  # another body's figure
         key = (who, ind.id, value, qualifier)
         if key in self.seen:
             return
@@ -452,7 +590,7 @@ class _Extraction:
                     self.emit(ind, 0.0, None, ps, le, ls, le, self.owners.reporter, "zero:heading")
                 continue
             prev_line = (ls, le)
-            for ss, se in _spans(norm, ls, le, SENTENCE_END):
+            for ss, se in _sentences(norm, ls, le):
                 if norm[ss:se].lstrip().startswith("下一步"):
                     break  # the rest of the paragraph looks ahead
                 # 其中 opening a sentence continues the previous one's totals
@@ -470,9 +608,13 @@ class _Extraction:
     def sentence(self, ss: int, se: int, stated: set) -> set:
         """Facts of one sentence. `stated`: (agency, indicator) already given in it."""
         norm, owners = self.norm, self.owners
-        marks = _subject_marks(norm, ss, se, owners)
+        bodies = _between(self.bodies, ss, se)
+        marks = _subject_marks(norm, ss, se, owners, bodies)
         years = [(m.start(), int(m.group(1))) for m in YEAR_MARK.finditer(norm, ss, se)
                  if not _inside(m.start(), self.protected)]  # fmt: skip
+        more = _between(self.year_marks, ss, se)  # 去年…，今年…, 2016年至2018年，共…
+        if more:
+            years = sorted(years + [(p, y) for p, y in more])
 
         def other_year(pos: int) -> bool:
             before = [y for p, y in years if p < pos]
@@ -490,8 +632,7 @@ class _Extraction:
                     if v is not None:
                         self.emit(self.cat.by_id[ind_id], v, None, cs, ce, m.start(g), m.end(g),
                                   who, "pair:days")  # fmt: skip
-            if not other_year(cs):
-                _zeros(norm, cs, ce, marks, owners, self.emit)
+            _zeros(norm, cs, ce, marks, owners, self.emit, other_year)
             prev_end = left_from = cs
             for i in range(bisect_left(self.mention_starts, cs), len(self.mentions)):
                 mt = self.mentions[i]
@@ -502,11 +643,21 @@ class _Extraction:
                 # keywords are looked for since the last number that was taken
                 left, clause_left = norm[left_from : mt.start], norm[cs : mt.start]
                 prev_end = mt.end
-                if GLOBAL_VETO.search(clause_left) or _is_delta(left, clause_left):
+                if GLOBAL_VETO.search(clause_left) or _is_delta(
+                    left, clause_left, norm, ss, mt.start
+                ):
                     continue
                 if other_year(mt.start):
                     continue
-                ind, also, how = _choose(left, clause_left, norm[mt.end : ce], mt, norm[ss:se])
+                # what the sentence is about (a require) is not decided by its 其中-parts
+                part = norm.find("其中", mt.end, se)
+                about = norm[ss : se if part < 0 else part]
+                right = (
+                    norm[mt.end : ce]
+                    if ce >= se or norm[ce] not in "，,"
+                    else _right(norm, mt.end, ce, se)
+                )
+                ind, also, how = _choose(left, clause_left, right, mt, about)
                 if ind is None:
                     continue
                 value = mt.value
@@ -524,28 +675,56 @@ class _Extraction:
         return stated
 
 
-def _is_delta(left: str, clause_left: str) -> bool:
+def _between(marks: list, s: int, e: int) -> list:
+    """The items of sorted (position, …) marks with s <= position < e."""
+    if not marks or marks[-1][0] < s or marks[0][0] >= e:
+        return []
+    return marks[bisect_left(marks, (s,)) : bisect_left(marks, (e,))]
+
+
+def _right(norm: str, pos: int, ce: int, se: int) -> str:
+    """The clause after a number; with the next clause when that one only goes on to say
+    what all of them are (执法人员15名，均持有执法证件)."""
+    if ce < se and norm[ce] in "，," and ALL_OF_THEM.match(norm, ce + 1):
+        m = _CLAUSE_REST.match(norm, ce + 1, se)
+        return norm[pos : m.end()]
+    return norm[pos:ce]
+
+
+ALL_OF_THEM = re.compile(r"(?:均|全部|全都|都|皆)")
+_CLAUSE_REST = re.compile(rf"[^{re.escape(CLAUSE_END)}]*")
+
+
+def _is_delta(left: str, clause_left: str, norm: str = "", ss: int = 0, pos: int = 0) -> bool:
     """比上年增加3次, 较上年多2件, 同比增长20%: a change, not a level. 由5个减少至2个:
     the 5 is what it was before (only time limits keep that, by their own rule)."""
     if DELTA.search(left) and DELTA_CONTEXT.search(clause_left):
         return True
+    # 与上年相比，执法检查次数增加3次: the comparison may open the sentence
+    if DELTA_VERB.search(left) and DELTA_CONTEXT.search(norm, ss, pos):
+        return True
     if DELTA_AFTER_COMPARISON.search(left) or re.search(r"(?:由|从)[^，,；;。\d]{0,6}$", left):
+        return True
+    if COMPARISON_BASE.search(left):  # 比上年的10次增加到14次: 10 is last year's
         return True
     return bool(re.search(r"(?:同比|环比)(?:增加|减少|增长|下降|上升|提高|降低)?$", left))
 
 
-def _zeros(norm: str, cs: int, ce: int, marks, owners: Owners, emit) -> None:
+def _zeros(norm: str, cs: int, ce: int, marks, owners: Owners, emit, other_year) -> None:
     clause = norm[cs:ce]
     negations = list(ZERO_NEG.finditer(clause))
-    neg = negations[-1] if negations else None  # the last one governs the clause's end
-    if neg is not None:
+    # each negation governs up to the next one: 无行政复议案件、无行政诉讼案件
+    for i, neg in enumerate(negations):
+        upto = negations[i + 1].start() if i + 1 < len(negations) else len(clause)
+        if other_year(cs + neg.start()):
+            continue  # 2017年未发生…: another year's zero
         who = _owner_at(cs + neg.start(), marks, owners)
-        for ind in _zero_targets(clause[neg.start() :]):
+        for ind in _zero_targets(clause[neg.start() : upto]):
             emit(ind, 0.0, None, cs, ce, cs + neg.start(), cs + neg.end(), who, f"zero:{ind.id}")
-        if neg.end() < len(clause):
-            return
+    if negations and negations[-1].end() < len(clause):
+        return
     t = ZERO_TRAIL.search(clause)
-    if t:
+    if t and not other_year(cs + t.start()):
         who = _owner_at(cs, marks, owners)
         for ind in _zero_targets(clause[: t.start()]):
             emit(ind, 0.0, None, cs, ce, cs + t.start(), cs + t.end(), who, f"zero:{ind.id}")

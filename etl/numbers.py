@@ -12,8 +12,12 @@ def parse_chinese(s: str) -> int | None:
     """十二 → 12, 二十 → 20, 一百零五 → 105, 百 → 100, 三千 → 3000; None if malformed."""
     if not s or any(c not in DIGITS and c not in SCALES for c in s):
         return None
-    if all(c in DIGITS for c in s):  # digit by digit: 二〇一八 (a year), 一二 — rare as counts
-        return int("".join(str(DIGITS[c]) for c in s)) if len(s) > 1 else DIGITS[s]
+    if all(c in DIGITS for c in s):  # digit by digit: 二〇一八 (a year)
+        if len(s) == 1:
+            return DIGITS[s]
+        if len(s) < 4 and not any(c in "〇零" for c in s):
+            return None  # 二三次, 三五家: "two or three", a range, not 23
+        return int("".join(str(DIGITS[c]) for c in s))
     total, section, digit = 0, 0, None
     for c in s:
         if c in DIGITS:

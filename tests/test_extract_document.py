@@ -53,6 +53,20 @@ DOCS = [
         {("inspections", 6, "周村区知识产权局"), ("cases", 4, "周村区知识产权局"),
          ("inspections", 10, "周村区科学技术局")},
     ),
+    (  # Word table rows whose unit stands in the label or in a column of its own; a row with
+       # one figure per year gives no single value
+        "指标 | 单位 | 数值\n执法检查 | 次 | 14\n主动公开政府信息（条） | 86\n网上办案率（%） | 100\n"
+        "项目 | 2018年 | 2019年\n学法培训（次） | 6 | 9",
+        {("inspections", 14, "周村区科学技术局"), ("disclosures_proactive", 86, "周村区科学技术局"),
+         ("online_case_rate", 100, "周村区科学技术局")},
+    ),
+    (  # 去年 opens another year; another body as the subject is not the reporter; a body
+       # named after 联合/对 is an object, and 我局 takes the subject back
+        "去年开展执法检查10次，今年开展执法检查15次。区司法局对我局开展执法监督检查1次。"
+        "区市场监管局全年查处案件30件，我局办理执法案件4件。区知识产权局联合区市场监管局开展检查6次。",
+        {("inspections", 15, "周村区科学技术局"), ("cases", 4, "周村区科学技术局"),
+         ("inspections", 6, "周村区知识产权局")},
+    ),
 ]  # fmt: skip
 
 
@@ -71,3 +85,26 @@ def test_quotes_and_numbers_point_into_the_original_script():
     text = TITLE + "全年開展執法檢查１５次。"
     (f,) = extract_text(text, "周村区科学技术局", 2019, REGISTRY)
     assert f.quote == "全年開展執法檢查１５次" and text[f.num_start : f.num_end] == "１５"
+
+
+def test_a_city_bureau_is_not_an_unregistered_district_bureaus_subordinate():
+    text = (
+        "博山区科学技术局2019年度法治政府建设情况报告\n\n"
+        "市知识产权局对区知识产权局开展专项检查2次。区知识产权局办理专利案件3件。"
+    )
+    got = {(f.agency, f.indicator, f.value) for f in extract_text(text, "博山区科学技术局", 2019)}
+    assert got == {("博山区知识产权局", "cases", 3)}
+
+
+def test_a_sentence_that_never_ends_still_gives_its_figures():
+    """A pasted table or a broken file can make one "sentence" of many thousand characters:
+    its figures are still found, each quoted from its own piece, not the whole run."""
+    from etl.extract import MAX_SENTENCE
+
+    filler = "，".join(["相关工作稳步推进"] * 4000)
+    text = f"区科技局2019年度法治政府建设情况报告\n\n{filler}，全年开展执法检查12次，{filler}"
+    facts = extract_text(text, "周村区科学技术局", 2019, Registry.load(DATA))
+    got = [(f.indicator, f.value) for f in facts]
+    assert got == [("inspections", 12)]
+    assert len(facts[0].quote) <= MAX_SENTENCE and "执法检查12次" in facts[0].quote
+    assert text[facts[0].start : facts[0].end] == facts[0].quote
