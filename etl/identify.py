@@ -25,7 +25,7 @@ TITLE = re.compile(
 # A year, not the second half of a range ("2018-2019年", "2018年至2019年"): a dash with no
 # year before it ("--2019年度") is punctuation, and the year stands.
 ANY_YEAR = re.compile(
-    rf"(?<!\d)(?<![\d年][-—–~至])(?<![\d年]\s[-—–~至])(?<![\d年][-—–~至]\s)"
+    rf"(?=[12〇零一二])(?<!\d)(?<![\d年][-—–~至])(?<![\d年]\s[-—–~至])(?<![\d年][-—–~至]\s)"
     rf"(?P<year>{YEAR})\s*年(?!\s*[-—–~至]\s*\d)"
 )
 

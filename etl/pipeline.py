@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import math
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -97,8 +98,9 @@ def _report(doc: TextDoc, doc_id: str, registry, strict: bool) -> Processed:
         )
     name = agency.name_zh if agency else ident.agency
     facts, problems = [], []
+    paragraphs = _paragraph_starts(doc.text)
     for f in extract_text(doc.text, name, ident.year, registry, norm=norm):
-        f.location = _paragraph_of(doc.text, f.start)
+        f.location = _paragraph_of(paragraphs, f.start)
         why = impossible(f.value, f.unit)
         if why:
             problems.append(f"{f.location}“{f.quote[:40]}”：{why}，未载入")
@@ -131,9 +133,14 @@ def _same_core(a: str, b: str) -> bool:
     )
 
 
-def _paragraph_of(text: str, pos: int) -> str:
-    n = sum(1 for line in text[:pos].split("\n") if line.strip())
-    return f"第{max(n, 1)}段"
+def _paragraph_starts(text: str) -> list[int]:
+    """Where each non-blank line of text starts (the title is 第1段)."""
+    return [m.start() for m in re.finditer(r"[^\n]*\S[^\n]*", text)]
+
+
+def _paragraph_of(starts: list[int], pos: int) -> str:
+    """第N段: the non-blank line that pos is in (the one that has started by pos)."""
+    return f"第{max(bisect_right(starts, pos), 1)}段"
 
 
 TABLE_VALUE = re.compile(

@@ -108,3 +108,17 @@ def test_a_sentence_that_never_ends_still_gives_its_figures():
     assert got == [("inspections", 12)]
     assert len(facts[0].quote) <= MAX_SENTENCE and "执法检查12次" in facts[0].quote
     assert text[facts[0].start : facts[0].end] == facts[0].quote
+
+
+def test_each_fact_says_which_paragraph_it_is_in(tmp_path):
+    """The location counts non-blank lines, the title being 第1段: blank lines and
+    indentation do not shift it, and a quote at the very start of a line is in that line."""
+    from etl.pipeline import process_file
+
+    path = tmp_path / "r.txt"
+    path.write_text("区科技局2019年度法治政府建设情况报告\n\n全年开展执法检查12次。\n\n\n"
+                    "\u3000\u3000组织学法培训3次，参训120人次。\n", encoding="utf-8")  # fmt: skip
+    got = {
+        f.indicator: f.location for f in process_file(path, Registry.load(DATA), strict=True).facts
+    }
+    assert got == {"inspections": "第2段", "trainings": "第3段", "training_attendance": "第3段"}
