@@ -177,8 +177,8 @@ def load_meta() -> model.Meta:
 def default_agencies(meta: model.Meta) -> list[str]:
     """The bureau and the agencies under it (at most 8), else the first three."""
     ag = meta.agencies
-    bureaus = list(ag.index[ag["kind"] == "bureau"])
-    chosen = [a for a in ag.index if a in bureaus or ag.at[a, "parent_id"] in bureaus]
+    bureau = ag["kind"] == "bureau"
+    chosen = list(ag.index[bureau | ag["parent_id"].isin(ag.index[bureau])])
     return (chosen[:8] if chosen else list(ag.index[:3])) or list(ag.index[:3])
 
 

@@ -32,20 +32,26 @@ class Meta:
     indicators: pd.DataFrame  # index indicator_id, ordered by sort_order
     years: list[int]
     colors: dict[str, str] = field(default_factory=dict)
+    # agency_id -> name, per name column, made on first use: a province has thousands of
+    # agencies and the sidebar names every one of them on every run
+    _names: dict[str, dict[str, str]] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self):
         if not self.colors:
             self.colors = {a: PALETTE[i % len(PALETTE)] for i, a in enumerate(self.agencies.index)}
 
+    def _name(self, aid: str, column: str) -> str:
+        names = self._names.get(column)
+        if names is None:
+            names = dict(zip(self.agencies.index, self.agencies[column].astype(str), strict=True))
+            self._names[column] = names
+        return names.get(aid, aid)
+
     def agency(self, aid: str, lang: str) -> str:
-        if aid not in self.agencies.index:
-            return aid
-        return str(self.agencies.at[aid, "short_en" if lang == "en" else "short_zh"])
+        return self._name(aid, "short_en" if lang == "en" else "short_zh")
 
     def agency_full(self, aid: str, lang: str) -> str:
-        if aid not in self.agencies.index:
-            return aid
-        return str(self.agencies.at[aid, "name_en" if lang == "en" else "name_zh"])
+        return self._name(aid, "name_en" if lang == "en" else "name_zh")
 
     def ind(self, iid: str, lang: str) -> str:
         if iid not in self.indicators.index:

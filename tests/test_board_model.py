@@ -214,3 +214,40 @@ def test_cut_is_derived_from_days_when_not_stated():
     cut = model.cut_series(data, "zh")
     assert list(cut["value"]) == [75.0]
     assert list(cut["status_txt"]) == ["推算：由压缩前后时限计算"]
+
+
+def _meta(rows: list[tuple[str, str, str]]) -> model.Meta:
+    """Agencies (id, kind, parent id) in sort order, with names made from the id."""
+    ag = pd.DataFrame(
+        [{"agency_id": a, "kind": k, "parent_id": p or None, "short_zh": f"简{a}",
+          "name_zh": f"全{a}", "short_en": f"s-{a}", "name_en": f"n-{a}"} for a, k, p in rows]
+    )  # fmt: skip
+    ind = pd.DataFrame({"indicator_id": ["inspections"], "sort_order": [1]})
+    return model.meta_from(ag, ind, [2018])
+
+
+@pytest.mark.parametrize(
+    ("rows", "want"),
+    [
+        # the bureau and the agencies under it, in the registry's order
+        ([("kjj", "bureau", ""), ("zscq", "agency", "kjj"), ("dzj", "agency", "kjj")],
+         ["kjj", "zscq", "dzj"]),
+        # an agency under another body is not chosen
+        ([("x", "agency", "other"), ("kjj", "bureau", ""), ("zscq", "agency", "kjj")],
+         ["kjj", "zscq"]),
+        # no bureau: the first three
+        ([("a", "agency", ""), ("b", "agency", ""), ("c", "agency", ""), ("d", "agency", "")],
+         ["a", "b", "c"]),
+        # a province of bureaus: at most eight
+        ([(f"b{i}", "bureau", "") for i in range(20)], [f"b{i}" for i in range(8)]),
+    ],
+)  # fmt: skip
+def test_default_agencies(rows, want):
+    assert board_app.default_agencies(_meta(rows)) == want
+
+
+def test_agency_names_by_language_and_unknown_ids_as_given():
+    meta = _meta([("kjj", "bureau", ""), ("zscq", "agency", "kjj")])
+    assert [meta.agency("zscq", "zh"), meta.agency("zscq", "en")] == ["简zscq", "s-zscq"]
+    assert [meta.agency_full("kjj", "zh"), meta.agency_full("kjj", "en")] == ["全kjj", "n-kjj"]
+    assert meta.agency("gone", "zh") == "gone"
