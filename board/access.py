@@ -75,7 +75,7 @@ def _request() -> tuple[str | None, str | None, bool]:
     try:
         headers = st.context.headers
         host = headers.get("Host")
-        forwarded = any(isinstance(headers.get(h), str) and headers.get(h) for h in FORWARDED)
+        forwarded = any(isinstance(v, str) and v for v in map(headers.get, FORWARDED))
     except Exception:
         host, forwarded = None, False
     # only real strings count (AppTest hands out a mock for the IP)
@@ -105,18 +105,19 @@ def on_editor_list(email: str | None, editors) -> bool:
     return bool(email) and str(email).strip().lower() in allowed
 
 
-def _user_email() -> str | None:
+def _user_field(key: str) -> str | None:
+    """A field of the signed-in user (email, name), if it is there and a string."""
     try:
-        email = st.user.get("email") if hasattr(st.user, "get") else None
+        value = st.user.get(key) if hasattr(st.user, "get") else None
     except Exception:
-        email = None
-    return email if isinstance(email, str) else None
+        value = None
+    return value if isinstance(value, str) else None
 
 
 def can_edit() -> bool:
     if st.session_state.get(SESSION_KEY):
         return True
-    if _logged_in() and on_editor_list(_user_email(), _secret("editors")):
+    if _logged_in() and on_editor_list(_user_field("email"), _secret("editors")):
         return True
     if _secret("local_editing", True) is False:
         return False
@@ -127,9 +128,8 @@ def editor_name() -> str:
     """Who to write in corrections.csv's `who` column."""
     if _logged_in():
         for k in ("email", "name"):
-            with_value = st.user.get(k) if hasattr(st.user, "get") else None
-            if with_value:
-                return str(with_value)
+            if with_value := _user_field(k):
+                return with_value
     if st.session_state.get(SESSION_KEY):
         return "密码登录"
     return "本机"

@@ -652,11 +652,7 @@ class _Extraction:
                 # what the sentence is about (a require) is not decided by its 其中-parts
                 part = norm.find("其中", mt.end, se)
                 about = norm[ss : se if part < 0 else part]
-                right = (
-                    norm[mt.end : ce]
-                    if ce >= se or norm[ce] not in "，,"
-                    else _right(norm, mt.end, ce, se)
-                )
+                right = _right(norm, mt.end, ce, se)
                 ind, also, how = _choose(left, clause_left, right, mt, about)
                 if ind is None:
                     continue
@@ -695,7 +691,7 @@ ALL_OF_THEM = re.compile(r"(?:均|全部|全都|都|皆)")
 _CLAUSE_REST = re.compile(rf"[^{re.escape(CLAUSE_END)}]*")
 
 
-def _is_delta(left: str, clause_left: str, norm: str = "", ss: int = 0, pos: int = 0) -> bool:
+def _is_delta(left: str, clause_left: str, norm: str, ss: int, pos: int) -> bool:
     """比上年增加3次, 较上年多2件, 同比增长20%: a change, not a level. 由5个减少至2个:
     the 5 is what it was before (only time limits keep that, by their own rule)."""
     if DELTA.search(left) and DELTA_CONTEXT.search(clause_left):

@@ -15,6 +15,7 @@ from etl.numbers import parse_chinese
 BANNER = re.compile(r"发布时间|发布日期|发文日期|来源[:：]|浏览|字号|首页|当前位置|打印|关闭|分享|索引号|"
                     r"信息来源|点击|阅读|责任编辑|演示数据")  # fmt: skip
 TITLE_HINT = re.compile(r"报告|总结|情况|年报")
+NON_BLANK_LINE = re.compile(r"[^\n]*\S[^\n]*")  # a line with something on it: a paragraph
 YEAR = r"(?:19|20)\d{2}|[〇零一二][〇零一二三四五六七八九]{3}"
 AGENCY_SUFFIX = r"(?:局|委员会|委|办公室|中心|院|厅|站|队|所)"
 TITLE = re.compile(
@@ -62,7 +63,7 @@ def find_title(text: str, norm: str | None = None) -> tuple[str, int, int]:
     looks like a report title; else the first non-empty line."""
     norm = normalise(text) if norm is None else norm
     lines = []  # (start, end) of the first non-empty lines
-    for m in re.finditer(r"[^\n]*\S[^\n]*", text):
+    for m in NON_BLANK_LINE.finditer(text):
         lines.append((m.start(), m.end()))
         if len(lines) >= 6:
             break

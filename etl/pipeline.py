@@ -16,7 +16,7 @@ from pathlib import Path
 
 from etl import catalog
 from etl.extract import extract_text
-from etl.identify import Unidentified, identify
+from etl.identify import NON_BLANK_LINE, Unidentified, identify
 from etl.model import Fact, ReadError, TableDoc, TextDoc
 from etl.normalize import normalise
 from etl.numbers import parse_number
@@ -135,7 +135,7 @@ def _same_core(a: str, b: str) -> bool:
 
 def _paragraph_starts(text: str) -> list[int]:
     """Where each non-blank line of text starts (the title is 第1段)."""
-    return [m.start() for m in re.finditer(r"[^\n]*\S[^\n]*", text)]
+    return [m.start() for m in NON_BLANK_LINE.finditer(text)]
 
 
 def _paragraph_of(starts: list[int], pos: int) -> str:
