@@ -21,9 +21,7 @@ import argparse
 import json
 import os
 import random
-import socket
 import statistics
-import subprocess
 import sys
 import threading
 import time
@@ -35,6 +33,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import duckdb  # noqa: E402
+
+from board import devserver  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 EXTRA = os.environ.get("BENCH_STREAMLIT_ARGS", "").split()
@@ -97,28 +97,6 @@ class Sampler(threading.Thread):
             time.sleep(0.1)
 
 
-def serve(db: Path, data: Path) -> tuple[subprocess.Popen, str]:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    env = dict(os.environ, FAZHI_WAREHOUSE=str(db), FAZHI_DATA=str(data))
-    cmd = [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"),
-           "--server.port", str(port), "--server.address", "127.0.0.1",
-           "--server.headless", "true", "--browser.gatherUsageStats", "false", *EXTRA]  # fmt: skip
-    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL)  # fmt: skip
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 60
-    while time.time() < deadline:
-        try:
-            with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2):
-                return proc, base
-        except OSError:
-            time.sleep(0.3)
-    proc.kill()
-    raise SystemExit("streamlit did not start")
-
-
 def views(db: Path, n: int, seed: int) -> list[dict[str, str]]:
     """n sidebar states a leader might pick, as URL parameters."""
     con = duckdb.connect(str(db), read_only=True)
@@ -175,17 +153,15 @@ def main() -> None:
     size = {t: con.execute(f"select count(*) from {t}").fetchone()[0]
             for t in ("document", "fact", "resolved", "agency")}  # fmt: skip
     con.close()
-    proc, base = serve(db, data)
-    sampler = Sampler(proc.pid)
-    sampler.start()
-    time.sleep(1)
-    at_start = rss_mb(proc.pid)
     times: dict[str, list[float]] = {}
     errors: list = []
-    t0 = time.perf_counter()
-    try:
+    with devserver.running(db, data, extra_args=EXTRA) as (proc, base):
+        sampler = Sampler(proc.pid)
+        sampler.start()
+        time.sleep(1)
+        at_start = rss_mb(proc.pid)
+        t0 = time.perf_counter()
         threads = []  # playwright's sync API is per thread: one browser per session
-
         for i in range(a.sessions):
             vs = views(db, a.rounds, seed=i)
 
@@ -197,18 +173,17 @@ def main() -> None:
                     b.close()
 
             threads.append(threading.Thread(target=run))
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
-        wall = time.perf_counter() - t0
-        time.sleep(2)
-        at_end = rss_mb(proc.pid)
-    finally:
-        sampler.stop.set()
-        sampler.join()
-        proc.terminate()
-        proc.wait(timeout=20)
+        try:
+            for t in threads:
+                t.start()
+            for t in threads:
+                t.join()
+            wall = time.perf_counter() - t0
+            time.sleep(2)
+            at_end = rss_mb(proc.pid)
+        finally:
+            sampler.stop.set()
+            sampler.join()
     peak = max(sampler.samples)
     loads = sum(len(v) for v in times.values())
     result = {

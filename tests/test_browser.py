@@ -6,17 +6,14 @@ Screenshots go to artifacts/screenshots/ (gitignored); look at them."""
 from __future__ import annotations
 
 import contextlib
-import os
-import socket
-import subprocess
-import sys
-import time
+import shutil
 import urllib.parse
-import urllib.request
 from pathlib import Path
 
 import pytest
 from board_fixtures import ROOT
+
+from board import devserver
 
 pytest_plugins = ["board_fixtures"]
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -41,45 +38,24 @@ sync_api = pytest.importorskip(
 )
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @contextlib.contextmanager
 def serve(warehouse, data, log, extra_args=()):
     """`streamlit run dashboard.py` on a free port over the given warehouse and data
-    folder (extra_args are added to the command line, e.g. `--server.maxUploadSize 1`);
-    yields its base URL once healthy, and stops it afterwards."""
-    port = free_port()
-    env = dict(os.environ, FAZHI_WAREHOUSE=str(warehouse), FAZHI_DATA=str(data))
-    cmd = [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"),
-           "--server.port", str(port), "--server.address", "127.0.0.1",
-           "--server.headless", "true", "--browser.gatherUsageStats", "false",
-           *extra_args]  # fmt: skip
-    with log.open("w") as fh:
-        proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=fh, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
+    folder (board.devserver; extra_args e.g. `--server.maxUploadSize 1`); yields its base
+    URL once healthy, and stops it afterwards."""
     try:
-        deadline = time.time() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                pass
-            if proc.poll() is not None or time.time() > deadline:
-                pytest.fail(f"streamlit did not start:\n{log.read_text()[-3000:]}")
-            time.sleep(0.3)
-        yield base
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        with devserver.running(warehouse, data, log, extra_args) as (_, base):
+            yield base
+    except devserver.DidNotStart as e:  # raised only while starting
+        pytest.fail(str(e))
+
+
+def copy_data(folder: Path) -> Path:
+    """A copy of data/ (without its warehouse) in folder/data: tests that change data
+    (uploads, corrections, rebuilds) never touch the real one."""
+    data = folder / "data"
+    shutil.copytree(ROOT / "data", data, ignore=shutil.ignore_patterns("warehouse*"))
+    return data
 
 
 @pytest.fixture(scope="module")

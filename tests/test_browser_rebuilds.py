@@ -12,7 +12,6 @@ correction adds a fact). Any other number, or none, fails the test. The counts a
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import sys
 import threading
@@ -23,7 +22,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from tests.test_browser import PAGES, browser, page, serve, settle, url  # noqa: F401
+from tests.test_browser import PAGES, browser, copy_data, page, serve, settle, url  # noqa: F401
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 pytest.importorskip("playwright.sync_api")
@@ -100,9 +99,7 @@ def problems(pg) -> list[str]:
 
 @pytest.fixture(scope="module")
 def data_copy(tmp_path_factory):
-    data = tmp_path_factory.mktemp("rebuilds") / "data"
-    shutil.copytree(ROOT / "data", data, ignore=shutil.ignore_patterns("warehouse*"))
-    return data
+    return copy_data(tmp_path_factory.mktemp("rebuilds"))
 
 
 def test_page_loads_during_rebuilds_see_no_error_and_whole_warehouses(data_copy, page):  # noqa: F811

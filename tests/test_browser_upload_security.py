@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import http.cookies
-import shutil
 import urllib.error
 import urllib.request
 import uuid
@@ -16,22 +15,25 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_browser import READY, SHOTS, browser, no_errors, page, serve, settle, url  # noqa: F401
+from tests.test_browser import (  # noqa: F401
+    READY,
+    SHOTS,
+    browser,
+    copy_data,
+    no_errors,
+    page,
+    serve,
+    settle,
+    url,
+)  # fmt: skip
 
 pytest_plugins = ["board_fixtures"]
 pytest.importorskip("playwright.sync_api")
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
-ROOT = Path(__file__).resolve().parent.parent
 REPORT = "区科技局2019年度法治政府建设情况报告\n\n2019年，我局全年开展执法检查21次。\n"
 SAVE = "保存并重建数据仓库"
 PASSWORD = "Fz-秘密-7391"  # noqa: S105 - a test password
 XSRF = "_streamlit_xsrf"
-
-
-def data_copy(tmp: Path) -> Path:
-    data = tmp / "data"
-    shutil.copytree(ROOT / "data", data, ignore=shutil.ignore_patterns("warehouse*"))
-    return data
 
 
 def snapshot(d) -> dict:
@@ -42,7 +44,7 @@ def snapshot(d) -> dict:
 def limited_server(bundled_wh, tmp_path_factory):
     """The dashboard with a 1 MB upload limit, over a copy of data/."""
     tmp = tmp_path_factory.mktemp("upload")
-    data = data_copy(tmp)
+    data = copy_data(tmp)
     with serve(bundled_wh, data, tmp / "server.log", ["--server.maxUploadSize", "1"]) as base:
         yield base, data
 
@@ -149,7 +151,7 @@ def secret_server(bundled_wh, tmp_path, monkeypatch):
     digest = hashlib.sha256(PASSWORD.encode()).hexdigest()
     secrets = tmp_path / "secrets.toml"
     secrets.write_text(f'local_editing = false\neditor_password_sha256 = "{digest}"\n')
-    data = data_copy(tmp_path)
+    data = copy_data(tmp_path)
     log = tmp_path / "server.log"
     monkeypatch.setenv("PYTHONUNBUFFERED", "1")
     with serve(bundled_wh, data, log, ["--secrets.files", str(secrets)]) as base:

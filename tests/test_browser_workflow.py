@@ -3,14 +3,21 @@ chart shows the corrected value. Runs on a copy of data/ (never the real one).""
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
-from tests.test_browser import CHART, browser, no_errors, page, serve, settle, shot, url  # noqa: F401
+from tests.test_browser import (  # noqa: F401
+    CHART,
+    browser,
+    copy_data,
+    no_errors,
+    page,
+    serve,
+    settle,
+    shot,
+    url,
+)  # fmt: skip
 
 pytest.importorskip("playwright.sync_api")
-ROOT = __import__("pathlib").Path(__file__).resolve().parent.parent
 REPORT = "区科技局2019年度法治政府建设情况报告\n\n2019年，我局全年开展执法检查21次。\n"
 
 
@@ -18,8 +25,7 @@ REPORT = "区科技局2019年度法治政府建设情况报告\n\n2019年，我�
 def workflow_server(tmp_path_factory):
     from etl.build import build
 
-    data = tmp_path_factory.mktemp("wf") / "data"
-    shutil.copytree(ROOT / "data", data, ignore=shutil.ignore_patterns("warehouse*"))
+    data = copy_data(tmp_path_factory.mktemp("wf"))
     db = data / "warehouse.duckdb"
     build(data, db, workers=1)
     with serve(db, data, data.parent / "server.log") as base:
