@@ -65,10 +65,13 @@ TEXT: dict[str, tuple[str, str]] = {
     "q_conflicts": ("来源不一致（{n}处）", "Sources that disagree ({n})"),
     "q_conflicts_none": ("没有来源不一致的数值。", "No source disagrees."),
     "q_year_path": (
-        "年度取自文件夹或文件名的报告（{n}份）",
-        "Reports dated by folder or file name ({n})",
+        "单位或年度不是取自标题的报告，或有疑问的报告（{n}份）",
+        "Reports whose agency or year is not from their title, or is in doubt ({n})",
     ),
-    "q_year_path_none": ("所有报告的年度都取自标题。", "Every report is dated by its title."),
+    "q_year_path_none": (
+        "所有报告的单位和年度都取自标题。",
+        "Every report's agency and year come from its title.",
+    ),
     "q_never": ("从未找到数值的指标（{n}项）", "Indicators never found ({n})"),
     "q_never_none": ("每个指标都找到了数值。", "Every indicator has values."),
     "q_cols_missing": (
@@ -79,7 +82,10 @@ TEXT: dict[str, tuple[str, str]] = {
         "单位|年份|指标|显示的数值|依据|另一数值|另一来源原文|另一来源文件",
         "Agency|Year|Indicator|Shown|Its source|Other value|Other source|Other file",
     ),
-    "q_cols_path": ("单位|年份|标题|文件|年度来源", "Agency|Year|Title|File|Year from"),
+    "q_cols_path": (
+        "单位|年份|标题|文件|单位来源|年度来源|疑问",
+        "Agency|Year|Title|File|Agency from|Year from|Doubt",
+    ),
     # review page
     "rv_queue": ("待审核的数值（{n}条）", "Values to review ({n})"),
     "rv_none": ("没有待审核的数值。", "Nothing to review."),

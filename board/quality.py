@@ -7,7 +7,17 @@ import pandas as pd
 
 from board import i18n, model
 
-YEAR_SOURCE = {"file name": ("文件名", "file name"), "folder": ("文件夹名", "folder name")}
+# Where a report's agency or year came from (etl/identify.py), in the reader's language.
+SOURCE = {
+    "title": ("标题", "title"),
+    "metadata": ("网页信息栏", "page metadata"),
+    "opening": ("正文开头", "opening sentence"),
+    "signature": ("落款", "signature"),
+    "breadcrumb": ("网页导航栏", "breadcrumb"),
+    "file name": ("文件名", "file name"),
+    "folder": ("文件夹名", "folder name"),
+    "assigned": ("编辑指定", "assigned by an editor"),
+}
 
 
 def _frame(cols: str, lang: str, rows: list[list]) -> pd.DataFrame:
@@ -30,7 +40,12 @@ def conflicts(df: pd.DataFrame, meta: model.Meta, lang: str) -> pd.DataFrame:
 
 def year_from_path(df: pd.DataFrame, meta: model.Meta, lang: str) -> pd.DataFrame:
     k = 1 if lang == "en" else 0
+
+    def source(s) -> str:
+        return SOURCE.get(s, (s, s))[k] if isinstance(s, str) else SOURCE["title"][k]
+
     rows = [[meta.agency(r.agency_id, lang) if r.agency_id in meta.agencies.index else r.agency_id,
-             int(r.year), r.title, r.path, YEAR_SOURCE.get(r.year_source, (r.year_source,) * 2)[k]]
+             int(r.year), r.title, r.path, source(r.agency_source), source(r.year_source),
+             r.note if isinstance(r.note, str) else ""]
             for r in df.itertuples()]  # fmt: skip
     return _frame("q_cols_path", lang, rows)

@@ -132,11 +132,13 @@ SQL: dict[str, str] = {
           AND {_WHERE.format(a="r")}
         ORDER BY r.year DESC, r.agency_id, r.indicator_id, f.fact_id
         LIMIT 500""",
-    # data quality: reports whose year came from the folder or file name, not the title
+    # data quality: reports whose agency or year did not come from their title, or whose
+    # identity is in doubt (a note)
     "quality_year_from_path": f"""
-        SELECT d.agency_id, d.year, d.title, d.path, y.year_source
+        SELECT d.agency_id, d.year, d.title, d.path, y.year_source, y.agency_source, y.note
         FROM document d JOIN document_year y USING (doc_id)
-        WHERE y.year_source IN ('file name', 'folder') AND {_WHERE.format(a="d")}
+        WHERE (y.year_source <> 'title' OR coalesce(y.agency_source, 'title') <> 'title'
+               OR y.note IS NOT NULL) AND {_WHERE.format(a="d")}
         ORDER BY d.year DESC, d.path
         LIMIT 500""",
     # data quality: indicators of the catalog with no value in the chosen data

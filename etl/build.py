@@ -172,12 +172,14 @@ class Doc:
     facts: list[tuple]
     problems: list[str]
     year_source: str | None = None
+    agency_source: str | None = None
+    notes: list[str] | None = None
 
     @classmethod
     def of(cls, p: pipeline.Processed) -> Doc:
         return cls(p.doc_id, p.kind, p.format, p.encoding, p.title, p.agency, p.year, p.text,
-                   [_fact_tuple(f) for f in p.facts], list(p.problems),
-                   getattr(p, "year_source", None))  # fmt: skip
+                   [_fact_tuple(f) for f in p.facts], list(p.problems), p.year_source,
+                   p.agency_source, list(p.notes))  # fmt: skip
 
 
 _worker_registry: Registry | None = None
@@ -406,8 +408,9 @@ def build(
                  origin, "unverified")
             )  # fmt: skip
     rows.extend("document", doc_rows)
-    rows.extend("document_year", [(doc_id, d.year_source) for doc_id, (_, d) in
-                                  sorted(kept.items(), key=lambda kv: kv[1][0]) if d.year_source])  # fmt: skip
+    rows.extend("document_year", [(doc_id, d.year_source, d.agency_source, "；".join(d.notes or []) or None)
+                                  for doc_id, (_, d) in sorted(kept.items(), key=lambda kv: kv[1][0])
+                                  if d.year_source])  # fmt: skip
     rows.extend("fact", fact_rows)
     for path, reason in apply_corrections(data_dir, rows, registry):
         summary.problems.append((path, reason))

@@ -1,19 +1,35 @@
-"""Which agency a report is by and which year it covers: from its title, checked
-against the body; a file or folder name may help; a banner or publication date never."""
+"""Which agency a report is by and which year it covers, found the way a clerk would.
+
+A report as staff have it may be a clean text with its title on the first line, or a page
+saved from a website: breadcrumbs, a metadata table (索引号, 发布机构, 成文日期, 标题), the
+title somewhere below, or no title at all. The sources, in order of trust:
+
+1. the title, wherever it stands in the first part of the page (also split over two
+   lines, or as the last item of a breadcrumb);
+2. labelled metadata fields (标题/名称 for both, 发布机构/发文机关/… for the agency);
+3. the opening of the body (2024年，县科技局…; 现将X局2019年度…报告公布如下; 本报告…统计期限
+   自2019年1月1日起至2019年12月31日止) and, for the agency, the signature at the end;
+4. the file name (year) and the folder: data/reports/<单位>/<年度>/… names both.
+
+A publication date (发布时间, 成文日期, a 索引号's year) is never the year covered, and a
+pronoun (我局, 本局) is never an agency's name. A clear title is never overruled by a
+guess from the body: where the body speaks of another year, the report is loaded under
+its title and the doubt is noted (shown on 数据质量).
+"""
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from etl.normalize import normalise
 from etl.numbers import parse_chinese
 
 # Lines that web pages put around a report: never the title, never the year.
-BANNER = re.compile(r"发布时间|发布日期|发文日期|来源[:：]|浏览|字号|首页|当前位置|打印|关闭|分享|索引号|"
-                    r"信息来源|点击|阅读|责任编辑|演示数据")  # fmt: skip
+BANNER = re.compile(r"发布时间|发布日期|发文日期|成文日期|生成日期|来源[:：]|浏览|字号|首页|当前位置|打印|关闭|分享|"
+                    r"索引号|信息来源|点击|阅读|责任编辑|演示数据|[>»›]|网站标识码|备案|主办单位|版权所有")  # fmt: skip
 TITLE_HINT = re.compile(r"报告|总结|情况|年报")
 NON_BLANK_LINE = re.compile(r"[^\n]*\S[^\n]*")  # a line with something on it: a paragraph
 YEAR = r"(?:19|20)\d{2}|[〇零一二][〇零一二三四五六七八九]{3}"
@@ -29,16 +45,55 @@ ANY_YEAR = re.compile(
     rf"(?=[12〇零一二])(?<!\d)(?<![\d年][-—–~至])(?<![\d年]\s[-—–~至])(?<![\d年][-—–~至]\s)"
     rf"(?P<year>{YEAR})\s*年(?!\s*[-—–~至]\s*\d)"
 )
-
 YEAR_RANGE = re.compile(rf"(?:{YEAR})\s*年?\s*[-—–~至]\s*(?:{YEAR})\s*年?")
+
+# How far into a page its title and metadata may stand (web chrome can be long).
+HEAD_LINES = 40
+HEAD_CHARS = 6000
+# Words that open a clause before the body's name: 关于X局…, 现将X局…
+LEAD_WORDS = re.compile(r"^(?:关于|现将|现把|根据|按照|中共|附件\d*|全文|标题|题目)+")
+# A name that is a pronoun or a party organ is nobody's agency name here.
+NOT_A_NAME = re.compile(
+    r"^(?:我|本|该|全|各|贵|此|其|两|上级|下属|所属|有关|相关|直属)|^[省市区县州]?委$|党委$|党组$"
+)
+# A body's name: region + kind, ending in the kind of body (the shortest such run).
+BODY_NAME = re.compile(rf"[\u4e00-\u9fff]{{2,30}}?{AGENCY_SUFFIX}")
+# Labelled metadata fields of a page (索引号：… 发布机构：… 标题：…), several to a line.
+META_KEY = re.compile(
+    r"(?P<key>名\s*称|标\s*题|题\s*名|文\s*章\s*标\s*题|发布机构|发文机关|发布单位|发文单位|公开主体|"
+    r"所属机构|责任部门|信息来源|来\s*源|索\s*引\s*号|成文日期|发布日期|发布时间|公开日期|文\s*号|"
+    r"主题分类|体裁分类|主\s*题\s*词|公开方式|公开范围|有\s*效\s*性)\s*[:：]?"
+)
+META_TITLE_KEYS = {"名称", "标题", "题名", "文章标题"}
+META_AGENCY_KEYS = {"发布机构", "发文机关", "发布单位", "发文单位", "公开主体", "所属机构",
+                    "责任部门", "信息来源", "来源"}  # fmt: skip
+OPENS_SENTENCE = re.compile(r"^\s*(?:现将|现把|特此|根据|按照|为|经)")
+# The opening of a body: 2024年，… / 2024年度，… / 2024年以来，…
+OPENING_YEAR = re.compile(rf"^\s*(?P<year>{YEAR})\s*年度?(?:[，,]|以来|是|全年|我|本|县|区|市|省)")
+# 现将X局2019年度…报告公布如下 / 本报告由X局编制 …
+PRESENT = re.compile(
+    rf"(?:现将|现把|特此|按照|根据)[^。\n]{{0,40}}?(?P<year>{YEAR})\s*年度?[^。\n]{{0,30}}?(?:报告|总结)"
+)
+# 本报告…统计期限自2019年1月1日起至2019年12月31日止: the period covered, stated
+PERIOD = re.compile(
+    rf"(?P<year>{YEAR})\s*年\s*1\s*月\s*1\s*日\s*(?:起)?\s*(?:至|到|[-—–~])\s*(?P=year)\s*年\s*12\s*月\s*31\s*日"
+)
+DATE_LINE = re.compile(
+    rf"^\s*(?:{YEAR})\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日\s*$|^\s*\d{{4}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}\s*$"
+)
+# A folder or file name that is a year (data/reports/<单位>/2019/…)
+PATH_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 
 
 @dataclass
 class Identity:
     title: str
-    agency: str  # as the title writes it, in simplified script
+    agency: str  # as the report writes it, in simplified script
     year: int
-    year_source: str  # title | file name | folder
+    year_source: str  # title | metadata | opening | file name | folder | assigned
+    agency_source: str = "title"  # title | metadata | opening | signature | breadcrumb | folder
+    notes: list[str] = field(default_factory=list)  # doubts to show on 数据质量
+    folder_agency: str | None = None  # what the folder may name, for the registry to check
 
 
 class Unidentified(Exception):
@@ -58,78 +113,260 @@ def _year(s: str) -> int | None:
     return int(out) if len(out) == 4 else None
 
 
+def agency_in(s: str, *, bodies_only: bool = False) -> str | None:
+    """The first body's name in a title, field or clause (not a pronoun, not a party
+    organ): 关于X市科技局… → X市科技局. bodies_only: a 局 or 委员会 only (an opening
+    clause may name a 中心 or 办公室 that is not its subject's kind)."""
+    for chunk in re.split(rf"[^\u4e00-\u9fff]+|(?:{YEAR})\s*年度?|年度", s):
+        chunk = LEAD_WORDS.sub("", chunk)
+        for m in BODY_NAME.finditer(chunk):
+            name = LEAD_WORDS.sub("", m.group(0))
+            if NOT_A_NAME.search(name) or len(name) < 3:
+                break  # 我局…: a pronoun heads this chunk; look at the next
+            if bodies_only and not re.search(r"局$|委员会$", name):
+                break
+            return name
+    return None
+
+
 def find_title(text: str, norm: str | None = None) -> tuple[str, int, int]:
-    """The title line and its span: the first non-banner line among the first few that
-    looks like a report title; else the first non-empty line."""
+    """The title line and its span: among the first lines of the page, the first that
+    is not page chrome and looks like a report title; else the first non-empty line."""
     norm = normalise(text) if norm is None else norm
-    lines = []  # (start, end) of the first non-empty lines
-    for m in NON_BLANK_LINE.finditer(text):
-        lines.append((m.start(), m.end()))
-        if len(lines) >= 6:
-            break
-    for looks_like in (TITLE, TITLE_HINT):
-        for s, e in lines:
-            if not BANNER.search(norm, s, e) and looks_like.search(norm[s:e]):
-                return text[s:e].strip(), s, e
-    if lines:
-        s, e = lines[0]
+    head = _head(norm)
+    found = _title(norm, head)
+    if found:
+        return text[found[0] : found[1]].strip(), found[0], found[1]
+    if head:
+        s, e = head[0]
         return text[s:e].strip(), s, e
     return "", 0, 0
+
+
+def _head(norm: str) -> list[tuple[int, int]]:
+    lines = []
+    for m in NON_BLANK_LINE.finditer(norm, 0, min(len(norm), HEAD_CHARS)):
+        lines.append((m.start(), m.end()))
+        if len(lines) >= HEAD_LINES:
+            break
+    return lines
+
+
+def _title(norm: str, head) -> tuple[int, int] | None:
+    """(start, end) of the title in norm: the first line that names a report with its
+    year and its agency (or the agency alone on the line before); else the first that
+    names a report with one of the two. Never chrome, a metadata field or a sentence."""
+    weaker = None
+    for i, (s, e) in enumerate(head):
+        line = norm[s:e].strip()
+        if len(line) > 80 or BANNER.search(line) or _is_meta(line) or not TITLE_HINT.search(line):
+            continue
+        if (
+            "。" in line
+            or line.count("，") > 1
+            or line.count(",") > 1
+            or OPENS_SENTENCE.match(line)
+        ):
+            continue  # a sentence of the body, not a title
+        has_year = bool(ANY_YEAR.search(line) or YEAR_RANGE.search(line))
+        has_agency = bool(TITLE.search(line) or agency_in(line))
+        if has_year and has_agency:
+            return s, e
+        if has_year and i and _name_only(norm, *head[i - 1]):
+            return head[i - 1][0], e  # X市科学技术局 / 2019年度法治政府建设情况报告
+        if (has_year or has_agency) and weaker is None:
+            weaker = (s, e)
+    return weaker
+
+
+def _name_only(norm: str, s: int, e: int) -> bool:
+    line = norm[s:e].strip()
+    return len(line) <= 30 and agency_in(line) == line
+
+
+def _is_meta(line: str) -> bool:
+    m = META_KEY.match(line.strip())
+    return bool(m)
+
+
+def _meta(norm: str, head) -> dict[str, tuple[int, int]]:
+    """Labelled fields of the page's metadata block: key → (start, end) of its value in
+    norm (the first of each key). Several fields may share a line; a key alone on its
+    line takes the next line (a table saved one cell per line)."""
+    out: dict[str, tuple[int, int]] = {}
+    for i, (s, e) in enumerate(head):
+        keys = list(META_KEY.finditer(norm, s, e))
+        if not keys or keys[0].start() > s + 2:
+            continue
+        for j, k in enumerate(keys):
+            vs, ve = k.end(), keys[j + 1].start() if j + 1 < len(keys) else e
+            if not norm[vs:ve].strip(" \t|:：") and j + 1 == len(keys) and i + 1 < len(head):
+                vs, ve = head[i + 1]  # one cell per line
+            while vs < ve and norm[vs] in " \t|:：\u3000":
+                vs += 1
+            while ve > vs and norm[ve - 1] in " \t|\u3000":
+                ve -= 1
+            key = re.sub(r"\s+", "", k.group("key"))
+            if ve > vs and key not in out:
+                out[key] = (vs, ve)
+    return out
+
+
+def _breadcrumb_agency(norm: str, head) -> str | None:
+    """The last item of a breadcrumb (首页 > 政务公开 > X市科技局 > …) that is a body."""
+    for s, e in head:
+        line = norm[s:e]
+        if not re.search(r"[>»›]", line):
+            continue
+        names = [agency_in(part.strip()) for part in re.split(r"[>»›|]", line)]
+        names = [n for n, part in zip(names, re.split(r"[>»›|]", line), strict=True)
+                 if n and n == part.strip()]  # fmt: skip
+        if names:
+            return names[-1]
+    return None
+
+
+def _body_lines(norm: str, head, after: int) -> list[tuple[int, int]]:
+    """The first lines of the body: after the title (or the chrome), not chrome."""
+    out = []
+    for s, e in head:
+        if s < after:
+            continue
+        line = norm[s:e].strip()
+        if BANNER.search(line) or _is_meta(line) or (len(line) < 30 and "，" not in line):
+            continue  # chrome, a field, a heading
+        out.append((s, e))
+        if len(out) >= 3:
+            break
+    return out
+
+
+def _signature(norm: str) -> str | None:
+    """The body named at the foot of the report, above or beside its date."""
+    tail = [m.group(0).strip() for m in NON_BLANK_LINE.finditer(norm, max(0, len(norm) - 400))]
+    for i, line in enumerate(tail[-6:]):
+        if len(line) <= 30:
+            name = agency_in(line, bodies_only=True)
+            rest = tail[-6:][i + 1 : i + 2]
+            if name == line and rest and DATE_LINE.match(rest[0]):
+                return name
+    return None
+
+
+def _path_parts(path: Path | None) -> tuple[int | None, str | None, str | None]:
+    """(year, where, folder agency) from data/reports/<单位>/<年度>/file or the file name."""
+    if path is None:
+        return None, None, None
+    year, where = None, None
+    y = PATH_YEAR.search(path.stem)
+    if y:
+        year, where = int(y.group(1)), "file name"
+    parent = path.parent
+    folder_year = PATH_YEAR.fullmatch(parent.name.removesuffix("年度").removesuffix("年"))
+    if folder_year:
+        if year is None:
+            year, where = int(folder_year.group(1)), "folder"
+        parent = parent.parent
+    elif year is None and (y := PATH_YEAR.search(parent.name)):
+        year, where = int(y.group(1)), "folder"
+    agency = normalise(parent.name) if parent.name else None
+    return year, where, agency
 
 
 def identify(text: str, path: Path | None = None, norm: str | None = None) -> Identity:
     """`norm`: normalise(text), when the caller has it already."""
     norm = normalise(text) if norm is None else norm
-    title, _, title_end = find_title(text, norm)
-    if not title:
+    head = _head(norm)
+    if not head:
         raise Unidentified(
             "报告没有标题，无法确定单位和年度（请在第一行写明标题，如“区科技局2018年度法治政府建设情况报告”）"
         )
-    norm_title = normalise(title)
-    m = TITLE.search(norm_title)
-    agency = m.group("agency") if m else None
-    year = _year(m.group("year")) if m else None
-    year_source = "title"
-    if year is None:
-        y = ANY_YEAR.search(norm_title)
-        year = _year(y.group("year")) if y else None
-    if year is None and path is not None:
-        for part, source in ((path.stem, "file name"), (path.parent.name, "folder")):
-            y = re.search(r"(?<!\d)((?:19|20)\d{2})(?!\d)", part)
-            if y:
-                year, year_source = int(y.group(1)), source
+    span = _title(norm, head)
+    title = norm[span[0] : span[1]].strip() if span else ""
+    agency = year = None
+    agency_source = year_source = None
+    if title:
+        m = TITLE.search(title.replace("\n", ""))
+        name = LEAD_WORDS.sub("", m.group("agency")) if m else ""
+        if m and len(name) >= 2 and not NOT_A_NAME.search(name):
+            agency, year = name, _year(m.group("year"))
+        agency = agency or agency_in(title)
+        if year is None and (y := ANY_YEAR.search(title)):
+            year = _year(y.group("year"))
+        agency_source = "title" if agency else None
+        year_source = "title" if year else None
+        if year is None and (r := YEAR_RANGE.search(title)):
+            raise Unidentified(
+                f"无法确定报告年度：标题“{title[:40]}”写的是年份区间（{r.group(0)}），一份报告只能对应一个年度（请分年度报送，或在标题中写明一个年度）"
+            )
+    meta = _meta(norm, head)
+    key = next((k for k in META_TITLE_KEYS if k in meta), None)
+    if key:
+        ms, me = meta[key]
+        if agency is None and (a := agency_in(norm[ms:me])):
+            agency, agency_source = a, "metadata"
+        if year is None and (y := ANY_YEAR.search(norm, ms, me)):
+            year, year_source = _year(y.group("year")), "metadata"
+        span = span or (ms, me)
+    if agency is None:
+        for k in META_AGENCY_KEYS:
+            if k in meta and (a := agency_in(norm[slice(*meta[k])])):
+                agency, agency_source = a, "metadata"
                 break
-    if year is None and (r := YEAR_RANGE.search(norm_title)):
-        raise Unidentified(
-            f"无法确定报告年度：标题“{title[:40]}”写的是年份区间（{r.group(0)}），一份报告只能对应一个年度（请分年度报送，或在标题中写明一个年度）"
-        )
+    body = _body_lines(norm, head, span[1] if span else 0)
+    if agency is None or year is None:
+        for s, e in body:
+            line = norm[s:e]
+            p = PRESENT.search(line)
+            o = OPENING_YEAR.match(line)
+            if year is None and (p or o or PERIOD.search(line)):
+                hit = p or o or PERIOD.search(line)
+                year, year_source = _year(hit.group("year")), "opening"
+            if agency is None:
+                first = re.split(r"[。；;]", line)[0]
+                lead = first[p.start() : p.end()] if p else first[:40]
+                if a := agency_in(lead, bodies_only=True):
+                    agency, agency_source = a, "opening"
+    if agency is None and (a := _signature(norm)):
+        agency, agency_source = a, "signature"
+    if agency is None and (a := _breadcrumb_agency(norm, head)):
+        agency, agency_source = a, "breadcrumb"
+    path_year, path_where, folder_agency = _path_parts(path)
+    if year is None and path_year is not None:
+        year, year_source = path_year, path_where
+    if agency is None and folder_agency and agency_in(folder_agency) == folder_agency:
+        agency, agency_source = folder_agency, "folder"
+    s, e = span or (body or head)[0]
+    title = text[s:e].strip()[:80]
     if year is None:
         raise Unidentified(
-            f"无法确定报告年度：标题“{title[:40]}”中没有年份（请在标题中写明年度，如“2018年度”，或把文件放进以年份命名的文件夹）"
+            f"无法确定报告年度：标题（“{title[:40]}”）、网页信息栏和正文开头都没有写明年度"
+            "（请在标题中写明年度，如“2018年度”，或把文件放进以年份命名的文件夹，如 reports/区科技局/2018/）"
         )
-    if agency is None:
-        a = re.match(rf"^\s*(?P<agency>[\u4e00-\u9fff]{{1,30}}?{AGENCY_SUFFIX})", norm_title)
-        agency = a.group("agency") if a else None
     if agency is None:
         raise Unidentified(
-            f"无法确定报告单位：标题“{title[:40]}”中没有单位名称（请在标题开头写明单位，如“区科技局”）"
+            f"无法确定报告单位：标题（“{title[:40]}”）、网页信息栏、正文开头和落款都没有写明单位"
+            "（请在标题开头写明单位，如“区科技局”，或把文件放进以单位命名的文件夹，如 reports/区科技局/2018/）"
         )
-    _check_body_year(norm[title_end:], year, title)
-    return Identity(title=title, agency=agency, year=year, year_source=year_source)
+    notes = []
+    if year_source == "title" and (main := _body_speaks_of(norm[e:], year)):
+        notes.append(
+            f"标题年度（{year}年）与正文不一致：正文主要写的是{main}年，且没有提到{year}年（请核对标题中的年度）"
+        )
+    return Identity(
+        title=" ".join(title.split()), agency=agency, year=year, year_source=year_source,
+        agency_source=agency_source, notes=notes, folder_agency=folder_agency,
+    )  # fmt: skip
 
 
-def _check_body_year(body: str, year: int, title: str) -> None:
-    """The title's year should be the body's: a report whose body speaks only of another
-    year (beyond the next year's plans) has a wrong title, and is not loaded under it."""
+def _body_speaks_of(body: str, year: int) -> int | None:
+    """Another year, when the body speaks only of that one (beyond next year's plans)."""
     years = Counter(_year(m.group("year")) for m in ANY_YEAR.finditer(body))
     years.pop(None, None)
     if not years or year in years:
-        return
+        return None
     main, _ = years.most_common(1)[0]
-    if main not in (year, year + 1):
-        raise Unidentified(
-            f"标题年度（{year}年）与正文不一致：正文主要写的是{main}年，且没有提到{year}年（请核对标题中的年度）"
-        )
+    return main if main not in (year, year + 1) else None
 
 
 def region_of(agency: str) -> str:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from etl import catalog
 from etl.extract import extract_text
-from etl.identify import NON_BLANK_LINE, Unidentified, identify
+from etl.identify import NON_BLANK_LINE, Identity, Unidentified, find_title, identify
 from etl.model import Fact, ReadError, TableDoc, TextDoc
 from etl.normalize import normalise
 from etl.numbers import parse_number
@@ -44,18 +44,24 @@ class Processed:
     text: str | None  # the text that fact spans refer to (reports)
     facts: list[Fact] = field(default_factory=list)  # fact.agency: canonical names
     problems: list[str] = field(default_factory=list)  # rows set aside, with where and why
-    year_source: str | None = None  # reports: title | file name | folder
+    year_source: str | None = None  # reports: title | metadata | opening | file name | folder
+    agency_source: str | None = None  # reports: title | metadata | opening | signature | …
+    notes: list[str] = field(default_factory=list)  # doubts about the identity (数据质量)
 
 
 def content_hash(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()[:16]
 
 
-def process_file(path: Path, registry, *, strict: bool) -> Processed:
+def process_file(
+    path: Path, registry, *, strict: bool, assigned: tuple[str, int] | None = None
+) -> Processed:
     """Read, identify and extract one file. Raises Rejected.
 
     strict=True (the build): the agency must be in the registry. strict=False (extract):
-    an agency not in the registry is kept under the name its title gives."""
+    an agency not in the registry is kept under the name its title gives.
+    assigned: (agency, year) an editor gave a report that could not be identified (a
+    parked report, data/assignments.csv); it replaces identification."""
     from etl import readers
 
     path = Path(path)
@@ -70,21 +76,29 @@ def process_file(path: Path, registry, *, strict: bool) -> Processed:
     doc_id = content_hash(data)
     if isinstance(doc, TableDoc):
         return _table(doc, doc_id, registry, strict)
-    return _report(doc, doc_id, registry, strict)
+    return _report(doc, doc_id, registry, strict, assigned)
 
 
-def _report(doc: TextDoc, doc_id: str, registry, strict: bool) -> Processed:
+def _report(
+    doc: TextDoc, doc_id: str, registry, strict: bool, assigned: tuple[str, int] | None
+) -> Processed:
     if not doc.text.strip():
         raise Rejected("文件没有文字内容（文件为空）")
     norm = normalise(doc.text)
-    try:
-        ident = identify(doc.text, doc.path, norm)
-    except Unidentified as e:
-        raise Rejected(e.reason) from e
+    if assigned is not None:
+        title, _, _ = find_title(doc.text, norm)
+        ident = Identity(title=title, agency=assigned[0], year=int(assigned[1]),
+                         year_source="assigned", agency_source="assigned")  # fmt: skip
+    else:
+        try:
+            ident = identify(doc.text, doc.path, norm)
+        except Unidentified as e:
+            raise Rejected(e.reason) from e
     agency = registry.resolve(ident.agency) if registry is not None else None
-    if agency is None:
-        # The folder a file sits in may name a registered agency (data/reports/<单位>/…).
-        agency = registry.resolve(doc.path.parent.name) if registry is not None else None
+    if agency is None and ident.folder_agency and registry is not None:
+        # The folder a file sits in may name a registered agency (data/reports/<单位>/…):
+        # 科技局 in the text, 周村区科学技术局 on the folder.
+        agency = registry.resolve(ident.folder_agency)
         if agency is not None and not _same_core(ident.agency, agency.name_zh):
             agency = None
     if agency is None and strict:
@@ -109,7 +123,8 @@ def _report(doc: TextDoc, doc_id: str, registry, strict: bool) -> Processed:
     return Processed(
         path=doc.path, doc_id=doc_id, kind="report", format=doc.format, encoding=doc.encoding,
         title=ident.title, agency=name, year=ident.year, text=doc.text, facts=facts,
-        problems=problems, year_source=ident.year_source,
+        problems=problems, year_source=ident.year_source, agency_source=ident.agency_source,
+        notes=ident.notes,
     )  # fmt: skip
 
 

@@ -45,11 +45,15 @@ CREATE TABLE document (
     duplicate_paths VARCHAR            -- other paths with the same content, '|'-joined
 );
 
--- Where a report's year came from: its title, or (no year in the title) its file or folder
--- name. A table of its own so that positional INSERTs into document keep working.
+-- Where a report's year and agency came from (its title, else the page's metadata fields,
+-- the opening of its body, its signature, the file or folder name, or an editor's
+-- assignment), and any doubt about them (a body that speaks of another year). A table of
+-- its own so that positional INSERTs into document keep working.
 CREATE TABLE document_year (
-    doc_id      VARCHAR PRIMARY KEY,
-    year_source VARCHAR NOT NULL       -- title | file name | folder
+    doc_id        VARCHAR PRIMARY KEY,
+    year_source   VARCHAR NOT NULL,    -- title | metadata | opening | file name | folder | assigned
+    agency_source VARCHAR,             -- title | metadata | opening | signature | breadcrumb | folder | assigned
+    note          VARCHAR              -- a doubt to check on 数据质量, or NULL
 );
 
 CREATE TABLE fact (

@@ -63,7 +63,12 @@ COLUMNS: dict[str, dict[str, pa.DataType]] = {
         "n_facts": pa.int32(),
         "duplicate_paths": pa.string(),
     },
-    "document_year": {"doc_id": pa.string(), "year_source": pa.string()},
+    "document_year": {
+        "doc_id": pa.string(),
+        "year_source": pa.string(),
+        "agency_source": pa.string(),
+        "note": pa.string(),
+    },
     "fact": {
         "fact_id": pa.int32(),
         "doc_id": pa.string(),

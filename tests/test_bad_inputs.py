@@ -75,7 +75,7 @@ def bad_files(rng: random.Random) -> list[tuple[str, bytes | None, str]]:
         )
         title = f"{BUREAU}年度法治政府建设情况报告{'（修订）' * i}"
         out.append(
-            (f"bad/no-year-{i}.txt", REPORT.format(title=title, year=2019).encode(), "没有年份")
+            (f"bad/no-year-{i}.txt", REPORT.format(title=title, year=2019).encode(), "没有写明年度")
         )
         title = f"某某县农业农村局{2017 + i}年度法治政府建设情况报告"
         out.append(

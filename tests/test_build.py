@@ -383,3 +383,29 @@ def test_bundled_demo_disagreement_is_flagged_not_hidden(tmp_path):
     build(ROOT / "data", db, workers=1)
     value, conflict, others, _, method = resolved(db)[("zc_kjj", 2021, "inspections")]
     assert (value, conflict, others, method) == (15, True, "13", "table")
+
+
+def test_a_titleless_page_filed_under_agency_and_year_folders_loads(tmp_path):
+    """Issue 11: a page that names neither agency nor year loads from its folders
+    (data/reports/<registered agency>/<year>/), and the warehouse says where each came
+    from; a report whose body speaks of another year loads under its title, noted."""
+    data = make_corpus(tmp_path)
+    write(data / "reports/周村区科学技术局/2021/网页正文.txt",
+          "一、主要工作\n全年开展执法检查9次，检查企业30家，执法工作规范有序，群众满意度持续提高。\n")  # fmt: skip
+    write(data / "reports/区科技局2017年度法治政府建设情况报告.txt",
+          "区科技局2017年度法治政府建设情况报告\n\n2015年，我局开展执法检查7次。2015年底完成。\n")  # fmt: skip
+    db = tmp_path / "w.duckdb"
+    s = build(data, db, workers=1)
+    assert s.rejected == []
+    with duckdb.connect(str(db), read_only=True) as con:
+        rows = con.execute(
+            "SELECT d.path, d.agency_id, d.year, y.agency_source, y.year_source, y.note "
+            "FROM document d JOIN document_year y USING (doc_id) ORDER BY d.path"
+        ).fetchall()
+    by_path = {r[0]: r[1:] for r in rows}
+    page = by_path["reports/周村区科学技术局/2021/网页正文.txt"]
+    assert page[:4] == ("zc_kjj", 2021, "folder", "folder") and page[4] is None
+    noted = by_path["reports/区科技局2017年度法治政府建设情况报告.txt"]
+    assert noted[:4] == ("zc_kjj", 2017, "title", "title")
+    assert "2015年" in noted[4]
+    assert resolved(db)[("zc_kjj", 2021, "inspections")][0] == 9

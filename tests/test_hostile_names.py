@@ -155,4 +155,4 @@ def test_sentence_html_escapes_everything_but_its_mark():
 def test_a_hostile_title_is_refused_for_its_agency_not_its_year(built):
     _, _, s, _ = built
     reason = dict(s.rejected)["reports/hostile-0.txt"]
-    assert "没有年份" not in reason and "单位" in reason
+    assert "没有写明年度" not in reason and "单位" in reason

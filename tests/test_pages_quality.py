@@ -45,7 +45,7 @@ def test_the_page_renders_every_section(page):
     for head in (
         "缺少年份的指标",
         "来源不一致",
-        "年度取自文件夹或文件名的报告",
+        "单位或年度不是取自标题的报告",
         "从未找到数值的指标",
     ):
         assert head in body
