@@ -7,7 +7,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 PORT   ?= 8501
 
-.PHONY: run test install install-dev system-deps build lint format bench bench-pages bench-memory bench-exports clean
+.PHONY: run test test-under-load install install-dev system-deps build lint format bench bench-pages bench-memory bench-exports clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -46,6 +46,11 @@ format: install-dev
 
 test: install-dev system-deps lint
 	$(BIN)/python -m pytest -q
+
+# The suite while the ETL bench keeps both cores busy (a busy CI machine): every test must
+# wait for what it checks. Run it before landing a change to a test that waits on anything.
+test-under-load: install-dev system-deps
+	bash scripts/test_under_load.sh
 
 # The benchmarks of BENCHMARKS.md (each prints its figures; none is a test).
 bench: install

@@ -38,7 +38,7 @@ def running(
     data: Path,
     log: Path | None = None,
     extra_args: Sequence[str] = (),
-    timeout: float = 60,
+    timeout: float = 180,
 ) -> Iterator[tuple[subprocess.Popen, str]]:
     """The server process and its base URL. `log`: where its output goes (else nowhere);
     `extra_args`: added to the command line, e.g. ["--server.maxUploadSize", "1"]."""

@@ -6,6 +6,7 @@ Screenshots go to artifacts/screenshots/ (gitignored); look at them."""
 from __future__ import annotations
 
 import contextlib
+import re
 import shutil
 import urllib.parse
 from pathlib import Path
@@ -36,6 +37,11 @@ if not CHROMIUM.exists():
 sync_api = pytest.importorskip(
     "playwright.sync_api", reason="pip install playwright (no browser download needed)"
 )
+expect = sync_api.expect
+# Every expect() waits for its condition, never a fixed time: a busy 2-core CI machine can
+# take tens of seconds to draw a page, and a condition that never comes still fails.
+WAIT_MS = 90_000
+expect.set_options(timeout=WAIT_MS)
 
 
 @contextlib.contextmanager
@@ -88,10 +94,10 @@ def url(base: str, path: str, query: dict | None = None) -> str:
     return f"{base}/{urllib.parse.quote(path)}{q}"
 
 
-def settle(pg, charts: int = 1, timeout: float = 60_000) -> None:
+def settle(pg, charts: int = 1, timeout: float = WAIT_MS) -> None:
     """Wait until the script has run (its sidebar is there and it is not running), at least
-    `charts` charts are on the page (Streamlit loads the chart component lazily) and every
-    chart has drawn its text."""
+    `charts` charts are on the page (Streamlit loads the chart component lazily), every
+    chart has drawn its text and the browser has painted that."""
     pg.wait_for_selector('[data-testid="stSidebar"] [data-testid="stPageLink"]', timeout=timeout)
     pg.wait_for_selector(READY, timeout=timeout)
     if charts:
@@ -103,7 +109,18 @@ def settle(pg, charts: int = 1, timeout: float = 60_000) -> None:
                  .every(c => c.querySelector('canvas, svg text'))""",
         timeout=timeout,
     )
-    pg.wait_for_timeout(300)  # vega's last paint
+    next_paint(pg)
+
+
+def next_paint(pg) -> None:
+    """Wait until the browser has painted what is in the DOM now (two animation frames):
+    the condition a screenshot needs, instead of a guess at how long painting takes."""
+    pg.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+
+
+def has_text(pg, selector: str, text: str):
+    """The first element of `selector` whose text contains `text` (for expect)."""
+    return pg.locator(selector, has_text=text).first
 
 
 def no_errors(pg) -> None:
@@ -121,39 +138,37 @@ def shot(pg, name: str) -> None:
 def test_every_page_renders_with_its_charts(server, page, name):
     page.goto(url(server, PAGES[name]))
     settle(page, charts=0 if name == "sources" else 1)
-    no_errors(page)
     if name != "sources":
-        assert page.locator(CHART).count() >= 1
-        svg_text = " ".join(page.locator(f"{CHART} svg text").all_text_contents())
-        assert "（" in svg_text, "chart titles with units are drawn"
+        # chart titles with units are drawn
+        expect(has_text(page, f"{CHART} svg text", "（")).to_be_attached()
     else:
-        assert page.locator("mark").count() >= 1, "numbers highlighted in their sentences"
-    assert page.locator('[data-testid="stSidebar"]').get_by_text("法治指标看板").count() == 1
+        # numbers highlighted in their sentences (drawn after the script has finished)
+        expect(page.locator("mark").first).to_be_attached()
+    expect(page.locator('[data-testid="stSidebar"]').get_by_text("法治指标看板")).to_have_count(1)
+    no_errors(page)
     shot(page, f"{list(PAGES).index(name) + 1}_{name}")
 
 
 def test_a_sidebar_change_takes_effect_on_the_first_try(server, page):
     page.goto(url(server, "趋势"))
     settle(page)
-    assert "含演示数据" in " ".join(page.locator(f"{CHART} svg text").all_text_contents())
+    expect(has_text(page, f"{CHART} svg text", "含演示数据")).to_be_attached()
     page.locator('[data-testid="stSidebar"]').get_by_text("包含演示数据").click()
-    page.wait_for_function("() => location.search.includes('demo=0')", timeout=30_000)
-    page.wait_for_function(
-        """() => ![...document.querySelectorAll('[data-testid="stVegaLiteChart"] svg text')]
-                 .some(t => t.textContent.includes('含演示数据'))""",
-        timeout=30_000,
-    )
+    page.wait_for_function("() => location.search.includes('demo=0')", timeout=WAIT_MS)
+    expect(page.locator(f"{CHART} svg text", has_text="含演示数据")).to_have_count(0)
     settle(page)
     no_errors(page)
     # the real 2018 report is all that is left: one point, 12 inspections
-    assert "2018" in " ".join(page.locator(f"{CHART} svg text").all_text_contents())
+    expect(has_text(page, f"{CHART} svg text", "2018")).to_be_attached()
     shot(page, "6_trends_demo_hidden")
     # the filters follow to another page through the sidebar navigation
     page.locator('[data-testid="stSidebar"]').get_by_text("对比", exact=True).click()
-    page.wait_for_function("() => decodeURIComponent(location.pathname).endsWith('对比')")
+    page.wait_for_function(
+        "() => decodeURIComponent(location.pathname).endsWith('对比')", timeout=WAIT_MS
+    )
     settle(page)
     assert "demo=0" in page.url
-    assert "含演示数据" not in " ".join(page.locator(f"{CHART} svg text").all_text_contents())
+    expect(page.locator(f"{CHART} svg text", has_text="含演示数据")).to_have_count(0)
 
 
 def test_a_copied_link_opens_the_same_view(server, page):
@@ -163,10 +178,10 @@ def test_a_copied_link_opens_the_same_view(server, page):
     settle(page)
     no_errors(page)
     sidebar = page.locator('[data-testid="stSidebar"]')
-    assert sidebar.get_by_text("Science Bureau").count() >= 1
-    assert sidebar.get_by_text("IP Office").count() == 0
-    svg_text = " ".join(page.locator(f"{CHART} svg text").all_text_contents())
-    assert "Enforcement cases: change on the year before (%)" in svg_text
+    expect(sidebar.get_by_text("Science Bureau").first).to_be_attached()
+    expect(sidebar.get_by_text("IP Office")).to_have_count(0)
+    title = "Enforcement cases: change on the year before (%)"
+    expect(has_text(page, f"{CHART} svg text", title)).to_be_attached()
     for k, v in q.items():
         assert f"{k}={urllib.parse.quote(v)}" in page.url
     shot(page, "7_trends_english_link")
@@ -177,10 +192,9 @@ def test_clicking_a_point_shows_its_source_sentence(server, page):
     settle(page)
     point = page.locator(f"{CHART} g.mark-symbol path").first
     point.click(force=True)
-    panel = page.get_by_text("开展执法检查12次", exact=False)
-    panel.first.wait_for(timeout=30_000)
+    expect(page.get_by_text("开展执法检查12次", exact=False).first).to_be_attached()
     settle(page)
-    assert page.locator("mark", has_text="12").count() >= 1
+    expect(has_text(page, "mark", "12")).to_be_attached()
     no_errors(page)
     shot(page, "8_trends_clicked_point")
 
@@ -194,8 +208,8 @@ def test_a_chart_downloads_as_png_and_csv(server, page, tmp_path):
     for label, fmt in (("图片 PNG", "png"), ("数据 CSV", "csv")):
         page.get_by_role("button", name="下载").first.click()
         button = page.get_by_role("button", name=label).first
-        button.wait_for(timeout=30_000)
-        with page.expect_download(timeout=60_000) as info:
+        button.wait_for(timeout=WAIT_MS)
+        with page.expect_download(timeout=WAIT_MS) as info:
             button.click()
         path = tmp_path / f"chart.{fmt}"
         info.value.save_as(path)
@@ -217,8 +231,6 @@ def test_every_comparison_panel_has_its_own_year_axis(server, page):
     under the empty sixth cell (a shared axis would be drawn there)."""
     page.goto(url(server, "对比"))
     settle(page)
-    first = page.locator(CHART).first
-    panels = [t for t in first.locator("svg text").all_text_contents() if "：" in t and "（" in t]
-    axis_titles = [t for t in first.locator("svg text").all_text_contents() if t == "年份"]
-    assert len(panels) == 5
-    assert len(axis_titles) == len(panels)
+    texts = page.locator(CHART).first.locator("svg text")
+    expect(texts.filter(has_text=re.compile("：.*（"))).to_have_count(5)  # the panel titles
+    expect(texts.filter(has_text=re.compile("^年份$"))).to_have_count(5)  # one axis each

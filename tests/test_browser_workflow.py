@@ -7,8 +7,10 @@ import pytest
 
 from tests.test_browser import (  # noqa: F401
     CHART,
+    WAIT_MS,
     browser,
     copy_data,
+    expect,
     no_errors,
     page,
     serve,
@@ -41,26 +43,28 @@ def test_upload_review_correct_then_the_chart_shows_it(workflow_server, page, tm
     page.goto(url(base, "数据导入", view))
     settle(page, charts=0)
     page.locator('input[type="file"]').set_input_files(str(report))
-    page.get_by_text("执法检查", exact=False).first.wait_for(timeout=60_000)
+    expect(page.get_by_text("执法检查", exact=False).first).to_be_attached()
     page.get_by_role("button", name="保存并重建数据仓库").click()
-    page.get_by_text("已保存", exact=False).first.wait_for(timeout=120_000)
+    expect(page.get_by_text("已保存", exact=False).first).to_be_attached(timeout=2 * WAIT_MS)
     assert list((data / "uploads").rglob("*.txt")), "the upload is stored under data/uploads"
     no_errors(page)
     # 2. review: correct 21 → 22 with a reason
     page.goto(url(base, "审核", {**view, "ind": "inspections"}))
     settle(page, charts=0)
-    page.get_by_text("21次", exact=False).first.wait_for(timeout=60_000)
+    expect(page.get_by_text("21次", exact=False).first).to_be_attached()
     box = page.get_by_label("正确的数值").first
     box.fill("22")
     page.get_by_label("理由（必填）").first.fill("核对原件后更正")
     page.get_by_role("button", name="更正").first.click()
-    page.get_by_text("corrections.csv", exact=False).first.wait_for(timeout=120_000)
+    expect(page.get_by_text("corrections.csv", exact=False).first).to_be_attached(
+        timeout=2 * WAIT_MS
+    )
     no_errors(page)
     assert "22" in (data / "corrections.csv").read_text(encoding="utf-8-sig")
     # 3. the trends chart now draws 22 for 2019, shown as verified
     page.goto(url(base, "趋势", {**view, "ind": "inspections"}))
     settle(page)
     page.locator(f"{CHART} g.mark-symbol path").first.click(force=True)
-    page.get_by_text("22次", exact=False).first.wait_for(timeout=30_000)
+    expect(page.get_by_text("22次", exact=False).first).to_be_attached()
     no_errors(page)
     shot(page, "9_trends_after_correction")

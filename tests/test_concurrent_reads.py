@@ -21,6 +21,7 @@ from etl import synth
 ROOT = Path(__file__).resolve().parent.parent
 READERS = 4
 REBUILDS = 5
+SEEN_TIMEOUT = 120  # s a build waits for a reader to see its version
 
 
 def totals(db: Path) -> tuple[int, int, int]:
@@ -92,6 +93,15 @@ def test_reads_during_rebuilds_never_fail_and_see_whole_warehouses(tmp_path):
     try:
         for i in range(REBUILDS):
             build(large if i % 2 == 0 else small, db)
+            # let a reader see this version before the next swap, however busy the machine
+            # (a condition with a deadline, not a pause: on an idle machine it is at once)
+            st = db.stat()
+            deadline = time.monotonic() + SEEN_TIMEOUT
+            while time.monotonic() < deadline:
+                with lock:
+                    if (st.st_ino, st.st_mtime_ns) in versions:
+                        break
+                time.sleep(0.05)
     finally:
         done.set()
         for t in threads:
