@@ -61,11 +61,17 @@ def _compile_all(patterns) -> list[re.Pattern]:
 
 
 @cache
+def raw(path: Path = CATALOG_PATH) -> dict:
+    """The catalog file as parsed, for the stages that keep their own rules in it."""
+    return tomllib.loads(Path(path).read_text(encoding="utf-8"))
+
+
+@cache
 def load(path: Path = CATALOG_PATH) -> Catalog:
-    raw = tomllib.loads(Path(path).read_text(encoding="utf-8"))
-    areas = {k: Area(k, v["zh"], v["en"], v["order"]) for k, v in raw["areas"].items()}
+    raw_ = raw(path)
+    areas = {k: Area(k, v["zh"], v["en"], v["order"]) for k, v in raw_["areas"].items()}
     indicators = []
-    for n, d in enumerate(raw["indicator"], start=1):
+    for n, d in enumerate(raw_["indicator"], start=1):
         veto = d.get("veto") or []
         indicators.append(
             Indicator(

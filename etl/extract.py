@@ -24,8 +24,9 @@ from dataclasses import dataclass
 from functools import cache
 
 from etl import catalog as catalog_mod
+from etl import rows
 from etl.identify import region_of
-from etl.model import Fact
+from etl.model import Candidate, Fact
 from etl.normalize import normalise
 from etl.numbers import CN_CHARS, parse_number
 
@@ -123,6 +124,7 @@ class _Mention:
     value: float
     unit: str
     qualifier: str | None
+    aside: str | None = None  # why it can never be a fact (a range), kept as a candidate
 
 
 @cache
@@ -362,8 +364,9 @@ def _mention(m, num, unit, norm, clause_start, group="num") -> _Mention | None:
         return None
     if num == "一" and NEGATED_ONE.search(norm, max(0, ns - 6), ns):
         return None
+    aside = None
     if ns > 1 and norm[ns - 1] in RANGE_MARKS and RANGE_START.search(norm, max(0, ns - 3), ns):
-        return None  # 20-30家, 3至5次: a range, not one value
+        aside = "range"  # 20-30家, 3至5次: a range, not one value
     qual = None
     for g in ("pre", "bound", "post"):
         if g in m.re.groupindex and m.group(g):
@@ -376,7 +379,7 @@ def _mention(m, num, unit, norm, clause_start, group="num") -> _Mention | None:
     if ns > 0 and norm[ns - 1] in "-−" and not (ns > 1 and norm[ns - 2].isdigit()):
         value, ns = -value, ns - 1
     end = m.end()
-    return _Mention(m.start(), ns, ne, end, value, unit, qual)
+    return _Mention(m.start(), ns, ne, end, value, unit, qual, aside)
 
 
 # --------------------------------------------------------------------------- choosing
@@ -451,63 +454,21 @@ def _zero_hit(ind, head: str) -> bool:
 
 # --------------------------------------------------------------------------- table rows
 
-ROW_RULES = [  # (label pattern, indicator, which numeric cell)
-    (re.compile(r"^(?:行政)?规范性文件$"), "normative_documents", 0),
-    (re.compile(r"^行政许可$"), "approval_volume", 0),
-    (re.compile(r"^行政处罚$"), "cases", 0),
-    (re.compile(r"本年新收.*申请"), "disclosure_requests", -1),
-]
 
-
-def _pipe_row(text: str, norm: str, s: int, e: int, agency: str, year: int) -> list[Fact] | None:
-    """A row of an information-disclosure table template ("行政规范性文件 | 0 | 0 | 3"),
-    whose columns say which figure counts. None for any other line."""
-    line = norm[s:e]
-    if line.count("|") < 1:
+def _row_indicator(label: str, unit: str, cell) -> str | None:
+    """The indicator of a table row read as "label number unit" (主动公开政府信息（条） | 86,
+    执法检查 | 次 | 14): the sentence rules choose, as for a clause."""
+    if unit != "%" and unit not in _compiled()[3]:
         return None
-    cells, pos = [], s
-    for part in line.split("|"):
-        cells.append((part.strip(), pos + len(part) - len(part.lstrip())))
-        pos += len(part) + 1
-    label = re.sub(
-        r"^[一二三四五六七八九十]+、|^[(（][一二三四五六七八九十]+[)）]", "", cells[0][0]
-    )
-    numbers = [(c, p) for c, p in cells[1:] if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?", c)]
-    for pattern, ind_id, which in ROW_RULES:
-        if pattern.search(label) and numbers:
-            cell, p = numbers[which]
-            ind = _compiled()[0].by_id[ind_id]
-            qs, qe = _strip_span(text, s, e)
-            return [Fact(agency, year, ind_id, parse_number(cell), ind.unit, None, text[qs:qe], qs, qe,
-                         rule=f"row:{ind_id}", num_start=p, num_end=p + len(cell))]  # fmt: skip
-    return _unit_row(text, label, cells, numbers, s, e, agency, year)
-
-
-LABEL_UNIT = re.compile(r"^(?P<label>.+?)\s*[(（]\s*(?P<unit>[^()（）]{1,4}?)\s*[)）]$")
-
-
-def _unit_row(text, label, cells, numbers, s, e, agency, year) -> list[Fact] | None:
-    """A Word table row whose unit stands in the label or a column of its own
-    ("主动公开政府信息（条） | 86", "执法检查 | 次 | 12"): one figure, read as
-    "label figure unit". None when the row is not like that (it then reads like a clause)."""
-    cat, _, _, by_unit = _compiled()
-    m = LABEL_UNIT.match(label)
-    unit = m["unit"] if m else None
-    label = m["label"] if m else label
-    if unit is None:
-        unit = next((c for c, _ in cells[1:] if c == "%" or c in by_unit), None)
-    if unit is None or (unit != "%" and unit not in by_unit) or len(numbers) != 1:
-        return None
-    cell, p = numbers[0]
-    mention = _Mention(p, p, p + len(cell), p + len(cell), parse_number(cell), unit, None)
     if GLOBAL_VETO.search(label) or YEAR_MARK.search(label):
         return None
-    ind, _, _ = _choose(label, label, "", mention, label)
-    if ind is None:
+    value = parse_number(cell.text)
+    if value is None:
         return None
-    qs, qe = _strip_span(text, s, e)
-    return [Fact(agency, year, ind.id, mention.value, ind.unit, None, text[qs:qe], qs, qe,
-                 rule=f"row:{ind.id}", num_start=p, num_end=p + len(cell))]  # fmt: skip
+    p = cell.start
+    mention = _Mention(p, p, p + len(cell.text), p + len(cell.text), value, unit, None)
+    ind, _, _ = _choose(label, label, "", mention, label)
+    return ind.id if ind else None
 
 
 # --------------------------------------------------------------------------- main
@@ -523,7 +484,21 @@ def extract_text(
 ) -> list[Fact]:
     """Facts of `text`, reported by `agency` for `year`. Spans index `text`.
     `norm`: normalise(text), when the caller has it already."""
-    return _Extraction(text, year, owners or owners_for(agency, registry), norm).run()
+    return extract_all(text, agency, year, registry, owners, norm)[0]
+
+
+def extract_all(
+    text: str,
+    agency: str,
+    year: int,
+    registry=None,
+    owners: Owners | None = None,
+    norm: str | None = None,
+) -> tuple[list[Fact], list[Candidate]]:
+    """Facts of `text` and the candidates beside them: every number that speaks of an
+    indicator and did not become a fact, with why."""
+    x = _Extraction(text, year, owners or owners_for(agency, registry), norm)
+    return x.run(), x.candidates
 
 
 class _Extraction:
@@ -550,6 +525,8 @@ class _Extraction:
             + [(m.start(), 0) for m in YEAR_SPAN.finditer(self.norm)]
         )
         self.facts: list[Fact] = []
+        self.candidates: list[Candidate] = []
+        self.sentence_at = (0, 0)  # the sentence (or section) being read
         self.seen: set = set()
         self.cat = _compiled()[0]
 
@@ -567,7 +544,12 @@ class _Extraction:
     def run(self) -> list[Fact]:
         norm, prev_line, outlook = self.norm, (0, 0), False
         prev_stated: set = set()
-        for ls, le in _spans(norm, 0, len(norm), "\n"):
+        table = rows.Table(self.year)
+        lines = list(_spans(norm, 0, len(norm), "\n"))
+        skip_to = -1
+        for n, (ls, le) in enumerate(lines):
+            if n <= skip_to:
+                continue  # cells of a row read with the line before
             line = norm[ls:le].strip()
             if not line:
                 continue
@@ -576,13 +558,11 @@ class _Extraction:
             elif HEADING.match(line):
                 outlook = False
             if outlook:
-                continue  # next year's plans are not this year's facts
-            rows = _pipe_row(self.text, norm, ls, le, self.owners.reporter, self.year)
-            if rows is not None:
-                for f in rows:
-                    self.emit(self.cat.by_id[f.indicator], f.value, None, f.start, f.end,
-                              f.num_start, f.num_end, f.agency, f.rule)  # fmt: skip
-                prev_line = (ls, le)
+                self.set_aside_all(ls, le, "plan")  # next year's plans are not this year's facts
+                continue
+            last = self.table_row(table, lines, n)
+            if last is not None:
+                prev_line, skip_to = (ls, le), last
                 continue
             if re.fullmatch(r"无[。.]?", line):  # a heading answered by 无 on the next line
                 ps, pe = prev_line
@@ -592,6 +572,7 @@ class _Extraction:
             prev_line = (ls, le)
             for ss, se in _sentences(norm, ls, le):
                 if norm[ss:se].lstrip().startswith("下一步"):
+                    self.set_aside_all(ss, le, "plan")
                     break  # the rest of the paragraph looks ahead
                 # 其中 opening a sentence continues the previous one's totals
                 carried = prev_stated if norm[ss:se].lstrip().startswith("其中") else set()
@@ -601,6 +582,64 @@ class _Extraction:
                     prev_stated = set()  # most sentences state no figure: skip them cheaply
         return self.facts
 
+    def table_row(self, table: rows.Table, lines, n: int) -> int | None:
+        """Read lines[n] as a table row (with the lines after it, when a page saved the
+        row one cell per line); the index of its last line, or None when it is no row."""
+        norm = self.norm
+        ls, le = lines[n]
+        cells, last = rows.split_line(norm, ls, le), n
+        if cells is None and rows.is_label_line(norm[ls:le]):
+            more = []
+            while last + 1 < len(lines) and (c := rows.lone_cell(norm, *lines[last + 1])):
+                more.append(c)
+                last += 1
+            if not any(c.numeric for c in more):
+                return None
+            label = norm[ls:le].strip()
+            cells = [rows.Cell(label, ls + norm[ls:le].index(label), False), *more]
+        if cells is None:
+            return None
+        decisions = table.row(cells, n, _row_indicator)
+        if decisions is None:
+            return None
+        qs, qe = _strip_span(self.text, ls, lines[last][1])
+        for d in decisions:
+            ind = self.cat.by_id[d.indicator]
+            ns, ne = d.cell.start, d.cell.start + len(d.cell.text)
+            if d.reason is None:
+                self.emit(ind, d.number, None, qs, qe, ns, ne, self.owners.reporter,
+                          f"row:{ind.id}")  # fmt: skip
+            else:
+                self.candidates.append(
+                    Candidate(self.owners.reporter, self.year, ind.id, d.number, ind.unit,
+                              d.reason, self.text[qs:qe], qs, qe, ns, ne)
+                )  # fmt: skip
+        return last
+
+    def set_aside(self, mt: _Mention, reason: str, cs: int, ce: int, marks, ind=None) -> None:
+        """Keep a number that was not taken as a candidate, with why; only where its
+        clause speaks of an indicator (ind, or the best guess from the clause's words)."""
+        ind = ind or _guess(self.norm, cs, ce, mt) or _guess(self.norm, *self.sentence_at, mt)
+        if ind is None:
+            return
+        owner = _owner_at(mt.start, marks, self.owners) if marks is not None else None
+        qs, qe = _strip_span(self.text, cs, ce)
+        self.candidates.append(
+            Candidate(None if owner in (None, OTHER) else owner, self.year, ind.id, mt.value,
+                      mt.unit, reason, self.text[qs:qe], qs, qe, mt.num_start, mt.num_end)
+        )  # fmt: skip
+
+    def set_aside_all(self, s: int, e: int, reason: str) -> None:
+        """Every number of norm[s:e] as a candidate (a section that looks ahead)."""
+        for i in range(bisect_left(self.mention_starts, s), len(self.mentions)):
+            mt = self.mentions[i]
+            if mt.start >= e:
+                break
+            cs = max(s, _clause_start(self.norm, mt.start))
+            ce = min(e, _clause_end(self.norm, mt.end))
+            self.sentence_at = (s, e)
+            self.set_aside(mt, reason, cs, ce, None)
+
     def has_number(self, ss: int, se: int) -> bool:
         i = bisect_left(self.mention_starts, ss)
         return i < len(self.mentions) and self.mentions[i].start < se
@@ -608,6 +647,7 @@ class _Extraction:
     def sentence(self, ss: int, se: int, stated: set) -> set:
         """Facts of one sentence. `stated`: (agency, indicator) already given in it."""
         norm, owners = self.norm, self.owners
+        self.sentence_at = (ss, se)
         bodies = _between(self.bodies, ss, se)
         marks = _subject_marks(norm, ss, se, owners, bodies)
         years = [(m.start(), int(m.group(1))) for m in YEAR_MARK.finditer(norm, ss, se)
@@ -640,14 +680,21 @@ class _Extraction:
                     break
                 if mt.start < prev_end or any(a <= mt.num_start < b for a, b in used):
                     continue
+                if mt.aside:  # a range: never a fact, and not a number the next one skips
+                    self.set_aside(mt, mt.aside, cs, ce, marks)
+                    continue
                 # keywords are looked for since the last number that was taken
                 left, clause_left = norm[left_from : mt.start], norm[cs : mt.start]
                 prev_end = mt.end
-                if GLOBAL_VETO.search(clause_left) or _is_delta(
-                    left, clause_left, norm, ss, mt.start
-                ):
+                veto = GLOBAL_VETO.search(clause_left)
+                if veto:
+                    self.set_aside(mt, _veto_reason(veto.group(0)), cs, ce, marks)
+                    continue
+                if _is_delta(left, clause_left, norm, ss, mt.start):
+                    self.set_aside(mt, "delta", cs, ce, marks)
                     continue
                 if other_year(mt.start):
+                    self.set_aside(mt, "other_year", cs, ce, marks)
                     continue
                 # what the sentence is about (a require) is not decided by its 其中-parts
                 part = norm.find("其中", mt.end, se)
@@ -655,6 +702,7 @@ class _Extraction:
                 right = _right(norm, mt.end, ce, se)
                 ind, also, how = _choose(left, clause_left, right, mt, about)
                 if ind is None:
+                    self.set_aside(mt, "ambiguous", cs, ce, marks)
                     continue
                 value = mt.value
                 # 压缩至法定时限的30%: the cut is the rest (一半 is 50% either way)
@@ -662,13 +710,66 @@ class _Extraction:
                     value = 100 - value
                 left_from = mt.end
                 who = _owner_at(mt.start, marks, owners)
+                if who == OTHER:
+                    self.set_aside(mt, "other_body", cs, ce, marks, ind)
+                    continue
                 for target in (ind, *also):
                     if (who, target.id) in stated:
-                        continue  # 其中-parts, 结案4起 after 查处5起: parts of a stated total
+                        # 其中-parts, 结案4起 after 查处5起: parts of a stated total
+                        if target is ind:
+                            self.set_aside(mt, "part", cs, ce, marks, ind)
+                        continue
                     stated.add((who, target.id))
                     self.emit(target, value, mt.qualifier, cs, ce, mt.num_start, mt.num_end, who,
                               f"{how}:{target.id}")  # fmt: skip
         return stated
+
+
+def _veto_reason(word: str) -> str:
+    """Why a clause's veto word sets its numbers aside."""
+    if word.startswith("每") or word in ("定期", "至少"):
+        return "frequency"
+    if word in ("累计", "现行有效", "以来", "历年", "总数"):
+        return "stock"
+    if word == "新增":
+        return "delta"
+    return "plan"
+
+
+def _guess(norm: str, cs: int, ce: int, mt: _Mention):
+    """The indicator a set-aside number most likely speaks of: among those taking its
+    unit, the one whose words stand nearest to it in its clause; None when the clause
+    names no indicator (then the number is not a candidate at all)."""
+    cat, _, _, by_unit = _compiled()
+    inds = (
+        [i for i in cat.indicators if "%" in i.units]
+        if mt.unit == "%"
+        else by_unit.get(mt.unit, [])
+    )
+    best, best_d = None, 10**6
+    clause = norm[cs:ce]
+    at = mt.start - cs
+    for ind in inds:
+        for p in (*ind.before, *ind.after):
+            for k in p.finditer(clause):
+                d = at - k.end() if k.end() <= at else k.start() - (mt.end - cs)
+                if 0 <= d < best_d:
+                    best, best_d = ind, d
+    return best
+
+
+def _clause_start(norm: str, pos: int) -> int:
+    i = pos
+    while i > 0 and norm[i - 1] not in CLAUSE_END:
+        i -= 1
+    return i
+
+
+def _clause_end(norm: str, pos: int) -> int:
+    i = pos
+    while i < len(norm) and norm[i] not in CLAUSE_END:
+        i += 1
+    return i
 
 
 def _between(marks: list, s: int, e: int) -> list:

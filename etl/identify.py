@@ -233,7 +233,11 @@ def _body_lines(norm: str, head, after: int) -> list[tuple[int, int]]:
         if s < after:
             continue
         line = norm[s:e].strip()
-        if BANNER.search(line) or _is_meta(line) or (len(line) < 30 and "，" not in line):
+        if (
+            BANNER.search(line)
+            or _is_meta(line)
+            or (len(line) < 30 and not re.search("[，,]", line))
+        ):
             continue  # chrome, a field, a heading
         out.append((s, e))
         if len(out) >= 3:

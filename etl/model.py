@@ -78,3 +78,48 @@ class Fact:
         if self.value is not None and float(self.value).is_integer():
             d["value"] = int(self.value)
         return {"doc": doc, **d}
+
+
+# Why a number that speaks of an indicator was set aside instead of becoming a fact.
+CANDIDATE_REASONS = {
+    "delta": ("与上年相比的增减，不是本年数值", "a change on another year, not a level"),
+    "stock": (
+        "累计或现有总量，不是本年数值",
+        "a cumulative or standing total, not the year's flow",
+    ),
+    "part": ("已有总数中的一部分（其中……）", "a part of a total already stated"),
+    "other_body": ("其他单位的数值", "another body's figure"),
+    "other_year": ("其他年度的数值", "another year's figure"),
+    "plan": ("计划或目标，不是已完成的数值", "a plan or target, not what happened"),
+    "frequency": ("频次要求（每月、定期……）", "a frequency rule, not a count"),
+    "range": ("数值区间，不是一个数", "a range, not one value"),
+    "ambiguous": ("说不清是哪个指标", "which indicator is unclear"),
+    "no_owner": ("说不清是哪个单位的数值", "whose figure is unclear"),
+    "unidentified_document": ("报告的单位或年度无法确定", "the report's agency or year is unknown"),
+}
+
+
+@dataclass
+class Candidate:
+    """A number in a sentence that speaks of an indicator but did not become a fact, with
+    why (CANDIDATE_REASONS). agency/year are None where the report is unidentified;
+    indicator is the best guess, or None."""
+
+    agency: str | None
+    year: int | None
+    indicator: str | None
+    value: float
+    unit: str
+    reason: str
+    quote: str
+    start: int
+    end: int
+    num_start: int = 0
+    num_end: int = 0
+    location: str = ""
+
+    def as_json(self, doc: str) -> dict:
+        d = asdict(self)
+        if float(self.value).is_integer():
+            d["value"] = int(self.value)
+        return {"candidate": True, "doc": doc, **d}

@@ -97,10 +97,38 @@ CREATE TABLE resolved (
     other_values VARCHAR              -- the disagreeing values, '、'-joined, when conflict
 );
 
+-- Numbers that speak of an indicator but did not become facts, with why (etl/model.py
+-- CANDIDATE_REASONS): nothing with an indicator's words and a number is dropped silently.
+-- A parked (unidentified) report's numbers have no doc_id in document, no agency, no year.
+CREATE TABLE candidate (
+    candidate_id INTEGER PRIMARY KEY,
+    doc_id       VARCHAR,              -- the report's content hash
+    path         VARCHAR NOT NULL,     -- under data/
+    agency_id    VARCHAR,              -- NULL where unknown
+    year         INTEGER,
+    indicator_id VARCHAR,              -- the best guess, or NULL
+    value        DOUBLE NOT NULL,
+    unit         VARCHAR NOT NULL,
+    reason       VARCHAR NOT NULL,     -- delta | stock | part | other_body | other_year | plan | …
+    quote        VARCHAR NOT NULL,
+    span_start   INTEGER NOT NULL,
+    span_end     INTEGER NOT NULL,
+    num_start    INTEGER NOT NULL,
+    num_end      INTEGER NOT NULL,
+    location     VARCHAR NOT NULL
+);
+
+-- What a build refused or set aside. kind: file (a file refused) | row (a row or value set
+-- aside, the rest of its file loaded) | correction | assignment (a row of those files that
+-- could not be used) | unidentified (a report parked until an editor assigns its agency
+-- and year in data/assignments.csv; doc_id and excerpt say which report it is).
 CREATE TABLE rejected_file (
     path    VARCHAR NOT NULL,
     reason  VARCHAR NOT NULL,          -- plain Chinese sentence: what is wrong and how to fix it
-    detail  VARCHAR
+    detail  VARCHAR,
+    kind    VARCHAR NOT NULL DEFAULT 'file',
+    doc_id  VARCHAR,                   -- unidentified: the content hash an assignment names
+    excerpt VARCHAR                    -- unidentified: the beginning of the report's text
 );
 
 CREATE TABLE load_run (

@@ -54,11 +54,11 @@ DOCS = [
          ("inspections", 10, "周村区科学技术局")},
     ),
     (  # Word table rows whose unit stands in the label or in a column of its own; a row with
-       # one figure per year gives no single value
+       # one figure per year gives the report's year's, named by its header
         "指标 | 单位 | 数值\n执法检查 | 次 | 14\n主动公开政府信息（条） | 86\n网上办案率（%） | 100\n"
         "项目 | 2018年 | 2019年\n学法培训（次） | 6 | 9",
         {("inspections", 14, "周村区科学技术局"), ("disclosures_proactive", 86, "周村区科学技术局"),
-         ("online_case_rate", 100, "周村区科学技术局")},
+         ("online_case_rate", 100, "周村区科学技术局"), ("trainings", 9, "周村区科学技术局")},
     ),
     (  # 去年 opens another year; another body as the subject is not the reporter; a body
        # named after 联合/对 is an object, and 我局 takes the subject back

@@ -1,0 +1,226 @@
+"""Table rows inside a report's text: the 政府信息公开 annual-report tables and the small
+statistics tables of 法治 reports, however the page or PDF flattened them.
+
+A table reaches us as text in several shapes: cells between pipes (`行政许可 | 3 | 0 | 27`),
+tabs, runs of spaces (a PDF copy: `行政规范性文件 0 0 2`), or one cell per line (a page
+saved from a website: the label, then each number on its own line). This stage turns each
+into a row of cells with their offsets, keeps the last header row, and decides which
+number of a row is which indicator:
+
+- `[[row]]` rules of etl/catalog.toml name a label and which cell counts (the templates
+  of 2019 and 2021 put the year's figure first or last);
+- a header with the report's year picks that column (`指标 | 2017年 | 2018年`);
+- the 复议/诉讼 table (行政复议 结果维持…总计 | 行政诉讼 …总计) takes its 总计 columns;
+- a label with its unit (`主动公开政府信息（条） | 86`, `执法检查 | 次 | 14`) and one
+  number reads like "label number unit", its indicator chosen by the sentence rules;
+- 其中 rows and numbered sub-rows under a （一） row are parts of a total: candidates.
+
+It returns decisions; the extractor emits the facts and candidates (etl/extract.py).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from etl import catalog as catalog_mod
+
+NUMBER = re.compile(r"[-+]?(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)")
+LABEL_UNIT = re.compile(
+    r"^(?P<label>.+?)\s*[(（]\s*(?:单位[:：])?\s*(?P<unit>[^()（）]{1,4}?)\s*[)）]$"
+)
+# （一）, 一、, (1), 1. 1、: an item's number; the arabic one marks a sub-item
+TOP_ITEM = re.compile(r"^\s*(?:[(（][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、)\s*")
+SUB_ITEM = re.compile(r"^\s*(?:\d{1,2}\s*[.、．]|[(（]\d{1,2}[)）])\s*(?!\d)")
+PART = re.compile(r"^\s*其中\s*[:：]?\s*")
+# A row flattened by a PDF copy: a label with no spaces, perhaps a unit, then numbers.
+SPACED = re.compile(
+    r"^(?P<label>[^\s\d，。,;；][^\s，。;；]*?)(?:\s+(?P<unit>[\u4e00-\u9fff%]{1,3}))?"
+    r"(?P<nums>(?:\s+[-+]?\d[\d,]*(?:\.\d+)?)+)\s*$"
+)
+SENTENCE_MARK = re.compile(r"[，。；;]|,(?!\d)")
+YEAR_HEAD = re.compile(r"(?:19|20)\d{2}\s*年?度?")
+# A row of one channel (政府网站公开政府信息数) is a part of the disclosures' total.
+CHANNEL = re.compile(
+    r"网站|微博|微信|公众号|公报|客户端|新媒体|报刊|广播|电视|公开栏|查阅点|发布会"
+)
+# 复议/诉讼 table: the 总计 columns of 行政复议 (5 cells) and of 行政诉讼 (2 × 5 cells)
+REVIEW_HEAD = re.compile(r"行政复议|行政诉讼")
+
+
+@dataclass
+class Cell:
+    text: str
+    start: int  # offset in the text
+    numeric: bool
+
+
+@dataclass
+class Decision:
+    indicator: str
+    cell: Cell  # the number (highlighted)
+    reason: str | None = None  # None: a fact; else why it is a candidate (part, …)
+    value: float | None = None  # when not the cell's own (a sum of two 总计 columns)
+
+    @property
+    def number(self) -> float:
+        return self.value if self.value is not None else _value(self.cell)
+
+
+@dataclass(frozen=True)
+class RowRule:
+    label: re.Pattern
+    indicator: str
+    cell: str  # first | last
+
+
+@cache
+def rules() -> tuple[RowRule, ...]:
+    raw = catalog_mod.raw()
+    return tuple(
+        RowRule(re.compile(r["label"]), r["indicator"], r.get("cell", "first"))
+        for r in raw.get("row", [])
+    )
+
+
+def _cells(parts: list[tuple[str, int]]) -> list[Cell]:
+    out = []
+    for text, start in parts:
+        stripped = text.strip()
+        lead = len(text) - len(text.lstrip())
+        out.append(Cell(stripped, start + lead, bool(NUMBER.fullmatch(stripped))))
+    return out
+
+
+def split_line(norm: str, s: int, e: int) -> list[Cell] | None:
+    """The cells of one line, or None when the line is not a table row."""
+    line = norm[s:e]
+    for sep in ("|", "\t"):
+        if sep in line:
+            parts, pos = [], s
+            for part in line.split(sep):
+                parts.append((part, pos))
+                pos += len(part) + 1
+            cells = [c for c in _cells(parts) if c.text]
+            return cells if len(cells) >= 2 else None
+    m = SPACED.match(line)
+    if m and not SENTENCE_MARK.search(m["label"]):
+        return _cells([(t.group(0), s + t.start()) for t in re.finditer(r"\S+", line)])
+    return None
+
+
+def lone_cell(norm: str, s: int, e: int) -> Cell | None:
+    """A line that is one number or one unit alone (a table saved one cell per line)."""
+    t = norm[s:e].strip()
+    if NUMBER.fullmatch(t):
+        return Cell(t, s + norm[s:e].index(t), True)
+    if len(t) <= 3 and re.fullmatch(r"[\u4e00-\u9fff%]+", t) and t in units():
+        return Cell(t, s + norm[s:e].index(t), False)
+    return None
+
+
+@cache
+def units() -> frozenset[str]:
+    return frozenset(u for i in catalog_mod.load().indicators for u in i.units) | {"%"}
+
+
+def is_label_line(line: str) -> bool:
+    """A line that may be a row's label with its cells on the lines after it."""
+    line = line.strip()
+    return 2 <= len(line) <= 40 and not SENTENCE_MARK.search(line) and not NUMBER.search(line[-1:])
+
+
+class Table:
+    """What a table's rows need of the rows before them: its header, its top item."""
+
+    def __init__(self, year: int):
+        self.year = year
+        self.header: list[Cell] | None = None  # the last header row
+        self.head_text = ""  # every header row of this table (复议 | 诉讼 over its columns)
+        self.top_item = False  # a （一） row was seen: numbered rows below are its parts
+        self.last_line = -1
+
+    def row(self, cells: list[Cell], line_no: int, choose) -> list[Decision] | None:
+        """Decisions for one row; None when it is not a row this stage reads (the line
+        is then read as a sentence). `choose(label, unit, cell)` picks an indicator."""
+        if line_no != self.last_line + 1:
+            self.header, self.head_text, self.top_item = None, "", False  # a new table
+        self.last_line = line_no
+        # 行政执法检查（次） | 15 | 其中双随机抽查（次） | 6: the part after 其中 is not read
+        cut = next((i for i, c in enumerate(cells) if i and PART.match(c.text)), len(cells))
+        cells = cells[:cut]
+        numbers = [c for c in cells if c.numeric]
+        if not numbers:
+            if any(len(c.text) > 24 or SENTENCE_MARK.search(c.text)
+                   or (re.search(r"\d", c.text) and not YEAR_HEAD.fullmatch(c.text))
+                   for c in cells[1:]):  # fmt: skip
+                return None  # prose or "17次" between pipes: read as a sentence
+            self.header = cells  # a header row (or a title row): remembered, no facts
+            self.head_text += " " + " ".join(c.text for c in cells)
+            return []
+        if not cells[0].numeric:
+            label = cells[0].text
+        else:  # a row of numbers under a header (复议/诉讼)
+            return self._review(numbers)
+        part = bool(PART.match(label))
+        label = PART.sub("", label)
+        if TOP_ITEM.match(label):
+            self.top_item = True
+            label = TOP_ITEM.sub("", label)
+        elif SUB_ITEM.match(label):
+            part = part or self.top_item
+            label = SUB_ITEM.sub("", label)
+        label = re.sub(r"[:：]$", "", label).strip()
+        part = part or bool(CHANNEL.search(label))
+        reason = "part" if part else None
+        for r in rules():
+            if r.label.search(label):
+                cell = numbers[0] if r.cell == "first" else numbers[-1]
+                return [Decision(r.indicator, cell, reason)]
+        column = self._year_column(cells)
+        unit = None
+        m = LABEL_UNIT.match(label)
+        if m:
+            label, unit = m["label"], m["unit"]
+        words = [c for c in cells[1:] if not c.numeric]
+        if unit is None and words and words[0].text in units():
+            unit = words[0].text
+        if column is not None:
+            cell = cells[column] if column < len(cells) and cells[column].numeric else None
+        elif len(numbers) == 1:
+            cell = numbers[0]
+        else:
+            return None
+        if cell is None or unit is None:
+            return None
+        ind = choose(label, unit, cell)
+        return [Decision(ind, cell, reason)] if ind else None
+
+    def _year_column(self, cells: list[Cell]) -> int | None:
+        """The column whose header is the report's year (指标 | 2017年 | 2018年)."""
+        if self.header is None or len(self.header) != len(cells):
+            return None
+        for i, h in enumerate(self.header):
+            if re.fullmatch(rf"{self.year}\s*年?度?", h.text):
+                return i
+        return None
+
+    def _review(self, numbers: list[Cell]) -> list[Decision] | None:
+        """The 复议/诉讼 table's numbers: each 总计 column of what the header names."""
+        head = self.head_text
+        if not REVIEW_HEAD.search(head):
+            return None
+        recon, lit = "行政复议" in head, "行政诉讼" in head
+        out = []
+        if recon and len(numbers) in (5, 15):
+            out.append(Decision("reconsideration_cases", numbers[4]))
+        if lit and len(numbers) in (10, 15):
+            # 未经复议直接起诉 总计 + 复议后起诉 总计
+            a, b = (numbers[4], numbers[9]) if len(numbers) == 10 else (numbers[9], numbers[14])
+            out.append(Decision("litigation_cases", b, value=_value(a) + _value(b)))
+        return out or None
+
+
+def _value(c: Cell) -> float:
+    return float(c.text.replace(",", ""))
