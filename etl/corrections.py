@@ -12,7 +12,8 @@ status is one of
 
 For one (agency, year, indicator) the last row in the file wins. An empty old_value names
 every extracted value of that key. `read` returns the usable rows and, for each bad row,
-its line number and a plain Chinese reason; `append` validates a row before writing it.
+its line number and a plain Chinese reason; `append` validates a row before writing it
+(etl.appendlog: under a lock, so two editors saving at once both land).
 """
 
 from __future__ import annotations
@@ -20,11 +21,10 @@ from __future__ import annotations
 import csv
 import io
 import math
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from etl import catalog
+from etl import appendlog, catalog
 from etl.numbers import parse_number
 
 FILE_NAME = "corrections.csv"
@@ -116,7 +116,7 @@ def read(path: Path) -> tuple[list[Correction], list[tuple[int, str]]]:
     if not path.exists():
         return [], []
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        text = appendlog.read_text(path)
     except UnicodeDecodeError:
         return [], [(0, f"{FILE_NAME} 不是 UTF-8 编码；请用“CSV UTF-8”格式另存")]
     reader = csv.DictReader(io.StringIO(text, newline=""))
@@ -157,29 +157,9 @@ def _fmt(v) -> str:
 
 
 def append(path: Path, row: dict) -> int:
-    """Validate `row` and append it (creating the file with a BOM and the header).
-    Returns the line number it was written at. Raises BadCorrection."""
-    path = Path(path)
+    """Validate `row` and append it (creating the file with a BOM and the header), under
+    the lock of etl.appendlog. Returns the line number it was written at. Raises
+    BadCorrection, or appendlog.AppendBusy when another save holds the file too long."""
     clean = {c: _fmt(row.get(c)) for c in COLUMNS}
     parse_row(clean)  # raises with the reason
-    path.parent.mkdir(parents=True, exist_ok=True)
-    new = not path.exists() or path.stat().st_size == 0
-    if not new:  # make sure the last row ends with a newline
-        with path.open("rb") as fh:
-            fh.seek(-1, os.SEEK_END)
-            needs_nl = fh.read(1) not in (b"\n", b"\r")
-    buf = io.StringIO(newline="")
-    w = csv.writer(buf, lineterminator="\n")
-    if new:
-        w.writerow(COLUMNS)
-    w.writerow([clean[c] for c in COLUMNS])
-    data = buf.getvalue()
-    with path.open("a", encoding="utf-8-sig" if new else "utf-8", newline="") as fh:
-        if not new and needs_nl:
-            fh.write("\n")
-        fh.write(data)
-    with path.open(encoding="utf-8-sig", newline="") as fh:
-        r = csv.reader(fh)
-        for _ in r:
-            pass
-        return r.line_num
+    return appendlog.append_row(Path(path), COLUMNS, [clean[c] for c in COLUMNS])
