@@ -57,7 +57,7 @@ RANGE_MARKS = "-—–~至到 "
 RANGE_START = re.compile(rf"[\d{CN_CHARS}]\s*[-—–~至到]\s*$")
 # A number glued to these is not a count: 第3位, 数百人, 一次性, 三项制度 in quotes …
 NOT_BEFORE = re.compile(r"[第数几若每前]$")
-NOT_AFTER = re.compile(r"^(?:性|是|批次|号|版|届|位|名次)")
+NOT_AFTER = re.compile(r"^(?:性|是|号|版|届|位|名次)")
 # Words that make every number in the clause something other than this year's level.
 GLOBAL_VETO = re.compile(
     r"(?<!全年)(?<!本年)(?<!年内)(?<!今年)(?<!年度)(?<!当年)累计|现行有效|新增|以来|历年|总数|每(?:周|月|季度?|年|半年|天|日)|定期|至少"
@@ -92,7 +92,9 @@ COMPARISON_BASE = re.compile(
     r"(?:比|较|与|同)(?:上年|去年|上一年度?|同期|往年|(?:19|20)\d{2}年度?)(?:同期)?的?$"
 )
 # The subject is reset by the reporter speaking of itself.
-SELF = re.compile(r"我局|局机关|本局|本单位|我单位|全局|局党组|局领导|局班子")
+SELF = re.compile(
+    r"我局|局机关|本局|本单位|我单位|全局|局党组|局领导|局班子|我(?P<level>[区县市省旗])"
+)
 NOT_SUBJECT_BEFORE = re.compile(
     r"(?:会同|联合|配合|协助|协同|指导|督促|对|向|为|在|所属|内设机构?)$"
 )
@@ -103,10 +105,22 @@ ZERO_NEG = re.compile(
 )
 # Anything a zero in words or a time limit could hang on (the rest needs a number).
 ZERO_HINT = re.compile(r"[未没无零0]|工作日")
-ZERO_TRAIL = re.compile(r"(?:均?为零|均?为0|均?无|为空)$")
+# A zero stated after what it is about, also for a list: 行政复议、行政诉讼案件也均未发生
+ZERO_TRAIL = re.compile(
+    r"(?:也|亦|都|均|皆|全年|本年度?)*(?:为零|为0|为“0”|为\"0\"|无|为空|未发生|未出现|没有发生|没有|未收到)$"
+)
 RELATIVE = re.compile(r".*(?:的|引起|引发|因)")
 # A phrase whose head is a situation speaks of that, not of a count of cases.
-SITUATION_HEAD = re.compile(r"情况|问题|现象|行为|事故|事件|差错|失误|纠错|败诉|过错|违法|超期")
+SITUATION_HEAD = re.compile(
+    r"情况|问题|现象|行为|事故|事件|差错|失误|纠错|败诉|过错|违法|超期|撤销|被纠正"
+)
+# A figure of a whole region or system (全省各级…, 全市科技系统…, 各县（区）气象局…) opening
+# its clause is not the reporter's, unless the clause speaks of the reporter's own field
+# and of no system (全区3项气象行政审批事项 in a weather bureau's report).
+WIDE = re.compile(r"\s*(?:全(?:国|省|市|区|县|州|盟|旗)|各(?:县|区|市|省|级|地|部门))")
+SYSTEM = re.compile(r"系统|各级|部门|单位|范围|各县|各区|各市|领域")
+FIELD = {"科技局": "科技", "知识产权局": "知识产权|专利|商标", "地震局": "地震|防震|抗震",
+         "气象局": "气象|防雷|雷电", "市场监管局": "市场", "应急管理局": "应急|安全生产"}  # fmt: skip
 DAYS_PAIR = re.compile(
     rf"(?:由|从)(?:法定的?|原来?的?|原)?(?P<a>{NUM})(?:个?工作日|天)[^，,；;。]{{0,8}}?"
     rf"(?:压缩|压减|缩短|减少|精简|降低?|提速)(?:至|到|为)(?:承诺的?|现在的?)?(?P<b>{NUM})(?:个?工作日|天)"
@@ -311,6 +325,9 @@ def _subject_marks(
                 continue
             marks.append((m.start(), owners.canonical(m.group(0))))
     for m in SELF.finditer(norm, s, e):
+        # 我区 in a district body's report is the reporter's area; in a city's, not a subject
+        if m["level"] and not region_of(owners.reporter).endswith(m["level"]):
+            continue
         marks.append((m.start(), None))
     for start, end, name in bodies:  # other bodies opening a clause, found per document
         if start < s or start >= e or any(start <= p < end for p, _ in marks):
@@ -433,10 +450,12 @@ def _zero_targets(obj: str) -> list:
     """Indicators a zero in words is about. The head of the phrase decides: in
     未发生因政府信息公开申请引起的行政复议案件 it is 行政复议, not 申请."""
     cat = _compiled()[0]
+    if re.search(r"率", obj):
+        return []  # 纠错率、败诉率均为零: rates, not counts
     head = RELATIVE.sub("", obj)
     found = [i for i in cat.indicators if i.zero and _zero_hit(i, head)]
-    if found or SITUATION_HEAD.search(head):
-        return found  # …的情况 / …败诉的问题: about something else, not a count
+    if found or SITUATION_HEAD.search(obj):
+        return found  # …的情况 / …败诉的问题 / 被撤销的案件: about something else
     last, last_end = None, -1
     for i in cat.indicators:
         for p in i.zero:
@@ -640,6 +659,16 @@ class _Extraction:
             self.sentence_at = (s, e)
             self.set_aside(mt, reason, cs, ce, None)
 
+    def wide(self, cs: int, ce: int) -> bool:
+        """The clause gives a whole region's or system's figure, not the reporter's."""
+        if not WIDE.match(self.norm, cs, ce):
+            return False
+        clause = self.norm[cs:ce]
+        field = next(
+            (v for k, v in FIELD.items() if _level_core(self.owners.reporter)[1] == k), None
+        )
+        return bool(SYSTEM.search(clause)) or not (field and re.search(field, clause))
+
     def has_number(self, ss: int, se: int) -> bool:
         i = bisect_left(self.mention_starts, ss)
         return i < len(self.mentions) and self.mentions[i].start < se
@@ -701,6 +730,13 @@ class _Extraction:
                 about = norm[ss : se if part < 0 else part]
                 right = _right(norm, mt.end, ce, se)
                 ind, also, how = _choose(left, clause_left, right, mt, about)
+                if (
+                    ind is None
+                    and mt.unit in BATCH_UNITS
+                    and TRAINING_WORDS.search(norm, ss, mt.start)
+                ):
+                    # 干部职工共45人次参加，分3期进行 / …86人次参加培训，共2期: the sessions
+                    ind, also, how = self.cat.by_id["trainings"], [], "batch"
                 if ind is None:
                     self.set_aside(mt, "ambiguous", cs, ce, marks)
                     continue
@@ -710,6 +746,8 @@ class _Extraction:
                     value = 100 - value
                 left_from = mt.end
                 who = _owner_at(mt.start, marks, owners)
+                if who == owners.reporter and self.wide(cs, ce):
+                    who = OTHER
                 if who == OTHER:
                     self.set_aside(mt, "other_body", cs, ce, marks, ind)
                     continue
@@ -723,6 +761,10 @@ class _Extraction:
                     self.emit(target, value, mt.qualifier, cs, ce, mt.num_start, mt.num_end, who,
                               f"{how}:{target.id}")  # fmt: skip
         return stated
+
+
+BATCH_UNITS = ("期", "批", "场", "场次")
+TRAINING_WORDS = re.compile(r"培训|学法|讲座|轮训|授课|法治课")
 
 
 def _veto_reason(word: str) -> str:

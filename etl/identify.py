@@ -54,7 +54,8 @@ HEAD_CHARS = 6000
 LEAD_WORDS = re.compile(r"^(?:关于|现将|现把|根据|按照|中共|附件\d*|全文|标题|题目)+")
 # A name that is a pronoun or a party organ is nobody's agency name here.
 NOT_A_NAME = re.compile(
-    r"^(?:我|本|该|全|各|贵|此|其|两|上级|下属|所属|有关|相关|直属)|^[省市区县州]?委$|党委$|党组$"
+    r"^(?:我|本|该|全|各|贵|此|其|两|上级|下属|所属|有关|相关|直属)|^[省市区县州]?委$|党委|党组|"
+    r"[省市区县州]委(?!员)|依法治[省市区县]|领导小组"  # party organs and their committees
 )
 # A body's name: region + kind, ending in the kind of body (the shortest such run).
 BODY_NAME = re.compile(rf"[\u4e00-\u9fff]{{2,30}}?{AGENCY_SUFFIX}")
@@ -72,8 +73,10 @@ OPENS_SENTENCE = re.compile(r"^\s*(?:现将|现把|特此|根据|按照|为|经)
 OPENING_YEAR = re.compile(rf"^\s*(?P<year>{YEAR})\s*年度?(?:[，,]|以来|是|全年|我|本|县|区|市|省)")
 # 现将X局2019年度…报告公布如下 / 本报告由X局编制 …
 PRESENT = re.compile(
-    rf"(?:现将|现把|特此|按照|根据)[^。\n]{{0,40}}?(?P<year>{YEAR})\s*年度?[^。\n]{{0,30}}?(?:报告|总结)"
+    rf"(?:现将|现把|特将)[^。\n]{{0,40}}?(?P<year>{YEAR})\s*年度?[^。\n]{{0,30}}?(?:报告|总结)"
 )
+# A news item's first sentence dates what it tells: 2023年11月15日，X局…; 为…，2024年4月中旬，…
+DATED = re.compile(r"^[^。\n]{0,40}?(?<!\d)(?P<year>(?:19|20)\d{2})\s*年\s*\d{1,2}\s*月")
 # 本报告…统计期限自2019年1月1日起至2019年12月31日止: the period covered, stated
 PERIOD = re.compile(
     rf"(?P<year>{YEAR})\s*年\s*1\s*月\s*1\s*日\s*(?:起)?\s*(?:至|到|[-—–~])\s*(?P=year)\s*年\s*12\s*月\s*31\s*日"
@@ -323,8 +326,8 @@ def identify(text: str, path: Path | None = None, norm: str | None = None) -> Id
             line = norm[s:e]
             p = PRESENT.search(line)
             o = OPENING_YEAR.match(line)
-            if year is None and (p or o or PERIOD.search(line)):
-                hit = p or o or PERIOD.search(line)
+            hit = p or o or PERIOD.search(line) or DATED.match(line)
+            if year is None and hit:
                 year, year_source = _year(hit.group("year")), "opening"
             if agency is None:
                 first = re.split(r"[。；;]", line)[0]
