@@ -104,7 +104,11 @@ def main(argv=None) -> int:
     ap.add_argument("--show", action="store_true", help="list misses and false positives")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args(argv)
-    gold = [json.loads(x) for x in (args.docs / "gold.jsonl").read_text("utf-8").splitlines() if x.strip()]
+    gold = [
+        json.loads(x)
+        for x in (args.docs / "gold.jsonl").read_text("utf-8").splitlines()
+        if x.strip()
+    ]
     facts, cands, refused = predict(args.docs / "docs")
     s = score(gold, facts, cands)
     s["refused"] = refused
