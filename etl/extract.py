@@ -60,7 +60,7 @@ NOT_BEFORE = re.compile(r"[第数几若每前]$")
 NOT_AFTER = re.compile(r"^(?:性|是|号|版|届|位|名次)")
 # Words that make every number in the clause something other than this year's level.
 GLOBAL_VETO = re.compile(
-    r"(?<!全年)(?<!本年)(?<!年内)(?<!今年)(?<!年度)(?<!当年)累计|现行有效|新增|以来|历年|总数|每(?:周|月|季度?|年|半年|天|日)|定期|至少"
+    r"(?<!全年)(?<!本年)(?<!年内)(?<!今年)(?<!年度)(?<!当年)累计|现行有效|新增|净增|净减|以来|历年|总数|每(?:周|月|季度?|年|半年|天|日)|定期|至少"
     # plans and targets are not what happened: 力争开展检查不少于15次, 计划开展20次
     r"|力争|争取|预计|目标|不少于|不低于|确保|拟(?:于|在|开展|组织|举办)|计划(?:开展|组织|完成|举办|于)"
 )
@@ -86,7 +86,14 @@ DELTA_CONTEXT = re.compile(r"比|较|同比|环比|相比")
 DELTA_VERB = re.compile(r"(?:增加|减少|增长|下降|上升|提高|降低|多出)了?(?:近|约|超过)?$")
 # …or anywhere after the comparison: 比上年多组织3次.
 DELTA_AFTER_COMPARISON = re.compile(
-    r"(?:比|较)(?:上年|去年|上一年度?|同期|往年|\d{4}年)[^，,；;。]{0,3}(?:增加|减少|增长|下降|上升|提高|降低|多|少)"
+    r"(?:比|较)(?:上年|去年|上一年度?|同期|往年|\d{4}年)[^，,；;。]{0,3}(?:增加|减少|增长|下降|上升|提高|降低|缩短|压缩|延长|多|少)"
+)
+# 由2017年的5次增加到9次: after "increased to", the level is the report's year's again
+TO_LEVEL = re.compile(r"(?:增加|提高|上升|增长|下降|减少|降低|升|降)(?:到|至)$")
+# Part of a year is not the year: 上半年, 前三季度, 截至8月, 1至11月
+PART_OF_YEAR = re.compile(
+    r"[上下]半年|前[一二三]季度|第[一二三四]季度|截[至止](?:目前|\d{1,2}月)|"
+    r"(?<![\d年])1\s*[-至到~]\s*(?:[1-9]|1[01])\s*月(?!\d)"
 )
 COMPARISON_BASE = re.compile(
     r"(?:比|较|与|同)(?:上年|去年|上一年度?|同期|往年|(?:19|20)\d{2}年度?)(?:同期)?的?$"
@@ -122,11 +129,14 @@ SYSTEM = re.compile(r"系统|各级|部门|单位|范围|各县|各区|各市|�
 FIELD = {"科技局": "科技", "知识产权局": "知识产权|专利|商标", "地震局": "地震|防震|抗震",
          "气象局": "气象|防雷|雷电", "市场监管局": "市场", "应急管理局": "应急|安全生产"}  # fmt: skip
 DAYS_PAIR = re.compile(
-    rf"(?:由|从)(?:法定的?|原来?的?|原)?(?P<a>{NUM})(?:个?工作日|天)[^，,；;。]{{0,8}}?"
-    rf"(?:压缩|压减|缩短|减少|精简|降低?|提速)(?:至|到|为)(?:承诺的?|现在的?)?(?P<b>{NUM})(?:个?工作日|天)"
+    rf"(?:由|从)(?:法定的?|原来?的?|原|平均)?(?P<a>{NUM})(?:个?工作日|天)[^，,；;。]{{0,8}}?"
+    rf"(?:压缩|压减|缩短|缩减|减少|精简|降低?|提速)(?:至|到|为)(?:承诺的?|现在的?|平均)?(?P<b>{NUM})(?:个?工作日|天)"
 )
 CUT_TO = re.compile(r"(?:压缩|缩短|减少|降低?)(?:至|到|为)[^，,；;。]*的$")
 HALF = re.compile(r"(?:一半|减半)(?P<post>以上|多)?")
+TENTHS = re.compile(
+    r"(?<=提速|压缩|缩短|减少|降低|提高)了?(?P<n>[一二三四五六七八九])成(?![员立为果本绩交熟就])"
+)
 
 
 @dataclass
@@ -307,7 +317,8 @@ def _is_self(name: str, owners: Owners) -> bool:
 def _level_core(name: str) -> tuple[str, str]:
     """周村区科学技术局 → (周村区, 科技局); 市知识产权局 → (市, 知识产权局)."""
     region = region_of(name)
-    return region, name[len(region) :].replace("科学技术", "科技")
+    core = name[len(region) :].replace("科学技术", "科技").replace("市场监督管理", "市场监管")
+    return region, core
 
 
 def _subject_marks(
@@ -361,6 +372,10 @@ def _mentions(norm: str, s: int, e: int, protected) -> list[_Mention]:
             continue
         num = m.group("num") or m.group("cn")
         out.append(_mention(m, num, "%", norm, s, group="num" if m.group("num") else "cn"))
+    for m in TENTHS.finditer(norm, s, e):  # 提速八成: 80%
+        v = parse_number(m["n"])
+        if v is not None and not _inside(m.start(), protected):
+            out.append(_Mention(m.start("n"), m.start("n"), m.end(), m.end(), v * 10, "%", None))
     for m in HALF.finditer(norm, s, e):
         pre = "超过" if norm.endswith("超过", s, m.start()) else None  # 超过一半
         qual = QUALIFIER[m["post"] or pre] if m["post"] or pre else None
@@ -433,9 +448,10 @@ def _choose(left: str, clause_left: str, right: str, mention: _Mention, sentence
         return best_after, others, "after"
     if best_before is None:
         return None, [], ""
-    # A zero stated for several things at once: 行政复议和行政诉讼案件均为0件.
+    # A zero stated for several things at once: 行政复议和行政诉讼案件均为0件; or one for
+    # each: 行政复议、行政诉讼案件各1件.
     also = []
-    if mention.value == 0:
+    if mention.value == 0 or left.rstrip().endswith("各"):
         for ind in candidates:
             if (
                 ind is not best_before
@@ -686,8 +702,11 @@ class _Extraction:
             years = sorted(years + [(p, y) for p, y in more])
 
         def other_year(pos: int) -> bool:
-            before = [y for p, y in years if p < pos]
-            return bool(before) and before[-1] != self.year
+            before = [(p, y) for p, y in years if p < pos]
+            if not before or before[-1][1] == self.year:
+                return False
+            # 由2017年的5次增加到9次: the 9 is this year's
+            return not TO_LEVEL.search(norm, before[-1][0], max(before[-1][0], pos - 1))
 
         for cs, ce in _spans(norm, ss, se, CLAUSE_END):
             used = []
@@ -724,6 +743,9 @@ class _Extraction:
                     continue
                 if other_year(mt.start):
                     self.set_aside(mt, "other_year", cs, ce, marks)
+                    continue
+                if PART_OF_YEAR.search(norm, ss, mt.start):
+                    self.set_aside(mt, "period", cs, ce, marks)
                     continue
                 # what the sentence is about (a require) is not decided by its 其中-parts
                 part = norm.find("其中", mt.end, se)
@@ -773,7 +795,7 @@ def _veto_reason(word: str) -> str:
         return "frequency"
     if word in ("累计", "现行有效", "以来", "历年", "总数"):
         return "stock"
-    if word == "新增":
+    if word in ("新增", "净增", "净减"):
         return "delta"
     return "plan"
 

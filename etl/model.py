@@ -93,6 +93,10 @@ CANDIDATE_REASONS = {
     "plan": ("计划或目标，不是已完成的数值", "a plan or target, not what happened"),
     "frequency": ("频次要求（每月、定期……）", "a frequency rule, not a count"),
     "range": ("数值区间，不是一个数", "a range, not one value"),
+    "period": (
+        "不是全年的数值（上半年、截至某月……）",
+        "part of the year only (first half, to a month)",
+    ),
     "ambiguous": ("说不清是哪个指标", "which indicator is unclear"),
     "no_owner": ("说不清是哪个单位的数值", "whose figure is unclear"),
     "unidentified_document": ("报告的单位或年度无法确定", "the report's agency or year is unknown"),
