@@ -62,8 +62,8 @@ def parse_row(row: dict, line: int = 0, registry=None, today: date | None = None
     doc_id = get["doc_id"].lower()
     if not DOC_ID.fullmatch(doc_id):
         raise BadAssignment(
-            f"文件编号 doc_id“{get['doc_id']}”不对：应为文件内容的16位编号（由看板或 "
-            "python -m etl extract 给出）"
+            f"文件编号 doc_id“{get['doc_id']}”不对：应为文件内容 sha256 的前16位十六进制数字"
+            "（在看板“审核”页指定时自动填写）"
         )
     if not get["agency"]:
         raise BadAssignment("缺少单位（agency 列为空）")

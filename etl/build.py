@@ -5,7 +5,10 @@
 Every file under data_dir (recursively, sorted) is processed with
 `pipeline.process_file(path, registry, strict=True)` in a process pool. A file it cannot
 use is rejected with a reason; a table row set aside is a "problem" stored beside the
-rejected files. The same content under two names (same doc_id) counts once. The result
+rejected files. A report whose agency or year cannot be found is parked (rejected_file
+kind 'unidentified', with its doc_id and the beginning of its text) until an editor
+assigns them in data/assignments.csv (etl.assignments), which every build applies by
+doc_id. The same content under two names (same doc_id) counts once. The result
 is written by `etl.warehouse.write`, which swaps the new file in atomically. The build is
 deterministic: the same data gives the same warehouse content (only load_run differs).
 """
@@ -35,6 +38,7 @@ from etl.registry import REGISTRY_FILE, Registry
 
 SKIP_SUFFIXES = {".md"}
 CORRECTIONS_FILE = "corrections.csv"
+ASSIGNMENTS_FILE = "assignments.csv"
 ROW_SKIPPED = "这一行已跳过，文件的其余内容已载入"
 IN_PROCESS_MAX = 16  # up to this many files, the pool costs more than it saves
 
@@ -48,6 +52,9 @@ class Failed:
     reason: str
     detail: str = ""
     problems: list[str] = field(default_factory=list)  # rows set aside, of a refused table
+    kind: str = "file"  # or pipeline.UNIDENTIFIED: parked until an editor assigns it
+    doc_id: str | None = None  # the content hash of a parked report
+    excerpt: str | None = None  # the beginning of a parked report's text
 
 
 @dataclass
@@ -59,6 +66,8 @@ class Summary:
     files_rejected: int = 0
     duplicates: list[tuple[str, str]] = field(default_factory=list)  # (path, kept path)
     rejected: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
+    parked: list[str] = field(default_factory=list)  # rejected reports awaiting an assignment
+    notes: list[tuple[str, str]] = field(default_factory=list)  # (path, note): not errors
     problems: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
     facts_per_indicator: dict[str, int] = field(default_factory=dict)  # id -> n, catalog order
     facts: int = 0
@@ -81,12 +90,20 @@ class Summary:
         if self.rejected:
             out.append("拒收的文件（修正后重新运行 python -m etl build）：")
             out += [f"  ✗ {p}：{r}" for p, r in self.rejected]
+        if self.parked:
+            out.append(
+                f"其中 {len(self.parked)} 份报告无法确定单位或年度，已搁置：可在看板“审核”页为它们"
+                f"指定单位和年度（记入 data/{ASSIGNMENTS_FILE}），下次构建即载入。"
+            )
         if self.problems:
             out.append(f"跳过的数据行（{len(self.problems)} 行；所在文件的其余内容已载入）：")
             out += [f"  ✗ {p}：{r}" for p, r in self.problems]
         if self.duplicates:
             out.append("内容相同的文件只计一次：")
             out += [f"  = {p} 与 {k} 内容相同，已跳过" for p, k in self.duplicates]
+        if self.notes:
+            out.append("提示（不影响本次构建）：")
+            out += [f"  · {p}：{n}" for p, n in self.notes]
         out.append(f"指标数据 {self.facts} 条：")
         if not self.facts_per_indicator:
             out.append("  （没有提取到任何指标）")
@@ -104,8 +121,8 @@ class Summary:
 def find_files(data_dir: Path, db_path: Path | None = None) -> list[Path]:
     """Every file a build looks at, in sorted order of its path relative to data_dir.
 
-    Skipped: hidden files and folders, data_dir/registry/, data_dir/corrections.csv, *.md,
-    and the warehouse with its WAL and temp files."""
+    Skipped: hidden files and folders, data_dir/registry/, data_dir/corrections.csv and
+    data_dir/assignments.csv, *.md, and the warehouse with its WAL and temp files."""
     return [Path(data_dir, rel) for rel in _find_rel(Path(data_dir), db_path)]
 
 
@@ -136,7 +153,7 @@ def _find_rel(data_dir: Path, db_path: Path | None) -> list[str]:
                 skip = (
                     e.is_dir()  # a symlinked folder is not followed (as os.walk: no loops)
                     or os.path.splitext(name)[1].lower() in SKIP_SUFFIXES
-                    or (top and name == CORRECTIONS_FILE)
+                    or (top and name in (CORRECTIONS_FILE, ASSIGNMENTS_FILE))
                 )
                 if not skip:
                     found.append(prefix + name)
@@ -182,26 +199,32 @@ class Doc:
                    p.agency_source, list(p.notes))  # fmt: skip
 
 
+Assigned = dict[str, tuple[str, int]]  # doc_id -> (agency, year), from data/assignments.csv
+
 _worker_registry: Registry | None = None
 _worker_strict = True
+_worker_assigned: Assigned = {}
 
 
-def _init_worker(registry: Registry, strict: bool) -> None:
-    global _worker_registry, _worker_strict
-    _worker_registry, _worker_strict = registry, strict
+def _init_worker(registry: Registry, strict: bool, assigned: Assigned | None = None) -> None:
+    global _worker_registry, _worker_strict, _worker_assigned
+    _worker_registry, _worker_strict, _worker_assigned = registry, strict, assigned or {}
 
 
 def _work(path: Path) -> Doc | Failed:
-    r = process_one(path, _worker_registry, strict=_worker_strict)
+    r = process_one(path, _worker_registry, strict=_worker_strict, assigned=_worker_assigned)
     return r if isinstance(r, Failed) else Doc.of(r)
 
 
-def process_one(path: Path, registry: Registry, *, strict: bool) -> pipeline.Processed | Failed:
-    """process_file, with a refusal turned into a Failed (so it crosses processes)."""
+def process_one(
+    path: Path, registry: Registry, *, strict: bool, assigned: Assigned | None = None
+) -> pipeline.Processed | Failed:
+    """process_file, with a refusal turned into a Failed (so it crosses processes).
+    assigned: the editors' assignments of parked reports, by doc_id."""
     try:
-        return pipeline.process_file(path, registry, strict=strict)
+        return pipeline.process_file(path, registry, strict=strict, assignments=assigned)
     except pipeline.Rejected as e:
-        return Failed(e.reason, e.detail or "")
+        return Failed(e.reason, e.detail or "", **_parked(e))
     except ReadError as e:
         return Failed(e.reason, "")
     except NotImplementedError:
@@ -213,6 +236,13 @@ def process_one(path: Path, registry: Registry, *, strict: bool) -> pipeline.Pro
         )
 
 
+def _parked(e: pipeline.Rejected) -> dict:
+    """What a Failed keeps of a parked report: its kind, doc_id and the start of its text."""
+    if isinstance(e, pipeline.Parked):
+        return {"kind": e.kind, "doc_id": e.doc_id, "excerpt": e.excerpt}
+    return {}
+
+
 def process_all(
     paths: list[Path],
     registry: Registry,
@@ -220,9 +250,11 @@ def process_all(
     strict: bool = True,
     workers: int | None = None,
     progress: Progress | None = None,
+    assigned: Assigned | None = None,
 ) -> list[Doc | Failed]:
     """process_file over every path, in order, as Doc (or Failed); in a process pool
-    (chunked, so 20,000 small files are cheap) unless there are only a few files."""
+    (chunked, so 20,000 small files are cheap) unless there are only a few files.
+    assigned: the editors' assignments of parked reports, by doc_id."""
     total = len(paths)
     workers = max(1, workers or os.cpu_count() or 1)
     results: list = []
@@ -230,12 +262,14 @@ def process_all(
         progress(0, total)
     pool = None
     if workers == 1 or total <= IN_PROCESS_MAX:
-        _init_worker(registry, strict)
+        _init_worker(registry, strict, assigned)
         it: Iterable = map(_work, paths)
     else:
         chunk = max(1, min(100, total // (workers * 8)))
         pool = ProcessPoolExecutor(
-            max_workers=min(workers, total), initializer=_init_worker, initargs=(registry, strict)
+            max_workers=min(workers, total),
+            initializer=_init_worker,
+            initargs=(registry, strict, assigned),
         )
         it = pool.map(_work, paths, chunksize=chunk)
     try:
@@ -331,6 +365,7 @@ def build(
     summary = Summary(data_dir=str(data_dir), db_path=str(db_path))
     rows = warehouse.Rows()
     _registry_rows(rows, registry, cat)
+    assigned = _assignments(data_dir, registry, summary, rows)
 
     # Every file goes to process_file, whatever its name: the readers tell a file by its
     # content and refuse an unsupported type with a reason that says what to do.
@@ -338,8 +373,9 @@ def build(
     summary.files_seen = len(rels)
     summary.phases["find"] = time.perf_counter() - t0
     results = process_all(
-        [data_dir / r for r in rels], registry, workers=workers, progress=progress
-    )
+        [data_dir / r for r in rels], registry, workers=workers, progress=progress,
+        assigned={k: (a.agency, a.year) for k, a in assigned.items()},
+    )  # fmt: skip
     summary.phases["extract"] = time.perf_counter() - t0 - sum(summary.phases.values())
 
     # Refusals, and the documents to keep: the same doc_id twice is kept once (real before
@@ -348,15 +384,21 @@ def build(
     indicators = _Lookup(cat.resolve)
     kept: dict[str, tuple[str, Doc]] = {}
     dups: dict[str, list[str]] = {}
+    seen: dict[str, str] = {}  # doc_id -> kind, of every file that could be read
     for rel, r in zip(rels, results, strict=True):
         if isinstance(r, Doc):
+            seen[r.doc_id] = r.kind
             r = _check_doc(r, registry, agencies, indicators)
         if isinstance(r, Failed):
             for problem in r.problems:
                 summary.problems.append((rel, problem))
-                rows.add("rejected_file", path=rel, reason=problem, detail="整个表格未载入")
+                _reject(rows, rel, problem, "整个表格未载入", kind="row")
             summary.rejected.append((rel, r.reason))
-            rows.add("rejected_file", path=rel, reason=r.reason, detail=r.detail or None)
+            _reject(rows, rel, r.reason, r.detail or None, kind=r.kind, doc_id=r.doc_id,
+                    excerpt=r.excerpt)  # fmt: skip
+            if r.kind == pipeline.UNIDENTIFIED:
+                summary.parked.append(rel)
+                seen[r.doc_id] = "report"
         elif r.doc_id not in kept:
             kept[r.doc_id] = (rel, r)
             dups[r.doc_id] = []
@@ -386,12 +428,12 @@ def build(
                     else f"{where}：指标“{indicator}”不在指标目录中，该条数据未载入"
                 )
                 summary.problems.append((rel, reason))
-                rows.add("rejected_file", path=rel, reason=reason, detail=quote)
+                _reject(rows, rel, reason, quote, kind="row")
                 continue
             facts.append((a, ind, f))
         for problem in d.problems:
             summary.problems.append((rel, problem))
-            rows.add("rejected_file", path=rel, reason=problem, detail=ROW_SKIPPED)
+            _reject(rows, rel, problem, ROW_SKIPPED, kind="row")
         agency_id, year = _doc_agency_year(d, facts, agencies)
         doc_rows.append(
             (doc_id, agency_id, year, d.title or Path(rel).stem, rel, d.kind, d.format,
@@ -414,7 +456,8 @@ def build(
     rows.extend("fact", fact_rows)
     for path, reason in apply_corrections(data_dir, rows, registry):
         summary.problems.append((path, reason))
-        rows.add("rejected_file", path=path, reason=reason, detail="更正记录")
+        _reject(rows, path, reason, "更正记录", kind="correction")
+    summary.notes += _unused_assignments(assigned, seen)
 
     summary.files_loaded = len(kept)
     summary.files_rejected = len(summary.rejected)
@@ -454,6 +497,42 @@ class _Lookup:
             return found
 
 
+def _reject(rows: warehouse.Rows, path: str, reason: str, detail: str | None, *, kind: str,
+            doc_id: str | None = None, excerpt: str | None = None) -> None:  # fmt: skip
+    """One rejected_file row. kind: file (a file refused), row (a row or value set aside, the
+    rest of its file loaded), correction, assignment (a row of those files), unidentified
+    (a report parked until an editor assigns its agency and year)."""
+    rows.add("rejected_file", path=path, reason=reason, detail=detail, kind=kind,
+             doc_id=doc_id, excerpt=excerpt)  # fmt: skip
+
+
+def _assignments(data_dir: Path, registry: Registry, summary: Summary, rows: warehouse.Rows):
+    """The usable rows of data_dir/assignments.csv, the last per doc_id; a row that cannot
+    be used (bad doc_id, agency not in the registry, impossible year) is a problem of the
+    build with its reason, and the report it names stays parked."""
+    from etl import assignments
+
+    good, bad = assignments.read(assignments.path_in(data_dir), registry)
+    for _, reason in bad:
+        summary.problems.append((ASSIGNMENTS_FILE, reason))
+        _reject(rows, ASSIGNMENTS_FILE, reason, "指定记录", kind="assignment")
+    return assignments.latest(good)
+
+
+def _unused_assignments(assigned: dict, seen: dict[str, str]) -> list[tuple[str, str]]:
+    """Notes (not errors) on assignments that name no report of this build."""
+    notes = []
+    for a in assigned.values():
+        was = f"（指定时为 {a.path}）" if a.path else ""
+        if a.doc_id not in seen:
+            notes.append((ASSIGNMENTS_FILE, f"第{a.line}行：没有内容相同的文件{was}，文件已修改或"
+                          "删除；这一行不再起作用，可以不管"))  # fmt: skip
+        elif seen[a.doc_id] != "report":
+            notes.append((ASSIGNMENTS_FILE, f"第{a.line}行：该文件是表格{was}，表格的单位和年度"
+                          "取自各行；这一行不起作用"))  # fmt: skip
+    return notes
+
+
 def _check_doc(d: Doc, registry: Registry, agencies, indicators) -> Doc | Failed:
     """A report whose reporting agency is not in the registry is refused, never dropped
     (process_file(strict=True) already does this; this is the build's own guard). A table
@@ -465,13 +544,16 @@ def _check_doc(d: Doc, registry: Registry, agencies, indicators) -> Doc | Failed
             "表格中没有一行可以载入（各行的原因见“跳过的数据行”）；请按原因修改后重新构建",
             problems=d.problems,
         )
+    parked = {"kind": pipeline.UNIDENTIFIED, "doc_id": d.doc_id,
+              "excerpt": (d.text or "").strip()[: pipeline.EXCERPT_CHARS]}  # fmt: skip
     if not d.agency or registry.resolve(d.agency) is None:
         return Failed(
             f"报告的机构“{d.agency or '（标题中没有机构名）'}”不在机构登记表中；"
-            f"请在 data/{REGISTRY_FILE.as_posix()} 中加上它（或其别名）后重新构建"
+            f"请在 data/{REGISTRY_FILE.as_posix()} 中加上它（或其别名）后重新构建",
+            **parked,
         )
     if not d.year:
-        return Failed("报告标题中没有年度（例如“2018年度”）；请在标题中写明报告的年度")
+        return Failed("报告标题中没有年度（例如“2018年度”）；请在标题中写明报告的年度", **parked)
     return d
 
 

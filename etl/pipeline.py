@@ -10,6 +10,7 @@ import hashlib
 import math
 import re
 from bisect import bisect_right
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -29,6 +30,23 @@ class Rejected(Exception):
         super().__init__(reason)
         self.reason = reason
         self.detail = detail
+
+
+UNIDENTIFIED = "unidentified"  # the kind of a report parked until its identity is known
+EXCERPT_CHARS = 400
+
+
+class Parked(Rejected):
+    """A report whose agency or year could not be found (or is not possible): parked until
+    an editor assigns them (data/assignments.csv, by doc_id). excerpt: the beginning of
+    its text, so that an editor can tell what it is."""
+
+    kind = UNIDENTIFIED
+
+    def __init__(self, reason: str, *, doc_id: str, excerpt: str):
+        super().__init__(reason)
+        self.doc_id = doc_id
+        self.excerpt = excerpt
 
 
 @dataclass
@@ -54,14 +72,20 @@ def content_hash(data: bytes) -> str:
 
 
 def process_file(
-    path: Path, registry, *, strict: bool, assigned: tuple[str, int] | None = None
+    path: Path,
+    registry,
+    *,
+    strict: bool,
+    assigned: tuple[str, int] | None = None,
+    assignments: Mapping[str, tuple[str, int]] | None = None,
 ) -> Processed:
     """Read, identify and extract one file. Raises Rejected.
 
     strict=True (the build): the agency must be in the registry. strict=False (extract):
     an agency not in the registry is kept under the name its title gives.
     assigned: (agency, year) an editor gave a report that could not be identified (a
-    parked report, data/assignments.csv); it replaces identification."""
+    parked report, data/assignments.csv); it replaces identification. assignments: doc_id
+    -> (agency, year), looked up once the file's content hash is known (the build)."""
     from etl import readers
 
     path = Path(path)
@@ -69,13 +93,15 @@ def process_file(
         data = path.read_bytes()
     except OSError as e:
         raise Rejected(f"无法读取文件：{e.strerror or e}") from e
+    doc_id = content_hash(data)
     try:
         doc = readers.read(path)
     except ReadError as e:
         raise Rejected(e.reason) from e
-    doc_id = content_hash(data)
     if isinstance(doc, TableDoc):
         return _table(doc, doc_id, registry, strict)
+    if assigned is None and assignments:
+        assigned = assignments.get(doc_id)
     return _report(doc, doc_id, registry, strict, assigned)
 
 
@@ -84,6 +110,11 @@ def _report(
 ) -> Processed:
     if not doc.text.strip():
         raise Rejected("文件没有文字内容（文件为空）")
+
+    def parked(reason: str) -> Parked:
+        excerpt = doc.text.strip()[:EXCERPT_CHARS]
+        return Parked(reason, doc_id=doc_id, excerpt=excerpt)
+
     norm = normalise(doc.text)
     if assigned is not None:
         title, _, _ = find_title(doc.text, norm)
@@ -93,7 +124,7 @@ def _report(
         try:
             ident = identify(doc.text, doc.path, norm)
         except Unidentified as e:
-            raise Rejected(e.reason) from e
+            raise parked(e.reason) from e
     agency = registry.resolve(ident.agency) if registry is not None else None
     if agency is None and ident.folder_agency and registry is not None:
         # The folder a file sits in may name a registered agency (data/reports/<单位>/…):
@@ -102,12 +133,12 @@ def _report(
         if agency is not None and not _same_core(ident.agency, agency.name_zh):
             agency = None
     if agency is None and strict:
-        raise Rejected(
+        raise parked(
             f"未知单位“{ident.agency}”：登记表中没有这个单位或别名"
             f"（请在 data/registry/agencies.csv 中添加该单位，或把“{ident.agency}”加为已有单位的别名）"
         )
     if ident.year > date.today().year:
-        raise Rejected(
+        raise parked(
             f"报告年度（{ident.year}年）晚于今年，不能是已经过去的年度（请核对标题中的年度）"
         )
     name = agency.name_zh if agency else ident.agency
