@@ -35,6 +35,7 @@ class Indicator:
     zero: list[re.Pattern] = field(default_factory=list)
     veto: re.Pattern | None = None
     require: re.Pattern | None = None
+    exclude: re.Pattern | None = None  # words that, anywhere in the sentence, rule it out
     also_after: bool = False  # may be stated together with another kind (…事项均实现“一次办好”)
 
 
@@ -89,6 +90,7 @@ def load(path: Path = CATALOG_PATH) -> Catalog:
                 zero=_compile_all(d.get("zero", [])),
                 veto=re.compile("|".join(f"(?:{v})" for v in veto)) if veto else None,
                 require=re.compile(d["require"]) if d.get("require") else None,
+                exclude=re.compile("|".join(d["exclude"])) if d.get("exclude") else None,
                 also_after=d.get("also_after", False),
             )
         )

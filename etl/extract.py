@@ -60,7 +60,7 @@ NOT_BEFORE = re.compile(r"[第数几若每前]$")
 NOT_AFTER = re.compile(r"^(?:性|是|号|版|届|位|名次)")
 # Words that make every number in the clause something other than this year's level.
 GLOBAL_VETO = re.compile(
-    r"(?<!全年)(?<!本年)(?<!年内)(?<!今年)(?<!年度)(?<!当年)累计|现行有效|新增|净增|净减|以来|历年|总数|每(?:周|月|季度?|年|半年|天|日)|定期|至少"
+    r"(?<!全年)(?<!本年)(?<!年内)(?<!今年)(?<!年度)(?<!当年)累计|现行有效|新增|净增|净减|以来|历年|总数|每(?:周|月|季度?|年|半年|天|日|次)|定期|至少"
     # plans and targets are not what happened: 力争开展检查不少于15次, 计划开展20次
     r"|力争|争取|预计|目标|不少于|不低于|确保|拟(?:于|在|开展|组织|举办)|计划(?:开展|组织|完成|举办|于)"
 )
@@ -339,6 +339,8 @@ def _subject_marks(
         # 我区 in a district body's report is the reporter's area; in a city's, not a subject
         if m["level"] and not region_of(owners.reporter).endswith(m["level"]):
             continue
+        if NOT_SUBJECT_BEFORE.search(norm, max(s, m.start() - 4), m.start()):
+            continue  # 联合我局, 对我县: an object, the subject stays
         marks.append((m.start(), None))
     for start, end, name in bodies:  # other bodies opening a clause, found per document
         if start < s or start >= e or any(start <= p < end for p, _ in marks):
@@ -429,6 +431,8 @@ def _choose(left: str, clause_left: str, right: str, mention: _Mention, sentence
         if ind.veto is not None and ind.veto.search(clause_left):
             continue
         if ind.require is not None and not ind.require.search(sentence):
+            continue
+        if ind.exclude is not None and ind.exclude.search(sentence):
             continue
         for p in ind.before:
             for k in p.finditer(left):
@@ -706,7 +710,7 @@ class _Extraction:
             if not before or before[-1][1] == self.year:
                 return False
             # 由2017年的5次增加到9次: the 9 is this year's
-            return not TO_LEVEL.search(norm, before[-1][0], max(before[-1][0], pos - 1))
+            return not TO_LEVEL.search(norm, before[-1][0], max(before[-1][0], pos))
 
         for cs, ce in _spans(norm, ss, se, CLAUSE_END):
             used = []
@@ -752,13 +756,14 @@ class _Extraction:
                 about = norm[ss : se if part < 0 else part]
                 right = _right(norm, mt.end, ce, se)
                 ind, also, how = _choose(left, clause_left, right, mt, about)
-                if (
-                    ind is None
-                    and mt.unit in BATCH_UNITS
-                    and TRAINING_WORDS.search(norm, ss, mt.start)
-                ):
-                    # 干部职工共45人次参加，分3期进行 / …86人次参加培训，共2期: the sessions
-                    ind, also, how = self.cat.by_id["trainings"], [], "batch"
+                if ind is None and TRAINING_WORDS.search(norm, ss, mt.start):
+                    # 干部职工共45人次参加，分3期进行 / …专利执法培训，共计8人次
+                    batch = {"人次": "training_attendance"}.get(mt.unit, "trainings")
+                    target = self.cat.by_id[batch]
+                    if (mt.unit in BATCH_UNITS or mt.unit == "人次") and not (
+                        target.veto and target.veto.search(norm, ss, mt.start)
+                    ):
+                        ind, also, how = target, [], "batch"
                 if ind is None:
                     self.set_aside(mt, "ambiguous", cs, ce, marks)
                     continue
