@@ -103,6 +103,47 @@ TEXT: dict[str, tuple[str, str]] = {
     ),  # fmt: skip
     "rv_rebuilding": ("正在重建数据仓库……", "Rebuilding the warehouse…"),
     "rv_bad": ("未保存：{err}", "Not saved: {err}"),
+    # parked reports on the review page (board/parked.py)
+    "pk_title": ("待指定单位和年度的报告（{n}份）", "Reports waiting for an agency and year ({n})"),
+    "pk_help": (
+        "构建时无法确定这些报告的单位或年度，它们暂未载入。请根据原文指定单位和年度："
+        "保存后记入 data/assignments.csv，数据仓库随即重建并载入该报告。",
+        "The build could not tell these reports' agency or year, so they are not loaded. "
+        "Assign them from the text: the assignment is saved in data/assignments.csv and the "
+        "warehouse is rebuilt with the report.",
+    ),  # fmt: skip
+    "pk_viewer": (
+        "构建时无法确定这些报告的单位或年度，它们暂未载入；有编辑权限的人可以为它们指定单位和年度。",
+        "The build could not tell these reports' agency or year, so they are not loaded; an "
+        "editor can assign them.",
+    ),  # fmt: skip
+    "pk_old": (
+        "当前数据仓库是旧版本生成的，列不出待指定的报告；保存一次审核结果或导入文件（重建）后即可看到。",
+        "The warehouse was built by an older version and cannot list the reports waiting for "
+        "an agency and year; it will after the next rebuild.",
+    ),  # fmt: skip
+    "pk_shown": ("显示前 {k} 份。", "Showing the first {k}."),
+    "pk_why": ("未载入的原因", "Why it is not loaded"),
+    "pk_head": ("正文开头", "Beginning of the text"),
+    "pk_agency": ("单位", "Agency"),
+    "pk_agency_ph": ("请选择单位", "Choose an agency"),
+    "pk_year": ("年度", "Year"),
+    "pk_reason": ("依据（可不填）", "Why (optional)"),
+    "pk_reason_ph": (
+        "例如：正文第二段写明“2021年，区地震局……”",
+        "e.g. the second paragraph names the year",
+    ),
+    "pk_assign": ("指定并重建", "Assign and rebuild"),
+    "pk_need_agency": ("请先选择单位。", "Choose an agency first."),
+    "pk_saved": (
+        "已记入 data/assignments.csv 第{line}行，数据仓库已重建：{path} 已按 {agency} {year}年 载入。",
+        "Saved to data/assignments.csv line {line}; the warehouse was rebuilt and {path} is "
+        "loaded as {agency} {year}.",
+    ),  # fmt: skip
+    "pk_still": (
+        "已记入 data/assignments.csv 第{line}行，但重建后 {path} 仍未载入：{reason}",
+        "Saved to data/assignments.csv line {line}, but {path} is still not loaded: {reason}",
+    ),  # fmt: skip
     # sidebar
     "f_header": ("筛选", "Filters"),
     "f_years": ("年份", "Years"),

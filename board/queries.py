@@ -8,6 +8,7 @@ Lists (agencies, indicators) are bound as DuckDB lists. Values are never pasted 
 
 from __future__ import annotations
 
+import duckdb
 import pandas as pd
 import streamlit as st
 
@@ -105,6 +106,10 @@ SQL: dict[str, str] = {
         ORDER BY r.year DESC, r.agency_id, r.indicator_id
         LIMIT 500""",
     "rejected": "SELECT path, reason, detail FROM rejected_file ORDER BY path",
+    # reports the build could not identify, parked until an editor assigns agency and year
+    "parked": """
+        SELECT path, reason, doc_id, excerpt FROM rejected_file
+        WHERE kind = 'unidentified' ORDER BY path""",
     # data quality: years in [y0, y1] with no value, per (agency, indicator) found at all
     "quality_missing": f"""
         WITH yrs AS (SELECT unnest(range(?::INTEGER, ?::INTEGER + 1)) AS year),
@@ -307,6 +312,15 @@ def quality(name: str, f) -> pd.DataFrame:
 
 def rejected() -> pd.DataFrame:
     return static("rejected")
+
+
+def parked() -> pd.DataFrame | None:
+    """The parked reports (path, reason, doc_id, excerpt); None for a warehouse built before
+    rejected_file had a kind (it is rebuilt by the next save or import)."""
+    try:
+        return static("parked")
+    except duckdb.BinderException:
+        return None
 
 
 def last_run() -> pd.DataFrame:

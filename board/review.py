@@ -1,15 +1,22 @@
-"""What the editing pages do with data/: append a verdict to data/corrections.csv and
-rebuild the warehouse. The build writes a new file and swaps it in, so the dashboard keeps
-serving the old warehouse until the new one is complete (etl/warehouse.py)."""
+"""What the editing pages do with data/: append a verdict to data/corrections.csv or an
+assignment of a parked report to data/assignments.csv (both under the lock of
+etl.appendlog, so two editors saving at once both land), and rebuild the warehouse. The
+build writes a new file and swaps it in, so the dashboard keeps serving the old warehouse
+until the new one is complete (etl/warehouse.py); rebuilds of one server run one at a time
+(they build in the same temporary file), so the second sees both saves."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
 from board import warehouse
-from etl import corrections
+from etl import assignments, corrections
+from etl.registry import Registry
+
+_rebuild_lock = threading.Lock()
 
 
 def corrections_path() -> Path:
@@ -28,8 +35,21 @@ def record(*, agency: str, year: int, indicator: str, old_value, status: str, wh
     return corrections.append(corrections_path(), row)
 
 
+def assign(*, path: str, doc_id: str, agency: str, year: int, who: str, reason: str = "") -> int:
+    """Append the agency and year of a parked report (by its content hash) to
+    data/assignments.csv; returns its line number. Raises assignments.BadAssignment (an
+    agency not in the registry, an impossible year) or appendlog.AppendBusy."""
+    row = {
+        "path": path, "doc_id": doc_id, "agency": agency, "year": int(year), "who": who,
+        "when": datetime.now().strftime("%Y-%m-%d %H:%M:%S"), "reason": reason,
+    }  # fmt: skip
+    data = warehouse.data_dir()
+    return assignments.append(assignments.path_in(data), row, Registry.load(data))
+
+
 def rebuild(progress: Callable[[int, int], None] | None = None):
     """Rebuild the warehouse from the data folder; returns the build Summary."""
     from etl.build import build
 
-    return build(warehouse.data_dir(), warehouse.db_path(), progress=progress)
+    with _rebuild_lock:
+        return build(warehouse.data_dir(), warehouse.db_path(), progress=progress)

@@ -1,11 +1,14 @@
-"""审核 (review): unverified values with their sentence and the number highlighted; an editor
-confirms, corrects or rejects each one. Every verdict is appended to data/corrections.csv
-and the warehouse is rebuilt (the old one is served until the new one is swapped in)."""
+"""审核 (review): reports the build could not identify, for an editor to assign their agency
+and year (board/parked.py); unverified values with their sentence and the number
+highlighted, which an editor confirms, corrects or rejects. Every verdict is appended to
+data/corrections.csv, every assignment to data/assignments.csv, and the warehouse is rebuilt
+(the old one is served until the new one is swapped in)."""
 
 import streamlit as st
 
-from board import access, app, i18n, queries, review
+from board import access, app, i18n, parked, queries, review
 from board.highlight import STYLE, esc, sentence_html
+from etl.appendlog import AppendBusy
 from etl.corrections import BadCorrection
 
 ctx = app.page("review")
@@ -15,6 +18,7 @@ LIMIT = 20
 if msg := st.session_state.pop("_rv_flash", None):
     st.success(msg)
 editor = access.gate(lang)
+parked.section(ctx, editor)  # reports waiting for an agency and year, if any
 inds = ctx.setting(
     "ind", st.multiselect, list(meta.indicators.index), [], multi=True,
     label=ctx.t("rv_indicators"), placeholder=ctx.t("src_all_ind"),
@@ -38,7 +42,7 @@ def verdict(r, status: str, new_value=None, reason: str = "") -> None:
             indicator=r.indicator_id, old_value=r.value, new_value=new_value, status=status,
             reason=reason, who=access.editor_name(), source_doc=r.doc_path or "",
         )  # fmt: skip
-    except BadCorrection as e:
+    except (BadCorrection, AppendBusy) as e:
         st.error(ctx.t("rv_bad", err=str(e)))
         return
     bar = st.progress(0.0, text=ctx.t("rv_rebuilding"))
