@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import re
 
-from etl import catalog, rows
+from etl import catalog
+from etl.extract import rows
 
 
 def contract_rows(spec: str) -> list[tuple[str, str, str]]:

@@ -15,7 +15,7 @@ number of a row is which indicator:
   number reads like "label number unit", its indicator chosen by the sentence rules;
 - 其中 rows and numbered sub-rows under a （一） row are parts of a total: candidates.
 
-It returns decisions; the extractor emits the facts and candidates (etl/extract.py).
+It returns decisions; etl/extract/document.py emits the facts and candidates.
 """
 
 from __future__ import annotations

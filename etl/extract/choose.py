@@ -1,0 +1,191 @@
+"""Which indicator a mention is (the nearest keyword before it, or the noun right after
+it), whether it is a change rather than a level, and the zeros stated in words.
+"""
+
+from __future__ import annotations
+
+import re
+
+from etl.extract.mentions import _compiled, _Mention
+from etl.extract.owners import Owners, _owner_at
+from etl.extract.patterns import (
+    _CLAUSE_REST,
+    ALL_OF_THEM,
+    COMPARISON_BASE,
+    DELTA,
+    DELTA_AFTER_COMPARISON,
+    DELTA_CONTEXT,
+    DELTA_VERB,
+    GLOBAL_VETO,
+    RELATIVE,
+    SITUATION_HEAD,
+    YEAR_MARK,
+    ZERO_NEG,
+    ZERO_TRAIL,
+)
+from etl.numbers import parse_number
+
+
+def _choose(left: str, clause_left: str, right: str, mention: _Mention, sentence: str):
+    """The indicator for one mention, or None. `left` is the clause text since the
+    previous mention, `clause_left` since the clause start, `right` the rest of it."""
+    cat, _, _, by_unit = _compiled()
+    pct = [i for i in cat.indicators if "%" in i.units]
+    candidates = pct if mention.unit == "%" else by_unit.get(mention.unit, [])
+    best_before, best_pos, best_len = None, -1, 0
+    best_after, after_len = None, 10**6
+    for ind in candidates:
+        if ind.veto is not None and ind.veto.search(clause_left):
+            continue
+        if ind.require is not None and not ind.require.search(sentence):
+            continue
+        if ind.exclude is not None and ind.exclude.search(sentence):
+            continue
+        for p in ind.before:
+            for k in p.finditer(left):
+                if k.end() > best_pos or (k.end() == best_pos and len(k.group(0)) > best_len):
+                    best_before, best_pos, best_len = ind, k.end(), len(k.group(0))
+        for p in ind.after:
+            k = p.search(right)
+            if k and k.end() < after_len:
+                best_after, after_len = ind, k.end()
+    if best_after is not None:  # the noun after the number is its head: 办理6件…案件
+        # 3项审批事项全部实现“一次办好”: every kind the words after it name
+        others = [
+            i for i in candidates
+            if i is not best_after and i.also_after and any(p.search(right) for p in i.after)
+            and (i.veto is None or not i.veto.search(clause_left))
+        ]  # fmt: skip
+        return best_after, others, "after"
+    if best_before is None:
+        return None, [], ""
+    # A zero stated for several things at once: 行政复议和行政诉讼案件均为0件; or one for
+    # each: 行政复议、行政诉讼案件各1件.
+    also = []
+    if mention.value == 0 or left.rstrip().endswith("各"):
+        for ind in candidates:
+            if (
+                ind is not best_before
+                and any(p.search(left) for p in ind.before)
+                and (ind.veto is None or not ind.veto.search(clause_left))
+            ):
+                also.append(ind)
+    return best_before, also, "kw"
+
+
+def _zero_targets(obj: str) -> list:
+    """Indicators a zero in words is about. The head of the phrase decides: in
+    未发生因政府信息公开申请引起的行政复议案件 it is 行政复议, not 申请."""
+    cat = _compiled()[0]
+    if re.search(r"率", obj):
+        return []  # 纠错率、败诉率均为零: rates, not counts
+    head = RELATIVE.sub("", obj)
+    found = [i for i in cat.indicators if i.zero and _zero_hit(i, head)]
+    if found or SITUATION_HEAD.search(obj):
+        return found  # …的情况 / …败诉的问题 / 被撤销的案件: about something else
+    last, last_end = None, -1
+    for i in cat.indicators:
+        for p in i.zero:
+            for k in p.finditer(obj):
+                if k.end() > last_end and (i.veto is None or not i.veto.search(obj)):
+                    last, last_end = i, k.end()
+    return [last] if last else []
+
+
+def _zero_hit(ind, head: str) -> bool:
+    if ind.veto is not None and ind.veto.search(head):
+        return False
+    return any(p.search(head) for p in ind.zero)
+
+
+def _row_indicator(label: str, unit: str, cell) -> str | None:
+    """The indicator of a table row read as "label number unit" (主动公开政府信息（条） | 86,
+    执法检查 | 次 | 14): the sentence rules choose, as for a clause."""
+    if unit != "%" and unit not in _compiled()[3]:
+        return None
+    if GLOBAL_VETO.search(label) or YEAR_MARK.search(label):
+        return None
+    value = parse_number(cell.text)
+    if value is None:
+        return None
+    p = cell.start
+    mention = _Mention(p, p, p + len(cell.text), p + len(cell.text), value, unit, None)
+    ind, _, _ = _choose(label, label, "", mention, label)
+    return ind.id if ind else None
+
+
+def _veto_reason(word: str) -> str:
+    """Why a clause's veto word sets its numbers aside."""
+    if word.startswith("每") or word in ("定期", "至少"):
+        return "frequency"
+    if word in ("累计", "现行有效", "以来", "历年", "总数"):
+        return "stock"
+    if word in ("新增", "净增", "净减"):
+        return "delta"
+    return "plan"
+
+
+def _guess(norm: str, cs: int, ce: int, mt: _Mention):
+    """The indicator a set-aside number most likely speaks of: among those taking its
+    unit, the one whose words stand nearest to it in its clause; None when the clause
+    names no indicator (then the number is not a candidate at all)."""
+    cat, _, _, by_unit = _compiled()
+    inds = (
+        [i for i in cat.indicators if "%" in i.units]
+        if mt.unit == "%"
+        else by_unit.get(mt.unit, [])
+    )
+    best, best_d = None, 10**6
+    clause = norm[cs:ce]
+    at = mt.start - cs
+    for ind in inds:
+        for p in (*ind.before, *ind.after):
+            for k in p.finditer(clause):
+                d = at - k.end() if k.end() <= at else k.start() - (mt.end - cs)
+                if 0 <= d < best_d:
+                    best, best_d = ind, d
+    return best
+
+
+def _right(norm: str, pos: int, ce: int, se: int) -> str:
+    """The clause after a number; with the next clause when that one only goes on to say
+    what all of them are (执法人员15名，均持有执法证件)."""
+    if ce < se and norm[ce] in "，," and ALL_OF_THEM.match(norm, ce + 1):
+        m = _CLAUSE_REST.match(norm, ce + 1, se)
+        return norm[pos : m.end()]
+    return norm[pos:ce]
+
+
+def _is_delta(left: str, clause_left: str, norm: str, ss: int, pos: int) -> bool:
+    """比上年增加3次, 较上年多2件, 同比增长20%: a change, not a level. 由5个减少至2个:
+    the 5 is what it was before (only time limits keep that, by their own rule)."""
+    if DELTA.search(left) and DELTA_CONTEXT.search(clause_left):
+        return True
+    # 与上年相比，执法检查次数增加3次: the comparison may open the sentence
+    if DELTA_VERB.search(left) and DELTA_CONTEXT.search(norm, ss, pos):
+        return True
+    if DELTA_AFTER_COMPARISON.search(left) or re.search(r"(?:由|从)[^，,；;。\d]{0,6}$", left):
+        return True
+    if COMPARISON_BASE.search(left):  # 比上年的10次增加到14次: 10 is last year's
+        return True
+    return bool(re.search(r"(?:同比|环比)(?:增加|减少|增长|下降|上升|提高|降低)?$", left))
+
+
+def _zeros(norm: str, cs: int, ce: int, marks, owners: Owners, emit, other_year) -> None:
+    clause = norm[cs:ce]
+    negations = list(ZERO_NEG.finditer(clause))
+    # each negation governs up to the next one: 无行政复议案件、无行政诉讼案件
+    for i, neg in enumerate(negations):
+        upto = negations[i + 1].start() if i + 1 < len(negations) else len(clause)
+        if other_year(cs + neg.start()):
+            continue  # 2017年未发生…: another year's zero
+        who = _owner_at(cs + neg.start(), marks, owners)
+        for ind in _zero_targets(clause[neg.start() : upto]):
+            emit(ind, 0.0, None, cs, ce, cs + neg.start(), cs + neg.end(), who, f"zero:{ind.id}")
+    if negations and negations[-1].end() < len(clause):
+        return
+    t = ZERO_TRAIL.search(clause)
+    if t and not other_year(cs + t.start()):
+        who = _owner_at(cs, marks, owners)
+        for ind in _zero_targets(clause[: t.start()]):
+            emit(ind, 0.0, None, cs, ce, cs + t.start(), cs + t.end(), who, f"zero:{ind.id}")

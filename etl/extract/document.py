@@ -1,0 +1,335 @@
+"""One pass over a report: line by line (table rows first), sentence by sentence, clause
+by clause; facts and the candidates set aside beside them.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from etl.extract import rows
+from etl.extract.choose import (
+    _choose,
+    _guess,
+    _is_delta,
+    _right,
+    _row_indicator,
+    _veto_reason,
+    _zero_targets,
+    _zeros,
+)
+from etl.extract.mentions import _compiled, _Mention, _mentions
+from etl.extract.owners import Owners, _level_core, _owner_at, _subject_marks, owners_for
+from etl.extract.patterns import (
+    BATCH_UNITS,
+    CLAUSE_END,
+    CLAUSE_OPEN,
+    CUT_TO,
+    DAYS_PAIR,
+    FIELD,
+    GLOBAL_VETO,
+    HEADING,
+    OTHER,
+    OTHER_BODY,
+    OTHER_BODY_AT_START,
+    OUTLOOK_HEADING,
+    PART_OF_YEAR,
+    RELATIVE_YEAR,
+    SYSTEM,
+    TO_LEVEL,
+    TRAINING_WORDS,
+    WIDE,
+    YEAR_MARK,
+    YEAR_SPAN,
+    ZERO_HINT,
+)
+from etl.extract.text import (
+    _between,
+    _clause_end,
+    _clause_start,
+    _inside,
+    _protected,
+    _sentences,
+    _spans,
+    _strip_span,
+)
+from etl.model import Candidate, Fact
+from etl.normalize import normalise
+from etl.numbers import parse_number
+
+
+def extract_text(
+    text: str,
+    agency: str,
+    year: int,
+    registry=None,
+    owners: Owners | None = None,
+    norm: str | None = None,
+) -> list[Fact]:
+    """Facts of `text`, reported by `agency` for `year`. Spans index `text`.
+    `norm`: normalise(text), when the caller has it already."""
+    return extract_all(text, agency, year, registry, owners, norm)[0]
+
+
+def extract_all(
+    text: str,
+    agency: str,
+    year: int,
+    registry=None,
+    owners: Owners | None = None,
+    norm: str | None = None,
+) -> tuple[list[Fact], list[Candidate]]:
+    """Facts of `text` and the candidates beside them: every number that speaks of an
+    indicator and did not become a fact, with why."""
+    x = _Extraction(text, year, owners or owners_for(agency, registry), norm)
+    return x.run(), x.candidates
+
+
+class _Extraction:
+    """One pass over one text; holds what later sentences need of earlier ones."""
+
+    def __init__(self, text: str, year: int, owners: Owners, norm: str | None = None):
+        self.text, self.year, self.owners = text, year, owners
+        self.norm = normalise(text) if norm is None else norm
+        self.protected = _protected(self.norm)
+        self.mentions = _mentions(self.norm, 0, len(self.norm), self.protected)
+        self.mention_starts = [m.start for m in self.mentions]
+        first = OTHER_BODY_AT_START.match(self.norm)
+        self.bodies = [
+            (m.start("name"), m.end("name"), m["name"])
+            for m in ([first] if first else []) + list(OTHER_BODY.finditer(self.norm))
+        ]
+        # (position, year) of 去年 / 今年 opening a clause and of spans of years (year 0)
+        self.year_marks = sorted(
+            [
+                (m.start(), year - 1 if m["prev"] else year)
+                for m in RELATIVE_YEAR.finditer(self.norm)
+                if CLAUSE_OPEN.search(self.norm, max(0, m.start() - 3), m.start())
+            ]
+            + [(m.start(), 0) for m in YEAR_SPAN.finditer(self.norm)]
+        )
+        self.facts: list[Fact] = []
+        self.candidates: list[Candidate] = []
+        self.sentence_at = (0, 0)  # the sentence (or section) being read
+        self.seen: set = set()
+        self.cat = _compiled()[0]
+
+    def emit(self, ind, value, qualifier, qs, qe, ns, ne, who, rule):
+        if who == OTHER:
+            return  # another body's figure
+        key = (who, ind.id, value, qualifier)
+        if key in self.seen:
+            return
+        self.seen.add(key)
+        qs, qe = _strip_span(self.text, qs, qe)
+        self.facts.append(Fact(who, self.year, ind.id, value, ind.unit, qualifier,
+                               self.text[qs:qe], qs, qe, rule=rule, num_start=ns, num_end=ne))  # fmt: skip
+
+    def run(self) -> list[Fact]:
+        norm, prev_line, outlook = self.norm, (0, 0), False
+        prev_stated: set = set()
+        table = rows.Table(self.year)
+        lines = list(_spans(norm, 0, len(norm), "\n"))
+        skip_to = -1
+        for n, (ls, le) in enumerate(lines):
+            if n <= skip_to:
+                continue  # cells of a row read with the line before
+            line = norm[ls:le].strip()
+            if not line:
+                continue
+            if OUTLOOK_HEADING.match(line):
+                outlook = True
+            elif HEADING.match(line):
+                outlook = False
+            if outlook:
+                self.set_aside_all(ls, le, "plan")  # next year's plans are not this year's facts
+                continue
+            last = self.table_row(table, lines, n)
+            if last is not None:
+                prev_line, skip_to = (ls, le), last
+                continue
+            if re.fullmatch(r"无[。.]?", line):  # a heading answered by 无 on the next line
+                ps, pe = prev_line
+                for ind in _zero_targets(norm[ps:pe]):
+                    self.emit(ind, 0.0, None, ps, le, ls, le, self.owners.reporter, "zero:heading")
+                continue
+            prev_line = (ls, le)
+            for ss, se in _sentences(norm, ls, le):
+                if norm[ss:se].lstrip().startswith("下一步"):
+                    self.set_aside_all(ss, le, "plan")
+                    break  # the rest of the paragraph looks ahead
+                # 其中 opening a sentence continues the previous one's totals
+                carried = prev_stated if norm[ss:se].lstrip().startswith("其中") else set()
+                if self.has_number(ss, se) or ZERO_HINT.search(norm, ss, se):
+                    prev_stated = self.sentence(ss, se, set(carried))
+                else:
+                    prev_stated = set()  # most sentences state no figure: skip them cheaply
+        return self.facts
+
+    def table_row(self, table: rows.Table, lines, n: int) -> int | None:
+        """Read lines[n] as a table row (with the lines after it, when a page saved the
+        row one cell per line); the index of its last line, or None when it is no row."""
+        norm = self.norm
+        ls, le = lines[n]
+        cells, last = rows.split_line(norm, ls, le), n
+        if cells is None and rows.is_label_line(norm[ls:le]):
+            more = []
+            while last + 1 < len(lines) and (c := rows.lone_cell(norm, *lines[last + 1])):
+                more.append(c)
+                last += 1
+            if not any(c.numeric for c in more):
+                return None
+            label = norm[ls:le].strip()
+            cells = [rows.Cell(label, ls + norm[ls:le].index(label), False), *more]
+        if cells is None:
+            return None
+        decisions = table.row(cells, n, _row_indicator)
+        if decisions is None:
+            return None
+        qs, qe = _strip_span(self.text, ls, lines[last][1])
+        for d in decisions:
+            ind = self.cat.by_id[d.indicator]
+            ns, ne = d.cell.start, d.cell.start + len(d.cell.text)
+            if d.reason is None:
+                self.emit(ind, d.number, None, qs, qe, ns, ne, self.owners.reporter,
+                          f"row:{ind.id}")  # fmt: skip
+            else:
+                self.candidates.append(
+                    Candidate(self.owners.reporter, self.year, ind.id, d.number, ind.unit,
+                              d.reason, self.text[qs:qe], qs, qe, ns, ne)
+                )  # fmt: skip
+        return last
+
+    def set_aside(self, mt: _Mention, reason: str, cs: int, ce: int, marks, ind=None) -> None:
+        """Keep a number that was not taken as a candidate, with why; only where its
+        clause speaks of an indicator (ind, or the best guess from the clause's words)."""
+        ind = ind or _guess(self.norm, cs, ce, mt) or _guess(self.norm, *self.sentence_at, mt)
+        if ind is None:
+            return
+        owner = _owner_at(mt.start, marks, self.owners) if marks is not None else None
+        qs, qe = _strip_span(self.text, cs, ce)
+        self.candidates.append(
+            Candidate(None if owner in (None, OTHER) else owner, self.year, ind.id, mt.value,
+                      mt.unit, reason, self.text[qs:qe], qs, qe, mt.num_start, mt.num_end)
+        )  # fmt: skip
+
+    def set_aside_all(self, s: int, e: int, reason: str) -> None:
+        """Every number of norm[s:e] as a candidate (a section that looks ahead)."""
+        for i in range(bisect_left(self.mention_starts, s), len(self.mentions)):
+            mt = self.mentions[i]
+            if mt.start >= e:
+                break
+            cs = max(s, _clause_start(self.norm, mt.start))
+            ce = min(e, _clause_end(self.norm, mt.end))
+            self.sentence_at = (s, e)
+            self.set_aside(mt, reason, cs, ce, None)
+
+    def wide(self, cs: int, ce: int) -> bool:
+        """The clause gives a whole region's or system's figure, not the reporter's."""
+        if not WIDE.match(self.norm, cs, ce):
+            return False
+        clause = self.norm[cs:ce]
+        field = next(
+            (v for k, v in FIELD.items() if _level_core(self.owners.reporter)[1] == k), None
+        )
+        return bool(SYSTEM.search(clause)) or not (field and re.search(field, clause))
+
+    def has_number(self, ss: int, se: int) -> bool:
+        i = bisect_left(self.mention_starts, ss)
+        return i < len(self.mentions) and self.mentions[i].start < se
+
+    def sentence(self, ss: int, se: int, stated: set) -> set:
+        """Facts of one sentence. `stated`: (agency, indicator) already given in it."""
+        norm, owners = self.norm, self.owners
+        self.sentence_at = (ss, se)
+        bodies = _between(self.bodies, ss, se)
+        marks = _subject_marks(norm, ss, se, owners, bodies)
+        years = [(m.start(), int(m.group(1))) for m in YEAR_MARK.finditer(norm, ss, se)
+                 if not _inside(m.start(), self.protected)]  # fmt: skip
+        more = _between(self.year_marks, ss, se)  # 去年…，今年…, 2016年至2018年，共…
+        if more:
+            years = sorted(years + [(p, y) for p, y in more])
+
+        def other_year(pos: int) -> bool:
+            before = [(p, y) for p, y in years if p < pos]
+            if not before or before[-1][1] == self.year:
+                return False
+            # 由2017年的5次增加到9次: the 9 is this year's
+            return not TO_LEVEL.search(norm, before[-1][0], max(before[-1][0], pos))
+
+        for cs, ce in _spans(norm, ss, se, CLAUSE_END):
+            used = []
+            for m in DAYS_PAIR.finditer(norm, cs, ce):  # 由20个工作日压缩至5个工作日
+                used.append((m.start(), m.end()))
+                if other_year(m.start()):
+                    continue
+                who = _owner_at(m.start(), marks, owners)
+                for g, ind_id in (("a", "approval_days_before"), ("b", "approval_days_after")):
+                    v = parse_number(m.group(g))
+                    if v is not None:
+                        self.emit(self.cat.by_id[ind_id], v, None, cs, ce, m.start(g), m.end(g),
+                                  who, "pair:days")  # fmt: skip
+            _zeros(norm, cs, ce, marks, owners, self.emit, other_year)
+            prev_end = left_from = cs
+            for i in range(bisect_left(self.mention_starts, cs), len(self.mentions)):
+                mt = self.mentions[i]
+                if mt.start >= ce:
+                    break
+                if mt.start < prev_end or any(a <= mt.num_start < b for a, b in used):
+                    continue
+                if mt.aside:  # a range: never a fact, and not a number the next one skips
+                    self.set_aside(mt, mt.aside, cs, ce, marks)
+                    continue
+                # keywords are looked for since the last number that was taken
+                left, clause_left = norm[left_from : mt.start], norm[cs : mt.start]
+                prev_end = mt.end
+                veto = GLOBAL_VETO.search(clause_left)
+                if veto:
+                    self.set_aside(mt, _veto_reason(veto.group(0)), cs, ce, marks)
+                    continue
+                if _is_delta(left, clause_left, norm, ss, mt.start):
+                    self.set_aside(mt, "delta", cs, ce, marks)
+                    continue
+                if other_year(mt.start):
+                    self.set_aside(mt, "other_year", cs, ce, marks)
+                    continue
+                if PART_OF_YEAR.search(norm, ss, mt.start):
+                    self.set_aside(mt, "period", cs, ce, marks)
+                    continue
+                # what the sentence is about (a require) is not decided by its 其中-parts
+                part = norm.find("其中", mt.end, se)
+                about = norm[ss : se if part < 0 else part]
+                right = _right(norm, mt.end, ce, se)
+                ind, also, how = _choose(left, clause_left, right, mt, about)
+                if ind is None and TRAINING_WORDS.search(norm, ss, mt.start):
+                    # 干部职工共45人次参加，分3期进行 / …专利执法培训，共计8人次
+                    batch = {"人次": "training_attendance"}.get(mt.unit, "trainings")
+                    target = self.cat.by_id[batch]
+                    if (mt.unit in BATCH_UNITS or mt.unit == "人次") and not (
+                        target.veto and target.veto.search(norm, ss, mt.start)
+                    ):
+                        ind, also, how = target, [], "batch"
+                if ind is None:
+                    self.set_aside(mt, "ambiguous", cs, ce, marks)
+                    continue
+                value = mt.value
+                # 压缩至法定时限的30%: the cut is the rest (一半 is 50% either way)
+                if ind.id == "approval_time_cut_pct" and CUT_TO.search(left):
+                    value = 100 - value
+                left_from = mt.end
+                who = _owner_at(mt.start, marks, owners)
+                if who == owners.reporter and self.wide(cs, ce):
+                    who = OTHER
+                if who == OTHER:
+                    self.set_aside(mt, "other_body", cs, ce, marks, ind)
+                    continue
+                for target in (ind, *also):
+                    if (who, target.id) in stated:
+                        # 其中-parts, 结案4起 after 查处5起: parts of a stated total
+                        if target is ind:
+                            self.set_aside(mt, "part", cs, ce, marks, ind)
+                        continue
+                    stated.add((who, target.id))
+                    self.emit(target, value, mt.qualifier, cs, ce, mt.num_start, mt.num_end, who,
+                              f"{how}:{target.id}")  # fmt: skip
+        return stated

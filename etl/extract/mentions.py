@@ -1,0 +1,108 @@
+""" "Number + unit" mentions of a text (12次, 十二次, 10余次, 百分之百, 提速八成), with
+their qualifiers; numbers in quotes, ordinals, dates and ranges are not counts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from etl import catalog as catalog_mod
+from etl.extract.patterns import (
+    HALF,
+    NEGATED_ONE,
+    NOT_AFTER,
+    NOT_BEFORE,
+    NUM,
+    POST,
+    PRE,
+    QUALIFIER,
+    RANGE_MARKS,
+    RANGE_START,
+    TENTHS,
+)
+from etl.extract.text import _inside
+from etl.numbers import CN_CHARS, parse_number
+
+
+@dataclass
+class _Mention:
+    start: int  # of the whole mention (qualifier word included)
+    num_start: int
+    num_end: int
+    end: int
+    value: float
+    unit: str
+    qualifier: str | None
+    aside: str | None = None  # why it can never be a fact (a range), kept as a candidate
+
+
+@cache
+def _compiled():
+    cat = catalog_mod.load()
+    units = sorted({u for i in cat.indicators for u in i.units}, key=len, reverse=True)
+    unit_alt = "|".join(re.escape(u) for u in units)
+    mention = re.compile(
+        rf"{PRE}(?<![\d.{CN_CHARS}])(?<!\d,)(?P<num>{NUM})(?P<bound>余|多)?(?P<unit>{unit_alt}){POST}"
+    )
+    percent = re.compile(rf"{PRE}(?:百分之(?P<cn>{NUM})|(?<![\d.])(?<!\d,)(?P<num>{NUM})%){POST}")
+    by_unit: dict[str, list] = {}
+    for ind in cat.indicators:
+        for u in ind.units:
+            by_unit.setdefault(u, []).append(ind)
+    return cat, mention, percent, by_unit
+
+
+def _mentions(norm: str, s: int, e: int, protected) -> list[_Mention]:
+    _, mention_re, percent_re, _ = _compiled()
+    out = []
+    for m in mention_re.finditer(norm, s, e):
+        if _inside(m.start("num"), protected):
+            continue
+        out.append(_mention(m, m.group("num"), m.group("unit"), norm, s))
+    for m in percent_re.finditer(norm, s, e):
+        if _inside(m.start(), protected):
+            continue
+        num = m.group("num") or m.group("cn")
+        out.append(_mention(m, num, "%", norm, s, group="num" if m.group("num") else "cn"))
+    for m in TENTHS.finditer(norm, s, e):  # 提速八成: 80%
+        v = parse_number(m["n"])
+        if v is not None and not _inside(m.start(), protected):
+            out.append(_Mention(m.start("n"), m.start("n"), m.end(), m.end(), v * 10, "%", None))
+    for m in HALF.finditer(norm, s, e):
+        pre = "超过" if norm.endswith("超过", s, m.start()) else None  # 超过一半
+        qual = QUALIFIER[m["post"] or pre] if m["post"] or pre else None
+        out.append(_Mention(m.start(), m.start(), m.end(), m.end(), 50.0, "%", qual))
+    out = [x for x in out if x is not None]
+    out.sort(key=lambda x: x.start)
+    return out
+
+
+def _mention(m, num, unit, norm, clause_start, group="num") -> _Mention | None:
+    value = parse_number(num)
+    if value is None:
+        return None
+    ns, ne = m.start(group), m.end(group)
+    if NOT_BEFORE.search(norm[max(clause_start, ns - 1) : ns]):
+        return None
+    if NOT_AFTER.match(norm, m.end("unit") if "unit" in m.re.groupindex else m.end()):
+        return None
+    if num == "一" and NEGATED_ONE.search(norm, max(0, ns - 6), ns):
+        return None
+    aside = None
+    if ns > 1 and norm[ns - 1] in RANGE_MARKS and RANGE_START.search(norm, max(0, ns - 3), ns):
+        aside = "range"  # 20-30家, 3至5次: a range, not one value
+    qual = None
+    for g in ("pre", "bound", "post"):
+        if g in m.re.groupindex and m.group(g):
+            qual = QUALIFIER[m.group(g)]
+    if qual is None and ns > 0 and norm[ns - 1] == "上" and num[0] in "百千万":
+        qual = "at_least"  # 上百人次
+    if unit == "%" and m.group("pre") is None and norm[max(0, ns - 3) : ns].endswith("百分之"):
+        ns = ns - 3
+    # 检查-3次: a minus sign (not a range like 2016-2020) is kept, so the value is refused
+    if ns > 0 and norm[ns - 1] in "-−" and not (ns > 1 and norm[ns - 2].isdigit()):
+        value, ns = -value, ns - 1
+    end = m.end()
+    return _Mention(m.start(), ns, ne, end, value, unit, qual, aside)

@@ -1,0 +1,119 @@
+"""Whose figure a number is: the reporter, a subordinate body named as the subject of
+its clause (carried over the clauses after it), or another body (never emitted).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from etl.extract.patterns import NOT_SUBJECT_BEFORE, OTHER, SELF
+from etl.identify import region_of
+
+
+@dataclass
+class Owners:
+    """Who a fact may belong to: the reporter, or a subordinate named as the subject."""
+
+    reporter: str
+    pattern: re.Pattern | None  # subordinate names; group name → canonical via lookup
+    lookup: dict[str, str]
+    self_names: frozenset[str] = frozenset()  # the reporter's own names and aliases
+
+    def canonical(self, name: str) -> str:
+        return self.lookup.get(name, name)
+
+
+_NO_REGISTRY_OWNERS: dict[str, Owners] = {}
+
+
+def owners_for(reporter: str, registry=None) -> Owners:
+    """Subordinates from the registry; for a reporter it does not know, a science
+    bureau's usual subordinate bureaus in its own region (博山区知识产权局 …).
+    Kept with the registry, per reporter: a build sees each reporter many times."""
+    cache = _NO_REGISTRY_OWNERS if registry is None else registry.owners_cache
+    if reporter not in cache:
+        cache[reporter] = _owners_for(reporter, registry)
+    return cache[reporter]
+
+
+def _owners_for(reporter: str, registry) -> Owners:
+    names: dict[str, str] = {}
+    agency = registry.resolve(reporter) if registry is not None else None
+    own = {reporter}
+    if agency is not None:
+        reporter = agency.name_zh
+        own |= {agency.name_zh, agency.short_zh, *agency.aliases}
+        for child in registry.children(agency.agency_id):
+            for n in (child.name_zh, child.short_zh, *child.aliases):
+                names[n] = child.name_zh
+    elif re.search(r"科技|科学技术", reporter):
+        region = region_of(reporter)
+        # only bodies of the reporter's own level: a district's 市知识产权局 is the city's
+        levels = region[-1] if region and region[-1] in "区县市旗" else "区县"
+        for core in ("知识产权局", "地震局"):
+            full = f"{region}{core}" if region and region not in ("区", "县", "市") else core
+            for n in {full, core, *(f"{lv}{core}" for lv in levels)}:
+                names[n] = full
+    own = frozenset(n for n in own if n)
+    if not names:
+        return Owners(reporter, None, {}, own)
+    alt = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    # A city's or province's bureau of the same kind is another body, never ours.
+    pattern = re.compile(rf"(?<![省市国家])(?:{alt})")
+    return Owners(reporter, pattern, names, own)
+
+
+def _is_self(name: str, owners: Owners) -> bool:
+    """区科技局 in a report of 周村区科学技术局 (same level, same kind of body)."""
+    if name in owners.self_names or owners.reporter.endswith(name):
+        return True
+    (ra, ca), (rb, cb) = (_level_core(n) for n in (name, owners.reporter))
+    if ca != cb or (ra and rb and ra[-1] != rb[-1]):
+        return False  # another kind of body, or another level (市科技局 for a district)
+    return len(ra) < 2 or len(rb) < 2 or ra.endswith(rb) or rb.endswith(ra)
+
+
+def _level_core(name: str) -> tuple[str, str]:
+    """周村区科学技术局 → (周村区, 科技局); 市知识产权局 → (市, 知识产权局)."""
+    region = region_of(name)
+    core = name[len(region) :].replace("科学技术", "科技").replace("市场监督管理", "市场监管")
+    return region, core
+
+
+def _subject_marks(
+    norm: str, s: int, e: int, owners: Owners, bodies=()
+) -> list[tuple[int, str | None]]:
+    """(position, agency or None for the reporter) where the subject changes."""
+    marks = []
+    if owners.pattern is not None:
+        object_end = -1  # end of the last agency named as an object (对A、B开展检查)
+        for m in owners.pattern.finditer(norm, s, e):
+            before = norm[max(s, m.start() - 4) : m.start()]
+            joined = object_end >= 0 and re.fullmatch(r"[、和及与]", norm[object_end : m.start()])
+            if NOT_SUBJECT_BEFORE.search(before) or joined:
+                object_end = m.end()
+                continue
+            marks.append((m.start(), owners.canonical(m.group(0))))
+    for m in SELF.finditer(norm, s, e):
+        # 我区 in a district body's report is the reporter's area; in a city's, not a subject
+        if m["level"] and not region_of(owners.reporter).endswith(m["level"]):
+            continue
+        if NOT_SUBJECT_BEFORE.search(norm, max(s, m.start() - 4), m.start()):
+            continue  # 联合我局, 对我县: an object, the subject stays
+        marks.append((m.start(), None))
+    for start, end, name in bodies:  # other bodies opening a clause, found per document
+        if start < s or start >= e or any(start <= p < end for p, _ in marks):
+            continue  # outside, or one of ours
+        marks.append((start, None if _is_self(name, owners) else OTHER))
+    marks.sort()
+    return marks
+
+
+def _owner_at(pos: int, marks, owners: Owners) -> str:
+    who = None
+    for p, agency in marks:
+        if p >= pos:
+            break
+        who = agency
+    return who or owners.reporter

@@ -1,0 +1,190 @@
+"""The extractor's word lists and patterns over normalised text: what a number's
+neighbourhood must or must not say. Indicator-specific words live in etl/catalog.toml.
+"""
+
+from __future__ import annotations
+
+import re
+
+from etl.numbers import CN_CHARS
+
+SENTENCE_END = "。！？!?\n"
+
+CLAUSE_END = SENTENCE_END + "，,；;：:"
+
+QUOTE_PAIRS = {
+    "“": "”",
+    '"': '"',
+    "《": "》",
+    "〔": "〕",
+    "【": "】",
+    "「": "」",
+    "‘": "’",
+    "[": "]",
+}
+
+NUM = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|[{CN_CHARS}]+)"
+
+PRE = r"(?P<pre>将近|接近|近|大约|约|超过|逾|多于)?"
+
+POST = r"(?P<post>以上|左右|之多|多)?"
+
+QUALIFIER = {"将近": "about", "接近": "about", "近": "about", "大约": "about", "约": "about",
+             "左右": "about", "超过": "at_least", "逾": "at_least", "多于": "at_least", "上": "at_least",
+             "余": "at_least", "多": "at_least", "以上": "at_least", "之多": "at_least"}  # fmt: skip
+
+# 未发生一起…, 无一件…: "a single", not a count of one
+NEGATED_ONE = re.compile(r"(?:未|没有|没|无)[\u4e00-\u9fff]{0,4}$")
+
+RANGE_MARKS = "-—–~至到 "
+
+RANGE_START = re.compile(rf"[\d{CN_CHARS}]\s*[-—–~至到]\s*$")
+
+# A number glued to these is not a count: 第3位, 数百人, 一次性, 三项制度 in quotes …
+NOT_BEFORE = re.compile(r"[第数几若每前]$")
+
+NOT_AFTER = re.compile(r"^(?:性|是|号|版|届|位|名次)")
+
+# Words that make every number in the clause something other than this year's level.
+GLOBAL_VETO = re.compile(
+    r"(?<!全年)(?<!本年)(?<!年内)(?<!今年)(?<!年度)(?<!当年)累计|现行有效|新增|净增|净减|以来|历年|总数|每(?:周|月|季度?|年|半年|天|日|次)|定期|至少"
+    # plans and targets are not what happened: 力争开展检查不少于15次, 计划开展20次
+    r"|力争|争取|预计|目标|不少于|不低于|确保|拟(?:于|在|开展|组织|举办)|计划(?:开展|组织|完成|举办|于)"
+)
+
+# An explicit year that is not the report's puts the rest of its sentence in that year.
+YEAR_MARK = re.compile(r"(?<![\d\-—–~至])((?:19|20)\d{2})\s*年(?!\s*[\-—–~至]\s*\d)")
+
+# …and so does a span of years that opens what it sums up (2016年至2018年，共办理…)
+YEAR_SPAN = re.compile(
+    r"(?:19|20)\d{2}\s*年?\s*[-—–~至到]\s*(?:19|20)\d{2}\s*年度?(?:间|期间|内)?"
+    r"(?=[，,]|\s*(?:共|累计|先后|合计|总共|全局|我局))"
+)
+
+# …and so does 去年 / 上年 opening a clause, until 今年 / 本年 takes over.
+RELATIVE_YEAR = re.compile(r"(?P<prev>去年|上年|上一年|前年)|(?P<this>今年|本年|当年)")
+
+CLAUSE_OPEN = re.compile(r"(?:^|[，,；;：:。！？!?\n])\s*$")
+
+# A section that looks ahead (七、下一步工作打算): its numbers are plans.
+OUTLOOK_HEADING = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d+[.、])"
+    r"[^。:：]{0,24}(?:下一步|打算|工作计划|工作思路|明年|下一年|展望|努力方向)[^。:：]{0,12}(?:[。:：]|$)"
+)
+
+HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+[部章节])")
+
+# A delta stands right before its number: 比上年增加3次, 同比增长20%, 较上年多2件.
+DELTA = re.compile(r"(?:增加|减少|增长|下降|上升|提高|降低|多出|多|少|增|减)了?(?:近|约|超过)?$")
+
+DELTA_CONTEXT = re.compile(r"比|较|同比|环比|相比")
+
+DELTA_VERB = re.compile(r"(?:增加|减少|增长|下降|上升|提高|降低|多出)了?(?:近|约|超过)?$")
+
+# …or anywhere after the comparison: 比上年多组织3次.
+DELTA_AFTER_COMPARISON = re.compile(
+    r"(?:比|较)(?:上年|去年|上一年度?|同期|往年|\d{4}年)[^，,；;。]{0,3}(?:增加|减少|增长|下降|上升|提高|降低|缩短|压缩|延长|多|少)"
+)
+
+# 由2017年的5次增加到9次: after "increased to", the level is the report's year's again
+TO_LEVEL = re.compile(r"(?:增加|提高|上升|增长|下降|减少|降低|升|降)(?:到|至)$")
+
+# Part of a year is not the year: 上半年, 前三季度, 截至8月, 1至11月
+PART_OF_YEAR = re.compile(
+    r"[上下]半年|前[一二三]季度|第[一二三四]季度|截[至止](?:目前|\d{1,2}月)|"
+    r"(?<![\d年])1\s*[-至到~]\s*(?:[1-9]|1[01])\s*月(?!\d)"
+)
+
+COMPARISON_BASE = re.compile(
+    r"(?:比|较|与|同)(?:上年|去年|上一年度?|同期|往年|(?:19|20)\d{2}年度?)(?:同期)?的?$"
+)
+
+# The subject is reset by the reporter speaking of itself.
+SELF = re.compile(
+    r"我局|局机关|本局|本单位|我单位|全局|局党组|局领导|局班子|我(?P<level>[区县市省旗])"
+)
+
+NOT_SUBJECT_BEFORE = re.compile(
+    r"(?:会同|联合|配合|协助|协同|指导|督促|对|向|为|在|所属|内设机构?)$"
+)
+
+ZERO_NEG = re.compile(
+    r"(?:未|没有|并未|尚未|均未|没)(?:收到|接到|受理|发生|出现|制发|出台|制定|印发|发布|办理|开展|产生|有)"
+    r"|(?:未|没有|没)被(?:申请|提起|提出|起诉|提请)"  # 未被申请行政复议, 未被提起行政诉讼
+    r"|无(?!一(?![起件例宗]))(?![需论法偿缝纸人障])"  # 无一起…案件 is a zero, 无一超期 is not
+)
+
+# Anything a zero in words or a time limit could hang on (the rest needs a number).
+ZERO_HINT = re.compile(r"[未没无零0]|工作日")
+
+# A zero stated after what it is about, also for a list: 行政复议、行政诉讼案件也均未发生
+ZERO_TRAIL = re.compile(
+    r"(?:也|亦|都|均|皆|全年|本年度?)*(?:为零|为0|为“0”|为\"0\"|无|为空|未发生|未出现|没有发生|没有|未收到)$"
+)
+
+RELATIVE = re.compile(r".*(?:的|引起|引发|因)")
+
+# A phrase whose head is a situation speaks of that, not of a count of cases.
+SITUATION_HEAD = re.compile(
+    r"情况|问题|现象|行为|事故|事件|差错|失误|纠错|败诉|过错|违法|超期|撤销|被纠正"
+)
+
+# A figure of a whole region or system (全省各级…, 全市科技系统…, 各县（区）气象局…) opening
+# its clause is not the reporter's, unless the clause speaks of the reporter's own field
+# and of no system (全区3项气象行政审批事项 in a weather bureau's report).
+WIDE = re.compile(r"\s*(?:全(?:国|省|市|区|县|州|盟|旗)|各(?:县|区|市|省|级|地|部门))")
+
+SYSTEM = re.compile(r"系统|各级|部门|单位|范围|各县|各区|各市|领域")
+
+FIELD = {"科技局": "科技", "知识产权局": "知识产权|专利|商标", "地震局": "地震|防震|抗震",
+         "气象局": "气象|防雷|雷电", "市场监管局": "市场", "应急管理局": "应急|安全生产"}  # fmt: skip
+
+DAYS_PAIR = re.compile(
+    rf"(?:由|从)(?:法定的?|原来?的?|原|平均)?(?P<a>{NUM})(?:个?工作日|天)[^，,；;。]{{0,8}}?"
+    rf"(?:压缩|压减|缩短|缩减|减少|精简|降低?|提速)(?:至|到|为)(?:承诺的?|现在的?|平均)?(?P<b>{NUM})(?:个?工作日|天)"
+)
+
+CUT_TO = re.compile(r"(?:压缩|缩短|减少|降低?)(?:至|到|为)[^，,；;。]*的$")
+
+HALF = re.compile(r"(?:一半|减半)(?P<post>以上|多)?")
+
+TENTHS = re.compile(
+    r"(?<=提速|压缩|缩短|减少|降低|提高)了?(?P<n>[一二三四五六七八九])成(?![员立为果本绩交熟就])"
+)
+
+_PROTECTED = re.compile(
+    "|".join(f"{re.escape(o)}[^{re.escape(c)}\n]*{re.escape(c)}" for o, c in QUOTE_PAIRS.items())
+)
+
+# A report's sentence is a few hundred characters. Longer "sentences" (a pasted table, a
+# padded or broken file) are read in pieces of at most this many characters, cut at clause
+# marks where there are any: each number looks only within its piece, so the work stays
+# linear in the length of the text.
+MAX_SENTENCE = 600
+
+# Another body opening a clause as its subject (区司法局对…, 区市场监管局全年查处…): what
+# it did is not the reporter's. Region (周村区, 区, 市 …) + name + the kind of body.
+_NAME_CHAR = r"[^\W\d_全的对向在为和与及开展组织年度月日共计累各项次件本我其该]"
+
+_NOT_SUBJECT_START = r"会同|联合|配合|协助|协同|指导|督促|根据|按照|依据|依托|参加|参与|邀请|接受|迎接|通过|经|由|与|和|对|向|在|为|按|据|请"
+
+_BODY = (
+    rf"(?!{_NOT_SUBJECT_START})(?P<name>(?:{_NAME_CHAR}{{2,3}}?[省市区县]|[省市区县]|国家)"
+    rf"{_NAME_CHAR}{{1,9}}?(?:局|厅|委员会|委|政府|法院|检察院|办公室|办))(?!的)"
+)
+
+# A clause mark first (a fast scan), then a few spaces at most: an unbounded \s* here would
+# scan a long run of blank lines once per line (quadratic on a padded file).
+OTHER_BODY = re.compile(rf"[，,；;：:。！？!?\n][ \t\u3000]{{0,4}}{_BODY}")
+
+OTHER_BODY_AT_START = re.compile(rf"\s*{_BODY}")
+
+OTHER = "\x00other"  # the owner of what another body did: never emitted
+
+BATCH_UNITS = ("期", "批", "场", "场次")
+
+TRAINING_WORDS = re.compile(r"培训|学法|讲座|轮训|授课|法治课")
+
+ALL_OF_THEM = re.compile(r"(?:均|全部|全都|都|皆)")
+
+_CLAUSE_REST = re.compile(rf"[^{re.escape(CLAUSE_END)}]*")

@@ -1,0 +1,83 @@
+"""Splitting normalised text into lines, sentences and clauses, and the spans that
+numbers inside quotes, titles and document numbers fall in.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from functools import cache
+
+from etl.extract.patterns import _PROTECTED, CLAUSE_END, MAX_SENTENCE, SENTENCE_END
+
+
+def _protected(norm: str) -> list[tuple[int, int]]:
+    """Spans inside quotes, book titles and document-number brackets (opener, closer)."""
+    return [(m.start(), m.end() - 1) for m in _PROTECTED.finditer(norm)]
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    """Strictly inside one of the sorted, non-overlapping spans."""
+    i = bisect_left(spans, (pos,)) - 1
+    return i >= 0 and spans[i][0] < pos < spans[i][1]
+
+
+def _spans(norm: str, start: int, end: int, stops: str):
+    """Split norm[start:end] at any character of stops; yields (s, e) without the stop.
+    A comma between digits (1,250) is a thousands separator, not a break."""
+    for m in _span_re(stops).finditer(norm, start, end):
+        yield m.start(), m.end()
+
+
+def _sentences(norm: str, start: int, end: int):
+    """The sentences of norm[start:end]; long ones in pieces of at most MAX_SENTENCE."""
+    for ss, se in _spans(norm, start, end, SENTENCE_END):
+        if se - ss <= MAX_SENTENCE:
+            yield ss, se
+            continue
+        piece = last = ss  # the piece being gathered and the end of its last clause
+        for cs, ce in _spans(norm, ss, se, CLAUSE_END):
+            if ce - piece > MAX_SENTENCE:
+                if last > piece:
+                    yield piece, last
+                piece = cs
+                while ce - piece > MAX_SENTENCE:  # no clause mark for too long: cut anyway
+                    yield piece, piece + MAX_SENTENCE
+                    piece += MAX_SENTENCE
+            last = ce
+        if last > piece:
+            yield piece, last
+
+
+@cache
+def _span_re(stops: str) -> re.Pattern:
+    return re.compile(rf"(?:\d,(?=\d)|[^{re.escape(stops)}])+")
+
+
+def _strip_span(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s] in " \t\r\u3000":
+        s += 1
+    while e > s and text[e - 1] in " \t\r\u3000":
+        e -= 1
+    return s, e
+
+
+def _clause_start(norm: str, pos: int) -> int:
+    i = pos
+    while i > 0 and norm[i - 1] not in CLAUSE_END:
+        i -= 1
+    return i
+
+
+def _clause_end(norm: str, pos: int) -> int:
+    i = pos
+    while i < len(norm) and norm[i] not in CLAUSE_END:
+        i += 1
+    return i
+
+
+def _between(marks: list, s: int, e: int) -> list:
+    """The items of sorted (position, …) marks with s <= position < e."""
+    if not marks or marks[-1][0] < s or marks[0][0] >= e:
+        return []
+    return marks[bisect_left(marks, (s,)) : bisect_left(marks, (e,))]
