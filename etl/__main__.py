@@ -1,7 +1,7 @@
 """Command line of the ETL.
 
     python -m etl build   [--data DIR] [--db PATH] [--if-missing] [--workers N]
-    python -m etl extract FILE... [--json] [--data DIR]
+    python -m etl extract FILE... [--json] [--candidates] [--data DIR]
     python -m etl show    --agency NAME --year Y --indicator ID [--db PATH] [--data DIR]
     python -m etl bench   [--reports N] [--seed S] [--workers N] [--json]
 
@@ -47,6 +47,10 @@ def _parser() -> argparse.ArgumentParser:
     e = sub.add_parser("extract", help="从文件中提取指标（不写数据库）")
     e.add_argument("files", nargs="+", type=Path, metavar="FILE")
     e.add_argument("--json", action="store_true", help="每条指标输出一行 JSON")
+    e.add_argument(
+        "--candidates", action="store_true",
+        help="同时列出未采用的数字（候选）及原因：增减、累计、其中、其他单位、计划……",
+    )  # fmt: skip
     e.add_argument("--data", type=Path, default=DEFAULT_DATA, help="机构登记表所在的数据文件夹")
 
     s = sub.add_parser("show", help="查看某机构某年某指标的取值")
@@ -127,7 +131,8 @@ def cmd_build(args, ap) -> int:
 
 def cmd_extract(args) -> int:
     from etl import catalog
-    from etl.build import Failed, process_one
+    from etl.build import CAND_FIELDS, Failed, process_one
+    from etl.model import CANDIDATE_REASONS, Candidate
     from etl.registry import Registry
 
     registry = Registry.load(args.data)
@@ -135,13 +140,28 @@ def cmd_extract(args) -> int:
     code = EXIT_OK
     for given in args.files:
         r = process_one(given, registry, strict=False)
-        if isinstance(r, Failed):
+        failed = isinstance(r, Failed)
+        if failed:
             print(f"{given}：{r.reason}", file=sys.stderr)
             code = EXIT_PARTIAL
-            continue
+            cands = [Candidate(**dict(zip(CAND_FIELDS, t, strict=True))) for t in r.candidates]
+        else:
+            cands = r.candidates
         if args.json:
-            for f in r.facts:
+            for f in [] if failed else r.facts:
                 print(json.dumps(f.as_json(doc=str(given)), ensure_ascii=False))
+            for c in cands if args.candidates else []:
+                print(json.dumps(c.as_json(doc=str(given)), ensure_ascii=False))
+            continue
+        if args.candidates and cands:
+            print(f"== {given}：未采用的数字（{len(cands)} 个）")
+            for c in cands:
+                ind = cat.resolve(c.indicator or "")
+                why = CANDIDATE_REASONS.get(c.reason, (c.reason,))[0]
+                print(
+                    f"   ？{ind.zh if ind else '指标不明'}  {_num(c.value)}{c.unit}  {why}  「{c.quote[:50]}」"
+                )
+        if failed:
             continue
         print(
             f"== {given}（{r.agency or '机构不明'}，{r.year or '年度不明'}年，{len(r.facts)} 条）"

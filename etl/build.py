@@ -55,6 +55,7 @@ class Failed:
     kind: str = "file"  # or pipeline.UNIDENTIFIED: parked until an editor assigns it
     doc_id: str | None = None  # the content hash of a parked report
     excerpt: str | None = None  # the beginning of a parked report's text
+    candidates: list[tuple] = field(default_factory=list)  # CAND_FIELDS, of a parked report
 
 
 @dataclass
@@ -171,6 +172,9 @@ def origin_of(rel: str) -> str:
 FACT_FIELDS = ("agency", "year", "indicator", "value", "unit", "qualifier", "quote", "start",
                "end", "num_start", "num_end", "location", "rule", "method")  # fmt: skip
 _fact_tuple = operator.attrgetter(*FACT_FIELDS)
+CAND_FIELDS = ("agency", "year", "indicator", "value", "unit", "reason", "quote", "start", "end",
+               "num_start", "num_end", "location")  # fmt: skip
+_cand_tuple = operator.attrgetter(*CAND_FIELDS)
 
 
 @dataclass
@@ -191,12 +195,14 @@ class Doc:
     year_source: str | None = None
     agency_source: str | None = None
     notes: list[str] | None = None
+    candidates: list[tuple] | None = None  # CAND_FIELDS order
 
     @classmethod
     def of(cls, p: pipeline.Processed) -> Doc:
         return cls(p.doc_id, p.kind, p.format, p.encoding, p.title, p.agency, p.year, p.text,
                    [_fact_tuple(f) for f in p.facts], list(p.problems), p.year_source,
-                   p.agency_source, list(p.notes))  # fmt: skip
+                   p.agency_source, list(p.notes),
+                   [_cand_tuple(c) for c in p.candidates])  # fmt: skip
 
 
 Assigned = dict[str, tuple[str, int]]  # doc_id -> (agency, year), from data/assignments.csv
@@ -224,7 +230,12 @@ def process_one(
     try:
         return pipeline.process_file(path, registry, strict=strict, assignments=assigned)
     except pipeline.Rejected as e:
-        return Failed(e.reason, e.detail or "", **_parked(e))
+        return Failed(
+            e.reason,
+            e.detail or "",
+            **_parked(e),
+            candidates=[_cand_tuple(c) for c in e.candidates],
+        )
     except ReadError as e:
         return Failed(e.reason, "")
     except NotImplementedError:
@@ -399,6 +410,7 @@ def build(
             if r.kind == pipeline.UNIDENTIFIED:
                 summary.parked.append(rel)
                 seen[r.doc_id] = "report"
+            _candidate_rows(rows, None, rel, r.candidates, agencies, indicators)
         elif r.doc_id not in kept:
             kept[r.doc_id] = (rel, r)
             dups[r.doc_id] = []
@@ -435,6 +447,7 @@ def build(
             summary.problems.append((rel, problem))
             _reject(rows, rel, problem, ROW_SKIPPED, kind="row")
         agency_id, year = _doc_agency_year(d, facts, agencies)
+        _candidate_rows(rows, doc_id, rel, d.candidates or [], agencies, indicators)
         doc_rows.append(
             (doc_id, agency_id, year, d.title or Path(rel).stem, rel, d.kind, d.format,
              d.encoding, origin, d.text, len(facts), "|".join(others) or None)
@@ -495,6 +508,20 @@ class _Lookup:
         except KeyError:
             found = self.memo[name] = self.resolve(name)
             return found
+
+
+def _candidate_rows(rows, doc_id, rel, candidates, agencies, indicators) -> None:
+    """Candidate rows of one file (agency and indicator ids where known)."""
+    n = rows.count("candidate")
+    out = []
+    for (agency, year, indicator, value, unit, reason, quote, start, end, num_start, num_end,
+         location) in candidates:  # fmt: skip
+        a = agencies(agency) if agency else None
+        ind = indicators(indicator) if indicator else None
+        out.append((n + len(out) + 1, doc_id, rel, a.agency_id if a else None, year,
+                    ind.id if ind else None, float(value), unit, reason, quote, start, end,
+                    num_start, num_end, location or ""))  # fmt: skip
+    rows.extend("candidate", out)
 
 
 def _reject(rows: warehouse.Rows, path: str, reason: str, detail: str | None, *, kind: str,

@@ -16,9 +16,9 @@ from datetime import date
 from pathlib import Path
 
 from etl import catalog
-from etl.extract import extract_text
+from etl.extract import extract_all
 from etl.identify import NON_BLANK_LINE, Identity, Unidentified, find_title, identify
-from etl.model import Fact, ReadError, TableDoc, TextDoc
+from etl.model import Candidate, Fact, ReadError, TableDoc, TextDoc
 from etl.normalize import normalise
 from etl.numbers import parse_number
 
@@ -26,10 +26,12 @@ from etl.numbers import parse_number
 class Rejected(Exception):
     """A file set aside. `reason` says in plain words what is wrong and how to fix it."""
 
-    def __init__(self, reason: str, detail: str = ""):
+    def __init__(self, reason: str, detail: str = "", candidates: list | None = None):
         super().__init__(reason)
         self.reason = reason
         self.detail = detail
+        # an unidentified report's numbers, kept (reason unidentified_document)
+        self.candidates: list[Candidate] = candidates or []
 
 
 UNIDENTIFIED = "unidentified"  # the kind of a report parked until its identity is known
@@ -43,8 +45,8 @@ class Parked(Rejected):
 
     kind = UNIDENTIFIED
 
-    def __init__(self, reason: str, *, doc_id: str, excerpt: str):
-        super().__init__(reason)
+    def __init__(self, reason: str, *, doc_id: str, excerpt: str, candidates: list | None = None):
+        super().__init__(reason, candidates=candidates)
         self.doc_id = doc_id
         self.excerpt = excerpt
 
@@ -65,6 +67,7 @@ class Processed:
     year_source: str | None = None  # reports: title | metadata | opening | file name | folder
     agency_source: str | None = None  # reports: title | metadata | opening | signature | …
     notes: list[str] = field(default_factory=list)  # doubts about the identity (数据质量)
+    candidates: list[Candidate] = field(default_factory=list)  # numbers set aside, with why
 
 
 def content_hash(data: bytes) -> str:
@@ -111,9 +114,9 @@ def _report(
     if not doc.text.strip():
         raise Rejected("文件没有文字内容（文件为空）")
 
-    def parked(reason: str) -> Parked:
+    def parked(reason: str, candidates: list | None = None) -> Parked:
         excerpt = doc.text.strip()[:EXCERPT_CHARS]
-        return Parked(reason, doc_id=doc_id, excerpt=excerpt)
+        return Parked(reason, doc_id=doc_id, excerpt=excerpt, candidates=candidates)
 
     norm = normalise(doc.text)
     if assigned is not None:
@@ -124,7 +127,7 @@ def _report(
         try:
             ident = identify(doc.text, doc.path, norm)
         except Unidentified as e:
-            raise parked(e.reason) from e
+            raise parked(e.reason, _unplaced(doc.text, norm)) from e
     agency = registry.resolve(ident.agency) if registry is not None else None
     if agency is None and ident.folder_agency and registry is not None:
         # The folder a file sits in may name a registered agency (data/reports/<单位>/…):
@@ -144,7 +147,10 @@ def _report(
     name = agency.name_zh if agency else ident.agency
     facts, problems = [], []
     paragraphs = _paragraph_starts(doc.text)
-    for f in extract_text(doc.text, name, ident.year, registry, norm=norm):
+    found, candidates = extract_all(doc.text, name, ident.year, registry, norm=norm)
+    for c in candidates:
+        c.location = _paragraph_of(paragraphs, c.start)
+    for f in found:
         f.location = _paragraph_of(paragraphs, f.start)
         why = impossible(f.value, f.unit)
         if why:
@@ -155,8 +161,31 @@ def _report(
         path=doc.path, doc_id=doc_id, kind="report", format=doc.format, encoding=doc.encoding,
         title=ident.title, agency=name, year=ident.year, text=doc.text, facts=facts,
         problems=problems, year_source=ident.year_source, agency_source=ident.agency_source,
-        notes=ident.notes,
+        notes=ident.notes, candidates=candidates,
     )  # fmt: skip
+
+
+def _unplaced(text: str, norm: str) -> list[Candidate]:
+    """The numbers of a report whose agency or year is unknown: what would be its facts
+    and candidates, all as candidates (reason unidentified_document, no agency, no year)."""
+    found, aside = extract_all(text, UNKNOWN, UNKNOWN_YEAR, None, norm=norm)
+    paragraphs = _paragraph_starts(text)
+    out = []
+    for f in found:
+        out.append(Candidate(None, None, f.indicator, f.value, f.unit, "unidentified_document",
+                             f.quote, f.start, f.end, f.num_start, f.num_end))  # fmt: skip
+    for c in aside:
+        c.agency, c.year, c.reason = None, None, "unidentified_document"
+        out.append(c)
+    for c in out:
+        c.location = _paragraph_of(paragraphs, c.start)
+    return [c for c in out if c.value is not None]
+
+
+UNKNOWN = "未知单位"
+# A year no explicit year in a text equals: numbers under an explicit year stay as they are
+# read in a report of that year (other_year), which is what an unidentified report needs.
+UNKNOWN_YEAR = 1
 
 
 def impossible(value: float | None, unit: str) -> str | None:

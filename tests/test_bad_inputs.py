@@ -73,10 +73,10 @@ def bad_files(rng: random.Random) -> list[tuple[str, bytes | None, str]]:
         out.append(
             (f"bad/undecodable-{i}.txt", b"report " + b"\xff\xfe\xfd" * (5 + i), "无法识别文件编码")
         )
+        # no year in the title nor anywhere else (a body opening with 2019年 would name it)
         title = f"{BUREAU}年度法治政府建设情况报告{'（修订）' * i}"
-        out.append(
-            (f"bad/no-year-{i}.txt", REPORT.format(title=title, year=2019).encode(), "没有写明年度")
-        )
+        body = f"{title}\n\n全年，我局开展执法检查15次，办理行政处罚案件3件。\n"
+        out.append((f"bad/no-year-{i}.txt", body.encode(), "没有写明年度"))
         title = f"某某县农业农村局{2017 + i}年度法治政府建设情况报告"
         out.append(
             (

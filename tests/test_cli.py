@@ -174,3 +174,65 @@ def test_bench_prints_one_json_object(tmp_path):
     out = json.loads(r.stdout)
     assert {"reports", "seconds", "reports_per_s", "scan_seconds", "ratio_to_scan"} <= out.keys()
     assert out["reports"] >= 40
+
+
+CANDIDATE_KEYS = {"candidate", "doc", "agency", "year", "indicator", "value", "unit", "reason",
+                  "quote", "start", "end"}  # fmt: skip
+
+
+def test_extract_candidates_lists_every_number_set_aside_with_why(tmp_path):
+    """Issue 11: no number with an indicator's words is dropped silently. A report's
+    delta, stock, part and other body's figure come out as candidates with their reason;
+    an unidentified report's numbers come out with no agency and no year."""
+    report = tmp_path / "区科技局2019年度法治政府建设情况报告.txt"
+    report.write_text(
+        "区科技局2019年度法治政府建设情况报告\n\n"
+        "2019年，我局开展执法检查12次，比上年增加3次。截至年底累计办理案件45件。"
+        "全年办理案件5件，其中结案4件。区司法局开展执法检查20次。\n",
+        encoding="utf-8",
+    )
+    page = tmp_path / "网页.txt"  # no agency anywhere, no folder to name it
+    page.write_text(
+        "全年开展执法检查8次，执法工作规范有序，群众满意度持续提高。\n", encoding="utf-8"
+    )
+    r = etl("extract", report, page, "--json", "--candidates")
+    assert r.returncode == 3, r.stderr  # the page is refused, and says why
+    lines = [json.loads(x) for x in r.stdout.splitlines()]
+    facts = {(x["indicator"], x["value"]) for x in lines if not x.get("candidate")}
+    assert facts == {("inspections", 12), ("cases", 5)}
+    cands = [x for x in lines if x.get("candidate")]
+    for c in cands:
+        assert set(c) >= CANDIDATE_KEYS, c
+        text = (report if c["doc"] == str(report) else page).read_text(encoding="utf-8")
+        assert text[c["start"] : c["end"]] == c["quote"]
+    got = {(Path(c["doc"]).name, c["indicator"], c["value"], c["reason"]) for c in cands}
+    assert got == {
+        (report.name, "inspections", 3, "delta"),
+        (report.name, "cases", 45, "stock"),
+        (report.name, "cases", 4, "part"),
+        (report.name, "inspections", 20, "other_body"),
+        (page.name, "inspections", 8, "unidentified_document"),
+    }
+    unplaced = next(c for c in cands if c["reason"] == "unidentified_document")
+    assert unplaced["agency"] is None and unplaced["year"] is None
+    assert "无法确定" in r.stderr
+
+
+def test_the_warehouse_keeps_candidates_per_report(tmp_path):
+    data = corpus(tmp_path)
+    (data / "reports/区科技局2019年度法治政府建设情况报告.txt").write_text(
+        "区科技局2019年度法治政府建设情况报告\n\n2019年，我局开展执法检查12次，比上年增加3次。\n",
+        encoding="utf-8",
+    )
+    db = tmp_path / "w.duckdb"
+    r = etl("build", "--data", data, "--db", db, "--workers", "1")
+    assert r.returncode == 0, r.stderr
+    import duckdb
+
+    with duckdb.connect(str(db), read_only=True) as con:
+        rows = con.execute(
+            "SELECT c.path, c.agency_id, c.year, c.indicator_id, c.value, c.reason, c.quote "
+            "FROM candidate c JOIN document d USING (doc_id) WHERE c.reason = 'delta'"
+        ).fetchall()
+    assert ("reports/区科技局2019年度法治政府建设情况报告.txt", "zc_kjj", 2019, "inspections",
+            3.0, "delta", "比上年增加3次") in rows  # fmt: skip
