@@ -48,8 +48,8 @@ ANY_YEAR = re.compile(
 YEAR_RANGE = re.compile(rf"(?:{YEAR})\s*年?\s*[-—–~至]\s*(?:{YEAR})\s*年?")
 
 # How far into a page its title and metadata may stand (web chrome can be long).
-HEAD_LINES = 40
-HEAD_CHARS = 6000
+HEAD_LINES = 80
+HEAD_CHARS = 8000
 # Words that open a clause before the body's name: 关于X局…, 现将X局…
 LEAD_WORDS = re.compile(r"^(?:关于|现将|现把|根据|按照|中共|附件\d*|全文|标题|题目)+")
 # A name that is a pronoun or a party organ is nobody's agency name here.
