@@ -345,14 +345,16 @@ def identify(text: str, path: Path | None = None, norm: str | None = None) -> Id
         agency, agency_source = folder_agency, "folder"
     s, e = span or (body or head)[0]
     title = text[s:e].strip()[:80]
+    # what the reason quotes: the title found, or (none) the line the text starts with
+    where = f"标题（“{title[:40]}”）、" if span else f"报告没有标题（开头是“{title[:30]}”），"
     if year is None:
         raise Unidentified(
-            f"无法确定报告年度：标题（“{title[:40]}”）、网页信息栏和正文开头都没有写明年度"
+            f"无法确定报告年度：{where}网页信息栏和正文开头都没有写明年度"
             "（请在标题中写明年度，如“2018年度”，或把文件放进以年份命名的文件夹，如 reports/区科技局/2018/）"
         )
     if agency is None:
         raise Unidentified(
-            f"无法确定报告单位：标题（“{title[:40]}”）、网页信息栏、正文开头和落款都没有写明单位"
+            f"无法确定报告单位：{where}网页信息栏、正文开头和落款都没有写明单位"
             "（请在标题开头写明单位，如“区科技局”，或把文件放进以单位命名的文件夹，如 reports/区科技局/2018/）"
         )
     notes = []
