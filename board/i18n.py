@@ -52,6 +52,12 @@ TEXT: dict[str, tuple[str, str]] = {
         "{name}: {agency} {year}, {n} values, to be saved in data/uploads/{folder}/",
     ),
     "im_refused": ("{name}：不能载入。{reason}", "{name}: cannot be loaded. {reason}"),
+    "im_parked": (
+        "{name}：{reason}。可以照常保存：保存后它会列在“审核”页“待指定单位和年度的报告”中，"
+        "由编辑指定单位和年度后载入。",
+        "{name}: {reason}. It can be saved all the same: it is then listed on the Review "
+        "page under reports awaiting an agency and year, and loads once an editor assigns them.",
+    ),
     "im_problem": ("跳过的数据行", "Rows set aside"),
     "im_save": ("保存并重建数据仓库（{n}个文件）", "Save and rebuild ({n} files)"),
     "im_saved": (
@@ -86,6 +92,21 @@ TEXT: dict[str, tuple[str, str]] = {
         "单位|年份|标题|文件|单位来源|年度来源|疑问",
         "Agency|Year|Title|File|Agency from|Year from|Doubt",
     ),
+    "q_cand": (
+        "未采用的数字最多的报告（{n}份）",
+        "Reports by numbers set aside ({n})",
+    ),
+    "q_cand_none": ("所选范围内没有未采用的数字。", "No number was set aside in this selection."),
+    "q_cand_help": (
+        "每份报告中谈到指标、却没有作为数值采用的数字（候选），按原因计数；逐条查看和采用在“审核”页。",
+        "Numbers in each report that speak of an indicator but were not taken as values "
+        "(candidates), counted by reason; see and adopt them one by one on the Review page.",
+    ),  # fmt: skip
+    "q_cols_cand": (
+        "报告|单位|年度|候选数|按原因|文件",
+        "Report|Agency|Year|Candidates|By reason|File",
+    ),
+    "q_unplaced": ("待指定", "to assign"),
     # review page
     "rv_queue": ("待审核的数值（{n}条）", "Values to review ({n})"),
     "rv_none": ("没有待审核的数值。", "Nothing to review."),
@@ -103,6 +124,61 @@ TEXT: dict[str, tuple[str, str]] = {
     ),  # fmt: skip
     "rv_rebuilding": ("正在重建数据仓库……", "Rebuilding the warehouse…"),
     "rv_bad": ("未保存：{err}", "Not saved: {err}"),
+    "rv_view": ("显示", "Show"),
+    "rv_tab_queue": ("待审核的数值（{n}条）", "Values to review ({n})"),
+    "rv_tab_cand": ("未采用的数字（{n}个）", "Numbers set aside ({n})"),
+    # candidates on the review page (board/candidates.py)
+    "cd_title": ("未采用的数字（候选，{n}个）", "Numbers set aside (candidates, {n})"),
+    "cd_help": (
+        "报告中谈到某项指标、却没有作为数值采用的数字，附未采用的原因。若其实应当采用"
+        "（或据此可得出本年数值），在“采用为数值”中确认指标、单位、年度和数值并写明理由："
+        "记入 data/corrections.csv（状态为更正），数据仓库随即重建。",
+        "Numbers in the reports that speak of an indicator but were not taken as values, each "
+        "with why. If one should count (or gives this year's value), confirm its indicator, "
+        "agency, year and value under “Use as a value” with a reason: it is saved in "
+        "data/corrections.csv as a correction and the warehouse is rebuilt.",
+    ),  # fmt: skip
+    "cd_viewer": (
+        "报告中谈到某项指标、却没有作为数值采用的数字，附未采用的原因；有编辑权限的人可以把其中的数字采用为数值。",
+        "Numbers in the reports that speak of an indicator but were not taken as values, each "
+        "with why; an editor can turn one into a value.",
+    ),  # fmt: skip
+    "cd_reasons": ("按原因筛选", "Filter by reason"),
+    "cd_none": ("所选范围内没有未采用的数字。", "No number was set aside in this selection."),
+    "cd_range": ("第{a}–{b}个，共{n}个", "{a}–{b} of {n}"),
+    "cd_why": ("未采用的原因：{why}", "Set aside: {why}"),
+    "cd_file": ("文件：{path}", "File: {path}"),
+    "cd_unplaced": (
+        "这份报告的单位和年度尚未确定（见本页上方“待指定单位和年度的报告”）。",
+        "This report's agency and year are not known yet (see the reports waiting above).",
+    ),  # fmt: skip
+    "cd_current": (
+        "该单位该年度此指标现有数值：{v}（{how}）；采用后以采用的数值为准。",
+        "This agency, year and indicator show {v} now ({how}); a value adopted here takes its "
+        "place.",
+    ),  # fmt: skip
+    "cd_taken": ("已采用为数值（人工更正）。", "Adopted as a value (a correction)."),
+    "cd_no_ind": ("指标待定", "indicator unknown"),
+    "cd_no_agency": ("单位待定", "agency unknown"),
+    "cd_no_year": ("年度待定", "year unknown"),
+    "cd_adopt": ("采用为数值", "Use as a value"),
+    "cd_ind_ph": ("请选择指标", "Choose an indicator"),
+    "cd_reason_ph": (
+        "例如：上年为8次，比上年增加1次，本年应为9次",
+        "e.g. 8 the year before and 1 more, so 9 this year",
+    ),
+    "cd_save": ("采用并重建", "Adopt and rebuild"),
+    "cd_need": ("请先选择或填写：{what}。", "Fill in first: {what}."),
+    "cd_saved": (
+        "已记入 data/corrections.csv 第{line}行，数据仓库已重建：{agency} {year}年“{ind}”现为 {v}（人工更正）。",
+        "Saved to data/corrections.csv line {line}; the warehouse was rebuilt: {agency}, "
+        "{year}, {ind} is now {v} (a correction).",
+    ),  # fmt: skip
+    "cd_not_shown": (
+        "已记入 data/corrections.csv 第{line}行，数据仓库已重建，但{agency} {year}年“{ind}”显示的不是 {v}。{why}",
+        "Saved to data/corrections.csv line {line} and rebuilt, but {agency}, {year}, {ind} "
+        "does not show {v}. {why}",
+    ),  # fmt: skip
     # parked reports on the review page (board/parked.py)
     "pk_title": ("待指定单位和年度的报告（{n}份）", "Reports waiting for an agency and year ({n})"),
     "pk_help": (
@@ -329,6 +405,24 @@ TEXT: dict[str, tuple[str, str]] = {
     "kind_table": ("统计表", "table"),
 }
 
+# Why a number was set aside (etl/model.py CANDIDATE_REASONS has the full sentence), in a
+# few words for filters and counts.
+REASON_SHORT: dict[str, tuple[str, str]] = {
+    "delta": ("与上年增减", "change on a year"),
+    "stock": ("累计或现有总量", "cumulative total"),
+    "part": ("总数中的一部分", "part of a total"),
+    "other_body": ("其他单位", "another body"),
+    "other_year": ("其他年度", "another year"),
+    "plan": ("计划或目标", "plan or target"),
+    "frequency": ("频次要求", "frequency rule"),
+    "range": ("数值区间", "range"),
+    "period": ("不是全年", "part of the year"),
+    "ambiguous": ("指标不明", "indicator unclear"),
+    "no_owner": ("单位不明", "owner unclear"),
+    "unidentified_document": ("报告单位或年度未定", "report not identified"),
+}
+
+
 # How a leader would say the headline value of an indicator: "{v}" is the value with unit.
 SENTENCE: dict[str, tuple[str, str]] = {
     "inspections": ("开展执法检查{v}", "carried out {v} of enforcement inspections"),
@@ -401,6 +495,16 @@ def method_text(method: str, lang: str = "zh") -> str:
 def kind_text(kind: str, lang: str = "zh") -> str:
     key = f"kind_{kind}"
     return t(key, lang) if key in TEXT else kind
+
+
+def reason_text(reason: str, lang: str = "zh", *, short: bool = False) -> str:
+    """Why a candidate was set aside, in plain words: a few (short) or the full sentence of
+    etl.model.CANDIDATE_REASONS. An unknown reason is shown as it is."""
+    from etl.model import CANDIDATE_REASONS
+
+    table = REASON_SHORT if short else CANDIDATE_REASONS
+    pair = table.get(reason)
+    return (pair[1] if lang == "en" else pair[0]) if pair else reason
 
 
 def years_text(years: list[int], lang: str = "zh") -> str:

@@ -90,6 +90,9 @@ class Preview:
     agency: str | None = None
     year: int | None = None
     reason: str = ""  # why it would be refused (with the fix)
+    # a report whose agency or year cannot be found: it can still be saved, and is then
+    # parked until an editor assigns them on 审核 (reason says why)
+    parked: bool = False
     facts: list[dict] = field(default_factory=list)  # indicator, value, unit, sentence_html…
     problems: list[str] = field(default_factory=list)  # table rows that would be set aside
 
@@ -117,6 +120,8 @@ def preview(name: str, data: bytes, data_dir: Path | None = None) -> Preview:
         path.write_bytes(data)
         try:
             p = pipeline.process_file(path, registry, strict=True)
+        except pipeline.Parked as e:
+            return Preview(name=safe, ok=False, reason=e.reason, kind="report", parked=True)
         except pipeline.Rejected as e:
             return Preview(name=safe, ok=False, reason=e.reason)
         except Exception as e:  # noqa: BLE001 - shown to the user in plain words

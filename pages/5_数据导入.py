@@ -23,7 +23,10 @@ good = []
 for up in files:
     data = up.getvalue()
     p = importer.preview(up.name, data)
-    if not p.ok:
+    if p.parked:  # saved all the same, then placed by an editor on 审核
+        st.warning(ctx.t("im_parked", name=p.name, reason=p.reason))
+        good.append((up.name, data, importer.UNSORTED))
+    elif not p.ok:
         st.error(ctx.t("im_refused", name=p.name, reason=p.reason))
     else:
         good.append((up.name, data, p.folder))

@@ -112,3 +112,18 @@ def test_the_page_renders(data, tmp_path, monkeypatch):
     from board import importer
 
     assert f"不超过 {importer.max_upload_mb()} MB" in texts(at), "the size limit is said up front"
+
+
+def test_an_unidentified_upload_can_be_saved_and_is_parked(data, tmp_path):
+    """A page with no agency or year anywhere: the preview says why and that it can be
+    saved all the same; saved, the next build parks it (to be assigned on 审核)."""
+    from etl.build import build
+
+    raw = "一、主要工作\n全年开展执法检查9次，执法工作规范有序，群众满意度持续提高。\n".encode()
+    p = importer.preview("网页.txt", raw)
+    assert p.parked and not p.ok
+    assert "无法确定" in p.reason
+    stored = importer.store("网页.txt", raw, importer.UNSORTED)
+    assert stored == data / "uploads/unsorted/网页.txt"
+    s = build(data, tmp_path / "w.duckdb", workers=1)
+    assert ("uploads/unsorted/网页.txt", p.reason) in s.rejected
