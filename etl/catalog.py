@@ -36,6 +36,7 @@ class Indicator:
     veto: re.Pattern | None = None
     require: re.Pattern | None = None
     exclude: re.Pattern | None = None  # words that, anywhere in the sentence, rule it out
+    complement: re.Pattern | None = None  # before a %: the value is 100 minus it
     also_after: bool = False  # may be stated together with another kind (…事项均实现“一次办好”)
 
 
@@ -91,6 +92,7 @@ def load(path: Path = CATALOG_PATH) -> Catalog:
                 veto=re.compile("|".join(f"(?:{v})" for v in veto)) if veto else None,
                 require=re.compile(d["require"]) if d.get("require") else None,
                 exclude=re.compile("|".join(d["exclude"])) if d.get("exclude") else None,
+                complement=re.compile("|".join(d["complement"])) if d.get("complement") else None,
                 also_after=d.get("also_after", False),
             )
         )

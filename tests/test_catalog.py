@@ -39,3 +39,19 @@ def test_every_table_row_rule_names_a_catalog_indicator():
     for r in rows.rules():
         assert r.indicator in cat.by_id, r
         assert r.cell in ("first", "last"), r
+
+
+def test_pairs_and_bodies_are_catalog_data():
+    """The before/after pairs, the cut-to-X% complement and the usual subordinate bodies
+    live in the catalog: a new wording is a catalog entry, not code."""
+    from etl.extract import patterns
+
+    cat = catalog.load()
+    assert patterns.pairs(), "[[pair]] entries"
+    for p in patterns.pairs():
+        assert p.before in cat.by_id and p.after in cat.by_id
+        m = p.pattern.search("由20个工作日压缩至5个工作日")
+        assert m and (m["a"], m["b"]) == ("20", "5")
+    assert cat.by_id["approval_time_cut_pct"].complement.search("压缩至法定时限的")
+    assert patterns.subordinates()["科技|科学技术"] == ("知识产权局", "地震局")
+    assert set(patterns.fields()) >= {"科技局", "知识产权局", "地震局"}

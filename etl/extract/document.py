@@ -24,9 +24,6 @@ from etl.extract.patterns import (
     BATCH_UNITS,
     CLAUSE_END,
     CLAUSE_OPEN,
-    CUT_TO,
-    DAYS_PAIR,
-    FIELD,
     GLOBAL_VETO,
     HEADING,
     OTHER,
@@ -42,6 +39,8 @@ from etl.extract.patterns import (
     YEAR_MARK,
     YEAR_SPAN,
     ZERO_HINT,
+    fields,
+    pairs,
 )
 from etl.extract.text import (
     _between,
@@ -230,7 +229,7 @@ class _Extraction:
             return False
         clause = self.norm[cs:ce]
         field = next(
-            (v for k, v in FIELD.items() if _level_core(self.owners.reporter)[1] == k), None
+            (v for k, v in fields().items() if _level_core(self.owners.reporter)[1] == k), None
         )
         return bool(SYSTEM.search(clause)) or not (field and re.search(field, clause))
 
@@ -259,16 +258,17 @@ class _Extraction:
 
         for cs, ce in _spans(norm, ss, se, CLAUSE_END):
             used = []
-            for m in DAYS_PAIR.finditer(norm, cs, ce):  # 由20个工作日压缩至5个工作日
-                used.append((m.start(), m.end()))
-                if other_year(m.start()):
-                    continue
-                who = _owner_at(m.start(), marks, owners)
-                for g, ind_id in (("a", "approval_days_before"), ("b", "approval_days_after")):
-                    v = parse_number(m.group(g))
-                    if v is not None:
-                        self.emit(self.cat.by_id[ind_id], v, None, cs, ce, m.start(g), m.end(g),
-                                  who, "pair:days")  # fmt: skip
+            for pair in pairs():  # 由20个工作日压缩至5个工作日
+                for m in pair.pattern.finditer(norm, cs, ce):
+                    used.append((m.start(), m.end()))
+                    if other_year(m.start()):
+                        continue
+                    who = _owner_at(m.start(), marks, owners)
+                    for g, ind_id in (("a", pair.before), ("b", pair.after)):
+                        v = parse_number(m.group(g))
+                        if v is not None:
+                            self.emit(self.cat.by_id[ind_id], v, None, cs, ce, m.start(g),
+                                      m.end(g), who, f"pair:{ind_id}")  # fmt: skip
             _zeros(norm, cs, ce, marks, owners, self.emit, other_year)
             prev_end = left_from = cs
             for i in range(bisect_left(self.mention_starts, cs), len(self.mentions)):
@@ -314,7 +314,7 @@ class _Extraction:
                     continue
                 value = mt.value
                 # 压缩至法定时限的30%: the cut is the rest (一半 is 50% either way)
-                if ind.id == "approval_time_cut_pct" and CUT_TO.search(left):
+                if ind.complement is not None and ind.complement.search(left):
                     value = 100 - value
                 left_from = mt.end
                 who = _owner_at(mt.start, marks, owners)

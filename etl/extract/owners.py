@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from etl.extract.patterns import NOT_SUBJECT_BEFORE, OTHER, SELF
+from etl.extract.patterns import NOT_SUBJECT_BEFORE, OTHER, SELF, subordinates
 from etl.identify import region_of
 
 
@@ -47,11 +47,12 @@ def _owners_for(reporter: str, registry) -> Owners:
         for child in registry.children(agency.agency_id):
             for n in (child.name_zh, child.short_zh, *child.aliases):
                 names[n] = child.name_zh
-    elif re.search(r"科技|科学技术", reporter):
+    else:
+        kinds = next((v for k, v in subordinates().items() if re.search(k, reporter)), ())
         region = region_of(reporter)
         # only bodies of the reporter's own level: a district's 市知识产权局 is the city's
         levels = region[-1] if region and region[-1] in "区县市旗" else "区县"
-        for core in ("知识产权局", "地震局"):
+        for core in kinds:
             full = f"{region}{core}" if region and region not in ("区", "县", "市") else core
             for n in {full, core, *(f"{lv}{core}" for lv in levels)}:
                 names[n] = full

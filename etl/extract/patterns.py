@@ -5,7 +5,10 @@ neighbourhood must or must not say. Indicator-specific words live in etl/catalog
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import cache
 
+from etl import catalog as catalog_mod
 from etl.numbers import CN_CHARS
 
 SENTENCE_END = "。！？!?\n"
@@ -136,15 +139,40 @@ WIDE = re.compile(r"\s*(?:全(?:国|省|市|区|县|州|盟|旗)|各(?:县|区|�
 
 SYSTEM = re.compile(r"系统|各级|部门|单位|范围|各县|各区|各市|领域")
 
-FIELD = {"科技局": "科技", "知识产权局": "知识产权|专利|商标", "地震局": "地震|防震|抗震",
-         "气象局": "气象|防雷|雷电", "市场监管局": "市场", "应急管理局": "应急|安全生产"}  # fmt: skip
 
-DAYS_PAIR = re.compile(
-    rf"(?:由|从)(?:法定的?|原来?的?|原|平均)?(?P<a>{NUM})(?:个?工作日|天)[^，,；;。]{{0,8}}?"
-    rf"(?:压缩|压减|缩短|缩减|减少|精简|降低?|提速)(?:至|到|为)(?:承诺的?|现在的?|平均)?(?P<b>{NUM})(?:个?工作日|天)"
-)
+@dataclass(frozen=True)
+class Pair:
+    """A before/after pair of the catalog ([[pair]]): 由<a>…压缩至<b>."""
 
-CUT_TO = re.compile(r"(?:压缩|缩短|减少|降低?)(?:至|到|为)[^，,；;。]*的$")
+    before: str
+    after: str
+    pattern: re.Pattern
+
+
+@cache
+def pairs() -> tuple[Pair, ...]:
+    out = []
+    for p in catalog_mod.raw().get("pair", []):
+        unit = p["units"]
+        pattern = re.compile(
+            rf"{p['from']}(?P<a>{NUM}){unit}[^，,；;。]{{0,8}}?{p['verbs']}(?P<b>{NUM}){unit}"
+        )
+        out.append(Pair(p["before"], p["after"], pattern))
+    return tuple(out)
+
+
+@cache
+def fields() -> dict[str, str]:
+    """Each kind of body's own field words (bodies.fields of the catalog)."""
+    return dict(catalog_mod.raw().get("bodies", {}).get("fields", {}))
+
+
+@cache
+def subordinates() -> dict[str, tuple[str, ...]]:
+    """Reporter kind pattern → the kinds of body it usually reports for."""
+    raw = catalog_mod.raw().get("bodies", {}).get("subordinates", {})
+    return {k: tuple(v) for k, v in raw.items()}
+
 
 HALF = re.compile(r"(?:一半|减半)(?P<post>以上|多)?")
 
