@@ -5,6 +5,7 @@ it), whether it is a change rather than a level, and the zeros stated in words.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from etl.extract.mentions import _compiled, _Mention
 from etl.extract.owners import Owners, _owner_at
@@ -129,22 +130,29 @@ def _guess(norm: str, cs: int, ce: int, mt: _Mention):
     """The indicator a set-aside number most likely speaks of: among those taking its
     unit, the one whose words stand nearest to it in its clause; None when the clause
     names no indicator (then the number is not a candidate at all)."""
-    cat, _, _, by_unit = _compiled()
-    inds = (
-        [i for i in cat.indicators if "%" in i.units]
-        if mt.unit == "%"
-        else by_unit.get(mt.unit, [])
-    )
+    inds, words = _vocabulary(mt.unit)
+    if words is None:
+        return None
     best, best_d = None, 10**6
     clause = norm[cs:ce]
     at = mt.start - cs
-    for ind in inds:
-        for p in (*ind.before, *ind.after):
-            for k in p.finditer(clause):
-                d = at - k.end() if k.end() <= at else k.start() - (mt.end - cs)
-                if 0 <= d < best_d:
-                    best, best_d = ind, d
+    for k in words.finditer(clause):  # one pass over the clause for every indicator's words
+        d = at - k.end() if k.end() <= at else k.start() - (mt.end - cs)
+        if 0 <= d < best_d:
+            best, best_d = inds[int(k.lastgroup[1:])], d  # the outer group closes last
     return best
+
+
+@cache
+def _vocabulary(unit: str) -> tuple[list, re.Pattern | None]:
+    """The indicators that take a unit and one pattern of all their words, a group each
+    (the group that matched says which indicator)."""
+    cat, _, _, by_unit = _compiled()
+    inds = [i for i in cat.indicators if "%" in i.units] if unit == "%" else by_unit.get(unit, [])
+    alts = ["|".join(f"(?:{p.pattern})" for p in (*i.before, *i.after)) for i in inds]
+    if not any(alts):
+        return inds, None
+    return inds, re.compile("|".join(f"(?P<g{n}>{a or '(?!)'})" for n, a in enumerate(alts)))
 
 
 def _right(norm: str, pos: int, ce: int, se: int) -> str:

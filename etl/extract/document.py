@@ -143,7 +143,9 @@ class _Extraction:
             if outlook:
                 self.set_aside_all(ls, le, "plan")  # next year's plans are not this year's facts
                 continue
-            last = self.table_row(table, lines, n)
+            # a table row has separators, ends with its numbers, or is a short label line
+            maybe_row = "|" in line or "\t" in line or line[-1].isdigit() or len(line) <= 40
+            last = self.table_row(table, lines, n) if maybe_row else None
             if last is not None:
                 prev_line, skip_to = (ls, le), last
                 continue

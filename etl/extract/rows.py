@@ -104,6 +104,8 @@ def split_line(norm: str, s: int, e: int) -> list[Cell] | None:
                 pos += len(part) + 1
             cells = [c for c in _cells(parts) if c.text]
             return cells if len(cells) >= 2 else None
+    if not line.rstrip()[-1:].isdigit():
+        return None  # a row flattened by spaces ends with its numbers
     m = SPACED.match(line)
     if m and not SENTENCE_MARK.search(m["label"]):
         return _cells([(t.group(0), s + t.start()) for t in re.finditer(r"\S+", line)])
