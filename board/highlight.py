@@ -54,16 +54,37 @@ def sentence_html(text: str | None, span_start, span_end, num_start, num_end,
     return f"{lead}{esc(before.strip())}<mark>{esc(number)}</mark>{esc(after.rstrip())}{tail}"
 
 
+def quote_html(quote: str | None, span_start, num_start, num_end) -> str:
+    """The quote alone with its number in <mark>, the offsets being those of the document
+    the quote was cut from (quote = text[span_start:span_end]): for a number whose
+    document text is not in the warehouse (a parked report). The quote unmarked when the
+    offsets do not fit it."""
+    q = quote or ""
+    try:
+        a, b = int(num_start) - int(span_start), int(num_end) - int(span_start)
+    except (TypeError, ValueError):
+        return esc(q)
+    if not 0 <= a < b <= len(q):
+        return esc(q)
+    return f"{esc(q[:a])}<mark>{esc(q[a:b])}</mark>{esc(q[b:])}"
+
+
 STYLE = """<style>
 .fz-src{border-collapse:collapse;width:100%;font-size:0.92rem}
 .fz-src th,.fz-src td{border-bottom:1px solid #e3e6ea;padding:6px 8px;text-align:left;vertical-align:top}
 .fz-src th{background:#f5f7fa;font-weight:600;white-space:nowrap}
 .fz-src td.n{white-space:nowrap}
+.fz-src small{color:#5f6b78}
+.fz-src span.n{white-space:nowrap}
 .fz-src mark{background:#ffe08a;padding:0 2px;border-radius:2px;font-weight:600}
 .fz-demo{display:inline-block;background:#fff1e6;color:#a33b00;border:1px solid #f3c29b;
 border-radius:3px;padding:0 4px;font-size:0.8rem;margin-left:4px}
 .fz-card{border-left:3px solid #1f5fa8;padding:4px 10px;margin:6px 0;font-size:0.92rem}
 .fz-card .m{color:#5f6b78;font-size:0.82rem}
+.fz-card mark{background:#ffe08a;padding:0 2px;border-radius:2px;font-weight:600}
+.fz-cand{border-left-color:#8a5cc2}
+.fz-why{display:inline-block;background:#f1eafa;color:#5b3a8c;border:1px solid #d9c8ef;
+border-radius:3px;padding:0 5px;font-size:0.8rem;margin-left:6px;font-weight:400}
 </style>"""
 
 

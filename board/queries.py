@@ -19,6 +19,18 @@ _WHERE = """{a}.agency_id IN (SELECT unnest(?::VARCHAR[]))
   AND {a}.year BETWEEN ? AND ?
   AND ({a}.origin = 'real' OR ?)"""
 
+# The candidates under the filters (see "candidates" below).
+_CANDIDATES = """
+        FROM candidate c
+        LEFT JOIN document d ON d.doc_id = c.doc_id
+        LEFT JOIN resolved r ON r.agency_id = c.agency_id AND r.year = c.year
+                            AND r.indicator_id = c.indicator_id
+        WHERE ((coalesce(c.agency_id, d.agency_id) IN (SELECT unnest(?::VARCHAR[]))
+                AND coalesce(c.year, d.year) BETWEEN ? AND ?)
+               OR d.doc_id IS NULL)
+          AND (split_part(c.path, '/', 1) <> 'demo' OR ?)
+          AND (len(?::VARCHAR[]) = 0 OR c.indicator_id IN (SELECT unnest(?::VARCHAR[])))"""
+
 SQL: dict[str, str] = {
     "agencies": """
         SELECT agency_id, name_zh, short_zh, name_en, short_en, parent_id, kind, sort_order
@@ -167,6 +179,45 @@ SQL: dict[str, str] = {
           AND {_WHERE.format(a="f")}
         ORDER BY f.year DESC, f.agency_id, f.indicator_id, f.fact_id
         LIMIT ?""",
+    # candidates (numbers set aside, with why) under the filters: by the candidate's agency
+    # and year, else its report's; a parked report's (no report loaded, no agency, no year)
+    # always, since an editor can place them. Demo by path, as the build decides it.
+    # Params: agencies, y0, y1, demo, indicators (twice; empty: all).
+    "candidate_reasons": f"""
+        SELECT c.reason, count(*) AS n
+        {_CANDIDATES}
+        GROUP BY c.reason ORDER BY n DESC, c.reason""",
+    # one page of them, each with its report, and the value its key shows now (resolved) so
+    # that a candidate already turned into a fact says so. Params: as above, then reasons
+    # (twice; empty: all), limit, offset.
+    "candidates": f"""
+        SELECT c.candidate_id, c.doc_id, c.path, c.agency_id, c.year, c.indicator_id, c.value,
+               c.unit, c.reason, c.quote, c.span_start, c.span_end, c.num_start, c.num_end,
+               c.location, d.doc_id IS NULL AS unplaced, d.title AS doc_title,
+               d.agency_id AS doc_agency_id, d.year AS doc_year,
+               r.value AS current_value, r.method AS current_method
+        {_CANDIDATES}
+          AND (len(?::VARCHAR[]) = 0 OR c.reason IN (SELECT unnest(?::VARCHAR[])))
+        ORDER BY unplaced, coalesce(c.year, d.year) DESC, c.path, c.num_start, c.candidate_id
+        LIMIT ? OFFSET ?""",
+    # data quality: candidates per report and reason, the reports that lose most first
+    # (params: agencies, y0, y1, demo)
+    "quality_candidates": """
+        WITH per AS (
+            SELECT c.path, any_value(d.title) AS title, any_value(d.agency_id) AS agency_id,
+                   any_value(d.year) AS year, c.reason, count(*) AS n
+            FROM candidate c LEFT JOIN document d ON d.doc_id = c.doc_id
+            WHERE ((d.agency_id IN (SELECT unnest(?::VARCHAR[])) AND d.year BETWEEN ? AND ?)
+                   OR d.doc_id IS NULL)
+              AND (split_part(c.path, '/', 1) <> 'demo' OR ?)
+            GROUP BY c.path, c.reason)
+        SELECT path, any_value(title) AS title, any_value(agency_id) AS agency_id,
+               any_value(year) AS year, sum(n)::INTEGER AS n,
+               list(reason ORDER BY n DESC, reason) AS reasons,
+               list(n ORDER BY n DESC, reason) AS reason_counts
+        FROM per GROUP BY path
+        ORDER BY n DESC, path
+        LIMIT 500""",
     # every document's title, read once per warehouse version (for footnotes and tooltips)
     "doc_titles": "SELECT doc_id, title FROM document",
     "last_run": """
@@ -303,9 +354,24 @@ def review_queue(indicator_ids, f, limit: int) -> pd.DataFrame:
     return with_titles(run("review_queue", ids, ids, list(f.agencies), f.y0, f.y1, f.demo, limit))
 
 
+def candidate_reasons(indicator_ids, f) -> dict[str, int]:
+    """How many candidates per reason under the filters (most first); indicator_ids empty:
+    every indicator."""
+    ids = list(indicator_ids)
+    df = run("candidate_reasons", list(f.agencies), f.y0, f.y1, f.demo, ids, ids)
+    return {str(r): int(n) for r, n in zip(df["reason"], df["n"], strict=True)}
+
+
+def candidates(indicator_ids, reasons, f, limit: int, offset: int) -> pd.DataFrame:
+    """One page of candidates; indicator_ids or reasons empty: all of them."""
+    ids, why = list(indicator_ids), list(reasons)
+    return run("candidates", list(f.agencies), f.y0, f.y1, f.demo, ids, ids, why, why, limit,
+               offset)  # fmt: skip
+
+
 def quality(name: str, f) -> pd.DataFrame:
     """One of the data-quality queries (quality_missing | _conflicts | _year_from_path |
-    _never_found) under the filters."""
+    _never_found | _candidates) under the filters."""
     p = (list(f.agencies), f.y0, f.y1, f.demo)
     return run(f"quality_{name}", *((f.y0, f.y1) if name == "missing" else ()), *p)
 

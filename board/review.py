@@ -17,6 +17,7 @@ from etl import assignments, corrections
 from etl.registry import Registry
 
 _rebuild_lock = threading.Lock()
+QUOTE_MAX = 120  # characters of a candidate's sentence kept beside the reason
 
 
 def corrections_path() -> Path:
@@ -33,6 +34,25 @@ def record(*, agency: str, year: int, indicator: str, old_value, status: str, wh
         "when": datetime.now().strftime("%Y-%m-%d %H:%M:%S"), "source_doc": source_doc,
     }  # fmt: skip
     return corrections.append(corrections_path(), row)
+
+
+def adopt(*, path: str, quote: str, location: str, agency: str, year: int, indicator: str,
+          value: float, reason: str, who: str) -> int:  # fmt: skip
+    """Turn a candidate (a number set aside by the extractor) into a fact: a `corrected`
+    row with no old value, so the build adds a fact of method 'correction' with this value
+    for (agency, year, indicator), ahead of any value extracted for that key. source_doc
+    is the report's path; the sentence and its place are kept beside the editor's reason,
+    as the correction's fact shows its reason where other facts show their sentence.
+    Returns the line number; raises corrections.BadCorrection or appendlog.AppendBusy."""
+    if not reason.strip():
+        raise corrections.BadCorrection("请写明采用的理由")
+    where = f"{location}，" if location else ""
+    said = " ".join(quote.split())
+    said = said if len(said) <= QUOTE_MAX else said[: QUOTE_MAX - 1] + "…"
+    full = f"{reason.strip()}（{where}原文：“{said}”）" if said else reason.strip()
+    return record(agency=agency, year=year, indicator=indicator, old_value=None,
+                  new_value=value, status="corrected", reason=full, who=who,
+                  source_doc=path)  # fmt: skip
 
 
 def assign(*, path: str, doc_id: str, agency: str, year: int, who: str, reason: str = "") -> int:

@@ -1,12 +1,13 @@
 """审核 (review): reports the build could not identify, for an editor to assign their agency
 and year (board/parked.py); unverified values with their sentence and the number
-highlighted, which an editor confirms, corrects or rejects. Every verdict is appended to
-data/corrections.csv, every assignment to data/assignments.csv, and the warehouse is rebuilt
-(the old one is served until the new one is swapped in)."""
+highlighted, which an editor confirms, corrects or rejects; beside them the numbers set
+aside (candidates, board/candidates.py), which an editor can turn into values. Every
+verdict is appended to data/corrections.csv, every assignment to data/assignments.csv, and
+the warehouse is rebuilt (the old one is served until the new one is swapped in)."""
 
 import streamlit as st
 
-from board import access, app, i18n, parked, queries, review
+from board import access, app, candidates, i18n, parked, queries, review
 from board.highlight import STYLE, esc, sentence_html
 from etl.appendlog import AppendBusy
 from etl.corrections import BadCorrection
@@ -26,6 +27,16 @@ inds = ctx.setting(
 )  # fmt: skip
 queue = queries.review_queue(inds, f, LIMIT)
 n = int(queue["n_total"].iloc[0]) if len(queue) else 0
+counts = queries.candidate_reasons(inds, f)
+view = ctx.setting(
+    "view", st.segmented_control, ["queue", "candidates"], "queue", required=True,
+    label=ctx.t("rv_view"), label_visibility="collapsed",
+    format_func=lambda v: ctx.t("rv_tab_queue", n=n) if v == "queue"
+    else ctx.t("rv_tab_cand", n=sum(counts.values())),
+)  # fmt: skip
+if view == "candidates":
+    candidates.section(ctx, editor, inds, counts)
+    st.stop()
 st.subheader(ctx.t("rv_queue", n=n))
 if queue.empty:
     st.info(ctx.t("rv_none"))
