@@ -3,9 +3,12 @@ reader's language and the headers of i18n."""
 
 from __future__ import annotations
 
+from pathlib import PurePosixPath
+
 import pandas as pd
 
 from board import i18n, model
+from board.highlight import esc, table_html
 
 # Where a report's agency or year came from (etl/identify.py), in the reader's language.
 SOURCE = {
@@ -49,3 +52,32 @@ def year_from_path(df: pd.DataFrame, meta: model.Meta, lang: str) -> pd.DataFram
              r.note if isinstance(r.note, str) else ""]
             for r in df.itertuples()]  # fmt: skip
     return _frame("q_cols_path", lang, rows)
+
+
+def candidates(df: pd.DataFrame, meta: model.Meta, lang: str) -> pd.DataFrame:
+    """Numbers set aside per report (most first), with the count of each reason; a parked
+    report (no agency, no year yet) is named by its file and says it waits for them."""
+    unplaced = i18n.t("q_unplaced", lang)
+    rows = []
+    for r in df.itertuples():
+        placed = isinstance(r.agency_id, str)
+        by_reason = i18n.join([f"{i18n.reason_text(w, lang, short=True)} {int(k)}"
+                               for w, k in zip(r.reasons, r.reason_counts, strict=True)], lang)  # fmt: skip
+        rows.append([r.title if isinstance(r.title, str) else PurePosixPath(r.path).name,
+                     meta.agency(r.agency_id, lang) if placed else unplaced,
+                     str(int(r.year)) if placed else unplaced, int(r.n), by_reason, r.path])  # fmt: skip
+    return _frame("q_cols_cand", lang, rows)
+
+
+def candidates_html(table: pd.DataFrame, lang: str) -> str:
+    """The candidates table (from `candidates`) as an HTML table that wraps its text: the
+    report's title with its file under it, agency, year, count, the reasons."""
+    cols = i18n.t("q_cols_cand", lang).split("|")
+    sep = i18n.join(["", ""], lang)
+
+    def reasons(text: str) -> str:  # each reason with its count kept on one line
+        return sep.join(f'<span class="n">{esc(x)}</span>' for x in text.split(sep))
+
+    rows = [[f"{esc(r[0])}<br><small>{esc(r[5])}</small>", r[1], r[2], str(r[3]), reasons(r[4])]
+            for r in table.itertuples(index=False)]  # fmt: skip
+    return table_html(cols[:5], rows, raw_cols={0, 4})

@@ -1,5 +1,6 @@
 """数据质量 (data quality): missing years, sources that disagree (both sentences), reports
-whose year came from a folder or file name, and indicators never found."""
+whose year came from a folder or file name, indicators never found, and the reports that
+lose most numbers (candidates per report and reason)."""
 
 import streamlit as st
 
@@ -27,3 +28,12 @@ if never.empty:
     st.caption(ctx.t("q_never_none"))
 else:
     st.markdown("、".join(meta.ind(i, lang) for i in never["indicator_id"]))
+
+cand = queries.quality("candidates", f)
+st.subheader(ctx.t("q_cand", n=len(cand)))
+st.caption(ctx.t("q_cand_help"))
+if cand.empty:
+    st.caption(ctx.t("q_cand_none"))
+else:
+    with st.container(height=560 if len(cand) > 8 else "content", border=False):
+        st.html(quality.candidates_html(quality.candidates(cand, meta, lang), lang))

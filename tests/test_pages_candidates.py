@@ -1,10 +1,13 @@
-"""Candidates (numbers set aside) on 审核: listed with their reasons in plain Chinese,
-filtered by reason, turned into a fact by an editor (one corrections.csv row, the rebuilt
-warehouse and the trends page show the value, method correction), not editable by a
-viewer. Each test runs on its own copy of a small data/
+"""Candidates (numbers set aside) on 审核 and 数据质量: listed with their reasons in plain
+Chinese, filtered by reason, turned into a fact by an editor (one corrections.csv row, the
+rebuilt warehouse and the trends page show the value, method correction), not editable by a
+viewer, and counted per report on 数据质量. Each test runs on its own copy of a small data/
 (never the real one)."""
 
 from __future__ import annotations
+
+import re
+from html import unescape
 
 import duckdb
 import pytest
@@ -231,3 +234,57 @@ def test_in_english(corpus):
     assert "Numbers set aside (candidates, 1)" in texts(at)
     assert "Set aside: a change on another year, not a level" in html(at)
     assert [e.label for e in at.expander] == ["Use as a value"]
+
+
+def quality_page(query: dict):
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=TIMEOUT)
+    for k, v in query.items():
+        at.query_params[k] = v
+    at.switch_page("pages/7_数据质量.py")
+    return at.run()
+
+
+def cand_table(at) -> tuple[list[str], list[dict]]:
+    """The header and the rows of the candidates table (报告 split into title and file)."""
+    [body] = [str(e.proto.body) for e in at.get("html") if "候选数" in str(e.proto.body)]
+    head = [unescape(h) for h in re.findall(r"<th>(.*?)</th>", body)]
+    rows = []
+    for tr in re.findall(r"<tr>(<td.*?)</tr>", body):
+        cells = re.findall(r"<td[^>]*>(.*?)</td>", tr)
+        title, path = re.fullmatch(r"(.*)<br><small>(.*)</small>", cells[0]).groups()
+        text = [unescape(re.sub(r"<[^>]+>", "", c)) for c in cells[1:]]
+        rows.append(dict(zip(["报告", "文件", *head[1:]], [unescape(title), unescape(path), *text],
+                             strict=True)))  # fmt: skip
+    return head, rows
+
+
+def test_quality_counts_candidates_per_report(corpus):
+    _, db = corpus
+    at = quality_page({"y0": "2018", "y1": "2020", "ag": "zc_kjj,zc_zscqj,zc_dzj"})
+    assert_ok(at)
+    head, rows = cand_table(at)
+    assert head == ["报告", "单位", "年度", "候选数", "按原因"]
+    want = dict(query(db, "SELECT path, count(*) FROM candidate GROUP BY path"))
+    assert {r["文件"]: int(r["候选数"]) for r in rows} == want
+    counts = [int(r["候选数"]) for r in rows]
+    assert counts == sorted(counts, reverse=True)
+    assert f"未采用的数字最多的报告（{len(want)}份）" in texts(at)
+    [row] = [r for r in rows if r["文件"] == REL_2020]
+    assert (row["报告"], row["单位"], row["年度"]) == (
+        "区科技局2020年度法治政府建设情况报告", "区科技局", "2020",
+    )  # fmt: skip
+    by_reason = dict(query(db, "SELECT reason, count(*) FROM candidate WHERE path = ? "
+                           "GROUP BY reason", REL_2020))  # fmt: skip
+    assert by_reason == {"delta": 1, "part": 1, "stock": 1, "frequency": 1}
+    assert sorted(row["按原因"].split("、")) == sorted(
+        ["与上年增减 1", "总数中的一部分 1", "累计或现有总量 1", "频次要求 1"]
+    )
+    [parked] = [r for r in rows if r["文件"] == REL]
+    assert (parked["报告"], parked["单位"], parked["年度"]) == ("网页.txt", "待指定", "待指定")
+    assert parked["按原因"] == f"报告单位或年度未定 {want[REL]}"
+    # the year filter leaves out the 2020 report, keeps the parked one
+    at = quality_page({"y0": "2018", "y1": "2019", "ag": "zc_kjj,zc_zscqj,zc_dzj"})
+    files = {r["文件"] for r in cand_table(at)[1]}
+    assert REL_2020 not in files and REL in files
