@@ -16,7 +16,6 @@ from etl.extract.patterns import (
     NOT_BEFORE,
     NUM,
     POST,
-    PRE,
     QUALIFIER,
     RANGE_MARKS,
     RANGE_START,
@@ -43,10 +42,15 @@ def _compiled():
     cat = catalog_mod.load()
     units = sorted({u for i in cat.indicators for u in i.units}, key=len, reverse=True)
     unit_alt = "|".join(re.escape(u) for u in units)
+    # No qualifier word (约, 超过) in front: a pattern that may start with one is tried at
+    # every character of the text; the word before a match is looked at afterwards.
     mention = re.compile(
-        rf"{PRE}(?<![\d.{CN_CHARS}])(?<!\d,)(?P<num>{NUM})(?P<bound>余|多)?(?P<unit>{unit_alt}){POST}"
+        rf"(?<![\d.{CN_CHARS}])(?<!\d,)(?P<num>{NUM})(?P<bound>余|多)?(?P<unit>{unit_alt}){POST}"
     )
-    percent = re.compile(rf"{PRE}(?:百分之(?P<cn>{NUM})|(?<![\d.])(?<!\d,)(?P<num>{NUM})%){POST}")
+    # before a % only digits (百分之 takes the Chinese numerals): the scan then starts
+    # only at digits and 百, not at every Chinese numeral of the text
+    digits = r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?"
+    percent = re.compile(rf"(?:百分之(?P<cn>{NUM})|(?<![\d.])(?<!\d,)(?P<num>{digits})%){POST}")
     by_unit: dict[str, list] = {}
     for ind in cat.indicators:
         for u in ind.units:
@@ -60,12 +64,13 @@ def _mentions(norm: str, s: int, e: int, protected) -> list[_Mention]:
     for m in mention_re.finditer(norm, s, e):
         if _inside(m.start("num"), protected):
             continue
-        out.append(_mention(m, m.group("num"), m.group("unit"), norm, s))
+        out.append(_mention(m, m.group("num"), m.group("unit"), norm, s, pre=_pre(norm, s, m)))
     for m in percent_re.finditer(norm, s, e):
         if _inside(m.start(), protected):
             continue
         num = m.group("num") or m.group("cn")
-        out.append(_mention(m, num, "%", norm, s, group="num" if m.group("num") else "cn"))
+        group = "num" if m.group("num") else "cn"
+        out.append(_mention(m, num, "%", norm, s, group=group, pre=_pre(norm, s, m)))
     for m in TENTHS.finditer(norm, s, e):  # 提速八成: 80%
         v = parse_number(m["n"])
         if v is not None and not _inside(m.start(), protected):
@@ -79,7 +84,16 @@ def _mentions(norm: str, s: int, e: int, protected) -> list[_Mention]:
     return out
 
 
-def _mention(m, num, unit, norm, clause_start, group="num") -> _Mention | None:
+PRE_BEFORE = re.compile(r"(?:将近|接近|近|大约|约|超过|逾|多于)$")
+
+
+def _pre(norm: str, s: int, m) -> str | None:
+    """The qualifier word right before a match (约12次, 超过50%), if any."""
+    k = PRE_BEFORE.search(norm, max(s, m.start() - 2), m.start())
+    return k.group(0) if k else None
+
+
+def _mention(m, num, unit, norm, clause_start, group="num", pre=None) -> _Mention | None:
     value = parse_number(num)
     if value is None:
         return None
@@ -93,16 +107,16 @@ def _mention(m, num, unit, norm, clause_start, group="num") -> _Mention | None:
     aside = None
     if ns > 1 and norm[ns - 1] in RANGE_MARKS and RANGE_START.search(norm, max(0, ns - 3), ns):
         aside = "range"  # 20-30家, 3至5次: a range, not one value
-    qual = None
-    for g in ("pre", "bound", "post"):
+    qual = QUALIFIER[pre] if pre else None
+    for g in ("bound", "post"):
         if g in m.re.groupindex and m.group(g):
             qual = QUALIFIER[m.group(g)]
     if qual is None and ns > 0 and norm[ns - 1] == "上" and num[0] in "百千万":
         qual = "at_least"  # 上百人次
-    if unit == "%" and m.group("pre") is None and norm[max(0, ns - 3) : ns].endswith("百分之"):
+    if unit == "%" and pre is None and norm[max(0, ns - 3) : ns].endswith("百分之"):
         ns = ns - 3
     # 检查-3次: a minus sign (not a range like 2016-2020) is kept, so the value is refused
     if ns > 0 and norm[ns - 1] in "-−" and not (ns > 1 and norm[ns - 2].isdigit()):
         value, ns = -value, ns - 1
     end = m.end()
-    return _Mention(m.start(), ns, ne, end, value, unit, qual, aside)
+    return _Mention(m.start() - len(pre or ""), ns, ne, end, value, unit, qual, aside)
