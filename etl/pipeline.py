@@ -138,11 +138,13 @@ def _report(
     if agency is None and strict:
         raise parked(
             f"未知单位“{ident.agency}”：登记表中没有这个单位或别名"
-            f"（请在 data/registry/agencies.csv 中添加该单位，或把“{ident.agency}”加为已有单位的别名）"
+            f"（请在 data/registry/agencies.csv 中添加该单位，或把“{ident.agency}”加为已有单位的别名）",
+            _unplaced(doc.text, norm),
         )
     if ident.year > date.today().year:
         raise parked(
-            f"报告年度（{ident.year}年）晚于今年，不能是已经过去的年度（请核对标题中的年度）"
+            f"报告年度（{ident.year}年）晚于今年，不能是已经过去的年度（请核对标题中的年度）",
+            _unplaced(doc.text, norm),
         )
     name = agency.name_zh if agency else ident.agency
     facts, problems = [], []

@@ -409,3 +409,20 @@ def test_a_titleless_page_filed_under_agency_and_year_folders_loads(tmp_path):
     assert noted[:4] == ("zc_kjj", 2017, "title", "title")
     assert "2015年" in noted[4]
     assert resolved(db)[("zc_kjj", 2021, "inspections")][0] == 9
+
+
+def test_a_parked_reports_numbers_are_kept_as_candidates(tmp_path):
+    """A report set aside (an agency not in the registry) loses no number: each one is
+    kept as a candidate of that file, with no agency and no year, until it is placed."""
+    data = make_corpus(tmp_path)
+    write(data / "reports/某某县农业局2019年度报告.txt",
+          "某某县农业局2019年度法治政府建设情况报告\n\n2019年，我局开展执法检查15次。\n")  # fmt: skip
+    db = tmp_path / "w.duckdb"
+    s = build(data, db, workers=1)
+    assert any("未知单位" in reason for _, reason in s.rejected)
+    with duckdb.connect(str(db), read_only=True) as con:
+        rows = con.execute(
+            "SELECT agency_id, year, indicator_id, value, reason FROM candidate WHERE path = ?",
+            ["reports/某某县农业局2019年度报告.txt"],
+        ).fetchall()
+    assert rows == [(None, None, "inspections", 15.0, "unidentified_document")]
