@@ -42,15 +42,14 @@ def _compiled():
     cat = catalog_mod.load()
     units = sorted({u for i in cat.indicators for u in i.units}, key=len, reverse=True)
     unit_alt = "|".join(re.escape(u) for u in units)
-    # No qualifier word (约, 超过) in front: a pattern that may start with one is tried at
-    # every character of the text; the word before a match is looked at afterwards.
-    mention = re.compile(
-        rf"(?<![\d.{CN_CHARS}])(?<!\d,)(?P<num>{NUM})(?P<bound>余|多)?(?P<unit>{unit_alt}){POST}"
-    )
+    # Both patterns start with the number itself, so the scan skips straight to digits and
+    # numerals; the qualifier word before it (约, 超过) and what may not stand before it
+    # (another digit: 3.5万件 is not 万件) are looked at afterwards (_pre, _glued).
+    mention = re.compile(rf"(?P<num>{NUM})(?P<bound>余|多)?(?P<unit>{unit_alt}){POST}")
     # before a % only digits (百分之 takes the Chinese numerals): the scan then starts
     # only at digits and 百, not at every Chinese numeral of the text
     digits = r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?"
-    percent = re.compile(rf"(?:百分之(?P<cn>{NUM})|(?<![\d.])(?<!\d,)(?P<num>{digits})%){POST}")
+    percent = re.compile(rf"(?:百分之(?P<cn>{NUM})|(?P<num>{digits})%){POST}")
     by_unit: dict[str, list] = {}
     for ind in cat.indicators:
         for u in ind.units:
@@ -62,11 +61,11 @@ def _mentions(norm: str, s: int, e: int, protected) -> list[_Mention]:
     _, mention_re, percent_re, _ = _compiled()
     out = []
     for m in mention_re.finditer(norm, s, e):
-        if _inside(m.start("num"), protected):
+        if _glued(norm, m.start("num"), NUMERAL) or _inside(m.start("num"), protected):
             continue
         out.append(_mention(m, m.group("num"), m.group("unit"), norm, s, pre=_pre(norm, s, m)))
     for m in percent_re.finditer(norm, s, e):
-        if _inside(m.start(), protected):
+        if (m["num"] and _glued(norm, m.start(), "0123456789.")) or _inside(m.start(), protected):
             continue
         num = m.group("num") or m.group("cn")
         group = "num" if m.group("num") else "cn"
@@ -82,6 +81,17 @@ def _mentions(norm: str, s: int, e: int, protected) -> list[_Mention]:
     out = [x for x in out if x is not None]
     out.sort(key=lambda x: x.start)
     return out
+
+
+NUMERAL = frozenset("0123456789." + CN_CHARS)
+
+
+def _glued(norm: str, pos: int, chars) -> bool:
+    """The number at pos is the tail of a longer one (3.5万件, 1,250 read from its 250)."""
+    if pos == 0:
+        return False
+    before = norm[pos - 1]
+    return before in chars or (before == "," and pos > 1 and norm[pos - 2].isdigit())
 
 
 PRE_BEFORE = re.compile(r"(?:将近|接近|近|大约|约|超过|逾|多于)$")
