@@ -173,18 +173,20 @@ class _Extraction:
         norm = self.norm
         ls, le = lines[n]
         cells, last = rows.split_line(norm, ls, le), n
-        if cells is None and rows.is_label_line(norm[ls:le]):
+        decisions = None
+        if cells is None and (run := rows.review_run(norm, lines, n)):
+            numbers, last = run  # 复议/诉讼 numbers one to a line, under their header
+            decisions = table._review(numbers, norm[lines[max(0, n - 30)][0] : ls])
+        elif cells is None and rows.is_label_line(norm[ls:le]):
             more = []
             while last + 1 < len(lines) and (c := rows.lone_cell(norm, *lines[last + 1])):
                 more.append(c)
                 last += 1
             if not any(c.numeric for c in more):
                 return None
-            label = norm[ls:le].strip()
-            cells = [rows.Cell(label, ls + norm[ls:le].index(label), False), *more]
-        if cells is None:
-            return None
-        decisions = table.row(cells, n, _row_indicator)
+            cells = [rows.label_cell(norm, ls, le), *more]
+        if cells is not None:
+            decisions = table.row(cells, n, _row_indicator, last)
         if decisions is None:
             return None
         qs, qe = _strip_span(self.text, ls, lines[last][1])

@@ -112,14 +112,40 @@ def split_line(norm: str, s: int, e: int) -> list[Cell] | None:
     return None
 
 
+def _alone(norm: str, s: int, e: int) -> tuple[str, int]:
+    """A line's text without spaces and the pipes a page left around a lone cell ("0 |")."""
+    t = norm[s:e].strip(" \t\u3000|")
+    return t, s + norm[s:e].index(t) if t else s
+
+
 def lone_cell(norm: str, s: int, e: int) -> Cell | None:
     """A line that is one number or one unit alone (a table saved one cell per line)."""
-    t = norm[s:e].strip()
+    t, at = _alone(norm, s, e)
     if NUMBER.fullmatch(t):
-        return Cell(t, s + norm[s:e].index(t), True)
+        return Cell(t, at, True)
     if len(t) <= 3 and re.fullmatch(r"[\u4e00-\u9fff%]+", t) and t in units():
-        return Cell(t, s + norm[s:e].index(t), False)
+        return Cell(t, at, False)
     return None
+
+
+def label_cell(norm: str, s: int, e: int) -> Cell:
+    t, at = _alone(norm, s, e)
+    return Cell(t, at, False)
+
+
+def review_run(norm: str, lines, n: int) -> tuple[list[Cell], int] | None:
+    """The 复议/诉讼 table saved one cell per line: its header cells on the lines before,
+    then 5, 10 or 15 numbers one to a line. (the numbers, the index of the last line)"""
+    cells, last = [], n
+    while last < len(lines) and (c := lone_cell(norm, *lines[last])) and c.numeric:
+        cells.append(c)
+        last += 1
+    if len(cells) not in (5, 10, 15):
+        return None
+    head = norm[lines[max(0, n - 30)][0] : lines[n][0]]
+    if not (REVIEW_HEAD.search(head) and "总计" in head):
+        return None
+    return cells, last - 1
 
 
 @cache
@@ -129,7 +155,7 @@ def units() -> frozenset[str]:
 
 def is_label_line(line: str) -> bool:
     """A line that may be a row's label with its cells on the lines after it."""
-    line = line.strip()
+    line = line.strip(" \t\u3000|")
     return 2 <= len(line) <= 40 and not SENTENCE_MARK.search(line) and not NUMBER.search(line[-1:])
 
 
@@ -143,12 +169,14 @@ class Table:
         self.top_item = False  # a （一） row was seen: numbered rows below are its parts
         self.last_line = -1
 
-    def row(self, cells: list[Cell], line_no: int, choose) -> list[Decision] | None:
+    def row(
+        self, cells: list[Cell], line_no: int, choose, last_line: int | None = None
+    ) -> list[Decision] | None:
         """Decisions for one row; None when it is not a row this stage reads (the line
         is then read as a sentence). `choose(label, unit, cell)` picks an indicator."""
         if line_no != self.last_line + 1:
             self.header, self.head_text, self.top_item = None, "", False  # a new table
-        self.last_line = line_no
+        self.last_line = line_no if last_line is None else last_line  # cells one to a line
         # 行政执法检查（次） | 15 | 其中双随机抽查（次） | 6: the part after 其中 is not read
         cut = next((i for i, c in enumerate(cells) if i and PART.match(c.text)), len(cells))
         cells = cells[:cut]
@@ -208,9 +236,9 @@ class Table:
                 return i
         return None
 
-    def _review(self, numbers: list[Cell]) -> list[Decision] | None:
+    def _review(self, numbers: list[Cell], head: str | None = None) -> list[Decision] | None:
         """The 复议/诉讼 table's numbers: each 总计 column of what the header names."""
-        head = self.head_text
+        head = self.head_text if head is None else head
         if not REVIEW_HEAD.search(head):
             return None
         recon, lit = "行政复议" in head, "行政诉讼" in head
