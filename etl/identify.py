@@ -65,6 +65,7 @@ META_KEY = re.compile(
     r"所属机构|责任部门|信息来源|来\s*源|索\s*引\s*号|成文日期|发布日期|发布时间|公开日期|文\s*号|"
     r"主题分类|体裁分类|主\s*题\s*词|公开方式|公开范围|有\s*效\s*性)\s*[:：]?"
 )
+BULLETS = " \t\u3000-•·*|[【"  # what may stand before a field's name ("- 发布机构：")
 META_FIRST = frozenset("名标题文发公所责信来索成主体有")  # the first characters of the keys
 META_TITLE_KEYS = {"名称", "标题", "题名", "文章标题"}
 META_AGENCY_KEYS = {"发布机构", "发文机关", "发布单位", "发文单位", "公开主体", "所属机构",
@@ -189,7 +190,7 @@ def _name_only(norm: str, s: int, e: int) -> bool:
 
 
 def _is_meta(line: str) -> bool:
-    m = META_KEY.match(line.strip())
+    m = META_KEY.match(line.strip(BULLETS))
     return bool(m)
 
 
@@ -199,10 +200,11 @@ def _meta(norm: str, head) -> dict[str, tuple[int, int]]:
     line takes the next line (a table saved one cell per line)."""
     out: dict[str, tuple[int, int]] = {}
     for i, (s, e) in enumerate(head):
-        if norm[s:e].lstrip()[:1] not in META_FIRST:
+        line = norm[s:e].lstrip(BULLETS)
+        if line[:1] not in META_FIRST:
             continue  # no field's name starts the line
         keys = list(META_KEY.finditer(norm, s, e))
-        if not keys or keys[0].start() > s + 2:
+        if not keys or keys[0].start() > e - len(line) + 2:
             continue
         for j, k in enumerate(keys):
             vs, ve = k.end(), keys[j + 1].start() if j + 1 < len(keys) else e

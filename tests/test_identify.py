@@ -123,6 +123,13 @@ PAGES = [
     ("首页 > 部门 > 临川市地震局 > 工作总结\n2021年度依法行政工作总结\n"
      "2021年，我局坚持依法行政，全年开展执法检查4次，检查建设工程12项，执法工作规范有序。",
      None, "临川市地震局", "breadcrumb", 2021, "title"),
+    # metadata as a bullet list, and in brackets; the 索引号 and 发布日期 years are not it
+    ("- 索引号:000014349/2024-00191\n- 发布机构:临川市气象局\n- 发布日期:2024-02-27\n\n"
+     "2023年，我局全面推进依法行政，各项工作取得显著成效，全年开展执法检查12次，现将有关情况报告如下。",
+     None, "临川市气象局", "metadata", 2023, "opening"),
+    ("[ 索引号 ] 113/2021-01 [ 发布机构 ] 青禾县科技局\n"
+     "[ 标题 ] 青禾县科技局2020年度法治政府建设情况报告\n" + BODY_LINE,
+     None, "青禾县科技局", "metadata", 2020, "metadata"),
     # a page that names neither, filed under data/reports/<registered agency>/<year>/
     (BODY_LINE, Path("data/reports/周村区科学技术局/2021/网页.txt"),
      "周村区科学技术局", "folder", 2021, "folder"),
