@@ -93,8 +93,9 @@ DELTA_AFTER_COMPARISON = re.compile(
 TO_LEVEL = re.compile(r"(?:增加|提高|上升|增长|下降|减少|降低|升|降)(?:到|至)$")
 
 # Part of a year is not the year: 上半年, 前三季度, 截至8月, 1至11月
+# (截至12月31日 is the whole year)
 PART_OF_YEAR = re.compile(
-    r"[上下]半年|前[一二三]季度|第[一二三四]季度|截[至止](?:目前|\d{1,2}月)|"
+    r"[上下]半年|前[一二三]季度|第[一二三四]季度|截[至止](?:目前|(?:[1-9]|1[01])月)|"
     r"(?<![\d年])1\s*[-至到~]\s*(?:[1-9]|1[01])\s*月(?!\d)"
 )
 
