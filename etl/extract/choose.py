@@ -176,7 +176,9 @@ def _is_delta(left: str, clause_left: str, norm: str, ss: int, pos: int) -> bool
     # 与上年相比，执法检查次数增加3次: the comparison may open the sentence
     if DELTA_VERB.search(left) and DELTA_CONTEXT.search(norm, ss, pos):
         return True
-    if DELTA_AFTER_COMPARISON.search(left) or re.search(r"(?<![自理经缘])(?:由|从)[^，,；;。\d]{0,6}$", left):
+    if DELTA_AFTER_COMPARISON.search(left) or re.search(
+        r"(?<![自理经缘])(?:由|从)[^，,；;。\d]{0,6}$", left
+    ):
         return True
     if COMPARISON_BASE.search(left):  # 比上年的10次增加到14次: 10 is last year's
         return True
