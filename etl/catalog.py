@@ -38,6 +38,7 @@ class Indicator:
     exclude: re.Pattern | None = None  # words that, anywhere in the sentence, rule it out
     complement: re.Pattern | None = None  # before a %: the value is 100 minus it
     also_after: bool = False  # may be stated together with another kind (…事项均实现“一次办好”)
+    synonyms: tuple[str, ...] = ()  # other names a table header may give it (检查次数)
 
 
 @dataclass
@@ -51,9 +52,13 @@ class Catalog:
         for i in self.indicators:
             for name in (i.id, i.zh, i.en, i.en.lower()):
                 self._names[name] = i
+        for i in self.indicators:
+            for name in i.synonyms:  # never over a name or id
+                self._names.setdefault(name, i)
 
     def resolve(self, name: str) -> Indicator | None:
-        """An indicator by id, Chinese name or English name (as table headers write it)."""
+        """An indicator by id, Chinese name, English name or synonym (as table headers
+        write it)."""
         name = (name or "").strip()
         return self._names.get(name) or self._names.get(name.lower())
 
@@ -94,6 +99,7 @@ def load(path: Path = CATALOG_PATH) -> Catalog:
                 exclude=re.compile("|".join(d["exclude"])) if d.get("exclude") else None,
                 complement=re.compile("|".join(d["complement"])) if d.get("complement") else None,
                 also_after=d.get("also_after", False),
+                synonyms=tuple(d.get("synonyms", [])),
             )
         )
     return Catalog(indicators, areas)

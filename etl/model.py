@@ -39,6 +39,7 @@ class TableRow:
     note: str = ""
     sheet: str = ""
     cell: str = ""  # e.g. "D7": where the value stands, for the source column
+    quote: str = ""  # the row as written, where it is not agency | year | indicator | value
 
 
 @dataclass

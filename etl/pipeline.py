@@ -264,7 +264,7 @@ def _table(doc: TableDoc, doc_id: str, registry, strict: bool) -> Processed:
             if m.group(g):
                 qual = {"近": "about", "约": "about", "左右": "about"}.get(m.group(g), "at_least")
         name = agency.name_zh if agency else row.agency
-        quote = " | ".join(
+        quote = row.quote or " | ".join(
             x for x in (row.agency, row.year, row.indicator, row.value + (row.unit or "")) if x
         )
         facts.append(
