@@ -74,6 +74,15 @@ TEXT: dict[str, tuple[str, str]] = {
         "单位或年度不是取自标题的报告，或有疑问的报告（{n}份）",
         "Reports whose agency or year is not from their title, or is in doubt ({n})",
     ),
+    "q_totals": (
+        "表格中与各单位之和不一致的合计（{n}处）",
+        "Table totals that disagree with the rows they sum ({n})",
+    ),
+    "q_totals_none": (
+        "表格中的合计都与各单位之和一致（合计行只用于核对，不作为数据载入）。",
+        "Every table total agrees with its rows (a total is a check, never loaded as data).",
+    ),
+    "q_cols_totals": ("文件|核对结果", "File|Check"),
     "q_year_path_none": (
         "所有报告的单位和年度都取自标题。",
         "Every report's agency and year come from its title.",

@@ -54,6 +54,11 @@ def year_from_path(df: pd.DataFrame, meta: model.Meta, lang: str) -> pd.DataFram
     return _frame("q_cols_path", lang, rows)
 
 
+def totals(df: pd.DataFrame, meta: model.Meta, lang: str) -> pd.DataFrame:
+    """合计 rows of 统计表 that disagree with their parts (the reason names both numbers)."""
+    return _frame("q_cols_totals", lang, [[r.path, r.reason] for r in df.itertuples()])
+
+
 def candidates(df: pd.DataFrame, meta: model.Meta, lang: str) -> pd.DataFrame:
     """Numbers set aside per report (most first), with the count of each reason; a parked
     report (no agency, no year yet) is named by its file and says it waits for them."""

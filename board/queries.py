@@ -122,6 +122,10 @@ SQL: dict[str, str] = {
     "parked": """
         SELECT path, reason, doc_id, excerpt FROM rejected_file
         WHERE kind = 'unidentified' ORDER BY path""",
+    # 统计表 whose 合计 row disagrees with the sum of its agency rows (etl/readers/table.py)
+    "table_checks": """
+        SELECT path, reason FROM rejected_file
+        WHERE kind = 'row' AND reason LIKE '%与各单位之和不一致%' ORDER BY path, reason""",
     # data quality: years in [y0, y1] with no value, per (agency, indicator) found at all
     "quality_missing": f"""
         WITH yrs AS (SELECT unnest(range(?::INTEGER, ?::INTEGER + 1)) AS year),
@@ -387,6 +391,14 @@ def parked() -> pd.DataFrame | None:
         return static("parked")
     except duckdb.BinderException:
         return None
+
+
+def table_checks() -> pd.DataFrame:
+    """Table totals (合计) that disagree with the rows they sum: path, reason."""
+    try:
+        return static("table_checks")
+    except duckdb.BinderException:  # a warehouse built before rejected_file had a kind
+        return pd.DataFrame(columns=["path", "reason"])
 
 
 def last_run() -> pd.DataFrame:

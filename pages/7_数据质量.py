@@ -21,6 +21,7 @@ def section(key: str, df, table) -> None:
 section("q_missing", queries.quality("missing", f), quality.missing)
 section("q_conflicts", queries.quality("conflicts", f), quality.conflicts)
 section("q_year_path", queries.quality("year_from_path", f), quality.year_from_path)
+section("q_totals", queries.table_checks(), quality.totals)
 
 never = queries.quality("never_found", f)
 st.subheader(ctx.t("q_never", n=len(never)))

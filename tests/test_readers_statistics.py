@@ -232,3 +232,47 @@ def test_unknown_column_set_aside_and_parts_not_loaded(tmp_path):
 )
 def test_plain_formulas(formula, cells, value):
     assert _eval(formula, lambda r, c, _d: cells.get((r, c)), 0) == value
+
+
+def test_build_loads_the_workbook_and_shows_a_wrong_total_on_data_quality(tmp_path, monkeypatch):
+    """The facts reach the warehouse with their cell; a wrong 合计 reaches the build's
+    problems, rejected_file and the 数据质量 page, with both numbers."""
+    import duckdb
+    from board_fixtures import ROOT as BOARD_ROOT
+    from board_fixtures import TIMEOUT, assert_ok, texts
+    from test_build import make_corpus
+
+    from etl.build import build
+
+    data = make_corpus(tmp_path)
+    _statistics_workbook(data / "tables/2023年法治统计表.xlsx", cached_total=26)
+    db = tmp_path / "w.duckdb"
+    s = build(data, db, workers=1)
+    rel = "tables/2023年法治统计表.xlsx"
+    wrong = [r for p, r in s.problems if p == rel and "与各单位之和不一致" in r]
+    assert len(wrong) == 2, s.problems  # the 2023 合计 (26 ≠ 25) and the 2022 总计 (17 ≠ 16)
+    assert any("“执法情况 检查次数（次）”列（B8）合计为 26，第5—7行之和为 25" in r for r in wrong)
+    with duckdb.connect(str(db), read_only=True) as con:
+        facts = con.execute(
+            "SELECT f.agency_id, f.year, f.indicator_id, f.value, f.location, f.method "
+            "FROM fact f JOIN document d USING (doc_id) WHERE d.path = ? ORDER BY location",
+            [rel],
+        ).fetchall()
+        rejected = con.execute(
+            "SELECT reason FROM rejected_file WHERE path = ? AND kind = 'row'", [rel]
+        ).fetchall()
+    assert len(facts) == 11 and all(m == "table" for *_, m in facts)
+    assert ("zc_dzj", 2023, "inspections", 5.0, "2023年!B7", "table") in facts
+    assert sum("与各单位之和不一致" in r for (r,) in rejected) == 2
+
+    monkeypatch.setenv("FAZHI_WAREHOUSE", str(db))
+    monkeypatch.setenv("FAZHI_DATA", str(data))
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(BOARD_ROOT / "dashboard.py"), default_timeout=TIMEOUT)
+    at.switch_page("pages/7_数据质量.py")
+    at.run()
+    assert_ok(at)
+    assert "表格中与各单位之和不一致的合计（2处）" in texts(at)
+    checks = next(d.value for d in at.dataframe if "核对结果" in d.value.columns)
+    assert any("合计为 26，第5—7行之和为 25" in r for r in checks["核对结果"])
