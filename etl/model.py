@@ -23,6 +23,9 @@ class TextDoc:
     text: str
     format: str  # txt | docx | pdf
     encoding: str = "utf-8"  # what the bytes were decoded from (txt only)
+    # where parts of the text came from, beyond paragraphs: (start, end, label), e.g. the
+    # cells of a web page's tables ("表2 第3行第4列"); empty for the other readers
+    parts: list[tuple[int, int, str]] = field(default_factory=list)
 
 
 @dataclass

@@ -150,10 +150,11 @@ def _report(
     facts, problems = [], []
     paragraphs = _paragraph_starts(doc.text)
     found, candidates = extract_all(doc.text, name, ident.year, registry, norm=norm)
+    cells = _cell_finder(doc.parts)
     for c in candidates:
-        c.location = _paragraph_of(paragraphs, c.start)
+        c.location = cells(c.num_start) or _paragraph_of(paragraphs, c.start)
     for f in found:
-        f.location = _paragraph_of(paragraphs, f.start)
+        f.location = cells(f.num_start) or _paragraph_of(paragraphs, f.start)
         why = impossible(f.value, f.unit)
         if why:
             problems.append(f"{f.location}“{f.quote[:40]}”：{why}，未载入")
@@ -218,6 +219,18 @@ def _paragraph_starts(text: str) -> list[int]:
 def _paragraph_of(starts: list[int], pos: int) -> str:
     """第N段: the non-blank line that pos is in (the one that has started by pos)."""
     return f"第{max(bisect_right(starts, pos), 1)}段"
+
+
+def _cell_finder(parts: list[tuple[int, int, str]]):
+    """pos -> the label of the part (a table cell: "表2 第3行第4列") it falls in, or ""."""
+    parts = sorted(parts)
+    starts = [p[0] for p in parts]
+
+    def find(pos: int) -> str:
+        i = bisect_right(starts, pos) - 1
+        return parts[i][2] if i >= 0 and pos < parts[i][1] else ""
+
+    return find
 
 
 TABLE_VALUE = re.compile(

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from etl.model import ReadError, TableDoc, TextDoc
 
-REPORT_SUFFIXES = {".txt", ".docx", ".pdf"}
+REPORT_SUFFIXES = {".txt", ".docx", ".pdf", ".html", ".htm", ".mht", ".mhtml"}
 TABLE_SUFFIXES = {".csv", ".xlsx"}
 SUPPORTED_SUFFIXES = REPORT_SUFFIXES | TABLE_SUFFIXES
 

@@ -15,11 +15,14 @@ from pathlib import Path
 from etl.model import ReadError, TableDoc, TextDoc
 from etl.readers.docx import CORRUPT as DOCX_CORRUPT
 from etl.readers.docx import read_docx
+from etl.readers.html import read_html
+from etl.readers.html import sniff as sniff_page
 from etl.readers.pdf import read_pdf
 from etl.readers.table import CORRUPT_XLSX, read_csv, read_xlsx
 from etl.readers.text import read_txt
 
 MAX_BYTES = 20 * 1024 * 1024
+PAGE_SUFFIXES = {".html", ".htm", ".mht", ".mhtml"}
 
 OLD_OFFICE = (
     "这是旧版 Word/Excel 格式（.doc/.xls），或是设了密码的 Office 文件，无法读取。"
@@ -80,6 +83,13 @@ def read_file(path: Path) -> TextDoc | TableDoc:
             raise ReadError(f"{what}（Unsupported file type.）")
     if _binary(head):
         raise ReadError(BINARY)
+    if sniff_page(head) or (suffix in PAGE_SUFFIXES and re.search(rb"<[a-zA-Z!]", head)):
+        return read_html(path)  # a saved web page, whatever it is called
+    if suffix in PAGE_SUFFIXES:
+        raise ReadError(
+            f"文件扩展名是 {suffix}，但内容不是网页（没有网页标记）。请在浏览器中打开原网页另存为"
+            " .html，或把正文复制到 .txt 文件中再提供。（Content is not a web page.）"
+        )
     if suffix == ".txt":
         return read_txt(path)
     if suffix == ".csv":

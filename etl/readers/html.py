@@ -1,0 +1,485 @@
+"""Web pages as staff save them: .html/.htm, and .mht/.mhtml (one MIME message).
+
+A report copied from the bureau's website arrives as the whole page: site banner, menus,
+breadcrumbs, the page's own metadata block (索引号, 发布机构, 成文日期, 标题), the title,
+the body with its tables, then share bars, 打印/关闭 and the footer. This reader keeps the
+report whole and drops the rest:
+
+- parsing is lxml's HTML parser (forgiving of the broken markup such sites produce); the
+  chrome goes by our own rules: page furniture by tag (nav, footer, script…), by class or
+  id (breadcrumb, share, footer…), blocks that are mostly links (menus, related news), and
+  short lines that are only furniture words (首页, 打印, 关闭, 浏览次数：123);
+- the metadata block (a <table>, <ul> or lines of "key：value") becomes lines
+  `标题：…`, `发布机构：…` at the top of the text, where identification reads them;
+- a data <table> becomes one line per row, cells joined by " | " with rowspan/colspan
+  expanded so that columns line up (a spanned cell's text stands in its first cell, as a
+  spreadsheet keeps a merged cell); each cell's span in the text and its place
+  ("表2 第3行第4列") go in TextDoc.parts, so a fact from a cell says where it stands.
+  A table used for layout (one holding another table or paragraphs of prose) is read as
+  the blocks it holds.
+
+Encoding: a BOM, else UTF-8 when the bytes are valid UTF-8 (a page re-saved by a browser
+keeps its old GB2312 meta tag), else the charset the page or MIME part declares, else
+GB18030.
+"""
+
+from __future__ import annotations
+
+import email
+import email.policy
+import re
+from pathlib import Path
+
+from lxml import etree
+from lxml import html as lxml_html
+
+from etl.model import ReadError, TextDoc
+
+NOT_A_PAGE = (
+    "网页文件中没有可读的正文（页面为空、已损坏，或只保存了网页框架）。"
+    "请在浏览器中打开原网页，用“另存为 → 网页，全部”或“网页，仅 HTML”重新保存后再提供，"
+    "也可以把正文复制到 .txt 或 .docx 文件中。（The page has no readable text.）"
+)
+BAD_MHT = (
+    "这个 .mht 网页存档已损坏或不完整，找不到其中的网页内容。"
+    "请在浏览器中重新打开原网页并另存为 .html 后再提供。（Damaged MHT archive: no HTML part.）"
+)
+
+# --- sniffing -------------------------------------------------------------------------
+
+_MIME_HEAD = re.compile(rb"^(?:[\x21-\x39\x3b-\x7e]+:[^\r\n]*\r?\n(?:[ \t][^\r\n]*\r?\n)*)*?"
+                        rb"MIME-Version\s*:", re.I)  # fmt: skip
+_HTML_HEAD = re.compile(
+    rb"^(?:\s|<!--.*?-->|<\?xml[^>]*>)*<(?:!doctype\s+html|html[\s>]|head[\s>]|meta\s|body[\s>])",
+    re.I | re.S,
+)
+
+
+def sniff(head: bytes) -> str | None:
+    """'mht' for a MIME message (a page saved as one file), 'html' for a page, else None."""
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            head = head.decode("utf-16").encode("utf-8", "replace")
+        except UnicodeDecodeError:
+            return None
+    head = head.removeprefix(b"\xef\xbb\xbf")
+    if _MIME_HEAD.match(head[:4096]) and re.search(rb"Content-Type\s*:", head[:4096], re.I):
+        return "mht"
+    if _HTML_HEAD.match(head[:4096]):
+        return "html"
+    return None
+
+
+# --- decoding -------------------------------------------------------------------------
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)""", re.I)
+_LEGACY = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "gb_2312-80": "gb18030",
+           "cp936": "gb18030", "hz-gb-2312": "hz", "big5": "big5hkscs"}  # fmt: skip
+
+
+def _decode(data: bytes, declared: str | None = None) -> tuple[str, str]:
+    for bom, codec in ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"),
+                       (b"\xfe\xff", "utf-16-be")):  # fmt: skip
+        if data.startswith(bom):
+            return data[len(bom) :].decode(codec, "replace"), codec
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    if declared is None:
+        m = _META_CHARSET.search(data[:8192])
+        declared = m.group(1).decode("ascii", "replace") if m else None
+    names = []
+    if declared:
+        d = declared.lower()
+        names.append(_LEGACY.get(d, d))
+    names.append("gb18030")
+    for name in names:
+        try:
+            text = data.decode(name)
+        except (UnicodeDecodeError, LookupError):
+            continue
+        label = "gbk" if name == "gb18030" and (declared or "").lower() in _LEGACY else name
+        return text, label
+    return data.decode("gb18030", "replace"), "gb18030"
+
+
+def _from_mht(data: bytes) -> tuple[str, str]:
+    try:
+        msg = email.message_from_bytes(data, policy=email.policy.compat32)
+    except Exception as exc:  # noqa: BLE001 - the email parser raises many kinds
+        raise ReadError(BAD_MHT) from exc
+    for part in msg.walk():
+        if part.get_content_type() != "text/html":
+            continue
+        payload = part.get_payload(decode=True)
+        if not payload:
+            continue
+        return _decode(payload, part.get_content_charset())
+    raise ReadError(BAD_MHT)
+
+
+# --- the page -------------------------------------------------------------------------
+
+_DROP_TAGS = ("script", "style", "noscript", "iframe", "form", "select", "option", "button",
+              "input", "textarea", "nav", "footer", "aside", "object", "embed", "svg",
+              "canvas", "video", "audio", "map", "head", "template")  # fmt: skip
+# class/id words of page furniture (whole words of the class or id, split at -, _ and case)
+_CHROME_WORDS = re.compile(
+    r"^(?:nav|navbar|menu|menus|submenu|breadcrumbs?|crumbs?|bread|position|location|weizhi|"
+    r"dqwz|curpos|footer|foot|bottom|copyright|share|bshare|fenxiang|jiathis|print|tools?|"
+    r"toolbar|sidebar|side|banner|search|login|links|friendlink|yqlj|xgwz|related|fontsize|"
+    r"zoomfont|pagetool|top|logo)$",
+    re.I,
+)
+_BLOCK_TAGS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt",
+               "dd", "tr", "table", "section", "article", "blockquote", "pre", "center",
+               "header", "main", "tbody", "thead", "tfoot", "hr", "address", "figure",
+               "figcaption", "caption", "body", "html", "form"}  # fmt: skip
+# A short line that is only page furniture.
+_CHROME_LINE = re.compile(
+    r"^(?:[【\[(（]?\s*(?:首页|返回首页|网站首页|打印(?:本页|此页)?|关闭(?:本页|窗口)?|收藏|"
+    r"返回顶部|返回|分享(?:到)?|相关(?:新闻|链接|文章|信息|阅读)|推荐阅读|字号|字体|大|中|小|默认|上一篇|下一篇|扫一扫.*|"
+    r"用手机扫描.*|加入收藏|设为首页|无障碍|长者模式|简体|繁体|English|登录|注册)\s*[】\])）]?"
+    r"\s*[:：|｜/·]?\s*)+$"
+    r"|(?:浏览次数|访问量|阅读次数|点击数|浏览量|阅读量|访问次数|点击率)\s*[:：]?\s*\d*"
+    r"|^(?:当前位置|您的位置|您现在的位置|您当前的位置|你的位置|所在位置|现在位置)"
+    r"|(?:主办单位|承办单位|主办|承办|技术支持|网站标识码|ICP备|网安备|公网安备|版权所有|"
+    r"Copyright|©|联系我们|网站地图|建议使用|分辨率)"
+    r"|^(?:分享到|字号[:：]|【\s*字[体号])"
+)
+_CRUMB = re.compile(r"^\S{1,12}(?:\s*(?:>|>>|»|›|→|/|＞)\s*\S{1,20}){2,}$")
+_SENTENCE = re.compile(r"[。；！？]")
+
+_KEYS = (
+    r"索\s*引\s*号|主题分类|主\s*题\s*词|体裁分类|组配分类|服务对象|发布机构|发文机关|发布单位|"
+    r"发文单位|公开主体|所属机构|责任部门|成文日期|发文日期|发布日期|公开日期|生成日期|发布时间|"
+    r"发文字号|文\s*号|文章标题|标\s*题|名\s*称|题\s*名|有\s*效\s*性|公开方式|公开范围|信息来源|"
+    r"来\s*源|时\s*效"
+)
+META_KEY = re.compile(rf"^\s*(?P<key>{_KEYS})\s*[:：]\s*(?P<value>.*)$")
+_META_KEY_ONLY = re.compile(rf"^\s*(?P<key>{_KEYS})\s*[:：]?\s*$")
+_FIELD = re.compile(rf"(?P<key>{_KEYS})\s*[:：]")
+# what may follow a field's value on the same line and is not part of it
+_FIELD_END = re.compile(r"\s*(?:浏览次数|访问量|阅读次数|点击数|字号|字体|【|\[|打印|分享).*$")
+
+
+def read_html(path: Path) -> TextDoc:
+    data = Path(path).read_bytes()
+    kind = sniff(data[:8192]) or "html"
+    if kind == "mht":
+        text, encoding = _from_mht(data)
+        fmt = "mht"
+    else:
+        text, encoding = _decode(data)
+        fmt = "html"
+    out, parts = page_text(text)
+    if not out.strip():
+        raise ReadError(NOT_A_PAGE)
+    return TextDoc(path=Path(path), text=out, format=fmt, encoding=encoding, parts=parts)
+
+
+def page_text(markup: str) -> tuple[str, list[tuple[int, int, str]]]:
+    """The report of a page as text, and where each table cell stands in it."""
+    markup = re.sub(r"^\s*<\?xml[^>]*>", "", markup)
+    if not markup.strip():
+        return "", []
+    try:
+        root = lxml_html.document_fromstring(markup)
+    except (etree.ParserError, ValueError):
+        return "", []
+    _strip_chrome(root)
+    w = _Writer()
+    w.walk(root)
+    return w.result()
+
+
+def _strip_chrome(root) -> None:
+    for el in root.xpath("//comment() | //processing-instruction()"):
+        _drop(el)
+    for el in list(root.iter(*_DROP_TAGS)):
+        _drop(el)
+    for el in list(root.iter()):
+        if not isinstance(el.tag, str) or el.getparent() is None or el.tag in ("body", "html"):
+            continue
+        words = re.split(
+            r"[\s_\-]+|(?<=[a-z])(?=[A-Z])", f"{el.get('class', '')} {el.get('id', '')}"
+        )
+        if any(_CHROME_WORDS.match(x) for x in words if x) and not _holds_report(el):
+            _drop(el)
+    for el in list(root.iter("ul", "ol", "dl", "div", "table", "p", "span", "td")):
+        if el.getparent() is None or _holds_report(el):
+            continue
+        total = len(_squash(el.text_content()))
+        if total and len(_squash("".join(a.text_content() for a in el.iter("a")))) >= 0.6 * total:
+            _drop(el)
+
+
+def _holds_report(el) -> bool:
+    """An element that holds prose or a table of figures is no furniture, whatever its class."""
+    txt = _squash(el.text_content())
+    return (
+        len(txt) > 300
+        or len(_SENTENCE.findall(txt)) >= 3
+        or (el.tag != "table" and any(True for _ in el.iter("table")) and len(txt) > 80)
+    )
+
+
+def _drop(el) -> None:
+    parent = el.getparent()
+    if parent is None:
+        return
+    tail = el.tail
+    if tail:
+        prev = el.getprevious()
+        if prev is not None:
+            prev.tail = (prev.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+    parent.remove(el)
+
+
+def _squash(s: str) -> str:
+    return re.sub(r"\s+", "", s or "")
+
+
+_CJK = r"\u3000-\u303f\u4e00-\u9fff\uff00-\uffef"
+
+
+def _clean(s: str) -> str:
+    """HTML whitespace rules: runs of white space are one space; none between two CJK
+    characters (a line break in the page's source inside a sentence)."""
+    s = re.sub(r"[\s\u00a0\u200b\ufeff]+", " ", s).strip()
+    return re.sub(rf"(?<=[{_CJK}]) (?=[{_CJK}])", "", s)
+
+
+class _Writer:
+    """Walks the cleaned tree and writes lines: blocks, data tables (one row a line),
+    metadata fields (gathered for the top)."""
+
+    def __init__(self):
+        self.lines: list[str | list[tuple[str, str]]] = []  # text, or a table row's cells
+        self.buf: list[str] = []
+        self.meta: list[tuple[str, str]] = []
+        self.tables = 0
+
+    def flush(self) -> None:
+        line = _clean("".join(self.buf))
+        self.buf = []
+        if line:
+            self.lines.append(line)
+
+    def walk(self, el) -> None:
+        if not isinstance(el.tag, str):
+            return
+        tag = el.tag.lower()
+        if tag == "br":
+            self.flush()
+        elif tag == "table":
+            self.flush()
+            self.table(el)
+            return
+        else:
+            if tag in _BLOCK_TAGS:
+                self.flush()
+            if el.text:
+                self.buf.append(el.text)
+            for child in el:
+                self.walk(child)
+                if child.tail:
+                    self.buf.append(child.tail)
+            if tag in _BLOCK_TAGS:
+                self.flush()
+
+    # tables ---------------------------------------------------------------------------
+
+    def table(self, el) -> None:
+        rows = [r for r in el.iter("tr") if _own_table(r) is el]
+        nested = any(t is not el for t in el.iter("table"))
+        prose = any(
+            len(_squash(c.text_content())) > 200 or len(_SENTENCE.findall(c.text_content())) > 1
+            for r in rows
+            for c in r
+            if isinstance(c.tag, str) and c.tag in ("td", "th")
+        )
+        if nested or prose or not rows:  # a layout table: read what it holds, block by block
+            for child in el:
+                self.walk(child)
+            self.flush()
+            return
+        grid = _grid(rows)
+        if not grid:
+            return
+        if self._metadata(grid) or not any(t for row in grid for t in row):
+            return
+        self.tables += 1
+        for r, row in enumerate(grid, 1):
+            if not any(t for t in row):
+                continue
+            self.lines.append(
+                [(t, f"表{self.tables} 第{r}行第{c}列") for c, t in enumerate(row, 1)]
+            )
+
+    def _metadata(self, grid: list[list[str]]) -> bool:
+        """A table of "key： | value" pairs (the page's information block)."""
+        pairs, other = [], 0
+        for row in grid:
+            cells = [t for t in row if t]
+            i = 0
+            while i < len(cells):
+                m = META_KEY.match(cells[i])
+                if m and m["value"].strip():
+                    pairs.append((_key(m["key"]), m["value"].strip()))
+                    i += 1
+                elif _META_KEY_ONLY.match(cells[i]):
+                    val = (
+                        cells[i + 1]
+                        if i + 1 < len(cells) and not _META_KEY_ONLY.match(cells[i + 1])
+                        else ""
+                    )
+                    key = _META_KEY_ONLY.match(cells[i])["key"]
+                    if val:
+                        pairs.append((_key(key), val))
+                    i += 2 if val else 1
+                else:
+                    other += 1
+                    i += 1
+        if len(pairs) < 2 or other > len(pairs):
+            return False
+        self.meta.extend(pairs)
+        return True
+
+    # output ---------------------------------------------------------------------------
+
+    def result(self) -> tuple[str, list[tuple[int, int, str]]]:
+        self.flush()
+        lines: list[str | list[tuple[str, str]]] = []
+        head = True
+        for line in self.lines:
+            if isinstance(line, str):
+                if head and len(line) < 200 and META_KEY.match(line):
+                    self.meta.extend(_split_fields(line))
+                    continue
+                if _CHROME_LINE.search(line) and len(line) < 60 and not _SENTENCE.search(line):
+                    continue
+                if _CRUMB.match(line):
+                    continue
+                if len(line) > 60 or _SENTENCE.search(line):
+                    head = False
+            lines.append(line)
+        seen, top = set(), []
+        for k, v in self.meta:
+            if (k, v) not in seen:
+                seen.add((k, v))
+                top.append(f"{k}：{v}")
+        out, parts, pos = [], [], 0
+        for line in top + ([""] if top else []) + lines:
+            if isinstance(line, str):
+                out.append(line)
+                pos += len(line) + 1
+                continue
+            texts = []
+            for i, (t, label) in enumerate(line):
+                if i:
+                    texts.append(" | ")
+                    pos += 3
+                if t:
+                    parts.append((pos, pos + len(t), label))
+                texts.append(t)
+                pos += len(t)
+            out.append("".join(texts))
+            pos += 1
+        return "\n".join(out) + "\n", parts
+
+
+def _key(k: str) -> str:
+    return re.sub(r"\s+", "", k)
+
+
+def _split_fields(line: str) -> list[tuple[str, str]]:
+    """索引号：… 发布机构：… several to a line."""
+    keys = list(_FIELD.finditer(line))
+    out = []
+    for i, m in enumerate(keys):
+        end = keys[i + 1].start() if i + 1 < len(keys) else len(line)
+        value = _FIELD_END.sub("", line[m.end() : end]).strip(" \u3000|")
+        if value:
+            out.append((_key(m["key"]), value))
+    return out
+
+
+def _own_table(tr):
+    p = tr.getparent()
+    while p is not None and p.tag != "table":
+        p = p.getparent()
+    return p
+
+
+def _cell_text(cell) -> str:
+    w = _Writer()
+    for child in [cell]:
+        if child.text:
+            w.buf.append(child.text)
+        for c in child:
+            w.walk(c)
+            if c.tail:
+                w.buf.append(c.tail)
+    w.flush()
+    lines = [x for x in w.lines if isinstance(x, str)]
+    joined = ""
+    for x in lines:
+        sep = (
+            ""
+            if not joined or re.match(rf"[{_CJK}]", x) and re.search(rf"[{_CJK}]$", joined)
+            else " "
+        )
+        joined += sep + x
+    return joined.replace("|", "／")
+
+
+def _span(cell, name: str) -> int:
+    try:
+        return max(1, min(int(re.sub(r"\D", "", cell.get(name, "1")) or 1), 200))
+    except ValueError:
+        return 1
+
+
+def _grid(rows) -> list[list[str]]:
+    """Rows of cells with rowspan/colspan expanded: a spanned cell's text in its first
+    (top-left) place, the places it also covers empty; a header row (no figure of its own)
+    repeats the text of a cell reaching down into it, so its columns stay named."""
+    grid: list[list[str | None]] = []
+    carry: dict[tuple[int, int], str] = {}  # (row, col) covered from above -> text
+    for r, tr in enumerate(rows):
+        row: list[str | None] = []
+        col = 0
+        cells = [c for c in tr if isinstance(c.tag, str) and c.tag in ("td", "th")]
+        for cell in cells:
+            while (r, col) in carry:
+                row.append(None)
+                col += 1
+            text = _cell_text(cell)
+            rs, cs = _span(cell, "rowspan"), _span(cell, "colspan")
+            for dr in range(rs):
+                for dc in range(cs):
+                    if dr or dc:
+                        carry[(r + dr, col + dc)] = text if dc == 0 else ""
+            row.append(text)
+            row.extend([""] * (cs - 1))
+            col += cs
+        while (r, col) in carry:
+            row.append(None)
+            col += 1
+        grid.append(row)
+    width = max((len(r) for r in grid), default=0)
+    out = []
+    for r, row in enumerate(grid):
+        header = not any(re.fullmatch(r"[-+]?[\d,.]+%?", t or "") for t in row)
+        full = []
+        for c in range(width):
+            t = row[c] if c < len(row) else None
+            if t is None:
+                t = carry.get((r, c), "") if header else ""
+            full.append(t)
+        out.append(full)
+    return out

@@ -1,0 +1,219 @@
+"""Web pages as saved (.html/.htm, .mht/.mhtml): the report whole, chrome dropped, the
+metadata block handed to identification, tables read cell by cell with their place.
+
+The pages are our own (tests/html_pages.py), in the shapes of real government pages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import html_pages as hp
+import pytest
+
+from board import importer
+from etl import pipeline, readers
+from etl.readers.html import page_text
+from etl.readers.text import decode
+from etl.registry import Registry
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+REALSHAPED = Path(__file__).parent / "realshaped" / "docs"
+
+
+@pytest.fixture(scope="module")
+def registry():
+    return Registry.load(DATA)
+
+
+def _facts(p: pipeline.Processed) -> list[tuple]:
+    return sorted((f.agency, f.year, f.indicator, f.value) for f in p.facts)
+
+
+def _pair(tmp_path, registry, name: str, raw: bytes, title: str, blocks: list):
+    page = tmp_path / name
+    page.write_bytes(raw)
+    text = tmp_path / (name + ".txt")
+    text.write_text(hp.as_text(title, blocks), encoding="utf-8")
+    return (
+        pipeline.process_file(page, registry, strict=True),
+        pipeline.process_file(text, registry, strict=True),
+    )
+
+
+def _disclosure_page() -> bytes:
+    return hp.as_page(hp.DISCLOSURE_TITLE, hp.DISCLOSURE_META, hp.DISCLOSURE).encode()
+
+
+def _old_page(charset: str = "gb2312") -> str:
+    return hp.as_old_page(hp.LAW_TITLE, hp.LAW_META, hp.LAW, charset)
+
+
+CASES = {
+    "信息公开年报.html (UTF-8, rowspan/colspan)": (
+        "年报.html", _disclosure_page, hp.DISCLOSURE_TITLE, hp.DISCLOSURE),
+    "依法行政总结.htm (GB2312, layout tables)": (
+        "总结.htm", lambda: _old_page().encode("gb18030"), hp.LAW_TITLE, hp.LAW),
+    "依法行政总结.mht (GBK quoted-printable)": (
+        "总结.mht", lambda: hp.as_mht(_old_page(), "gbk"), hp.LAW_TITLE, hp.LAW),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_page_gives_the_facts_of_the_same_report_as_text(tmp_path, registry, case):
+    name, raw, title, blocks = CASES[case]
+    page, text = _pair(tmp_path, registry, name, raw(), title, blocks)
+    assert (page.agency, page.year) == (text.agency, text.year)
+    assert page.format == ("mht" if name.endswith(".mht") else "html")
+    assert len(_facts(text)) >= 7
+    assert _facts(page) == _facts(text)
+
+
+def test_realshaped_reports_as_pages_keep_their_facts(tmp_path, registry):
+    """The 47 text reports of tests/realshaped, each as a page with the site's chrome and
+    its pipe/tab tables as <table>: ≥ 99% of the text's facts, none of their own."""
+    total = kept = extra = 0
+    for f in sorted(REALSHAPED.rglob("*.txt")):
+        text, _ = decode(f.read_bytes())
+        rel = f.relative_to(REALSHAPED)
+        page = tmp_path / rel.with_suffix(".html")
+        page.parent.mkdir(parents=True, exist_ok=True)
+        page.write_text(hp.realshaped_page(text), encoding="utf-8")
+        got = {}
+        for p in (f, page):
+            try:
+                r = pipeline.process_file(p, None, strict=False)
+                got[p] = (set(_facts(r)), (r.agency, r.year))
+            except pipeline.Rejected as e:
+                got[p] = (set(), e.reason)
+        (a, ida), (b, idb) = got[f], got[page]
+        assert ida == idb, rel
+        total += len(a)
+        kept += len(a & b)
+        extra += len(b - a)
+    assert total > 300
+    assert kept / total >= 0.99
+    assert extra == 0
+
+
+def test_table_facts_name_their_row_and_column(tmp_path, registry):
+    page, text = _pair(tmp_path, registry, "年报.html", _disclosure_page(),
+                       hp.DISCLOSURE_TITLE, hp.DISCLOSURE)  # fmt: skip
+    where = {f.indicator: f.location for f in page.facts}
+    assert where["normative_documents"] == "表1 第4行第2列"  # 行政规范性文件 | 1 | 0 | 3
+    assert where["approval_volume"] == "表1 第7行第2列"  # 行政许可, a cell over 3 columns
+    assert where["cases"] == "表1 第10行第2列"
+    assert where["reconsideration_cases"] == "表3 第4行第5列"  # 行政复议 总计
+    assert where["litigation_cases"] == "表3 第4行第15列"
+    assert where["disclosures_proactive"].endswith("段")  # from a sentence, not a cell
+    for f in page.facts:  # the highlighted number is the cell's (litigation: 总计 + 总计)
+        if f.indicator == "litigation_cases":
+            continue
+        assert page.text[f.num_start : f.num_end] == str(int(f.value))
+    assert all(f.location.endswith("段") for f in text.facts)  # plain text: paragraphs
+
+
+def test_layout_tables_are_read_as_blocks_and_data_tables_counted(tmp_path, registry):
+    p = tmp_path / "总结.htm"
+    p.write_bytes(_old_page().encode("gb18030"))
+    r = pipeline.process_file(p, registry, strict=True)
+    assert r.encoding == "gbk"
+    where = {f.indicator: f.location for f in r.facts}
+    assert where["reconsideration_cases"] == "表1 第2行第3列"  # the 2013年 column
+    assert where["inspections"].endswith("段")
+    assert "行政复议案件（件） | 0 | 1" in r.text
+
+
+def test_metadata_block_reaches_identification(tmp_path, registry):
+    """No visible title: the 标题 and 发布机构 fields of the information table identify it."""
+    html = hp.as_page(hp.DISCLOSURE_TITLE, hp.DISCLOSURE_META, hp.DISCLOSURE)
+    html = html.replace(f'<h1 class="title">{hp.DISCLOSURE_TITLE}</h1>', "")
+    p = tmp_path / "无标题.html"
+    p.write_text(html, encoding="utf-8")
+    doc = readers.read(p)
+    head = doc.text.splitlines()[:6]
+    assert f"标题：{hp.DISCLOSURE_TITLE}" in head and "发布机构：周村区地震局" in head
+    r = pipeline.process_file(p, registry, strict=True)
+    assert (r.agency, r.year) == ("周村区地震局", 2025)
+
+
+def test_chrome_gives_no_fact():
+    text, _ = page_text(hp.as_page(hp.DISCLOSURE_TITLE, hp.DISCLOSURE_META, hp.DISCLOSURE))
+    for word in ("首页", "打印", "关闭", "浏览次数", "1287", "分享到", "当前位置", "ICP备",
+                 "网站标识码", "执法检查5次", "300件", "字号"):  # fmt: skip
+        assert word not in text, word
+    chrome_only = hp.as_page("周村区科学技术局2013年度依法行政工作总结", [], [])
+    body, _ = page_text(chrome_only)
+    assert "5" not in body and "1287" not in body
+
+
+def test_chrome_page_yields_nothing(tmp_path, registry):
+    p = tmp_path / "栏目.html"
+    p.write_text(hp.as_page("周村区科学技术局2013年度依法行政工作总结", [], []), encoding="utf-8")
+    r = pipeline.process_file(p, registry, strict=True)
+    assert r.facts == [] and r.candidates == []
+
+
+@pytest.mark.parametrize(
+    "name, raw, words",
+    [
+        ("空.html", b"<!DOCTYPE html><html><head><title>x</title></head><body></body></html>",
+         "没有可读的正文"),
+        ("框架.htm", b"<html><body><div class='nav'><a href='/'>\xe9\xa6\x96\xe9\xa1\xb5</a></div>"
+         b"<script>var a = 1;</script></body></html>", "没有可读的正文"),
+        ("断.html", b"<html><body><p", "没有可读的正文"),
+        ("存档.mht", b"MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=\"b\"\r\n\r\n"
+         b"--b\r\nContent-Type: image/gif\r\n\r\nGIF89a\r\n--b--\r\n", "找不到其中的网页内容"),
+        ("文字.html", "周村区科学技术局2013年度依法行政工作总结\n开展执法检查3次。".encode(),
+         "内容不是网页"),
+    ],
+)  # fmt: skip
+def test_broken_or_empty_page_is_set_aside_with_a_reason(tmp_path, name, raw, words):
+    p = tmp_path / name
+    p.write_bytes(raw)
+    with pytest.raises(pipeline.Rejected) as e:
+        pipeline.process_file(p, None, strict=False)
+    assert words in e.value.reason
+
+
+def test_content_is_sniffed_not_the_extension(tmp_path):
+    as_txt = tmp_path / "网页另存.txt"
+    as_txt.write_bytes(_disclosure_page())
+    assert readers.read(as_txt).format == "html"
+    mht_as_html = tmp_path / "存档.html"
+    mht_as_html.write_bytes(hp.as_mht(_old_page(), "gbk"))
+    doc = readers.read(mht_as_html)
+    assert doc.format == "mht" and hp.LAW_TITLE in doc.text
+
+
+@pytest.mark.parametrize(
+    "raw, encoding",
+    [
+        (_old_page("gb2312").encode("gb18030"), "gbk"),  # declared, legacy
+        (_old_page("gb2312").encode("utf-8"), "utf-8"),  # re-saved as UTF-8, old meta kept
+        (_old_page("x").replace('; charset=x"', '"').encode("gb18030"), "gb18030"),  # none
+    ],
+)
+def test_encodings_declared_or_sniffed(tmp_path, raw, encoding):
+    p = tmp_path / "p.htm"
+    p.write_bytes(raw)
+    doc = readers.read(p)
+    assert doc.encoding == encoding
+    assert hp.LAW_TITLE in doc.text and "执法检查16次" in doc.text
+
+
+def test_other_readers_have_no_parts(tmp_path):
+    p = tmp_path / "r.txt"
+    p.write_text(hp.as_text(hp.DISCLOSURE_TITLE, hp.DISCLOSURE), encoding="utf-8")
+    assert readers.read(p).parts == []
+
+
+def test_upload_preview_shows_a_page_and_its_cells():
+    for ext in ("html", "htm", "mht", "mhtml"):
+        assert ext in importer.UPLOAD_TYPES
+    p = importer.preview("地震局年报.html", _disclosure_page())
+    assert p.ok, p.reason
+    assert (p.agency, p.year) == ("周村区地震局", 2025)
+    got = {f["indicator"]: f["location"] for f in p.facts}
+    assert got["approval_volume"] == "表1 第7行第2列"
+    m = importer.preview("总结.mht", hp.as_mht(_old_page(), "gbk"))
+    assert m.ok and len(m.facts) >= 10
