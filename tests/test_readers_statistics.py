@@ -276,3 +276,37 @@ def test_build_loads_the_workbook_and_shows_a_wrong_total_on_data_quality(tmp_pa
     assert "表格中与各单位之和不一致的合计（2处）" in texts(at)
     checks = next(d.value for d in at.dataframe if "核对结果" in d.value.columns)
     assert any("合计为 26，第5—7行之和为 25" in r for r in checks["核对结果"])
+
+
+def test_synonyms_name_one_indicator_each_and_never_shadow_a_name():
+    from etl import catalog
+
+    cat = catalog.load()
+    names = {n for i in cat.indicators for n in (i.id, i.zh, i.en)}
+    seen: dict[str, str] = {}
+    for i in cat.indicators:
+        for s in i.synonyms:
+            assert s not in names, f"synonym {s} of {i.id} is another indicator's name"
+            assert seen.setdefault(s, i.id) == i.id, f"{s}: {seen[s]} and {i.id}"
+            assert cat.resolve(s) is i
+
+
+@pytest.mark.parametrize(
+    ("header", "indicator", "unit"),
+    [
+        ("执法检查（次）", "inspections", "次"),
+        ("执法检查(次)", "inspections", "次"),
+        ("主动公开信息（单位：条）", "disclosures_proactive", "条"),
+        ("行政复议案件数（件）", "reconsideration_cases", "件"),
+        ("网上办案率（%）", "online_case_rate", "%"),
+        ("培训人次", "training_attendance", ""),
+        ("其中：简易程序（件）", None, "件"),
+        ("办公经费（万元）", None, "万元"),
+    ],
+)
+def test_header_names_and_units(header, indicator, unit):
+    from etl import catalog
+    from etl.readers.table import _header_indicator
+
+    ind, got = _header_indicator(catalog.load(), header, "")
+    assert (ind.id if ind else None, got) == (indicator, unit)
