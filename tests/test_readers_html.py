@@ -217,3 +217,29 @@ def test_upload_preview_shows_a_page_and_its_cells():
     assert got["approval_volume"] == "表1 第7行第2列"
     m = importer.preview("总结.mht", hp.as_mht(_old_page(), "gbk"))
     assert m.ok and len(m.facts) >= 10
+
+
+def test_rules_keep_the_report_and_drop_what_no_reader_sees():
+    page = """<html><body>
+    <div class="article-top"><h1>周村区科学技术局2013年度依法行政工作总结</h1>
+    <span>发布时间：2014-01-22</span> <span>浏览次数：356</span></div>
+    <div style="display: none">开展执法检查99次</div>
+    <div class="content"><p>（三）承办人大代表建议5件</p><p>全年开展执法检查16次。</p></div>
+    <div class="bottom"><p>主办单位：周村区人民政府办公室</p></div></body></html>"""
+    text, _ = page_text(page)
+    assert "周村区科学技术局2013年度依法行政工作总结" in text  # the title in a "top" block
+    assert "承办人大代表建议5件" in text and "执法检查16次" in text
+    for gone in ("99次", "356", "主办单位"):
+        assert gone not in text, gone
+
+
+def test_a_large_page_reads_quickly():
+    import time
+
+    blocks = [f"第{i}项工作开展执法检查{i}次，检查企业{i}家。" for i in range(3000)]
+    blocks += [[["指标", "2012年", "2013年"]] + [[f"项目{i}（件）", "1", "2"] for i in range(500)]]
+    page = hp.as_page(hp.LAW_TITLE, hp.LAW_META, blocks)
+    t = time.perf_counter()
+    text, parts = page_text(page)
+    assert time.perf_counter() - t < 5
+    assert "执法检查2999次" in text and len(parts) == 3 * 501

@@ -142,10 +142,10 @@ _CHROME_LINE = re.compile(
     r"返回顶部|返回|分享(?:到)?|相关(?:新闻|链接|文章|信息|阅读)|推荐阅读|字号|字体|大|中|小|默认|上一篇|下一篇|扫一扫.*|"
     r"用手机扫描.*|加入收藏|设为首页|无障碍|长者模式|简体|繁体|English|登录|注册)\s*[】\])）]?"
     r"\s*[:：|｜/·]?\s*)+$"
-    r"|(?:浏览次数|访问量|阅读次数|点击数|浏览量|阅读量|访问次数|点击率)\s*[:：]?\s*\d*"
+    r"|(?:浏览次数|访问量|阅读次数|点击数|浏览量|阅读量|访问次数|点击率)\s*(?:[:：]|\d+\s*次?\s*$)"
     r"|^(?:当前位置|您的位置|您现在的位置|您当前的位置|你的位置|所在位置|现在位置)"
-    r"|(?:主办单位|承办单位|主办|承办|技术支持|网站标识码|ICP备|网安备|公网安备|版权所有|"
-    r"Copyright|©|联系我们|网站地图|建议使用|分辨率)"
+    r"|(?:主办单位|承办单位|主办|承办|技术支持)\s*[:：]"  # not 承办人大代表建议
+    r"|(?:网站标识码|ICP备|网安备|版权所有|Copyright|©|网站地图|分辨率)"
     r"|^(?:分享到|字号[:：]|【\s*字[体号])"
 )
 _CRUMB = re.compile(r"^\S{1,12}(?:\s*(?:>|>>|»|›|→|/|＞)\s*\S{1,20}){2,}$")
@@ -199,6 +199,11 @@ def _strip_chrome(root) -> None:
         _drop(el)
     for el in list(root.iter(*_DROP_TAGS)):
         _drop(el)
+    for el in root.xpath(
+        "//*[@hidden or contains(translate(@style, ' ', ''), 'display:none')"
+        " or contains(translate(@style, ' ', ''), 'visibility:hidden')]"
+    ):
+        _drop(el)  # what a reader of the page never sees
     for el in list(root.iter()):
         if not isinstance(el.tag, str) or el.getparent() is None or el.tag in ("body", "html"):
             continue
@@ -219,7 +224,8 @@ def _holds_report(el) -> bool:
     """An element that holds prose or a table of figures is no furniture, whatever its class."""
     txt = _squash(el.text_content())
     return (
-        len(txt) > 300
+        any(True for _ in el.iter("h1", "h2"))  # a title's wrapper ("article-top")
+        or len(txt) > 300
         or len(_SENTENCE.findall(txt)) >= 3
         or (el.tag != "table" and any(True for _ in el.iter("table")) and len(txt) > 80)
     )
