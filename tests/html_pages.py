@@ -253,7 +253,10 @@ def as_old_page(title: str, meta: list[tuple[str, str]], blocks: list, charset: 
 
 
 def as_mht(
-    page: str, charset: str, url: str = "http://www.example.gov.cn/art/2014/1/22/1.html"
+    page: str,
+    charset: str,
+    url: str = "http://www.example.gov.cn/art/2014/1/22/1.html",
+    base64: bool = False,
 ) -> bytes:
     """A page saved by a browser as one file (.mht): MIME multipart/related, the page in
     quoted-printable in its own charset, an image part beside it."""
@@ -261,7 +264,7 @@ def as_mht(
     msg["From"] = "<Saved by Windows Internet Explorer 11>"
     msg["Subject"] = "page"
     cs = email.charset.Charset(charset)
-    cs.body_encoding = email.charset.QP
+    cs.body_encoding = email.charset.BASE64 if base64 else email.charset.QP
     part = MIMEText(page, "html", cs)
     part["Content-Location"] = url
     msg.attach(part)
