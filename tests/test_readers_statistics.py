@@ -198,7 +198,10 @@ def test_year_from_sheet_then_file_name(tmp_path):
 
 def test_no_year_anywhere_is_said(tmp_path):
     path = tmp_path / "统计表.csv"
-    path.write_text("单位,执法检查（次）\n区科技局,7\n", encoding="utf-8")
+    path.write_text(
+        "填报单位：区科技局,填报日期：2024年1月5日\n单位,执法检查（次）\n区科技局,7\n",
+        encoding="utf-8",
+    )  # the date it was filled in is not the year it covers
     doc = read(path)
     assert doc.rows == [] and "找不到表格的年度" in doc.problems[0]
 

@@ -399,6 +399,7 @@ _NOTE_ROW = re.compile(
 )
 _DATE_PART = re.compile(r"(?:填报|制表|报送|填表|打印|报出)?(?:日期|时间)\s*[:：].*")
 _YEAR_IN = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+_NOTE_COL = {"备注", "说明"}
 _NO_SUM = {"%", "工作日"}  # a 合计 of rates or time limits is no sum of its rows
 
 
@@ -434,8 +435,11 @@ def _find_stat_header(cells: list[list[str]]) -> _StatHeader | None:
         )
         cols = _stat_cols(row, below if two_rows else [], j0)
         if any(c.indicator is not None for c in cols):
-            tops = [_norm(c) for c in row] + [_norm(c) for c in below]
-            note = next((j % len(row) for j, c in enumerate(tops) if c in {"备注", "说明"}), None)
+            width = range(max(len(row), len(below)))
+            note = next(
+                (j for j in width if {_norm(_at([row, below], k, j)) for k in (0, 1)} & _NOTE_COL),
+                None,
+            )
             return _StatHeader(i, i + 1 if two_rows else i, j0, cols, note)
     return None
 
@@ -457,7 +461,7 @@ def _stat_cols(top: list[str], below: list[str], j0: int) -> list[_StatCol]:
         name = b or t
         header = f"{group} {name}" if group and b else name
         ind, unit = _header_indicator(cat, name, group if b else "")
-        if _norm(name) in {"序号", "编号", "备注", "说明"} or _TOTAL.match(_norm(name)):
+        if _norm(name) in {"序号", "编号"} | _NOTE_COL or _TOTAL.match(_norm(name)):
             continue  # not an indicator, and says so itself
         aside = ""
         if ind is None:
