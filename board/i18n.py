@@ -42,9 +42,9 @@ TEXT: dict[str, tuple[str, str]] = {
     # import page
     "im_upload": ("上传报告或表格", "Upload reports or tables"),
     "im_help": (
-        "可上传 .txt .docx .pdf .csv .xlsx，单个文件不超过 {mb} MB（更大的报告请拆分，或压缩其中的图片）。"
+        "可上传 .txt .docx .pdf .csv .xlsx 和网页（.html .htm .mht），单个文件不超过 {mb} MB（更大的报告请拆分，或压缩其中的图片）。"
         "保存前先显示每个文件能提取到什么。",
-        "Upload .txt .docx .pdf .csv .xlsx files of up to {mb} MB each (split a larger report or "
+        "Upload .txt .docx .pdf .csv .xlsx files and saved web pages (.html .htm .mht) of up to {mb} MB each (split a larger report or "
         "compress its images). What each would give is shown before saving.",
     ),  # fmt: skip
     "im_ok": (
