@@ -313,3 +313,30 @@ def test_header_names_and_units(header, indicator, unit):
 
     ind, got = _header_indicator(catalog.load(), header, "")
     assert (ind.id if ind else None, got) == (indicator, unit)
+
+
+def test_one_agency_statistics_table_with_indicators_as_rows(tmp_path, registry):
+    """填报单位 above, one indicator a row: the agency comes from the 填报单位 line."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Sheet1"
+    ws.append(["2022年度法治政府建设情况统计表"])
+    ws.append(["填报单位：区知识产权局", None, "填报日期：2023年1月9日"])
+    ws.append(["序号", "项目", "计量单位", "数量"])
+    ws.append([1, "执法检查", "次", 6])
+    ws.append([2, "检查对象", "家", "—"])
+    ws.append([3, "行政复议案件（件）", None, 0])
+    ws.append([4, "执法检查计划", "人", 1])  # a unit that is not the indicator's
+    ws.append([5, "办公经费", "万元", 3])
+    ws.append(["合计", None, None, 10])
+    ws.append(["注：本表数据截至2022年12月31日。"])
+    wb.save(tmp_path / "统计表.xlsx")
+    p = process_file(tmp_path / "统计表.xlsx", registry, strict=True)
+    assert _facts(p) == [
+        (IP, 2022, "inspections", 6, "Sheet1!D4"),
+        (IP, 2022, "reconsideration_cases", 0, "Sheet1!D6"),
+    ]
+    assert p.facts[0].quote == "区知识产权局 | 2022年 | 1 | 执法检查 | 次 | 6"
+    assert len(p.problems) == 2
+    assert "第7行：“执法检查计划”的计量单位“人”不是指标“执法检查计划”的单位" in p.problems[0]
+    assert "第8行：“办公经费”不是指标目录中的指标" in p.problems[1]

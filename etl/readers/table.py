@@ -112,12 +112,16 @@ def _to_doc(path: Path, sheets, fmt: str, encoding: str) -> TableDoc:
         where = "" if fmt == "csv" else f"工作表 {name} "
         header = _find_header(cells)
         if header is None:
+            names = (None if fmt == "csv" else name, path.stem)  # where a year may stand
             stat = _find_stat_header(cells)
             if stat is not None:
                 found = True
-                sheet_year = None if fmt == "csv" else name
-                _unpivot_stat(name, cells, unread, stat, where, (sheet_year, path.stem), rows,
-                              problems)  # fmt: skip
+                _unpivot_stat(name, cells, unread, stat, where, names, rows, problems)
+                continue
+            items = _find_item_header(cells)
+            if items is not None:
+                found = True
+                _unpivot_items(name, cells, unread, items, where, names, rows, problems)
                 continue
             problems.append(f"工作表 {name}：没有找到表头（单位、年度、指标、数值），已跳过")
             continue
@@ -501,7 +505,7 @@ def _header_indicator(cat, name: str, group: str):
     return None, unit
 
 
-def _stat_year(cells: list[list[str]], header: _StatHeader, sheet: str | None, stem: str):
+def _stat_year(cells: list[list[str]], header, sheet: str | None, stem: str):
     """The year a 统计表 covers: from its title rows (not a 填报日期), else the sheet name,
     else the file name. Returns (year, None) or (None, why)."""
     for text in (
@@ -604,3 +608,98 @@ def _check_total(cells, unread, t: int, parts: list[int], cols, j0, where, probl
 def _plain(text: str) -> float | None:
     text = text.replace(",", "").strip()
     return float(text) if _PLAIN_NUMBER.match(text) else None
+
+
+# --- one agency's 统计表: 填报单位 above, indicators as rows --------------------------------
+
+_ITEM_HEADERS = {"指标", "指标名称", "项目", "项目名称", "统计项目", "统计指标", "内容"}
+_AMOUNT_HEADERS = {"数值", "数量", "值", "本年", "本年度", "本年数", "全年", "完成数", "数据"}
+_UNIT_HEADERS = {"单位", "计量单位", "单位(计量)"}
+_FILLED_BY = re.compile(r"^填报单位\s*[:：]?\s*(.*)$")
+
+
+@dataclass
+class _ItemHeader:
+    row: int
+    item_col: int
+    value_col: int
+    unit_col: int | None
+    agency: str  # from the 填报单位 line
+    year: str | None  # when the value column is headed by its year (2023年)
+
+
+def _find_item_header(cells: list[list[str]]) -> _ItemHeader | None:
+    """A table of one agency (named on its 填报单位 line) with one indicator a row."""
+    for i, row in enumerate(cells[:_HEADER_SEARCH_ROWS]):
+        names = [_norm(c) for c in row]
+        item = next((j for j, n in enumerate(names) if n in _ITEM_HEADERS), None)
+        value = next((j for j, n in enumerate(names) if n in _AMOUNT_HEADERS), None)
+        years = [j for j, n in enumerate(names) if _YEAR_HEADER.match(n)]
+        if value is None and len(years) == 1:
+            value = years[0]
+        if item is None or value is None:
+            continue
+        agency = _filled_by(cells[:i])
+        if not agency:
+            return None
+        unit = next((j for j, n in enumerate(names) if n in _UNIT_HEADERS), None)
+        year = m.group(1) if (m := _YEAR_HEADER.match(names[value])) else None
+        return _ItemHeader(i, item, value, unit, agency, year)
+    return None
+
+
+def _filled_by(rows: list[list[str]]) -> str:
+    for row in rows:
+        for j, c in enumerate(row):
+            if m := _FILLED_BY.match(c.strip()):
+                name = _DATE_PART.sub("", m.group(1)).strip()
+                rest = [x for x in row[j + 1 :] if x and not _DATE_PART.match(x)]
+                return name or (rest[0].strip() if rest else "")
+    return ""
+
+
+def _unpivot_items(sheet, cells, unread, header, where, names, rows, problems) -> None:
+    from etl import catalog
+
+    year, why = (header.year, None) if header.year else _stat_year(cells, header, *names)
+    if year is None:
+        problems.append(f"{where.strip() or '表格'}：{why}")
+        return
+    cat = catalog.load()
+    for i in range(header.row + 1, len(cells)):
+        row, rownum = cells[i], i + 1
+        if not any(row):
+            continue
+        item, value = _at(cells, i, header.item_col), _at(cells, i, header.value_col)
+        first = next(c for c in row if c)
+        if _NOTE_ROW.match(_norm(first)) or _TOTAL.match(_norm(item)):
+            continue  # a note, who filled it in, or a total
+        ref = f"{get_column_letter(header.value_col + 1)}{rownum}"
+        if (i, header.value_col) in unread:
+            problems.append(
+                _unread_problem(where, i, header.value_col, unread[(i, header.value_col)])
+            )
+            continue
+        if not value or _norm(value) in _NOT_APPLICABLE or not item:
+            continue
+        ind, unit = _header_indicator(cat, item, "")
+        if header.unit_col is not None and _at(cells, i, header.unit_col):
+            unit = "".join(_at(cells, i, header.unit_col).split())
+        if ind is None:
+            problems.append(
+                f"{where}第{rownum}行：“{item}”不是指标目录中的指标（可用指标中文名或在 "
+                "etl/catalog.toml 的 synonyms 中加上这个名称），已跳过"
+            )
+        elif unit and unit not in ind.units and unit != ind.unit:
+            problems.append(
+                f"{where}第{rownum}行：“{item}”的计量单位“{unit}”不是指标“{ind.zh}”的单位"
+                f"（{'、'.join(ind.units or (ind.unit,))}），已跳过"
+            )
+        elif not looks_numeric(value):
+            problems.append(f"{where}第{rownum}行：数值「{value}」不是数字（{ref}），已跳过")
+        else:
+            quote = " | ".join([header.agency, f"{year}年"] + [c for c in row if c])
+            rows.append(
+                TableRow(agency=header.agency, year=year, indicator=ind.id, value=value,
+                         unit=unit, sheet=sheet, cell=ref, quote=quote)
+            )  # fmt: skip
