@@ -227,11 +227,12 @@ def test_rules_keep_the_report_and_drop_what_no_reader_sees():
     <div class="article-top"><h1>周村区科学技术局2013年度依法行政工作总结</h1>
     <span>发布时间：2014-01-22</span> <span>浏览次数：356</span></div>
     <div style="display: none">开展执法检查99次</div>
-    <div class="content"><p>（三）承办人大代表建议5件</p><p>全年开展执法检查16次。</p></div>
+    <div class="content"><p>（三）承办人大代表建议5件</p><p>全年开展执法检查16次。</p><p>许可/处罚/强制各3件</p></div>
     <div class="bottom"><p>主办单位：周村区人民政府办公室</p></div></body></html>"""
     text, _ = page_text(page)
     assert "周村区科学技术局2013年度依法行政工作总结" in text  # the title in a "top" block
     assert "承办人大代表建议5件" in text and "执法检查16次" in text
+    assert "许可/处罚/强制各3件" in text  # slashes, but no breadcrumb
     for gone in ("99次", "356", "主办单位"):
         assert gone not in text, gone
 

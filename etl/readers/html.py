@@ -148,7 +148,7 @@ _CHROME_LINE = re.compile(
     r"|(?:网站标识码|ICP备|网安备|版权所有|Copyright|©|网站地图|分辨率)"
     r"|^(?:分享到|字号[:：]|【\s*字[体号])"
 )
-_CRUMB = re.compile(r"^\S{1,12}(?:\s*(?:>|>>|»|›|→|/|＞)\s*\S{1,20}){2,}$")
+_CRUMB = re.compile(r"^[^\s\d]{1,12}(?:\s*(?:>|>>|»|›|→|/|＞)\s*[^\s\d]{1,20}){2,}$")
 _SENTENCE = re.compile(r"[。；！？]")
 
 _KEYS = (
