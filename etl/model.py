@@ -23,6 +23,7 @@ class TextDoc:
     text: str
     format: str  # txt | docx | pdf
     encoding: str = "utf-8"  # what the bytes were decoded from (txt only)
+    method: str = "text"  # or "ocr": a scan read by OCR (etl/readers/ocr.py)
     # where parts of the text came from, beyond paragraphs: (start, end, label), e.g. the
     # cells of a web page's tables ("表2 第3行第4列"); empty for the other readers
     parts: list[tuple[int, int, str]] = field(default_factory=list)
@@ -75,7 +76,7 @@ class Fact:
     num_start: int = 0
     num_end: int = 0
     location: str = ""  # "第3段" for text, "Sheet1!D7" for tables
-    method: str = "text"  # text | table
+    method: str = "text"  # text | table | ocr
 
     def as_json(self, doc: str) -> dict:
         d = asdict(self)

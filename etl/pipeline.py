@@ -160,6 +160,11 @@ def _report(
             problems.append(f"{f.location}“{f.quote[:40]}”：{why}，未载入")
         else:
             facts.append(f)
+    if doc.method == "ocr":  # a scan (etl/readers/ocr.py): its page, "\f" between pages
+        for x in (*facts, *candidates):
+            x.location = f"第{doc.text.count(chr(12), 0, x.start) + 1}页 {x.location}"
+        for f in facts:
+            f.method = "ocr"
     return Processed(
         path=doc.path, doc_id=doc_id, kind="report", format=doc.format, encoding=doc.encoding,
         title=ident.title, agency=name, year=ident.year, text=doc.text, facts=facts,

@@ -10,8 +10,9 @@ from pathlib import Path
 from etl.model import ReadError, TableDoc, TextDoc
 
 REPORT_SUFFIXES = {".txt", ".docx", ".pdf", ".html", ".htm", ".mht", ".mhtml"}
+SCAN_SUFFIXES = {".png", ".jpg", ".jpeg"}  # read by OCR (etl/readers/ocr.py)
 TABLE_SUFFIXES = {".csv", ".xlsx"}
-SUPPORTED_SUFFIXES = REPORT_SUFFIXES | TABLE_SUFFIXES
+SUPPORTED_SUFFIXES = REPORT_SUFFIXES | TABLE_SUFFIXES | SCAN_SUFFIXES
 
 
 def read(path: Path) -> TextDoc | TableDoc:

@@ -17,7 +17,8 @@ from etl.readers.docx import CORRUPT as DOCX_CORRUPT
 from etl.readers.docx import read_docx
 from etl.readers.html import read_html
 from etl.readers.html import sniff as sniff_page
-from etl.readers.pdf import read_pdf
+from etl.readers.ocr import read_image, read_scanned_pdf
+from etl.readers.pdf import NO_TEXT_LAYER, read_pdf
 from etl.readers.table import CORRUPT_XLSX, read_csv, read_xlsx
 from etl.readers.text import read_txt
 
@@ -39,8 +40,6 @@ _UNPACK = f"请解压后逐个提供其中的 {_WANTED}。"
 
 # signature -> what to tell the user
 _REFUSED_MAGIC = [
-    (b"\x89PNG", f"这是图片文件（PNG），没有可读的文字。请提供 {_WANTED}。"),
-    (b"\xff\xd8\xff", f"这是图片文件（JPEG），没有可读的文字。请提供 {_WANTED}。"),
     (b"GIF8", f"这是图片文件（GIF），没有可读的文字。请提供 {_WANTED}。"),
     (b"II*\x00", f"这是图片文件（TIFF），没有可读的文字。请提供 {_WANTED}。"),
     (b"MM\x00*", f"这是图片文件（TIFF），没有可读的文字。请提供 {_WANTED}。"),
@@ -75,7 +74,16 @@ def read_file(path: Path) -> TextDoc | TableDoc:
     if head.startswith(b"PK\x03\x04"):
         return _read_zip(path, head, suffix)
     if head.startswith(b"%PDF"):
-        return read_pdf(path)
+        try:
+            return read_pdf(path)
+        except ReadError as e:
+            if e.reason != NO_TEXT_LAYER:
+                raise
+        return read_scanned_pdf(path)  # a scan: OCR, or a reason naming what to install
+    if head.startswith(b"\x89PNG\r\n\x1a\n"):
+        return read_image(path, "png")  # a photo or scan of a page
+    if head.startswith(b"\xff\xd8\xff"):
+        return read_image(path, "jpg")
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         raise ReadError(OLD_OFFICE)
     for magic, what in _REFUSED_MAGIC:
