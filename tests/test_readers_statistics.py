@@ -340,3 +340,13 @@ def test_one_agency_statistics_table_with_indicators_as_rows(tmp_path, registry)
     assert len(p.problems) == 2
     assert "第7行：“执法检查计划”的计量单位“人”不是指标“执法检查计划”的单位" in p.problems[0]
     assert "第8行：“办公经费”不是指标目录中的指标" in p.problems[1]
+
+
+def test_a_formula_over_a_whole_column_is_cut_to_the_cells_in_use():
+    from etl.readers.table import _fill_formulas
+
+    cells = [["1"], ["2"], [""]]
+    assert _fill_formulas(cells, {(3, 0): "=SUM(A1:A1048576)", (3, 1): "=SUM(A1:B3)"}) == {
+        (3, 0): "=SUM(A1:A1048576)"  # it sums itself: a cycle, not a number
+    }
+    assert cells[3] == ["", "3"]

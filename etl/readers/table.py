@@ -322,6 +322,11 @@ def _fill_formulas(cells: list[list[str]], formulas: dict) -> dict[tuple[int, in
             return None
         return float(text) if _PLAIN_NUMBER.match(text) else text
 
+    # beyond the cells in use (and the formulas) every cell is blank: a range is cut there
+    value.bounds = (  # type: ignore[attr-defined]
+        max([len(cells)] + [r + 1 for r, _ in missing]),
+        max([len(row) for row in cells] + [c + 1 for _, c in missing]),
+    )
     unread = {}
     for (r, c), formula in missing.items():
         if (r, c) not in done:
@@ -338,7 +343,7 @@ def _fill_formulas(cells: list[list[str]], formulas: dict) -> dict[tuple[int, in
 
 
 def _at(cells: list[list[str]], r: int, c: int) -> str:
-    return cells[r][c] if r < len(cells) and c < len(cells[r]) else ""
+    return cells[r][c] if 0 <= r < len(cells) and 0 <= c < len(cells[r]) else ""
 
 
 def _eval(formula: str, value, depth: int) -> float | None:
@@ -379,8 +384,9 @@ def _refs(arg: str, value, depth: int):
     elif m := _RANGE.match(arg):
         c1, c2 = (column_index_from_string(m.group(k)) - 1 for k in (1, 3))
         r1, r2 = int(m.group(2)) - 1, int(m.group(4)) - 1
-        for r in range(min(r1, r2), max(r1, r2) + 1):
-            for c in range(min(c1, c2), max(c1, c2) + 1):
+        rows, cols = getattr(value, "bounds", (max(r1, r2) + 1, max(c1, c2) + 1))
+        for r in range(min(r1, r2), min(max(r1, r2) + 1, rows)):
+            for c in range(min(c1, c2), min(max(c1, c2) + 1, cols)):
                 yield value(r, c, depth)
     else:
         raise ValueError(arg)
