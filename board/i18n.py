@@ -42,9 +42,9 @@ TEXT: dict[str, tuple[str, str]] = {
     # import page
     "im_upload": ("上传报告或表格", "Upload reports or tables"),
     "im_help": (
-        "可上传 .txt .docx .pdf .csv .xlsx 和网页（.html .htm .mht），单个文件不超过 {mb} MB（更大的报告请拆分，或压缩其中的图片）。"
+        "可上传 .txt .docx .pdf .csv .xlsx、网页（.html .htm .mht）和扫描件或照片（.png .jpg，文字识别），单个文件不超过 {mb} MB（更大的报告请拆分，或压缩其中的图片）。"
         "保存前先显示每个文件能提取到什么。",
-        "Upload .txt .docx .pdf .csv .xlsx files and saved web pages (.html .htm .mht) of up to {mb} MB each (split a larger report or "
+        "Upload .txt .docx .pdf .csv .xlsx files, saved web pages (.html .htm .mht) and scans or photos (.png .jpg, by OCR) of up to {mb} MB each (split a larger report or "
         "compress its images). What each would give is shown before saving.",
     ),  # fmt: skip
     "im_ok": (
@@ -255,6 +255,20 @@ TEXT: dict[str, tuple[str, str]] = {
     "method_text": ("报告原文", "report text"),
     "method_table": ("统计表", "table"),
     "method_correction": ("人工更正", "correction"),
+    "method_ocr": ("扫描件文字识别", "OCR of a scan"),
+    "scan_pages": (
+        "扫描件原图与识别的句子（{n}页）",
+        "Scanned pages beside the sentences read (OCR, {n} pages)",
+    ),
+    "scan_pick": ("扫描件页面", "Scanned page"),
+    "scan_gone": (
+        "原文件已不在 data/ 中或已被替换，无法显示原图。",
+        "The file is gone from data/ or was replaced: no image.",
+    ),
+    "scan_page": (
+        "扫描件第{page}页（文字识别，请对照原图核实）",
+        "scan, page {page} (OCR: check against the image)",
+    ),
     "hollow_unverified": ("空心点为未核实数值", "hollow points: unverified"),
     "bound_mark": ("“以上/约”为报告中的约数", "“+ / about”: bounds stated in the report"),
     "agency": ("单位", "Agency"),

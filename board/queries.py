@@ -100,6 +100,9 @@ SQL: dict[str, str] = {
     "doc_texts": """
         SELECT doc_id, text FROM document
         WHERE doc_id IN (SELECT unnest(?::VARCHAR[])) AND text IS NOT NULL""",
+    # where a few documents are under data/ (the page image of a scan, board/scans.py)
+    "doc_paths": """
+        SELECT doc_id, path FROM document WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))""",
     # every fact behind one (agency, year, indicator): what a click on a point shows
     "key_facts": """
         SELECT f.fact_id, f.doc_id, f.agency_id, f.year, f.indicator_id, f.value, f.unit,
@@ -342,6 +345,15 @@ def doc_texts(doc_ids) -> dict[str, str]:
         return {}
     df = run("doc_texts", ids)
     return dict(zip(df["doc_id"], df["text"], strict=True))
+
+
+def doc_paths(doc_ids) -> dict[str, str]:
+    """doc_id -> its path relative to the data folder."""
+    ids = sorted({d for d in doc_ids if isinstance(d, str)})
+    if not ids:
+        return {}
+    df = run("doc_paths", ids)
+    return dict(zip(df["doc_id"], df["path"], strict=True))
 
 
 def key_facts(agency_id: str, year: int, indicator_id: str, demo: bool) -> pd.DataFrame:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from board import charts, export_ui, i18n, model, queries
+from board import charts, export_ui, i18n, model, queries, scans, warehouse
 from board.app import Ctx
 from board.highlight import STYLE, demo_badge, esc, sentence_html, table_html
 
@@ -129,6 +129,8 @@ def metric_card(ctx: Ctx, card: model.Card, years: list[int], color: str, key: s
 def facts_table(ctx: Ctx, facts: pd.DataFrame) -> None:
     """Facts with their sentence and the number highlighted (escaped, then marked)."""
     texts = queries.doc_texts(facts["doc_id"].dropna())
+    ocr = facts.loc[facts["method"] == "ocr", "doc_id"].dropna()
+    paths = queries.doc_paths(ocr) if len(ocr) else {}
     rows = []
     for r in facts.itertuples():
         unit = ctx.meta.unit(r.indicator_id, ctx.lang)
@@ -139,6 +141,13 @@ def facts_table(ctx: Ctx, facts: pd.DataFrame) -> None:
         src += f"<br><small>{esc(r.location)}</small>" + demo_badge(
             r.origin == "demo", ctx.t("demo")
         )
+        if r.method == "ocr":  # a scan: the page image beside the recognised sentence
+            page = scans.page_of(texts.get(r.doc_id), r.span_start)
+            path = paths.get(r.doc_id)
+            jpeg = (
+                scans.page_jpeg(warehouse.data_dir() / path, r.doc_id, page, 300) if path else None
+            )
+            src += scans.page_img_html(jpeg, esc(ctx.t("scan_page", page=page)))
         rows.append([ctx.meta.agency(r.agency_id, ctx.lang), str(r.year),
                      ctx.meta.ind(r.indicator_id, ctx.lang), i18n.value_text(r.value, unit, q, ctx.lang),
                      sent, src, i18n.status_text(r.status, ctx.lang)])  # fmt: skip
@@ -146,3 +155,44 @@ def facts_table(ctx: Ctx, facts: pd.DataFrame) -> None:
         ctx.t(k) for k in ("agency", "year", "indicator", "value", "source", "document", "status")
     ]
     st.html(table_html(heads, rows, raw_cols={4, 5}))
+
+
+def scan_pages(ctx: Ctx, facts: pd.DataFrame) -> None:
+    """The pages of the scans among `facts` (read by OCR), large, beside the sentences
+    recognised on them, so that an editor can check each number against the image."""
+    ocr = facts[facts["method"] == "ocr"]
+    if ocr.empty:
+        return
+    texts = queries.doc_texts(ocr["doc_id"].dropna())
+    paths = queries.doc_paths(ocr["doc_id"].dropna())
+    pages: dict[tuple[str, int], list] = {}
+    for r in ocr.itertuples():
+        pages.setdefault((r.doc_id, scans.page_of(texts.get(r.doc_id), r.span_start)), []).append(r)
+    st.subheader(ctx.t("scan_pages", n=len(pages)))
+
+    def label(k: tuple[str, int]) -> str:
+        first = pages[k][0]
+        return f"{first.doc_title or paths.get(k[0], k[0])} · {ctx.t('scan_page', page=k[1])}"
+
+    keys = list(pages)
+    k = st.selectbox(ctx.t("scan_pick"), keys, format_func=label, key="scan_pick")
+    path = paths.get(k[0])
+    jpeg = scans.page_jpeg(warehouse.data_dir() / path, k[0], k[1], 1000) if path else None
+    left, right = st.columns([3, 2], gap="medium")
+    with left:
+        if jpeg:
+            st.image(jpeg, caption=ctx.t("scan_page", page=k[1]))
+        else:
+            st.caption(ctx.t("scan_gone"))
+    with right:
+        rows = []
+        for r in pages[k]:
+            unit = ctx.meta.unit(r.indicator_id, ctx.lang)
+            q = r.qualifier if isinstance(r.qualifier, str) else None
+            rows.append([ctx.meta.ind(r.indicator_id, ctx.lang),
+                         i18n.value_text(r.value, unit, q, ctx.lang),
+                         sentence_html(texts.get(r.doc_id), r.span_start, r.span_end, r.num_start,
+                                       r.num_end, r.quote)])  # fmt: skip
+        st.html(
+            table_html([ctx.t(x) for x in ("indicator", "value", "source")], rows, raw_cols={2})
+        )

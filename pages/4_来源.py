@@ -41,6 +41,7 @@ else:
     facts = queries.facts(inds, f, PER_PAGE, (page - 1) * PER_PAGE)
     with st.container(height=640):
         ui.facts_table(ctx, facts)
+    ui.scan_pages(ctx, facts)  # facts read from scans: the page beside its sentences
 
 conf = queries.conflicts(f)
 st.subheader(ctx.t("src_conflicts", n=len(conf)))

@@ -6,8 +6,17 @@
 set -u
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
+# LibreOffice converts old Office and WPS files (.doc .wps .odt .xls .et .ods) for the ETL
+# (etl/readers/office.py); without it they are set aside naming these packages, and their tests skip
+command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer libreoffice-calc)
 if ! { command -v fc-list >/dev/null 2>&1 && fc-list :lang=zh family 2>/dev/null | grep -qi "Noto Sans CJK"; }; then
   need+=(fonts-noto-cjk)
+fi
+# libGL and GLib for opencv-python, which rapidocr-onnxruntime (OCR of scans) loads; without
+# them scans are set aside and the OCR tests skip, saying so
+if command -v ldconfig >/dev/null 2>&1; then
+  ldconfig -p | grep -q "libGL.so.1 " || need+=(libgl1)
+  ldconfig -p | grep -q "libglib-2.0.so.0 " || need+=(libglib2.0-0)
 fi
 if [ ${#need[@]} -eq 0 ]; then
   exit 0

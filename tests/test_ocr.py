@@ -212,12 +212,14 @@ def test_blank_photo_says_nothing_was_read(tmp_path):
 
 
 @needs_ocr
-def test_build_loads_a_scan_as_unverified_ocr_facts(corpus, tmp_path):
+def test_build_loads_a_scan_as_unverified_ocr_facts(tmp_path, monkeypatch):
     """In the warehouse, a scan's facts have method 'ocr', status 'unverified', and a
     location that names the page."""
     import duckdb
 
-    scan = corpus[-1][0]  # r31: 周村区科学技术局 2025, a registered agency
+    folder = tmp_path / "made"
+    folder.mkdir()
+    scan = make_scan(DOCS / "周村区科学技术局/2025/r31.txt", folder, 2.0, True, "pdf")
     data = tmp_path / "data"
     (data / "reports").mkdir(parents=True)
     shutil.copytree(ROOT / "data" / "registry", data / "registry")
@@ -232,3 +234,22 @@ def test_build_loads_a_scan_as_unverified_ocr_facts(corpus, tmp_path):
     assert rows == [("ocr", "unverified")]
     assert locs and all(loc.startswith("第1页 ") for loc in locs)
     assert fmt == "pdf"
+    # 来源: beside each sentence read from the scan, the page it was read from
+    from board_fixtures import assert_ok, open_page, texts
+
+    monkeypatch.setenv("FAZHI_WAREHOUSE", str(tmp_path / "w.duckdb"))
+    monkeypatch.setenv("FAZHI_DATA", str(data))
+    at = open_page("sources")
+    assert_ok(at)
+    body = "\n".join(str(e.proto.body) for e in at.get("html"))
+    assert body.count("data:image/jpeg;base64,") == len(locs)
+    assert "扫描件第1页（文字识别，请对照原图核实）" in body
+    assert "扫描件原图与识别的句子（1页）" in texts(at)
+    assert len(at.get("image")) == 1  # the page, large, beside the sentences read from it
+    # the file replaced since the build: no image rather than the wrong page
+    target = next((data / "reports").rglob("*.pdf"))
+    target.write_bytes(target.read_bytes() + b"\n%changed")
+    at = open_page("sources")
+    body = "\n".join(str(e.proto.body) for e in at.get("html"))
+    assert "data:image/jpeg" not in body and "扫描件第1页" in body
+    assert not at.get("image") and "已被替换，无法显示原图" in texts(at)
