@@ -42,14 +42,14 @@ CORPUS = [
 ]
 
 
-def text_pdf(text: str, path: Path, size: int = 11) -> Path:
+def text_pdf(text: str, path: Path, size: float = 11) -> Path:
     """The report as a born-digital PDF (fpdf2, Noto Sans CJK)."""
     pdf = FPDF()
     pdf.add_page()
     pdf.add_font("noto", fname=str(NOTO))
     pdf.set_font("noto", size=size)
     for line in text.split("\n"):
-        pdf.multi_cell(0, 6, text=line or " ", new_x="LMARGIN", new_y="NEXT")
+        pdf.multi_cell(0, size * 0.55, text=line or " ", new_x="LMARGIN", new_y="NEXT")
     pdf.output(str(path))
     return path
 
@@ -75,11 +75,13 @@ def scan_images(pdf_path: Path, tilt: float, noise: bool, dpi: int = 200) -> lis
     return out
 
 
-def make_scan(src: Path, out_dir: Path, tilt: float, noise: bool, kind: str) -> Path:
+def make_scan(
+    src: Path, out_dir: Path, tilt: float, noise: bool, kind: str, size: float = 11
+) -> Path:
     from etl.readers.text import read_txt
 
     text = read_txt(src).text  # r05/r14/r29 are GB18030: printed as what they say
-    born = text_pdf(text, out_dir / f"{src.stem}.born.pdf")
+    born = text_pdf(text, out_dir / f"{src.stem}.born.pdf", size)
     images = scan_images(born, tilt, noise)
     path = out_dir / f"{src.stem}.scan.{kind}"
     if kind == "pdf":
@@ -147,6 +149,37 @@ def test_scan_reads_line_by_line_in_order(corpus):
     assert [h[0] for h in heads] == list("一二三四五六七")
     para = next(ln for ln in lines if ln.startswith("坚持集中学与线上学相结合"))
     assert para.endswith("通过率100%。")  # three printed lines joined into one paragraph
+
+
+@needs_ocr
+def test_a_scan_of_two_pages_says_which_page_a_fact_is_on(tmp_path):
+    """Printed large, r01 takes two pages: read page by page, a form feed between them,
+    and the facts of the second page say 第2页."""
+    src = DOCS / "r01.txt"
+    scan = make_scan(src, tmp_path, 1.5, True, "pdf", size=17)
+    read = process_file(scan, None, strict=False)
+    assert read.text.count("\f") == 1
+    want, have = keys(process_file(src, None, strict=False)), keys(read)
+    assert len(want & have) >= 0.95 * len(want) and have <= want, (want - have, have - want)
+    pages = {f.location.split(" ")[0] for f in read.facts}
+    assert pages == {"第1页", "第2页"}
+    second = read.text.index("\f")
+    assert all((f.start > second) == f.location.startswith("第2页") for f in read.facts)
+
+
+@pytest.mark.skipif(
+    not ocr._tesseract_chi_sim(),
+    reason="tesseract 或其中文语言包未安装（apt-get install tesseract-ocr tesseract-ocr-chi-sim）：后备引擎的测试跳过",
+)
+def test_tesseract_is_the_fallback_where_rapidocr_is_missing(tmp_path, monkeypatch):
+    """With tesseract's chi_sim (and no RapidOCR), a scan is read by tesseract through the
+    same lines and paragraphs: the text's facts, nothing else."""
+    monkeypatch.setattr(ocr, "engine_name", lambda: "tesseract")
+    src = DOCS / "r01.txt"
+    read = process_file(make_scan(src, tmp_path, 0.0, True, "png"), None, strict=False)
+    want, have = keys(process_file(src, None, strict=False)), keys(read)
+    assert len(want & have) >= 0.95 * len(want) and have <= want, (want - have, have - want)
+    assert {f.method for f in read.facts} == {"ocr"}
 
 
 def test_page_text_turns_tilted_boxes_back_into_lines():

@@ -178,6 +178,8 @@ def _rapid():
 
 
 def _tesseract(image) -> str:
+    """tesseract's words (TSV), one box per line it found, then the same lines and
+    paragraphs as RapidOCR's boxes."""
     import tempfile
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -185,13 +187,28 @@ def _tesseract(image) -> str:
         image.save(png)
         try:
             out = subprocess.run(
-                ["tesseract", str(png), "stdout", "-l", "chi_sim", "--psm", "6"],
+                ["tesseract", str(png), "stdout", "-l", "chi_sim", "--psm", "6", "tsv"],
                 capture_output=True, text=True, timeout=300,
             )  # fmt: skip
         except (OSError, subprocess.SubprocessError) as exc:
             raise ReadError(MISSING) from exc
-    lines = [re.sub(r"(?<=[^\x00-\x7f]) (?=[^\x00-\x7f])", "", ln) for ln in out.stdout.split("\n")]
-    return "\n".join(ln for ln in lines if ln.strip() and not _PAGE_NUMBER.match(ln))
+    lines: dict[tuple, list] = {}
+    for row in out.stdout.split("\n")[1:]:
+        f = row.split("\t")
+        if len(f) < 12 or not f[11].strip() or f[0] != "5":
+            continue
+        x, y, w, h = (int(v) for v in f[6:10])
+        lines.setdefault((f[2], f[3], f[4]), []).append((x, y, x + w, y + h, f[11].strip()))
+    boxes = []
+    for words in lines.values():
+        text = ""
+        for *_, word in words:  # no space between Chinese words, one between Latin ones
+            sep = " " if text and text[-1].isascii() and word[0].isascii() else ""
+            text += sep + word
+        x0, y0 = min(w[0] for w in words), min(w[1] for w in words)
+        x1, y1 = max(w[2] for w in words), max(w[3] for w in words)
+        boxes.append(([[x0, y0], [x1, y0], [x1, y1], [x0, y1]], text))
+    return page_text(boxes)
 
 
 # --- boxes into lines -------------------------------------------------------------------
