@@ -29,6 +29,7 @@ from etl.registry import Registry
 UPLOAD_TYPES = ["txt", "docx", "pdf", "csv", "xlsx"]
 UPLOAD_TYPES += ["html", "htm", "mht", "mhtml"]  # web pages as saved (etl/readers/html.py)
 UPLOAD_TYPES += ["png", "jpg", "jpeg"]  # photos and scans of a page, read by OCR
+UPLOAD_TYPES += ["doc", "wps", "odt", "xls", "et", "ods"]  # through LibreOffice (office.py)
 UPLOADS = "uploads"
 UNSORTED = "unsorted"
 FALLBACK_MAX_UPLOAD_MB = 25  # same as .streamlit/config.toml; used if the option is unreadable

@@ -13,6 +13,7 @@ import zipfile
 from pathlib import Path
 
 from etl.model import ReadError, TableDoc, TextDoc
+from etl.readers import office
 from etl.readers.docx import CORRUPT as DOCX_CORRUPT
 from etl.readers.docx import read_docx
 from etl.readers.html import read_html
@@ -25,11 +26,7 @@ from etl.readers.text import read_txt
 MAX_BYTES = 20 * 1024 * 1024
 PAGE_SUFFIXES = {".html", ".htm", ".mht", ".mhtml"}
 
-OLD_OFFICE = (
-    "这是旧版 Word/Excel 格式（.doc/.xls），或是设了密码的 Office 文件，无法读取。"
-    "请用 Word、Excel 或 WPS 打开后另存为 .docx 或 .xlsx（并取消密码）再提供。"
-    "（Old .doc/.xls or password-protected Office file: save as .docx/.xlsx.）"
-)
+OLD_OFFICE = office.OLD_OFFICE  # an OLE2 file that is neither Word nor Excel
 BINARY = (
     "文件内容不是文本，也不是可识别的 Word、Excel 或 PDF 文件，无法读取。"
     "请提供 .txt、.docx、.pdf、.csv 或 .xlsx 文件。"
@@ -84,8 +81,8 @@ def read_file(path: Path) -> TextDoc | TableDoc:
         return read_image(path, "png")  # a photo or scan of a page
     if head.startswith(b"\xff\xd8\xff"):
         return read_image(path, "jpg")
-    if head.startswith(b"\xd0\xcf\x11\xe0"):
-        raise ReadError(OLD_OFFICE)
+    if head.startswith(b"\xd0\xcf\x11\xe0"):  # .doc .wps .xls .et: through LibreOffice
+        return office.read_ole2(path)
     for magic, what in _REFUSED_MAGIC:
         if head.startswith(magic):
             raise ReadError(f"{what}（Unsupported file type.）")
@@ -126,8 +123,10 @@ def _read_zip(path: Path, head: bytes, suffix: str) -> TextDoc | TableDoc:
         return read_xlsx(path)
     if any(n.startswith("ppt/") for n in names):
         what = "这是 PowerPoint 演示文稿，请把内容另存为 PDF 或 Word 文件后再提供。"
-    elif b"opendocument" in mimetype:
-        what = "这是 ODF 格式（WPS/LibreOffice 的 .odt/.ods），请另存为 .docx 或 .xlsx 后再提供。"
+    elif b"opendocument" in mimetype:  # .odt .ods: through LibreOffice
+        return office.read_opendocument(path, mimetype)
+    elif "OFD.xml" in names:
+        raise ReadError(office.OFD)
     else:
         what = f"这是压缩包（zip），{_UNPACK}"
     raise ReadError(f"{what}（Unsupported file type.）")
