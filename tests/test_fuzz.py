@@ -9,6 +9,7 @@ import re
 import tempfile
 from pathlib import Path
 
+import html_pages
 import pytest
 from docx import Document
 from fpdf import FPDF
@@ -64,12 +65,20 @@ def _pdf_bytes() -> bytes:
 CSV = (
     "单位,年度,指标,数值\n周村区科学技术局,2019,inspections,16\n区知识产权局,2019,行政处罚案卷,5\n"
 )
+_PAGE = (
+    '<!DOCTYPE html><html><head><meta charset="gb2312"></head><body><div class="nav">'
+    '<a href="/">首页</a></div><h1>周村区科学技术局2019年度法治政府建设情况报告</h1><p>开展执法检查'
+    '16次。</p><table><tr><td rowspan="2">行政复议案件（件）</td><td colspan="2">1</td></tr>'
+    "<tr><td>0</td></tr></table></body></html>"
+)
 SAMPLES = {
     ".txt": SEED.read_bytes(),
     ".csv": CSV.encode("utf-8"),
     ".docx": _docx_bytes(),
     ".xlsx": _xlsx_bytes(),
     ".pdf": _pdf_bytes(),
+    ".html": _PAGE.encode("gb18030"),  # web pages (etl/readers/html.py)
+    ".mht": html_pages.as_mht(_PAGE, "gbk"),
 }
 PREFIXES = [b"", b"PK\x03\x04", b"%PDF-1.4\n", b"\xd0\xcf\x11\xe0", b"\xef\xbb\xbf", b"\xff\xfe"]
 
