@@ -48,6 +48,7 @@ _HEADING = re.compile(
     r"|第[一二三四五六七八九十百零〇\d]+[章节条部分篇项])"
 )
 _FIELD = re.compile(r"^\s*[\u4e00-\u9fff]{2,4}[:：]")  # 来源： 发布时间： a page's fields
+_TITLE = re.compile(r"^\s*\S{2,30}?(?:19|20)\d\d年\S{0,30}(?:报告|总结)\s*\ue000?$")
 _ROW_START = re.compile(r"^\s*[-+]?\d[\d,.]*%?\s*\|")  # "0 | 0 | 2": a row of numbers
 # "- 3 -", "— 3 —", "第3页", "第 3 页 共 10 页", "3/10": page furniture, not text
 _PAGE_NUMBER = re.compile(
@@ -104,6 +105,8 @@ def _continues(prev: str, line: str) -> bool:
     if prev.endswith(_HARD) or _ROW_START.match(line) or _FIELD.match(line):
         return False  # stopped short of the edge; a table's next row; "来源：" and the like
     if " | " in prev and " | " in line:  # two rows of a table
+        return False
+    if _TITLE.match(line):  # a report's title after a full-width line (a breadcrumb)
         return False
     return not (_HEADING.match(prev) and len(prev) <= _SHORT_HEADING)  # "二、复议情况" alone
 
@@ -264,7 +267,7 @@ def _reading_order(lines: list[_Line]) -> list[str]:
         if gutter is not None and run:
             left = [[f for f in line.frags if f.right <= gutter] for line in run]
             right = [[f for f in line.frags if f.left >= gutter] for line in run]
-            if _prose(left) and _prose(right):
+            if (_prose(left) and _prose(right)) or (_filled(left) and _prose(right, chars=1)):
                 emit(list(zip(run, left, strict=True)), full=0.0)
                 emit(list(zip(run, right, strict=True)), full=0.0)
                 run.clear()
@@ -314,10 +317,20 @@ def _gutter(lines: list[_Line]) -> float | None:
     return best[2]
 
 
-def _prose(sides: list[list[_Frag]]) -> bool:
+def _prose(sides: list[list[_Frag]], chars: int = _PROSE) -> bool:
     """At least three lines, their median length that of running text."""
     lengths = sorted(sum(len(f.text) for f in fs) for fs in sides if fs)
-    return len(lengths) >= 3 and lengths[len(lengths) // 2] >= _PROSE
+    return len(lengths) >= 3 and lengths[len(lengths) // 2] >= chars
+
+
+def _filled(sides: list[list[_Frag]]) -> bool:
+    """A column of wrapped text: most of its (three or more) lines run to its right edge,
+    where a table's first column holds labels of every length."""
+    rights = [(max(f.right for f in fs), max(f.height for f in fs)) for fs in sides if fs]
+    if len(rights) < 3:
+        return False
+    edge = max(r for r, _ in rights)
+    return sum(r >= edge - 1.5 * h for r, h in rights) >= 0.6 * len(rights)
 
 
 def _drop_furniture(pages: list[list[str]]) -> list[list[str]]:
