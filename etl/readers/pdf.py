@@ -48,8 +48,8 @@ _HEADING = re.compile(
     r"|第[一二三四五六七八九十百零〇\d]+[章节条部分篇项])"
 )
 _FIELD = re.compile(r"^\s*[\u4e00-\u9fff]{2,4}[:：]")  # 来源： 发布时间： a page's fields
-_TITLE = re.compile(r"^\s*\S{2,30}?(?:19|20)\d\d年\S{0,30}(?:报告|总结)\s*\ue000?$")
-_ROW_START = re.compile(r"^\s*[-+]?\d[\d,.]*%?\s*\|")  # "0 | 0 | 2": a row of numbers
+_TITLE = re.compile(r"^\s*\S{2,30}?(?:19|20)\d\d年\S{0,30}(?:报告|总结)\s*$")
+_ROW_START = re.compile(r"^\s*(?:\|\s*)?[-+]?\d[\d,.]*%?\s*\|")  # "0 | 0 | 2": a row of numbers
 # "- 3 -", "— 3 —", "第3页", "第 3 页 共 10 页", "3/10": page furniture, not text
 _PAGE_NUMBER = re.compile(
     r"^\s*(?:[-—–]\s*\d+\s*[-—–]|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)\s*$"
@@ -95,7 +95,7 @@ def join_wrapped_lines(text: str) -> str:
             out[-1] = prev + sep + line
         else:
             out.append(line)
-    return "\n".join(out).replace(_HARD, "")
+    return _bare("\n".join(out))
 
 
 def _continues(prev: str, line: str) -> bool:
@@ -104,9 +104,9 @@ def _continues(prev: str, line: str) -> bool:
         return False
     if prev.endswith(_HARD) or _ROW_START.match(line) or _FIELD.match(line):
         return False  # stopped short of the edge; a table's next row; "来源：" and the like
-    if " | " in prev and " | " in line:  # two rows of a table
+    if _TITLE.match(_bare(line)):  # a report's title after a full-width line (a breadcrumb)
         return False
-    if _TITLE.match(line):  # a report's title after a full-width line (a breadcrumb)
+    if _CELLS in prev[-2:] and _CELLS in line[-2:]:  # two rows of a table laid out in cells
         return False
     return not (_HEADING.match(prev) and len(prev) <= _SHORT_HEADING)  # "二、复议情况" alone
 
@@ -125,6 +125,7 @@ _SPACE_GAP = 0.25  # a gap this wide (in font heights) between two glyphs is a s
 _CELL_GAP = 1.5  # and this wide, a new fragment: another table cell or another column
 _SHORT_LINE = 4  # a line ending this far (in font heights) before the column's edge ended there
 _HARD = "\ue000"  # marks such a line for join_wrapped_lines: it ends a paragraph, a title, a row
+_CELLS = "\ue001"  # marks a line of cells set apart on the page (a table row), before any _HARD
 _PARAGRAPH = 0.3  # this much more space (in font heights) than between lines: a new paragraph
 _PROSE = 8  # a column's lines hold at least this many characters (median); a table's do not
 
@@ -248,7 +249,8 @@ def _reading_order(lines: list[_Line]) -> list[str]:
     out: list[str] = []
     run: list[_Line] = []
 
-    page_right = max((f.right for line in lines for f in line.frags), default=0.0)
+    frags = [f for line in lines for f in line.frags]
+    page_right = max((f.right for f in frags), default=0.0)
 
     def emit(part: list[tuple[_Line, list[_Frag]]], full: float = page_right) -> None:
         part = [(line, frags) for line, frags in part if frags]
@@ -260,6 +262,7 @@ def _reading_order(lines: list[_Line]) -> list[str]:
                 out.append("")
             text = _CONTROLS.sub("", line.text(frags))
             right, height = max(f.right for f in frags), max(f.height for f in frags)
+            text += _CELLS if len(frags) > 1 else ""
             out.append(text + _HARD if right < full - _SHORT_LINE * height else text)
             prev = _Frag("", 0, 0, bottom, top)
 
@@ -345,12 +348,12 @@ def _drop_furniture(pages: list[list[str]]) -> list[list[str]]:
     for lines in pages:
         lines = list(lines)
         for end in (0, -1):
-            while lines and not lines[end].replace(_HARD, "").strip():
+            while lines and not _bare(lines[end]).strip():
                 lines.pop(end)
-            edge = lines[end].replace(_HARD, "") if lines else ""
+            edge = _bare(lines[end]) if lines else ""
             if lines and (_PAGE_NUMBER.match(edge) or _digitless(edge) in repeated):
                 lines.pop(end)
-            while lines and not lines[end].replace(_HARD, "").strip():
+            while lines and not _bare(lines[end]).strip():
                 lines.pop(end)
         out.append(lines)
     return out
@@ -362,4 +365,8 @@ def _first_text(lines: list[str], end: int) -> str:
 
 
 def _digitless(line: str) -> str:
-    return re.sub(r"\d+", "#", line.replace(_HARD, "").strip())
+    return re.sub(r"\d+", "#", _bare(line).strip())
+
+
+def _bare(text: str) -> str:
+    return text.replace(_HARD, "").replace(_CELLS, "")
