@@ -19,7 +19,7 @@ import streamlit as st
 
 from board import access, i18n, queries, review
 from board.app import Filters
-from board.highlight import STYLE, esc, quote_html, sentence_html
+from board.highlight import STYLE, demo_badge, esc, quote_html, sentence_html
 from etl.appendlog import AppendBusy
 from etl.assignments import FIRST_YEAR
 from etl.corrections import BadCorrection
@@ -100,10 +100,12 @@ def card(ctx, r, texts: dict[str, str]) -> str:
         shown = i18n.value_text(r.current_value, meta.unit(ind, lang), None, lang)
         notes.append(ctx.t("cd_current", v=shown, how=i18n.method_text(r.current_method, lang)))
     extra = "".join(f'<div class="m">{esc(x)}</div>' for x in notes)
+    # a demo report's number is labelled as demo, as everywhere else (files under data/demo/)
+    demo = demo_badge(str(r.path).startswith("demo/"), ctx.t("demo"))
     colon = "：" if lang == "zh" else ": "
     return (f'{STYLE}<div class="fz-card fz-cand"><b>{esc(head)}{colon}{esc(value)}</b>{badge}'
             f'<div class="m">{esc(ctx.t("cd_why", why=why))}</div>{sent}'
-            f'<div class="m">{esc(where)}</div>{extra}</div>')  # fmt: skip
+            f'<div class="m">{esc(where)} {demo}</div>{extra}</div>')  # fmt: skip
 
 
 def _agency_name(ctx, agency_id: str) -> str:

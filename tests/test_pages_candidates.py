@@ -288,3 +288,27 @@ def test_quality_counts_candidates_per_report(corpus):
     at = quality_page({"y0": "2018", "y1": "2019", "ag": "zc_kjj,zc_zscqj,zc_dzj"})
     files = {r["文件"] for r in cand_table(at)[1]}
     assert REL_2020 not in files and REL in files
+
+
+def test_a_demo_reports_numbers_are_labelled_demo(tmp_path, monkeypatch):
+    """Demo data is labelled wherever it shows: a candidate from a file under data/demo/
+    carries the 演示数据 badge; one from a real report does not."""
+    data = make_corpus(tmp_path)
+    write(data / REL_2020, REPORT_2020)
+    demo = "demo/reports/区科技局2019年度法治政府建设情况报告（演示）.txt"
+    write(
+        data / demo,
+        "区科技局2019年度法治政府建设情况报告\n\n2019年，我局开展执法检查8次，比上年增加5次。\n",
+    )
+    db = tmp_path / "w.duckdb"
+    build(data, db, workers=1)
+    monkeypatch.setenv("FAZHI_WAREHOUSE", str(db))
+    monkeypatch.setenv("FAZHI_DATA", str(data))
+    at = open_review(Q)
+    assert_ok(at)
+    cards = [h for h in html(at).split('class="fz-card fz-cand"')[1:]]
+    demo_cards = [c for c in cards if "比上年增加<mark>5</mark>次" in c]
+    real_cards = [c for c in cards if "比上年增加<mark>2</mark>次" in c]
+    assert demo_cards and real_cards
+    assert all('class="fz-demo">演示数据' in c for c in demo_cards)
+    assert not any('class="fz-demo"' in c for c in real_cards)
