@@ -141,7 +141,8 @@ def _guess(norm: str, cs: int, ce: int, mt: _Mention):
     clause = norm[cs:ce]
     at = mt.start - cs
     for k in words.finditer(clause):  # one pass over the clause for every indicator's words
-        d = at - k.end() if k.end() <= at else k.start() - (mt.end - cs)
+        # words before a number name it more often than words after it (较上年增加4条，受理…申请)
+        d = at - k.end() if k.end() <= at else 3 * (k.start() - (mt.end - cs))
         if 0 <= d < best_d:
             best, best_d = inds[int(k.lastgroup[1:])], d  # the outer group closes last
     return best
