@@ -35,6 +35,7 @@ from etl.extract.patterns import (
     SYSTEM,
     TO_LEVEL,
     TRAINING_WORDS,
+    WHOLE_YEAR,
     WIDE,
     YEAR_MARK,
     YEAR_SPAN,
@@ -227,6 +228,11 @@ class _Extraction:
             self.sentence_at = (s, e)
             self.set_aside(mt, reason, cs, ce, None)
 
+    def whole_year(self, s: int, e: int) -> bool:
+        """norm[s:e] states the report's whole year as its period (…1月1日至12月31日)."""
+        m = WHOLE_YEAR.search(self.norm, s, e)
+        return bool(m) and int(m["year"] or self.year) == self.year
+
     def wide(self, cs: int, ce: int) -> bool:
         """The clause gives a whole region's or system's figure, not the reporter's."""
         if not WIDE.match(self.norm, cs, ce):
@@ -288,6 +294,8 @@ class _Extraction:
                 left, clause_left = norm[left_from : mt.start], norm[cs : mt.start]
                 prev_end = mt.end
                 veto = GLOBAL_VETO.search(clause_left)
+                if veto and veto.group(0) == "累计" and self.whole_year(ss, mt.start):
+                    veto = None  # 2021年1月1日至12月31日…累计: the year's own total
                 if veto:
                     self.set_aside(mt, _veto_reason(veto.group(0)), cs, ce, marks)
                     continue

@@ -93,6 +93,11 @@ DELTA_AFTER_COMPARISON = re.compile(
 TO_LEVEL = re.compile(r"(?:增加|提高|上升|增长|下降|减少|降低|升|降)(?:到|至)$")
 
 # Part of a year is not the year: 上半年, 前三季度, 截至8月, 1至11月
+# A period that is the whole year: 2021年1月1日至12月31日, 1月1日至12月31日
+WHOLE_YEAR = re.compile(
+    r"(?:(?P<year>(?:19|20)\d{2})\s*年\s*)?1\s*月\s*1\s*日\s*起?\s*(?:至|到|[-—–~])\s*"
+    r"(?:(?:19|20)\d{2}\s*年\s*)?12\s*月\s*31\s*日"
+)
 # (截至12月31日 is the whole year)
 PART_OF_YEAR = re.compile(
     r"[上下]半年|前[一二三]季度|第[一二三四]季度|截[至止](?:目前|(?:[1-9]|1[01])月)|"
