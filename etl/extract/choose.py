@@ -30,9 +30,8 @@ from etl.numbers import parse_number
 def _choose(left: str, clause_left: str, right: str, mention: _Mention, sentence: str):
     """The indicator for one mention, or None. `left` is the clause text since the
     previous mention, `clause_left` since the clause start, `right` the rest of it."""
-    cat, _, _, by_unit = _compiled()
-    pct = [i for i in cat.indicators if "%" in i.units]
-    candidates = pct if mention.unit == "%" else by_unit.get(mention.unit, [])
+    by_unit = _compiled()[3]  # "%" is a unit like the others: the percentage indicators
+    candidates = by_unit.get(mention.unit, [])
     best_before, best_pos, best_len = None, -1, 0
     best_after, after_len = None, 10**6
     for ind in candidates:
@@ -152,8 +151,7 @@ def _guess(norm: str, cs: int, ce: int, mt: _Mention):
 def _vocabulary(unit: str) -> tuple[list, re.Pattern | None]:
     """The indicators that take a unit and one pattern of all their words, a group each
     (the group that matched says which indicator)."""
-    cat, _, _, by_unit = _compiled()
-    inds = [i for i in cat.indicators if "%" in i.units] if unit == "%" else by_unit.get(unit, [])
+    inds = _compiled()[3].get(unit, [])
     alts = ["|".join(f"(?:{p.pattern})" for p in (*i.before, *i.after)) for i in inds]
     if not any(alts):
         return inds, None
