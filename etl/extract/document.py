@@ -176,8 +176,8 @@ class _Extraction:
         cells, last = rows.split_line(norm, ls, le), n
         decisions = None
         if cells is None and (run := rows.review_run(norm, lines, n)):
-            numbers, last = run  # 复议/诉讼 numbers one to a line, under their header
-            decisions = table._review(numbers, norm[lines[max(0, n - 30)][0] : ls])
+            numbers, last, head = run  # 复议/诉讼 numbers one to a line, under their header
+            decisions = table.review(numbers, head)
         elif cells is None and rows.is_label_line(norm[ls:le]):
             more = []
             while last + 1 < len(lines) and (c := rows.lone_cell(norm, *lines[last + 1])):

@@ -133,9 +133,10 @@ def label_cell(norm: str, s: int, e: int) -> Cell:
     return Cell(t, at, False)
 
 
-def review_run(norm: str, lines, n: int) -> tuple[list[Cell], int] | None:
+def review_run(norm: str, lines, n: int) -> tuple[list[Cell], int, str] | None:
     """The 复议/诉讼 table saved one cell per line: its header cells on the lines before,
-    then 5, 10 or 15 numbers one to a line. (the numbers, the index of the last line)"""
+    then 5, 10 or 15 numbers one to a line. (the numbers, the index of the last line, the
+    header text)"""
     cells, last = [], n
     while last < len(lines) and (c := lone_cell(norm, *lines[last])) and c.numeric:
         cells.append(c)
@@ -145,7 +146,7 @@ def review_run(norm: str, lines, n: int) -> tuple[list[Cell], int] | None:
     head = norm[lines[max(0, n - 30)][0] : lines[n][0]]
     if not (REVIEW_HEAD.search(head) and "总计" in head):
         return None
-    return cells, last - 1
+    return cells, last - 1, head
 
 
 @cache
@@ -192,7 +193,7 @@ class Table:
         if not cells[0].numeric:
             label = cells[0].text
         else:  # a row of numbers under a header (复议/诉讼)
-            return self._review(numbers)
+            return self.review(numbers)
         part = bool(PART.match(label))
         label = PART.sub("", label)
         if TOP_ITEM.match(label):
@@ -236,7 +237,7 @@ class Table:
                 return i
         return None
 
-    def _review(self, numbers: list[Cell], head: str | None = None) -> list[Decision] | None:
+    def review(self, numbers: list[Cell], head: str | None = None) -> list[Decision] | None:
         """The 复议/诉讼 table's numbers: each 总计 column of what the header names."""
         head = self.head_text if head is None else head
         if not REVIEW_HEAD.search(head):
