@@ -164,6 +164,9 @@ _FIELD = re.compile(rf"(?P<key>{_KEYS})\s*[:：]")
 _FIELD_END = re.compile(r"\s*(?:浏览次数|访问量|阅读次数|点击数|字号|字体|【|\[|打印|分享).*$")
 
 
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
 def read_html(path: Path) -> TextDoc:
     data = Path(path).read_bytes()
     kind = sniff(data[:8192]) or "html"
@@ -182,6 +185,9 @@ def read_html(path: Path) -> TextDoc:
 def page_text(markup: str) -> tuple[str, list[tuple[int, int, str]]]:
     """The report of a page as text, and where each table cell stands in it."""
     markup = re.sub(r"^\s*<\?xml[^>]*>", "", markup)
+    # control characters have no place in a page's text, and lxml refuses them in any text
+    # it is given back (moving a dropped element's tail), so they go before parsing
+    markup = _CONTROLS.sub("", markup)
     if not markup.strip():
         return "", []
     try:
