@@ -4,6 +4,7 @@
     python -m etl extract FILE... [--json] [--candidates] [--data DIR]
     python -m etl show    --agency NAME --year Y --indicator ID [--db PATH] [--data DIR]
     python -m etl bench   [--reports N] [--seed S] [--workers N] [--json]
+    python -m etl export-parquet DIR [--db PATH]
 
 Exit codes: 0 all good; 1 nothing found (show); 2 usage error; 3 some files were rejected
 (or table rows set aside) but the rest was done.
@@ -65,6 +66,12 @@ def _parser() -> argparse.ArgumentParser:
     k.add_argument("--seed", type=int, default=1)
     k.add_argument("--workers", type=_positive_int, default=None)
     k.add_argument("--json", action="store_true", help="只输出一个 JSON 对象")
+
+    q = sub.add_parser(
+        "export-parquet", help="把数据仓库导出为按年度分区的 Parquet（供 Trino、Spark 等查询）"
+    )
+    q.add_argument("out", type=Path, metavar="DIR", help="导出到的文件夹（整体替换）")
+    q.add_argument("--db", type=Path, default=DEFAULT_DB)
     return ap
 
 
@@ -77,6 +84,8 @@ def main(argv: list[str] | None = None) -> int:
         return cmd_extract(args)
     if args.command == "show":
         return cmd_show(args)
+    if args.command == "export-parquet":
+        return cmd_export_parquet(args)
     return cmd_bench(args)
 
 
@@ -260,6 +269,24 @@ def cmd_show(args) -> int:
         "location": loc,
     }
     print(json.dumps(out, ensure_ascii=False))
+    return EXIT_OK
+
+
+# --- export-parquet -----------------------------------------------------------------------
+
+
+def cmd_export_parquet(args) -> int:
+    from etl.parquet import ExportError, export
+
+    try:
+        tables = export(args.db, args.out)
+    except ExportError as e:
+        print(e, file=sys.stderr)
+        return EXIT_USAGE
+    for t in tables:
+        where = f"{t.path}/year=…/" if t.partitioned else t.path
+        print(f"{t.table:<16} {t.rows:>9} 行  → {where}")
+    print(f"已导出到 {args.out}（清单：manifest.json）")
     return EXIT_OK
 
 
