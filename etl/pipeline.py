@@ -35,6 +35,11 @@ class Rejected(Exception):
 
 
 UNIDENTIFIED = "unidentified"  # the kind of a report parked until its identity is known
+# A year's report runs to a few thousand characters (the longest text in the project's
+# corpora is 7 KB), so 500,000 is far beyond any real one. Extraction time grows with the
+# text (a 25 MB file of numbers would hold a rebuild for minutes), so a longer file is set
+# aside at once instead.
+MAX_REPORT_CHARS = 500_000
 EXCERPT_CHARS = 400
 
 
@@ -113,6 +118,11 @@ def _report(
 ) -> Processed:
     if not doc.text.strip():
         raise Rejected("文件没有文字内容（文件为空）")
+    if len(doc.text) > MAX_REPORT_CHARS:
+        raise Rejected(
+            f"文字过长（{len(doc.text):,} 字，上限 {MAX_REPORT_CHARS:,} 字）：一份年度报告不会这么长，"
+            "请检查是否选错了文件；多年的汇编请按年度拆开后再放入"
+        )
 
     def parked(reason: str, candidates: list | None = None) -> Parked:
         excerpt = doc.text.strip()[:EXCERPT_CHARS]

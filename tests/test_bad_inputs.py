@@ -17,6 +17,7 @@ from fpdf import FPDF
 
 from etl import synth
 from etl.build import build
+from etl.pipeline import MAX_REPORT_CHARS
 from etl.readers.dispatch import MAX_BYTES
 
 BUREAU = "周村区科学技术局"
@@ -97,6 +98,10 @@ def bad_files(rng: random.Random) -> list[tuple[str, bytes | None, str]]:
             )
         )
     out.append(("bad/huge.txt", None, "文件太大"))
+    # Under the size limit, but no report is this long: set aside at once, not extracted
+    # number by number for minutes while the rebuild waits.
+    endless = f"{BUREAU}2021年度法治政府建设情况报告\n" + "12次" * (MAX_REPORT_CHARS // 3 + 1)
+    out.append(("bad/endless-numbers.txt", endless.encode(), "文字过长"))
     return out
 
 
