@@ -3,11 +3,13 @@
     python -m etl build   [--data DIR] [--db PATH] [--if-missing] [--workers N]
     python -m etl extract FILE... [--json] [--candidates] [--data DIR]
     python -m etl show    --agency NAME --year Y --indicator ID [--db PATH] [--data DIR]
+    python -m etl check   [--agency NAME] [--year Y] [--json] [--db PATH] [--data DIR]
     python -m etl bench   [--reports N] [--seed S] [--workers N] [--json]
     python -m etl export-parquet DIR [--db PATH]
 
 Exit codes: 0 all good; 1 nothing found (show); 2 usage error; 3 some files were rejected
-(or table rows set aside) but the rest was done.
+(or table rows set aside) but the rest was done; for check, 3: some claim of a report is
+inconsistent with the facts.
 """
 
 from __future__ import annotations
@@ -53,6 +55,10 @@ def _parser() -> argparse.ArgumentParser:
         help="同时列出未采用的数字（候选）及原因：增减、累计、其中、其他单位、计划……",
     )  # fmt: skip
     e.add_argument("--data", type=Path, default=DEFAULT_DATA, help="机构登记表所在的数据文件夹")
+    e.add_argument(
+        "--claims", action="store_true",
+        help="同时列出报告中与其他年度比较的说法（比上年增加3次、同比下降15%%……）",
+    )  # fmt: skip
 
     s = sub.add_parser("show", help="查看某机构某年某指标的取值")
     s.add_argument("--agency", required=True, help="机构名称或别名")
@@ -60,6 +66,13 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--indicator", required=True, help="指标 id 或中文名")
     s.add_argument("--db", type=Path, default=DEFAULT_DB)
     s.add_argument("--data", type=Path, default=DEFAULT_DATA, help="数据仓库缺别名时的登记表")
+
+    c = sub.add_parser("check", help="核对报告中与上年比较的说法（比上年增加3次……）是否与数据相符")
+    c.add_argument("--agency", help="只看这个机构（名称或别名）")
+    c.add_argument("--year", type=int, help="只看这一年的报告")
+    c.add_argument("--json", action="store_true", help="每条说法输出一行 JSON")
+    c.add_argument("--db", type=Path, default=DEFAULT_DB)
+    c.add_argument("--data", type=Path, default=DEFAULT_DATA, help="数据仓库缺别名时的登记表")
 
     k = sub.add_parser("bench", help="生成报告并测量构建速度")
     k.add_argument("--reports", type=_positive_int, default=20_000)
@@ -84,6 +97,8 @@ def main(argv: list[str] | None = None) -> int:
         return cmd_extract(args)
     if args.command == "show":
         return cmd_show(args)
+    if args.command == "check":
+        return cmd_check(args)
     if args.command == "export-parquet":
         return cmd_export_parquet(args)
     return cmd_bench(args)
@@ -161,6 +176,8 @@ def cmd_extract(args) -> int:
                 print(json.dumps(f.as_json(doc=str(given)), ensure_ascii=False))
             for c in cands if args.candidates else []:
                 print(json.dumps(c.as_json(doc=str(given)), ensure_ascii=False))
+            for c in [] if failed or not args.claims else r.claims:
+                print(json.dumps(c.as_json(doc=str(given)), ensure_ascii=False))
             continue
         if args.candidates and cands:
             print(f"== {given}：未采用的数字（{len(cands)} 个）")
@@ -175,6 +192,12 @@ def cmd_extract(args) -> int:
         print(
             f"== {given}（{r.agency or '机构不明'}，{r.year or '年度不明'}年，{len(r.facts)} 条）"
         )
+        if args.claims and r.claims:
+            print(f"   与其他年度比较的说法（{len(r.claims)} 条）：")
+            for c in r.claims:
+                print(f"   ～{c.agency}  {c.year}  {c.indicator}  {c.kind}  "
+                      f"{'' if c.value is None else _num(c.value)}{c.unit}  比{c.about_year}年  "
+                      f"「{c.quote[:50]}」")  # fmt: skip
         if not r.facts:
             print("   （没有提取到指标）")
         for f in r.facts:
@@ -270,6 +293,61 @@ def cmd_show(args) -> int:
     }
     print(json.dumps(out, ensure_ascii=False))
     return EXIT_OK
+
+
+# --- check --------------------------------------------------------------------------------
+
+
+def cmd_check(args) -> int:
+    """One line per claim with its verdict; 3 when some claim is inconsistent."""
+    import duckdb
+
+    from etl import check
+    from etl.registry import Registry
+
+    def usage(msg: str) -> int:
+        print(msg, file=sys.stderr)
+        return EXIT_USAGE
+
+    if not args.db.exists():
+        return usage(f"数据仓库不存在：{args.db}。请先运行 python -m etl build")
+    try:
+        con = duckdb.connect(str(args.db), read_only=True)
+    except duckdb.Error as e:
+        return usage(f"无法打开数据仓库 {args.db}：{e}")
+    try:
+        agency_id = None
+        if args.agency:
+            name = args.agency.strip()
+            row = con.execute(
+                "SELECT agency_id FROM agency WHERE agency_id = ? OR name_zh = ? OR short_zh = ? "
+                "UNION ALL SELECT agency_id FROM agency_alias WHERE alias = ? LIMIT 1",
+                [name, name, name, name],
+            ).fetchone()
+            if row is None:
+                a = Registry.load(args.data).resolve(name)
+                row = (a.agency_id,) if a else None
+            if row is None:
+                return usage(f"未知的机构：{args.agency}（请用机构全称或登记表中的别名）")
+            agency_id = row[0]
+        try:
+            rows = check.listing(con, agency_id, args.year)
+        except duckdb.CatalogException:
+            return usage(f"数据仓库 {args.db} 是旧版本，没有核对结果；请重新运行 python -m etl build")
+    finally:
+        con.close()
+    bad = sum(r["verdict"] == "inconsistent" for r in rows)
+    for r in rows:
+        if args.json:
+            out = {k: _num(v) if isinstance(v, float) else v for k, v in r.items()}
+            print(json.dumps(out, ensure_ascii=False))
+        else:
+            print(check.line_zh(r))
+    if not args.json:
+        n = {v: sum(r["verdict"] == v for r in rows) for v in check.VERDICTS}
+        print(f"共 {len(rows)} 条说法：相符 {n['consistent']}，不符 {n['inconsistent']}，"
+              f"无法核对 {n['unverifiable']}", file=sys.stderr)  # fmt: skip
+    return EXIT_PARTIAL if bad else EXIT_OK
 
 
 # --- export-parquet -----------------------------------------------------------------------

@@ -175,6 +175,9 @@ _fact_tuple = operator.attrgetter(*FACT_FIELDS)
 CAND_FIELDS = ("agency", "year", "indicator", "value", "unit", "reason", "quote", "start", "end",
                "num_start", "num_end", "location")  # fmt: skip
 _cand_tuple = operator.attrgetter(*CAND_FIELDS)
+CLAIM_FIELDS = ("agency", "year", "indicator", "kind", "value", "unit", "about_year", "qualifier",
+                "quote", "start", "end", "num_start", "num_end", "location")  # fmt: skip
+_claim_tuple = operator.attrgetter(*CLAIM_FIELDS)
 
 
 @dataclass
@@ -196,13 +199,15 @@ class Doc:
     agency_source: str | None = None
     notes: list[str] | None = None
     candidates: list[tuple] | None = None  # CAND_FIELDS order
+    claims: list[tuple] | None = None  # CLAIM_FIELDS order
 
     @classmethod
     def of(cls, p: pipeline.Processed) -> Doc:
         return cls(p.doc_id, p.kind, p.format, p.encoding, p.title, p.agency, p.year, p.text,
                    [_fact_tuple(f) for f in p.facts], list(p.problems), p.year_source,
                    p.agency_source, list(p.notes),
-                   [_cand_tuple(c) for c in p.candidates])  # fmt: skip
+                   [_cand_tuple(c) for c in p.candidates],
+                   [_claim_tuple(c) for c in p.claims])  # fmt: skip
 
 
 Assigned = dict[str, tuple[str, int]]  # doc_id -> (agency, year), from data/assignments.csv
@@ -448,6 +453,7 @@ def build(
             _reject(rows, rel, problem, ROW_SKIPPED, kind="row")
         agency_id, year = _doc_agency_year(d, facts, agencies)
         _candidate_rows(rows, doc_id, rel, d.candidates or [], agencies, indicators)
+        _claim_rows(rows, doc_id, rel, d.claims or [], agencies, indicators)
         doc_rows.append(
             (doc_id, agency_id, year, d.title or Path(rel).stem, rel, d.kind, d.format,
              d.encoding, origin, d.text, len(facts), "|".join(others) or None)
@@ -522,6 +528,22 @@ def _candidate_rows(rows, doc_id, rel, candidates, agencies, indicators) -> None
                     ind.id if ind else None, float(value), unit, reason, quote, start, end,
                     num_start, num_end, location or ""))  # fmt: skip
     rows.extend("candidate", out)
+
+
+def _claim_rows(rows, doc_id, rel, claims, agencies, indicators) -> None:
+    """Claim rows of one report (etl/extract/claims.py); checked after the build resolves
+    its values (etl/check.py)."""
+    n = rows.count("claim")
+    out = []
+    for (agency, year, indicator, kind, value, unit, about_year, qualifier, quote, start, end,
+         num_start, num_end, location) in claims:  # fmt: skip
+        a, ind = agencies(agency), indicators(indicator)
+        if a is None or ind is None:
+            continue  # its fact was not loaded either (a row of rejected_file says why)
+        out.append((n + len(out) + 1, doc_id, a.agency_id, int(year), ind.id, kind,
+                    None if value is None else float(value), unit, int(about_year), qualifier,
+                    quote, start, end, num_start, num_end, location or "", origin_of(rel)))  # fmt: skip
+    rows.extend("claim", out)
 
 
 def _reject(rows: warehouse.Rows, path: str, reason: str, detail: str | None, *, kind: str,

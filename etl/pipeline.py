@@ -17,6 +17,7 @@ from pathlib import Path
 
 from etl import catalog
 from etl.extract import extract_all
+from etl.extract.claims import Claim, extract_claims
 from etl.identify import NON_BLANK_LINE, Identity, Unidentified, find_title, identify
 from etl.model import Candidate, Fact, ReadError, TableDoc, TextDoc
 from etl.normalize import normalise
@@ -73,6 +74,7 @@ class Processed:
     agency_source: str | None = None  # reports: title | metadata | opening | signature | …
     notes: list[str] = field(default_factory=list)  # doubts about the identity (数据质量)
     candidates: list[Candidate] = field(default_factory=list)  # numbers set aside, with why
+    claims: list[Claim] = field(default_factory=list)  # what it says of other years (check)
 
 
 def content_hash(data: bytes) -> str:
@@ -170,8 +172,11 @@ def _report(
             problems.append(f"{f.location}“{f.quote[:40]}”：{why}，未载入")
         else:
             facts.append(f)
+    claims = extract_claims(doc.text, ident.year, found, candidates, name, norm)
+    for c in claims:
+        c.location = cells(c.num_start) or _paragraph_of(paragraphs, c.start)
     if doc.method == "ocr":  # a scan (etl/readers/ocr.py): its page, "\f" between pages
-        for x in (*facts, *candidates):
+        for x in (*facts, *candidates, *claims):
             x.location = f"第{doc.text.count(chr(12), 0, x.start) + 1}页 {x.location}"
         for f in facts:
             f.method = "ocr"
@@ -179,7 +184,7 @@ def _report(
         path=doc.path, doc_id=doc_id, kind="report", format=doc.format, encoding=doc.encoding,
         title=ident.title, agency=name, year=ident.year, text=doc.text, facts=facts,
         problems=problems, year_source=ident.year_source, agency_source=ident.agency_source,
-        notes=ident.notes, candidates=candidates,
+        notes=ident.notes, candidates=candidates, claims=claims,
     )  # fmt: skip
 
 

@@ -118,6 +118,43 @@ CREATE TABLE candidate (
     location     VARCHAR NOT NULL
 );
 
+-- What a report says about another year (etl/extract/claims.py): 比上年增加3次 (delta),
+-- 同比下降15% (pct_change), 较2019年的8件 (previous_level), 与上年持平 (same_as_last_year),
+-- 连续三年零复议 (streak_zero). Not facts; each is checked against the facts (claim_check).
+CREATE TABLE claim (
+    claim_id     INTEGER PRIMARY KEY,
+    doc_id       VARCHAR NOT NULL,
+    agency_id    VARCHAR NOT NULL,
+    year         INTEGER NOT NULL,     -- the report's year (the level the claim starts from)
+    indicator_id VARCHAR NOT NULL,
+    kind         VARCHAR NOT NULL,     -- delta | pct_change | previous_level | same_as_last_year | streak_zero
+    value        DOUBLE,               -- signed change / % / the other year's level / years; NULL for 持平
+    unit         VARCHAR NOT NULL,     -- the claim's own unit (个百分点 for a change of a %)
+    about_year   INTEGER NOT NULL,     -- the year compared with (a streak's first year)
+    qualifier    VARCHAR,              -- about | at_least | NULL
+    quote        VARCHAR NOT NULL,     -- document.text[span_start:span_end]
+    span_start   INTEGER NOT NULL,
+    span_end     INTEGER NOT NULL,
+    num_start    INTEGER NOT NULL,
+    num_end      INTEGER NOT NULL,
+    location     VARCHAR NOT NULL,
+    origin       VARCHAR NOT NULL      -- real | demo
+);
+
+-- Each claim checked against the resolved values at build time (etl/check.py).
+CREATE TABLE claim_check (
+    claim_id      INTEGER PRIMARY KEY,
+    verdict       VARCHAR NOT NULL,    -- consistent | inconsistent | unverifiable
+    claimed       DOUBLE,              -- what the claim says, in its own terms
+    observed      DOUBLE,              -- the same computed from the resolved values
+    this_value    DOUBLE,              -- resolved value of the claim's year
+    other_year    INTEGER,             -- the year the claim is compared with (checked)
+    other_value   DOUBLE,              -- resolved value of that year
+    other_fact_id INTEGER,             -- the fact behind other_value (its sentence)
+    this_fact_id  INTEGER,
+    note          VARCHAR NOT NULL     -- the verdict in plain words (Chinese)
+);
+
 -- What a build refused or set aside. kind: file (a file refused) | row (a row or value set
 -- aside, the rest of its file loaded) | correction | assignment (a row of those files that
 -- could not be used) | unidentified (a report parked until an editor assigns its agency

@@ -21,6 +21,8 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
+from etl import check
+
 SCHEMA_PATH = Path(__file__).with_name("schema.sql")
 TEMP_MARK = ".building-"
 
@@ -105,6 +107,25 @@ COLUMNS: dict[str, dict[str, pa.DataType]] = {
         "num_start": pa.int32(),
         "num_end": pa.int32(),
         "location": pa.string(),
+    },
+    "claim": {
+        "claim_id": pa.int32(),
+        "doc_id": pa.string(),
+        "agency_id": pa.string(),
+        "year": pa.int32(),
+        "indicator_id": pa.string(),
+        "kind": pa.string(),
+        "value": pa.float64(),
+        "unit": pa.string(),
+        "about_year": pa.int32(),
+        "qualifier": pa.string(),
+        "quote": pa.string(),
+        "span_start": pa.int32(),
+        "span_end": pa.int32(),
+        "num_start": pa.int32(),
+        "num_end": pa.int32(),
+        "location": pa.string(),
+        "origin": pa.string(),
     },
     "rejected_file": {
         "path": pa.string(),
@@ -253,6 +274,7 @@ def write(db_path: Path, rows: Rows) -> Path:
             con.execute(SCHEMA_PATH.read_text(encoding="utf-8"))
             load(con, rows)
             con.execute(RESOLVE_SQL)
+            check.store(con)  # the claims against the values just resolved
             con.execute("CHECKPOINT")
         finally:
             con.close()
