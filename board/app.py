@@ -21,7 +21,7 @@ from typing import Any
 
 import streamlit as st
 
-from board import i18n, model, queries, warehouse
+from board import demo_banner, i18n, model, queries, warehouse
 
 PAGES = {  # page id -> (file relative to dashboard.py, label key)
     "overview": ("dashboard.py", "nav_overview"),
@@ -77,16 +77,20 @@ class Filters:
     agencies: tuple[str, ...]
     demo: bool
     lang: str
+    banner: bool = True  # the demo banner (board.demo_banner); off for the session once hidden
 
     def params(self) -> dict[str, str]:
         """The filters as URL query parameters."""
-        return {
+        p = {
             "y0": str(self.y0),
             "y1": str(self.y1),
             "ag": ",".join(self.agencies),
             "demo": "1" if self.demo else "0",
             "lang": self.lang,
         }
+        if not self.banner:
+            p[demo_banner.PARAM] = "0"
+        return p
 
 
 @dataclass
@@ -213,7 +217,9 @@ def filters_from(qp: dict, meta: model.Meta) -> dict:
     demo = str(_first(qp.get("demo")) or "1") not in ("0", "false", "no")
     lang = _first(qp.get("lang"))
     lang = lang if lang in i18n.LANGS else "zh"
-    return {"y0": y0, "y1": y1, "agencies": list(agencies), "demo": demo, "lang": lang}
+    banner = str(_first(qp.get(demo_banner.PARAM)) or "1") not in ("0", "false", "no")
+    return {"y0": y0, "y1": y1, "agencies": list(agencies), "demo": demo, "lang": lang,
+            "banner": banner}  # fmt: skip
 
 
 def _copy(widget_key: str, store: str, field: str, convert: Callable = lambda v: v) -> Callable:
@@ -257,7 +263,8 @@ def sidebar(meta: model.Meta) -> Filters:
     ss["w_lang"] = lang
     sb.radio(i18n.t("f_lang", lang), options=list(i18n.LANGS), key="w_lang", horizontal=True,
              format_func=lambda x: i18n.LANG_NAMES[x], on_change=_copy("w_lang", "_f", "lang"))  # fmt: skip
-    filters = Filters(f["y0"], f["y1"], tuple(f["agencies"]), bool(f["demo"]), f["lang"])
+    filters = Filters(f["y0"], f["y1"], tuple(f["agencies"]), bool(f["demo"]), f["lang"],
+                      bool(f.get("banner", True)))  # fmt: skip
     sb.caption(i18n.t("f_link", filters.lang))
 
     qp = filters.params()
@@ -336,6 +343,7 @@ def page(page_id: str) -> Ctx:
     meta = load_meta()
     f = sidebar(meta)
     ctx = Ctx(page_id, f, meta)
+    demo_banner.draw(f.banner, f.demo, f.lang)
     st.title(nav_label(PAGES[page_id][1], PAGES[page_id][0], f.lang))
     if not f.agencies:
         st.info(ctx.t("no_agencies"))

@@ -6,6 +6,8 @@
 - colours agencies from one scale (model.Meta.colors, from the registry's sort order), so
   an agency has the same colour on every page whatever else is selected;
 - has a tooltip with the value as written (10次以上) and its source sentence;
+- draws a red ring, with a 有争议 legend entry, around a disputed value (board.disputes),
+  whose tooltip then says why;
 - carries a point selection named "pick" over (agency_id, year, indicator_id), so a click
   can show the source sentences beside the chart (st.altair_chart(on_select="rerun")).
 The footnote naming the sources is drawn under the chart by board.ui.
@@ -13,10 +15,12 @@ The footnote naming the sources is drawn under the chart by board.ui.
 
 from __future__ import annotations
 
+import json
+
 import altair as alt
 import pandas as pd
 
-from board import i18n
+from board import disputes, i18n
 from board.model import Meta
 
 PICK = "pick"
@@ -44,7 +48,13 @@ def notes(df: pd.DataFrame, lang: str, *, hollow: bool = True) -> list[str]:
         out.append(i18n.t("hollow_unverified", lang))
     if len(df) and "qualifier" in df and df["qualifier"].notna().any():
         out.append(i18n.t("bound_mark", lang))
+    if any_disputed(df):
+        out.append(disputes.tt("chart_note", lang))
     return out
+
+
+def any_disputed(df: pd.DataFrame) -> bool:
+    return bool(len(df) and "disputed" in df and df["disputed"].fillna(False).astype(bool).any())
 
 
 def title(text: str, subtitle: list[str] | None = None, size: int = 16) -> alt.TitleParams:
@@ -73,6 +83,53 @@ def tooltip(lang: str, extra: list | None = None) -> list[alt.Tooltip]:
         alt.Tooltip("quote_short:N", title=t("source")),
         alt.Tooltip("source_txt:N", title=t("document")),
     ]
+
+
+def tip(lang: str, extra: list[tuple[str, str]] | None = None) -> alt.ExprRef:
+    """The tooltip of `tooltip` as a mark property: the same lines, plus 有争议 and why on a
+    disputed value only (an encoded tooltip would print 'null' on every other point; an
+    expression can leave the line out: vega-tooltip skips undefined values)."""
+    t = lambda k: i18n.t(k, lang)  # noqa: E731
+    pairs = [("agency", t("agency")), ("year_txt", t("year")), ("indicator", t("indicator")),
+             ("label", t("value")), *(extra or []), ("status_txt", t("status")),
+             ("origin_txt", t("origin")), ("quote_short", t("source")),
+             ("source_txt", t("document"))]  # fmt: skip
+    items = [
+        f"{json.dumps(title, ensure_ascii=False)}: datum[{json.dumps(f)}]" for f, title in pairs
+    ]
+    why = json.dumps(disputes.tt("label", lang), ensure_ascii=False)
+    items.append(f"{why}: datum.disputed ? datum.dispute_note : datum.__not_disputed")
+    return alt.expr("{" + ", ".join(items) + "}")
+
+
+def disputed_ring(df: pd.DataFrame, lang: str, size: int = 330, **enc):
+    """Red rings around the disputed values of df, drawn under the points (so a click still
+    picks the point), with a 有争议 legend entry; None when nothing is disputed."""
+    if not any_disputed(df):
+        return None
+    label = disputes.tt("label", lang)
+    legend = alt.Legend(title=None, orient="bottom", symbolStrokeColor=disputes.COLOR,
+                        symbolStrokeWidth=2.5, symbolFillColor="white", symbolSize=160)  # fmt: skip
+    shape = alt.Shape("dispute_key:N", scale=alt.Scale(domain=[label], range=["circle"]),
+                      legend=legend)  # fmt: skip
+    return (
+        alt.Chart(name="disputed")
+        .mark_point(
+            filled=False,
+            color=disputes.COLOR,
+            size=size,
+            strokeWidth=2.5,
+            opacity=1,
+            tooltip=tip(lang),
+        )  # fmt: skip
+        .encode(shape=shape, **enc)
+        .transform_filter("datum.disputed")
+        .transform_calculate(dispute_key=json.dumps(label, ensure_ascii=False))
+    )
+
+
+def _with_ring(ring, *layers) -> list:
+    return [ring, *layers] if ring is not None else list(layers)
 
 
 def year_axis(years: list[int], lang: str, offset: bool = False) -> alt.X:
@@ -127,17 +184,17 @@ def trend(df: pd.DataFrame, meta: Meta, years: list[int], lang: str, *, width: i
     line = base.mark_line(strokeWidth=2.5).encode(detail="seg:N", opacity=opacity)
     sel = _pick()
     pts = (
-        base.mark_point(size=90, strokeWidth=2.5, filled=False)
+        base.mark_point(size=90, strokeWidth=2.5, filled=False, tooltip=tip(lang))
         .encode(
             fill=alt.condition(alt.datum.unverified, alt.value("white"), col),
             opacity=opacity,
             size=alt.condition(sel, alt.value(170), alt.value(90), empty=False),
-            tooltip=tooltip(lang),
         )
         .add_params(sel)
     )
     bound = base.mark_text(dy=-12, fontSize=11).encode(text="bound:N", color=col)
-    layer = alt.layer(line, pts, bound, data=df)
+    ring = disputed_ring(df, lang, x=year_axis(years, lang), y=y)
+    layer = alt.layer(*_with_ring(ring, line, pts, bound), data=df)
     notes_ = notes(df, lang) + [i18n.t("tr_gaps", lang)]
     if len(ids) == 1:
         i = ids[0]
@@ -153,26 +210,33 @@ def yoy(df: pd.DataFrame, meta: Meta, years: list[int], lang: str, *, width: int
     df = _panel(df, meta, lang)
     df = df[df["yoy_pct"].notna()].copy()
     df["yoy_txt"] = [f"{p:+.1f}%" for p in df["yoy_pct"]]
+    if "prev_disputed" in df:  # a change from a disputed value is disputed
+        prev = df["prev_disputed"].fillna(False).astype(bool) & ~df["disputed"]
+        df.loc[prev, "dispute_note"] = [f"{i18n.t('yoy', lang)}：{n}" if lang == "zh" else n
+                                        for n in df.loc[prev, "prev_dispute_note"]]  # fmt: skip
+        df["disputed"] = df["disputed"] | prev
     ids = list(dict.fromkeys(df["indicator_id"]))
     col = color(meta, df, lang)
     sel = _pick()
+    xo = alt.XOffset("agency:N", sort=meta.agency_order(df["agency_id"].unique(), lang))
+    y = alt.Y("yoy_pct:Q", title="%", axis=Y_AXIS)
     bars = (
         alt.Chart()
-        .mark_bar()
+        .mark_bar(tooltip=tip(lang, [("yoy_txt", i18n.t("yoy", lang))]))
         .encode(
             x=year_axis(years, lang),
-            xOffset=alt.XOffset("agency:N", sort=meta.agency_order(df["agency_id"].unique(), lang)),
-            y=alt.Y("yoy_pct:Q", title="%", axis=Y_AXIS),
+            xOffset=xo,
+            y=y,
             color=col,
             opacity=alt.condition(alt.datum.is_demo, alt.value(DEMO_OPACITY), alt.value(1.0)),
             strokeWidth=alt.condition(sel, alt.value(2.5), alt.value(0), empty=False),
             stroke=alt.value("#222"),
-            tooltip=tooltip(lang, [alt.Tooltip("yoy_txt:N", title=i18n.t("yoy", lang))]),
         )
         .add_params(sel)
     )
     zero = alt.Chart().mark_rule(color="#666").encode(y=alt.datum(0))
-    layer = alt.layer(bars, zero, data=df)
+    ring = disputed_ring(df, lang, size=200, x=year_axis(years, lang), xOffset=xo, y=y)
+    layer = alt.layer(*_with_ring(ring, bars, zero), data=df)
     notes_ = notes(df, lang, hollow=False)
     if len(ids) <= 1:
         name = meta.ind(ids[0], lang) if ids else ""
@@ -223,7 +287,7 @@ def compare_bars(df: pd.DataFrame, meta: Meta, years: list[int], lang: str, head
     w = PANEL_W
     bars = (
         alt.Chart()
-        .mark_bar()
+        .mark_bar(tooltip=tip(lang))
         .encode(
             x=year_axis(years, lang),
             xOffset=alt.XOffset("agency:N", sort=meta.agency_order(df["agency_id"].unique(), lang)),
@@ -232,7 +296,6 @@ def compare_bars(df: pd.DataFrame, meta: Meta, years: list[int], lang: str, head
             opacity=alt.condition(alt.datum.is_demo, alt.value(DEMO_OPACITY), alt.value(1.0)),
             stroke=alt.value("#111"),
             strokeWidth=alt.condition(sel, alt.value(2.5), alt.value(0), empty=False),
-            tooltip=tooltip(lang),
         )
         .add_params(sel)
     )
@@ -241,7 +304,9 @@ def compare_bars(df: pd.DataFrame, meta: Meta, years: list[int], lang: str, head
         xOffset=alt.XOffset("agency:N", sort=meta.agency_order(df["agency_id"].unique(), lang)),
         y="value:Q", text="bound:N", color=col)  # fmt: skip
     sub = notes(df, lang, hollow=False)
-    layer = alt.layer(bars, bound, data=df).properties(width=w, height=180)
+    ring = disputed_ring(df, lang, size=160, x=year_axis(years, lang), y="value:Q",
+                         xOffset=alt.XOffset("agency:N", sort=meta.agency_order(df["agency_id"].unique(), lang)))  # fmt: skip
+    layer = alt.layer(*_with_ring(ring, bars, bound), data=df).properties(width=w, height=180)
     # each panel draws its own year axis: a shared one is drawn under the last row's
     # columns, so with five panels three to a row it would stand under the empty sixth cell
     panels = _one_panel_per_area(layer, df, meta, title(head, sub))
@@ -268,12 +333,11 @@ def first_last(df: pd.DataFrame, meta: Meta, lang: str, head: str):
         .encode(y=yenc, x=alt.X("v_first:Q", title=None), x2="v_last:Q")
     )
     sel = _pick()
-    pts = alt.Chart().mark_point(size=110, strokeWidth=2.5).encode(
+    pts = alt.Chart().mark_point(size=110, strokeWidth=2.5, tooltip=tip(lang)).encode(
         y=yenc, x="value:Q", color=col,
         fill=alt.condition(alt.datum.which == "first", alt.value("white"), col),
         shape=alt.value("circle"),
         opacity=alt.condition(alt.datum.is_demo, alt.value(DEMO_OPACITY + 0.15), alt.value(1.0)),
-        tooltip=tooltip(lang),
     ).add_params(sel)  # fmt: skip
     # the year above the last point and below the first, so close points stay legible
     lab_last, lab_first = (
@@ -287,7 +351,8 @@ def first_last(df: pd.DataFrame, meta: Meta, lang: str, head: str):
     sub.append(
         "空心：首年；实心：末年" if lang == "zh" else "hollow: first year; filled: last year"
     )
-    layer = alt.layer(rule, pts, lab_last, lab_first, data=df)
+    ring = disputed_ring(df, lang, y=yenc, x="value:Q")
+    layer = alt.layer(*_with_ring(ring, rule, pts, lab_last, lab_first), data=df)
     layer = layer.properties(width=PANEL_W, height=alt.Step(44))
     return finish(
         _one_panel_per_area(layer, df, meta, title(head, sub)).resolve_scale(x="independent")
@@ -312,16 +377,17 @@ def grouped_by_indicator(df: pd.DataFrame, meta: Meta, years: list[int], lang: s
     col = color(meta, df, lang)
     sel = _pick()
     order = meta.agency_order(df["agency_id"].unique(), lang)
-    bars = alt.Chart().mark_bar().encode(
+    bars = alt.Chart().mark_bar(tooltip=tip(lang)).encode(
         x=year_axis(years, lang), xOffset=alt.XOffset("agency:N", sort=order),
         y=alt.Y("value:Q", title=None), color=col,
         opacity=alt.condition(alt.datum.is_demo, alt.value(DEMO_OPACITY), alt.value(1.0)),
         stroke=alt.value("#111"),
         strokeWidth=alt.condition(sel, alt.value(2.5), alt.value(0), empty=False),
-        tooltip=tooltip(lang),
     ).add_params(sel)  # fmt: skip
+    ring = disputed_ring(df, lang, size=160, x=year_axis(years, lang),
+                         xOffset=alt.XOffset("agency:N", sort=order), y="value:Q")  # fmt: skip
     chart = (
-        alt.layer(bars, data=df)
+        alt.layer(*_with_ring(ring, bars), data=df)
         .properties(width=320, height=200)
         .facet(
             column=alt.Column(
@@ -351,16 +417,21 @@ def before_after(df: pd.DataFrame, meta: Meta, years: list[int], lang: str, head
         .encode(x=x, xOffset=xo, y=alt.Y("before:Q", title=ytitle), y2="after:Q", color=col)
     )
     sel = _pick()
-    pts = alt.Chart().mark_point(size=90, strokeWidth=2.5).encode(
+    pts = alt.Chart().mark_point(
+        size=90, strokeWidth=2.5, tooltip=tip(lang, [("which_txt", i18n.t("ap_kind", lang))])
+    ).encode(
         x=x, xOffset=xo, y=y, color=col,
         fill=alt.condition(alt.datum.which == "before", alt.value("white"), col),
         opacity=alt.condition(alt.datum.is_demo, alt.value(DEMO_OPACITY + 0.15), alt.value(1.0)),
-        tooltip=tooltip(lang, [alt.Tooltip("which_txt:N", title=i18n.t("ap_kind", lang))]),
     ).add_params(sel)  # fmt: skip
     sub = notes(df, lang, hollow=False)
     sub.append("空心：压缩前；实心：压缩后" if lang == "zh" else "hollow: before; filled: after")
+    ring = disputed_ring(df, lang, x=x, xOffset=xo, y=y)
     return finish(
-        alt.layer(rule, pts, data=df).properties(title=title(head, sub), height=260), fit=True
+        alt.layer(*_with_ring(ring, rule, pts), data=df).properties(
+            title=title(head, sub), height=260
+        ),
+        fit=True,
     )
 
 
@@ -387,9 +458,14 @@ def sparkline(df: pd.DataFrame, years: list[int], focus: int, unit: str, name: s
         x=x, y=y, tooltip=tips, opacity=op,
         size=alt.condition(alt.datum.focus, alt.value(70), alt.value(18)))  # fmt: skip
     head = i18n.t("ov_spark", lang, unit=unit)
-    sub = [t("contains_demo")] if df["is_demo"].any() else None
-    chart = alt.layer(line, pts, data=df).properties(
-        title=title(head, sub, size=11),
+    sub = [t("contains_demo")] if df["is_demo"].any() else []
+    ring = None
+    if any_disputed(df):
+        sub.append(disputes.tt("chart_note", lang))
+        ring = alt.Chart(name="disputed").mark_point(filled=False, color=disputes.COLOR, size=120,
+                                                     strokeWidth=2).encode(x=x, y=y).transform_filter("datum.disputed")  # fmt: skip
+    chart = alt.layer(*_with_ring(ring, line, pts), data=df).properties(
+        title=title(head, sub or None, size=11),
         height=46,
         autosize=alt.AutoSizeParams(type="fit-x", contains="padding"),
     )

@@ -6,9 +6,13 @@ title, a one-sentence takeaway in Chinese (takeaway.sentence: 同比, highest or
 years), the chart (a trend of the agencies over up to ten years ending in the year), and
 the sources in a footnote and, with the source sentences, in the speaker notes.
 
-- PPTX (python-pptx): the chart is a 2× PNG; every run of text names an East-Asian
-  typeface (a:ea, 微软雅黑, which PowerPoint and WPS have) beside its Latin one, and is
-  tagged zh-CN, so Chinese never falls back to a font without the glyphs.
+- PPTX (python-pptx): the chart is a native, editable PowerPoint chart with its numbers
+  inside (board.deck_chart); a 2× PNG of the dashboard's chart only if that fails. Every
+  run of text names an East-Asian typeface (a:ea, 微软雅黑, which PowerPoint and WPS
+  have) beside its Latin one, and is tagged zh-CN, so Chinese never falls back to a font
+  without the glyphs. The title says the indicator, its unit, the agencies and the years
+  once; the sources (and any disputed value, board.disputes) at 12 pt under the chart; a
+  slide with demo data says so in a band across its top.
 - PDF: each page is composed as one SVG (texts plus the chart's own SVG nested in it) and
   turned into PDF by vl-convert with the project's CJK font (board.fonts), so the text is
   real, embedded Noto Sans CJK SC; pypdf joins the pages.
@@ -17,15 +21,23 @@ the sources in a footnote and, with the source sentences, in the speaker notes.
 from __future__ import annotations
 
 import io
-import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 import pandas as pd
 
-from board import charts, export, fonts, i18n, model, queries, takeaway, warehouse
+from board import (
+    charts,
+    deck_chart,
+    disputes,
+    export,
+    i18n,
+    model,
+    queries,
+    takeaway,
+    warehouse,
+)
 
 EA_FONT = "微软雅黑"  # East-Asian typeface of the slides (a:ea): Windows/Office and WPS have it
 LATIN_FONT = "Microsoft YaHei"
@@ -34,14 +46,23 @@ WINDOW = 10  # years of history on a slide's chart
 TEXT: dict[str, tuple[str, str]] = {
     "pack": ("会议材料", "Meeting pack"),
     "deck_title": ("{year}年度法治政府建设主要指标", "Rule-of-law indicators {year}"),
-    "deck_sub": ("{agencies}", "{agencies}"),
+    "deck_sub": ("单位：{agencies}", "Agencies: {agencies}"),
+    "deck_period": ("数据范围：{y0}–{y1}年", "Period: {y0}–{y1}"),
     "deck_date": ("会议材料 · {d}", "Meeting pack · {d}"),
     "deck_demo": (
-        "注：本材料含演示数据（非真实报告），仅供演示。",
-        "Note: includes demo data (not from real reports).",
+        "演示数据：本材料的数字含虚构的演示数据，不是真实报告的数字，请勿在会上引用。",
+        "DEMO DATA: these figures include invented demo data, not from real reports. "
+        "Do not quote them.",
     ),  # fmt: skip
-    "slide_title": ("{area}：{name}（{y0}–{y1}年）", "{area}: {name} ({y0}–{y1})"),
-    "slide_title_1": ("{area}：{name}（{y1}年）", "{area}: {name} ({y1})"),
+    "slide_demo": (
+        "演示数据：本页数字为虚构的演示数据，不是真实报告的数字",
+        "DEMO DATA: invented figures on this slide, not from real reports",
+    ),
+    "slide_title": (
+        "{name}（{unit}）：{agencies}，{y0}–{y1}年",
+        "{name} ({unit}): {agencies}, {y0}–{y1}",
+    ),
+    "slide_title_1": ("{name}（{unit}）：{agencies}，{y1}年", "{name} ({unit}): {agencies}, {y1}"),
     "notes_key": ("要点：{s}", "Takeaway: {s}"),
     "notes_cover": ("范围：{agencies}，{y0}–{y1}年。", "Covers {agencies}, {y0}–{y1}."),
     "notes_docs": ("来源文件：", "Source documents:"),
@@ -88,13 +109,27 @@ class Slide:
     notes: str  # the speaker notes
     chart: object  # the Altair chart
     data: pd.DataFrame  # the chart's rows
+    unit: str = ""
+    area: str = ""  # the area's name (执法检查), for lists of slides
+    colors: dict = field(default_factory=dict)  # agency_id -> colour of the dashboard
+    order: list = field(default_factory=list)  # agency ids in registry order
+    disputed: str | None = None  # the footnote naming disputed values, if any
     _svg: str | None = field(default=None, repr=False)
 
     @property
+    def has_demo(self) -> bool:
+        return bool(len(self.data) and self.data["origin"].eq("demo").any())
+
+    @property
     def svg(self) -> str:
-        """The chart (no footnote: the slide has its own) as SVG, rendered once."""
+        """The chart (no footnote: the slide has its own; no title: the slide's title says
+        it) as SVG, rendered once."""
         if self._svg is None:
-            self._svg = export.chart_svg(self.chart, None)
+            spec = self.chart if isinstance(self.chart, dict) else self.chart.to_dict()
+            t = spec.get("title")
+            if isinstance(t, dict) and t.get("subtitle"):
+                t["text"] = " "
+            self._svg = export.chart_svg(spec, None)
         return self._svg
 
     def png(self, scale: float = export.SCALE) -> bytes:
@@ -114,6 +149,12 @@ class Pack:
     @property
     def title(self) -> str:
         return tt("deck_title", self.lang, year=self.year)
+
+    @property
+    def y0(self) -> int:
+        """The first year any slide shows."""
+        ys = [int(s.data["year"].min()) for s in self.slides if len(s.data)]
+        return min(ys) if ys else self.year
 
     def file_name(self, ext: str) -> str:
         return export.file_name(f"{self.bureau}{self.title}_{tt('pack', self.lang)}", ext)
@@ -158,13 +199,18 @@ def slide_for(series: pd.DataFrame, meta: model.Meta, indicator_id: str, year: i
     years = list(range(y0, year + 1))
     data = model.add_yoy(model.add_segments(model.enrich(rows, meta, lang)))
     chart = charts.trend(data, meta, years, lang)
-    area = meta.area(meta.area_of(indicator_id), lang)
     key = "slide_title" if y0 < year else "slide_title_1"
-    title = tt(key, lang, area=area, name=meta.ind(indicator_id, lang), y0=y0, y1=year)
+    unit = meta.unit(indicator_id, lang)
+    agencies = meta.agencies_text(rows["agency_id"].unique(), lang)
+    title = tt(key, lang, name=meta.ind(indicator_id, lang), unit=unit, agencies=agencies,
+               y0=y0, y1=year)  # fmt: skip
     s = takeaway.sentence(rows, meta, indicator_id, year, lang)
+    why = disputes.footnote(data, lang)
+    notes = _notes(data, meta, s, year, y0, lang) + (f"\n\n{why}" if why else "")
     return Slide(indicator_id=indicator_id, title=title, takeaway=s,
-                 sources=model.sources_footnote(data, lang), notes=_notes(data, meta, s, year, y0, lang),
-                 chart=chart, data=data)  # fmt: skip
+                 sources=model.sources_footnote(data, lang), notes=notes, chart=chart, data=data,
+                 unit=unit, area=meta.area(meta.area_of(indicator_id), lang), colors=dict(meta.colors), order=list(meta.agencies.index),
+                 disputed=why)  # fmt: skip
 
 
 def build(series: pd.DataFrame, meta: model.Meta, indicator_ids: list[str], year: int,
@@ -296,9 +342,40 @@ def _notes_text(slide, text: str) -> None:
         _ea(r, 12)
 
 
+def _band(slide, left, top, width, height, text: str, size: float) -> None:
+    """A coloured band with a warning in it (演示数据)."""
+    from pptx.enum.text import MSO_ANCHOR
+    from pptx.util import Inches
+
+    box = _text(slide, left, top, width, height, [(text, size, True, export.BANNER_FG)],
+                anchor=MSO_ANCHOR.MIDDLE)  # fmt: skip
+    box.fill.solid()
+    box.fill.fore_color.rgb = deck_chart._rgb(export.BANNER_BG)
+    box.text_frame.margin_left = box.text_frame.margin_right = Inches(0.3)
+
+
+def _chart(slide, sl: Slide, box: tuple, lang: str) -> None:
+    """The native chart in box; the dashboard's chart as a picture only if that fails."""
+    from PIL import Image
+
+    try:
+        deck_chart.add(slide, sl.data, sl.colors, sl.order, sl.unit, tuple(int(b) for b in box),
+                       latin=LATIN_FONT, east_asian=EA_FONT,
+                       dispute_label=disputes.tt("label", lang))  # fmt: skip
+        return
+    except Exception:  # noqa: BLE001 - the picture says the same, only not editable
+        pass
+    png = sl.png()
+    with Image.open(io.BytesIO(png)) as im:
+        pw, ph = im.size
+    x, y, bw, bh = (int(b) for b in box)
+    w = min(bw, int(bh * pw / ph))
+    h = int(w * ph / pw)
+    slide.shapes.add_picture(io.BytesIO(png), x + int((bw - w) / 2), y, w, h)
+
+
 def to_pptx(pack: Pack) -> bytes:
     """The pack as a 16:9 PowerPoint file."""
-    from PIL import Image
     from pptx import Presentation
     from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
     from pptx.util import Emu, Inches
@@ -312,113 +389,45 @@ def to_pptx(pack: Pack) -> bytes:
     s = prs.slides.add_slide(blank)
     lines = [(pack.bureau, 24, False, "#1f5fa8"), (pack.title, 40, True, "#111111"),
              (tt("deck_sub", pack.lang, agencies=pack.agencies), 20, False, "#444444"),
+             (tt("deck_period", pack.lang, y0=pack.y0, y1=pack.year), 20, False, "#444444"),
              (tt("deck_date", pack.lang, d=made_text(pack.made, pack.lang)), 20, False, "#444444")]  # fmt: skip
-    if pack.has_demo:
-        lines.append((tt("deck_demo", pack.lang), 16, False, "#a33b00"))
-    _text(s, M, Inches(1.6), W - 2 * M, Inches(4.2), lines, align=PP_ALIGN.LEFT,
+    _text(s, M, Inches(1.2), W - 2 * M, Inches(4.2), lines, align=PP_ALIGN.LEFT,
           anchor=MSO_ANCHOR.MIDDLE)  # fmt: skip
+    if pack.has_demo:
+        _band(s, M, Inches(5.6), W - 2 * M, Inches(0.9), tt("deck_demo", pack.lang), 18)
     _notes_text(s, "\n".join([pack.title, pack.agencies, made_text(pack.made, pack.lang)]))
 
-    box_top, box_h = Inches(1.85), Inches(4.85)
     for sl in pack.slides:
         s = prs.slides.add_slide(blank)
-        _text(s, M, Inches(0.3), W - 2 * M, Inches(0.75), [sl.title], size=28, bold=True,
-              color="#111111")  # fmt: skip
-        _text(s, M, Inches(1.05), W - 2 * M, Inches(0.75), [sl.takeaway], size=18, color="#1f5fa8")
-        png = sl.png()
-        with Image.open(io.BytesIO(png)) as im:
-            pw, ph = im.size
-        box_w = W - 2 * M
-        w = min(box_w, int(box_h * pw / ph))
-        h = int(w * ph / pw)
-        s.shapes.add_picture(io.BytesIO(png), int((W - w) / 2), box_top, w, h)
-        _text(s, M, Inches(6.8), W - 2 * M, Inches(0.55), [sl.sources], size=10, color="#555555")
+        top = Inches(0.15)
+        if sl.has_demo:
+            _band(s, 0, 0, W, Inches(0.42), tt("slide_demo", pack.lang), 13)
+            top = Inches(0.5)
+        _text(s, M, top, W - 2 * M, Inches(0.7), [sl.title], size=24, bold=True, color="#111111")
+        _text(s, M, top + Inches(0.68), W - 2 * M, Inches(0.75), [sl.takeaway], size=16,
+              color="#1f5fa8")  # fmt: skip
+        foot = [(sl.disputed, 12, False, disputes.COLOR)] if sl.disputed else []
+        foot.append((sl.sources, 12, False, "#444444"))
+        foot_h = Inches(0.24) * sum(len(export.wrap(t, 780, 12)) for t, *_ in foot)
+        foot_top = prs.slide_height - foot_h - Inches(0.15)
+        chart_top = top + Inches(1.45)
+        box = (M, chart_top, W - 2 * M, foot_top - chart_top - Inches(0.05))
+        _chart(s, sl, box, pack.lang)
+        _text(s, M, foot_top, W - 2 * M, foot_h, foot, size=12, color="#444444")
         _notes_text(s, sl.notes)
     buf = io.BytesIO()
     prs.save(buf)
     return buf.getvalue()
 
 
-# -- PDF ------------------------------------------------------------------------------------------
-
-PW, PH = 960, 540  # PDF page in points: 13.333 × 7.5 in
-
-
-def _svg_text(x: float, y: float, text: str, size: float, family: str, *, bold=False,
-              color="#222222", width: float | None = None, lh: float = 1.35) -> tuple[str, float]:  # fmt: skip
-    """SVG <text> lines (wrapped to `width`), and the y below them."""
-    lines = export.wrap(text, width, size) if width else [text]
-    fam = escape(family, {'"': "&quot;"})
-    weight = ' font-weight="bold"' if bold else ""
-    out = []
-    for i, line in enumerate(lines):
-        out.append(f'<text x="{x}" y="{y + size * (1 + i * lh):.1f}" font-family="{fam}" '
-                   f'font-size="{size}" fill="{color}"{weight}>{escape(line)}</text>')  # fmt: skip
-    return "".join(out), y + size * (1 + (len(lines) - 1) * lh) + size * 0.4
-
-
-def _nest(svg: str, x: float, y: float, w: float, h: float) -> str:
-    """The chart's SVG placed in the box (x, y, w, h), scaled to fit."""
-    m = re.search(r"<svg\b[^>]*>", svg)
-    tag = m.group(0)
-    tag = re.sub(r'\swidth="[\d.]+"', f' width="{w:g}"', tag, count=1)
-    tag = re.sub(r'\sheight="[\d.]+"', f' height="{h:g}" x="{x:g}" y="{y:g}" '
-                 'preserveAspectRatio="xMidYMid meet"', tag, count=1)  # fmt: skip
-    end = svg.rfind("</svg>")
-    return tag + svg[m.end() : end] + "</svg>"
-
-
-def _page(body: str, n: int | None = None, family: str = "") -> str:
-    num = ""
-    if n is not None:
-        num = (f'<text x="{PW - 30}" y="{PH - 14}" font-family="{escape(family)}" font-size="10" '
-               f'fill="#999999" text-anchor="end">{n}</text>')  # fmt: skip
-    return (f'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
-            f'width="{PW}" height="{PH}" viewBox="0 0 {PW} {PH}"><rect width="{PW}" height="{PH}" '
-            f'fill="white"/>{body}{num}</svg>')  # fmt: skip
-
-
-def page_svgs(pack: Pack) -> list[str]:
-    """Every page of the PDF as an SVG document (title page first)."""
-    fam = fonts.family()
-    M = 36
-    tw = PW - 2 * M
-    y = 150
-    body = ""
-    for text, size, bold, color in [
-        (pack.bureau, 18, False, "#1f5fa8"), (pack.title, 30, True, "#111111"),
-        (tt("deck_sub", pack.lang, agencies=pack.agencies), 15, False, "#444444"),
-        (tt("deck_date", pack.lang, d=made_text(pack.made, pack.lang)), 15, False, "#444444"),
-        *([(tt("deck_demo", pack.lang), 12, False, "#a33b00")] if pack.has_demo else []),
-    ]:  # fmt: skip
-        t, y = _svg_text(M, y, text, size, fam, bold=bold, color=color, width=tw)
-        body += t
-        y += 10
-    pages = [_page(body, None, fam)]
-    for n, sl in enumerate(pack.slides, start=2):
-        body, y = _svg_text(M, 22, sl.title, 21, fam, bold=True, color="#111111", width=tw)
-        t, y = _svg_text(M, y + 2, sl.takeaway, 13.5, fam, color="#1f5fa8", width=tw)
-        body += t
-        foot_lines = export.wrap(sl.sources, tw, 8)
-        foot_y = PH - 22 - 8 * 1.35 * len(foot_lines)
-        body += _nest(sl.svg, M, y + 4, tw, foot_y - y - 12)
-        t, _ = _svg_text(M, foot_y, sl.sources, 8, fam, color="#555555", width=tw)
-        body += t
-        pages.append(_page(body, n, fam))
-    return pages
+# -- PDF (board.deck_pdf) -------------------------------------------------------------------------
 
 
 def to_pdf(pack: Pack) -> bytes:
     """The pack as a PDF, one 16:9 page per slide, with the CJK font embedded."""
-    from pypdf import PdfReader, PdfWriter
+    from board import deck_pdf
 
-    writer = PdfWriter()
-    for svg in page_svgs(pack):
-        writer.append(PdfReader(io.BytesIO(export.svg_to(svg, "pdf"))))
-    writer.add_metadata({"/Title": f"{pack.bureau} {pack.title}", "/Creator": "法治指标看板"})
-    buf = io.BytesIO()
-    writer.write(buf)
-    return buf.getvalue()
+    return deck_pdf.to_pdf(pack)
 
 
 def render(pack: Pack, fmt: str) -> bytes:

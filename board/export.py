@@ -25,7 +25,7 @@ from xml.sax.saxutils import escape
 
 import pandas as pd
 
-from board import fonts, i18n
+from board import disputes, fonts, i18n
 
 FORMATS = ("png", "svg", "pdf", "csv", "xlsx")
 IMAGE_FORMATS = ("png", "svg", "pdf")
@@ -72,6 +72,11 @@ TEXT: dict[str, tuple[str, str]] = {
         "“数据类型”为“演示数据”的行不是真实报告，仅用于演示。",
         "Rows whose data type is 'demo data' are not from real reports.",
     ),  # fmt: skip
+    "banner_demo": (
+        "演示数据：本图含虚构的演示数字，不是真实报告的数字，请勿引用。",
+        "DEMO DATA: invented figures, not from real reports. Do not quote.",
+    ),
+    "n_warning": ("注意", "Warning"),
     "note_unverified": (
         "“状态”为“未核实”的数值尚未经法制科核对。",
         "Values whose status is 'unverified' have not been checked yet.",
@@ -138,7 +143,45 @@ def export_spec(chart) -> dict:
     size = float(t.get("subtitleFontSize", 12)) if isinstance(t, dict) else 12.0
     _split_subtitle(t, max(float(spec.get("width", 0)) if single else 0, 600), size)
     spec.pop("autosize", None)
+    _landscape(spec)
     return spec
+
+
+SLIDE_W, SLIDE_H = 1240, 560  # px of panels a landscape export aims at (before the notes)
+
+
+def panels(spec: dict) -> int:
+    """How many panels a faceted spec draws (1 for a single view)."""
+    facet = spec.get("facet")
+    if not isinstance(facet, dict):
+        return 1
+    field = facet.get("field") or (facet.get("row") or facet.get("column") or {}).get("field")
+    values = None
+    data = spec.get("data", {})
+    if isinstance(data, dict) and "name" in data:
+        values = spec.get("datasets", {}).get(data["name"])
+    elif isinstance(data, dict):
+        values = data.get("values")
+    if not field or not values:
+        return 1
+    return len({v.get(field) for v in values if isinstance(v, dict)})
+
+
+def _landscape(spec: dict) -> None:
+    """A chart of one panel per indicator stacked in a column (the trends page: a tall
+    portrait) is laid out as a grid, two or three panels a row, sized for a 16:9 page."""
+    facet = spec.get("facet")
+    n = panels(spec)
+    if not isinstance(facet, dict) or "row" not in facet or n < 2:
+        return
+    cols = 2 if n <= 4 else 3
+    rows = -(-n // cols)
+    inner = spec.get("spec", {})
+    inner["width"] = int((SLIDE_W - 90 * cols) / cols)
+    inner["height"] = int(max(120, (SLIDE_H - 60 * rows) / rows))
+    row = facet.pop("row")
+    facet.update(row)
+    spec["columns"] = cols
 
 
 def chart_title(chart) -> str:
@@ -221,13 +264,78 @@ def add_footnote(svg: str, footnote: str | None, family: str, *, size: float = F
     return svg[: m.start()] + new_tag + svg[m.end() : end] + foot + svg[end:]
 
 
-def chart_svg(chart, footnote: str | None = None) -> str:
-    """The chart as an SVG document with the footnote inside it."""
+BANNER_BG, BANNER_FG, BANNER_SIZE = "#fff1e6", "#a33b00", 15
+
+
+def banner_height(text: str | None, width: float, size: float = BANNER_SIZE) -> float:
+    if not text:
+        return 0.0
+    return PAD + size * 1.4 * len(wrap(text, max(width - 2 * PAD, 200), size))
+
+
+def add_banner(svg: str, text: str | None, family: str, *, size: float = BANNER_SIZE) -> str:
+    """A band across the top of the drawing saying `text` (演示数据…), the drawing moved
+    down under it: a picture cut out of a slide still says it is demo data."""
+    if not text:
+        return svg
+    m = _SVG_TAG.search(svg)
+    if not m:
+        raise ValueError("not an SVG document")
+    tag = m.group(0)
+    w, h = _attr(tag, "width"), _attr(tag, "height")
+    if w is None or h is None:
+        raise ValueError("SVG without width/height")
+    lines = wrap(text, max(w - 2 * PAD, 200), size)
+    lh = size * 1.4
+    band = banner_height(text, w, size)
+    nh = h + band
+    new_tag = re.sub(r'\sheight="[\d.]+"', f' height="{nh:g}"', tag, count=1)
+    new_tag = re.sub(r'\sviewBox="[^"]*"', f' viewBox="0 0 {w:g} {nh:g}"', new_tag, count=1)
+    fam = escape(family, {'"': "&quot;"})
+    texts = "".join(
+        f'<text x="{PAD}" y="{PAD / 2 + lh * (i + 0.75):.1f}" font-family="{fam}" '
+        f'font-size="{size}px" font-weight="bold" fill="{BANNER_FG}">{escape(line)}</text>'
+        for i, line in enumerate(lines)
+    )
+    head = (f'<g class="demo-banner"><rect x="0" y="0" width="{w:g}" height="{band:.1f}" '
+            f'fill="{BANNER_BG}"/>{texts}</g>')  # fmt: skip
+    end = svg.rfind("</svg>")
+    body = svg[m.end() : end]
+    return (svg[: m.start()] + new_tag + head + f'<g transform="translate(0,{band:.1f})">'
+            + body + "</g>" + svg[end:])  # fmt: skip
+
+
+def slide_shaped(svg: str, ratio: float = 16 / 9, banner: str | None = None) -> str:
+    """The drawing centred on a white page of the given shape (16:9: a slide), so that a
+    picture of several panels drops onto a slide as it is; room is left for the banner
+    that add_banner puts across the top afterwards."""
+    m = _SVG_TAG.search(svg)
+    tag = m.group(0)
+    w, h = _attr(tag, "width"), _attr(tag, "height")
+    hb = h + banner_height(banner, w)  # the final height, as far as the shape goes
+    nw, nh = (hb * ratio, h) if w / hb < ratio else (w, w / ratio - (hb - h))
+    dx, dy = (nw - w) / 2, (nh - h) / 2
+    new_tag = re.sub(r'\swidth="[\d.]+"', f' width="{nw:g}"', tag, count=1)
+    new_tag = re.sub(r'\sheight="[\d.]+"', f' height="{nh:g}"', new_tag, count=1)
+    new_tag = re.sub(r'\sviewBox="[^"]*"', f' viewBox="0 0 {nw:g} {nh:g}"', new_tag, count=1)
+    end = svg.rfind("</svg>")
+    return (svg[: m.start()] + new_tag + f'<rect width="{nw:g}" height="{nh:g}" fill="white"/>'
+            f'<g transform="translate({dx:.1f},{dy:.1f})">' + svg[m.end() : end] + "</g>"
+            + svg[end:])  # fmt: skip
+
+
+def chart_svg(chart, footnote: str | None = None, banner: str | None = None) -> str:
+    """The chart as an SVG document with the footnote inside it, the demo banner (if any)
+    across its top; a chart of several panels on a 16:9 page."""
     import vl_convert as vlc
 
     spec = export_spec(chart)
     svg = vlc.vegalite_to_svg(spec)
-    return add_footnote(svg, footnote, fonts.family())
+    family = fonts.family()
+    svg = add_footnote(svg, footnote, family)
+    if panels(spec) > 1:
+        svg = slide_shaped(svg, banner=banner)
+    return add_banner(svg, banner, family)
 
 
 VIEWER_FONTS = ("Source Han Sans SC", "Microsoft YaHei", "PingFang SC", "sans-serif")
@@ -255,17 +363,29 @@ def svg_to(svg: str, fmt: str, scale: float = SCALE) -> bytes:
     raise ValueError(f"not an image format: {fmt}")
 
 
-def chart_bytes(chart, fmt: str, footnote: str | None = None, *, scale: float = SCALE) -> bytes:
-    """PNG, SVG or PDF bytes of the chart with its footnote."""
+def chart_bytes(chart, fmt: str, footnote: str | None = None, banner: str | None = None, *,
+                scale: float = SCALE) -> bytes:  # fmt: skip
+    """PNG, SVG or PDF bytes of the chart with its footnote (and demo banner)."""
     if fmt not in IMAGE_FORMATS:
         raise ValueError(f"not an image format: {fmt}")
-    return svg_to(chart_svg(chart, footnote), fmt, scale)
+    return svg_to(chart_svg(chart, footnote, banner), fmt, scale)
 
 
-def footnote(sources: str | None, lang: str = "zh", when: date | None = None) -> str:
-    """'来源：…  ·  导出自法治指标看板，2026-11-27'."""
+def footnote(sources: str | None, lang: str = "zh", when: date | None = None,
+             data: pd.DataFrame | None = None) -> str:  # fmt: skip
+    """'来源：…  ·  导出自法治指标看板，2026-11-27', after a line naming the disputed values
+    of `data` ('有争议：区科技局2021年执法检查次数15次（来源不一致：…）。')."""
     stamp = tt("exported", lang, d=(when or date.today()).isoformat())
-    return f"{sources}  ·  {stamp}" if sources else stamp
+    text = f"{sources}  ·  {stamp}" if sources else stamp
+    why = disputes.footnote(data, lang) if data is not None else None
+    return f"{why}\n{text}" if why else text
+
+
+def banner(data: pd.DataFrame | None, lang: str = "zh") -> str | None:
+    """The demo banner of an export whose numbers include demo data, else None."""
+    if data is None or "origin" not in data or not data["origin"].eq("demo").any():
+        return None
+    return tt("banner_demo", lang)
 
 
 # -- chart data → CSV / XLSX --------------------------------------------------------------------
@@ -284,6 +404,8 @@ def _col(lang: str):
         ("label", tt("as_written", lang)),
         ("yoy_pct", t("yoy_pct")),
         ("status_txt", t("status")),
+        ("disputed_txt", disputes.tt("label", lang)),
+        ("dispute_note", disputes.tt("note_col", lang)),
         ("origin_txt", t("origin")),
         ("source_txt", t("document")),
         ("quote", t("source")),
@@ -310,6 +432,9 @@ def table(data: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
         df["unit_txt"] = df["unit"]
     if "source_txt" not in df and "doc_title" in df:
         df["source_txt"] = df["doc_title"]
+    if "disputed" in df:
+        yes = disputes.tt("yes", lang)
+        df["disputed_txt"] = [yes if d is True or d == 1 else "" for d in df["disputed"]]
     if "yoy_pct" in df:
         if df["yoy_pct"].notna().any():
             df["yoy_pct"] = df["yoy_pct"].round(1)
@@ -355,6 +480,8 @@ def notes(data: pd.DataFrame, lang: str) -> list[str]:
         out.append(tt("note_demo", lang))
     if "status" in data and data["status"].eq("unverified").any():
         out.append(tt("note_unverified", lang))
+    if not disputes.rows(data).empty:
+        out.append(disputes.tt("xlsx_note", lang))
     return out
 
 
@@ -387,6 +514,14 @@ def to_xlsx(data: pd.DataFrame, lang: str = "zh", *, title: str = "", sources: s
     if value_col:
         for (cell,) in ws.iter_rows(min_row=2, min_col=value_col, max_col=value_col):
             cell.number_format = "#,##0.##"
+    if "disputed" in data:  # a disputed row is tinted, as the chart rings it
+        from openpyxl.styles import PatternFill
+
+        tint = PatternFill("solid", fgColor="FDE2E1")
+        for i, d in enumerate(data["disputed"].tolist(), start=2):
+            if d is True:
+                for c in ws[i]:
+                    c.fill = tint
 
     ns = wb.create_sheet(tt("sheet_notes", lang))
     units = []
@@ -395,9 +530,12 @@ def to_xlsx(data: pd.DataFrame, lang: str = "zh", *, title: str = "", sources: s
         units = [
             f"{a}：{b}" if lang == "zh" else f"{a}: {b}" for a, b in pairs.itertuples(index=False)
         ]
+    warn = banner(data, lang)
     rows = [
+        *([(tt("n_warning", lang), warn)] if warn else []),
         (tt("n_title", lang), title),
         (tt("n_sources", lang), sources),
+        *([(disputes.tt("label", lang), why)] if (why := disputes.footnote(data, lang)) else []),
         (tt("n_exported", lang), (when or date.today()).isoformat()),
         (tt("n_rows", lang), len(tab)),
         (tt("n_units", lang), "\n".join(units)),
@@ -421,6 +559,30 @@ def to_xlsx(data: pd.DataFrame, lang: str = "zh", *, title: str = "", sources: s
 # -- one entry point ----------------------------------------------------------------------------
 
 
+def content_name(chart, data: pd.DataFrame | None = None, lang: str = "zh") -> str:
+    """What a file of the chart is called: its title; for a chart of several indicators
+    (whose title says only 'the chosen indicators'), the indicators and the years:
+    '执法检查次数、办理案件数_2016-2025'."""
+    spec = chart if isinstance(chart, dict) else chart.to_dict()
+    head = chart_title(spec)
+    if data is None or "indicator_id" not in data or data["indicator_id"].nunique() < 2:
+        return head
+    # the panels in the order drawn (the facet's sort), else the data's order
+    facet = spec.get("facet") or {}
+    sort = (facet.get("row") or facet.get("column") or facet).get("sort")
+    names = [re.sub(r"（[^（）]*）$", "", str(x)) for x in sort] if isinstance(sort, list) else []
+    names = names or list(
+        dict.fromkeys(data["indicator"] if "indicator" in data else data["indicator_id"])
+    )
+    text = i18n.join([str(n) for n in names[:3]], lang)
+    if len(names) > 3:
+        text += f"等{len(names)}项" if lang == "zh" else f" and {len(names) - 3} more"
+    if "year" in data and len(data):
+        y0, y1 = int(data["year"].min()), int(data["year"].max())
+        text += f"_{y0}-{y1}" if y0 < y1 else f"_{y0}"
+    return text
+
+
 def file_name(title: str, ext: str, *, suffix: str = "") -> str:
     """A file name from a chart title: '执法检查次数（次）_2016-2025.png' (no path characters)."""
     base = re.sub(r'[\\/:*?"<>|\s]+', "_", (title or "chart").strip()).strip("_.") or "chart"
@@ -436,7 +598,7 @@ def export(chart, data: pd.DataFrame, fmt: str, *, sources: str | None = None,
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; one of {', '.join(FORMATS)}")
     if fmt in IMAGE_FORMATS:
-        return chart_bytes(chart, fmt, footnote(sources, lang, when))
+        return chart_bytes(chart, fmt, footnote(sources, lang, when, data), banner(data, lang))
     if fmt == "csv":
         return to_csv(data, lang)
     return to_xlsx(data, lang, title=title if title is not None else chart_title(chart),

@@ -35,8 +35,8 @@ LABELS = {
 
 
 @functools.lru_cache(maxsize=32)
-def _svg(spec_json: str, foot: str) -> str:
-    return export.chart_svg(json.loads(spec_json), foot)
+def _svg(spec_json: str, foot: str, banner: str | None) -> str:
+    return export.chart_svg(json.loads(spec_json), foot, banner)
 
 
 def _maker(fmt: str, chart, data: pd.DataFrame, sources: str, lang: str, title: str):
@@ -47,7 +47,8 @@ def _maker(fmt: str, chart, data: pd.DataFrame, sources: str, lang: str, title: 
             if fmt in export.IMAGE_FORMATS:
                 spec = chart if isinstance(chart, dict) else chart.to_dict()
                 svg = _svg(json.dumps(spec, sort_keys=True, ensure_ascii=False),
-                           export.footnote(sources, lang))  # fmt: skip
+                           export.footnote(sources, lang, data=data),
+                           export.banner(data, lang))  # fmt: skip
                 return export.svg_to(svg, fmt)
             return export.export(chart, data, fmt, sources=sources, lang=lang, title=title)
         except fonts.FontMissing as e:
@@ -64,7 +65,7 @@ def download_buttons(chart, data: pd.DataFrame, name: str | None = None, sources
     lab = LABELS["en" if lang == "en" else "zh"]
     if sources is None:
         sources = model.sources_footnote(data, lang)
-    title = name or export.chart_title(chart) or "chart"
+    title = name or export.content_name(chart, data) or "chart"
     key = key or f"{abs(hash((title, sources))) % 10**10}"
     try:
         fonts.ensure()

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from board import i18n
+from board import disputes, i18n
 
 # The five areas on the overview, in the order a leader reads them (catalog area ids).
 OVERVIEW_AREAS = ("enforcement", "cases", "training", "disclosure", "approval")
@@ -114,7 +114,8 @@ def enrich(df: pd.DataFrame, meta: Meta, lang: str) -> pd.DataFrame:
     out = df.copy()
     if out.empty:
         for c in ("agency", "indicator", "unit_txt", "label", "status_txt", "origin_txt",
-                  "is_demo", "unverified", "quote_short", "year_txt", "bound", "source_txt"):  # fmt: skip
+                  "is_demo", "unverified", "quote_short", "year_txt", "bound", "source_txt",
+                  "disputed", "dispute_note"):  # fmt: skip
             out[c] = pd.Series(dtype="object")
         return out
     out["year"] = out["year"].astype(int)
@@ -140,7 +141,7 @@ def enrich(df: pd.DataFrame, meta: Meta, lang: str) -> pd.DataFrame:
         t if isinstance(t, str) and t else i18n.method_text(m, lang)
         for t, m in zip(titles, out["method"], strict=True)
     ]
-    return out
+    return disputes.mark(out, lang)
 
 
 def add_segments(df: pd.DataFrame) -> pd.DataFrame:
@@ -166,10 +167,12 @@ def add_yoy(df: pd.DataFrame) -> pd.DataFrame:
     if df.empty:
         df["prev"] = df["yoy_abs"] = df["yoy_pct"] = pd.Series(dtype="float64")
         return df
-    prev = df[["indicator_id", "agency_id", "year", "value"]].copy()
+    # a change computed from a disputed value of the year before is disputed too
+    carry = [c for c in ("disputed", "dispute_note") if c in df]
+    prev = df[["indicator_id", "agency_id", "year", "value", *carry]].copy()
     prev["year"] = prev["year"] + 1
-    prev = prev.rename(columns={"value": "prev"})
-    df = df.drop(columns=["prev"], errors="ignore").merge(
+    prev = prev.rename(columns={"value": "prev", **{c: f"prev_{c}" for c in carry}})
+    df = df.drop(columns=["prev", *[f"prev_{c}" for c in carry]], errors="ignore").merge(
         prev, on=["indicator_id", "agency_id", "year"], how="left"
     )
     df["yoy_abs"] = df["value"] - df["prev"]
@@ -267,6 +270,7 @@ def yearly(df: pd.DataFrame, unit: str, meta: Meta, lang: str) -> pd.DataFrame:
             "origin_txt": i18n.origin_text("demo" if g["origin"].eq("demo").any() else "real", lang),
             "unverified": bool(g["status"].eq("unverified").any()),
             "n_agencies": int(g["agency_id"].nunique()),
+            "disputed": not disputes.rows(g).empty,
         })  # fmt: skip
     return pd.DataFrame(rows)
 

@@ -225,6 +225,8 @@ SQL: dict[str, str] = {
         FROM per GROUP BY path
         ORDER BY n DESC, path
         LIMIT 500""",
+    # whether any fact is demo data (the demo banner of every page)
+    "has_demo": "SELECT count(*) > 0 AS has_demo FROM (SELECT 1 FROM fact WHERE origin = 'demo' LIMIT 1)",
     # every document's title, read once per warehouse version (for footnotes and tooltips)
     "doc_titles": "SELECT doc_id, title FROM document",
     "last_run": """
@@ -411,6 +413,11 @@ def table_checks() -> pd.DataFrame:
         return static("table_checks")
     except duckdb.BinderException:  # a warehouse built before rejected_file had a kind
         return pd.DataFrame(columns=["path", "reason"])
+
+
+def has_demo() -> bool:
+    """Whether the warehouse holds any demo data."""
+    return bool(static("has_demo")["has_demo"].iloc[0])
 
 
 def last_run() -> pd.DataFrame:

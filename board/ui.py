@@ -7,7 +7,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from board import charts, export_ui, i18n, model, queries, scans, warehouse
+from board import charts, disputes, export_ui, i18n, model, queries, scans, warehouse
 from board.app import Ctx
 from board.highlight import STYLE, demo_badge, esc, sentence_html, table_html
 
@@ -109,6 +109,9 @@ def metric_card(ctx: Ctx, card: model.Card, years: list[int], color: str, key: s
             note.append(ctx.t("demo"))
         if card.unverified:
             note.append(ctx.t("unverified"))
+        disputed = disputes.count_text(card.all_rows, ctx.lang)  # the values behind the card
+        if disputed:
+            note.append(f":red[**{disputed}**]")
         st.caption(" · ".join(note))
         if not card.spark.empty:
             ch = charts.sparkline(

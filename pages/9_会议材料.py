@@ -41,7 +41,7 @@ for col, fmt in ((b1, "pptx"), (b2, "pdf")):
 st.markdown(t("pg_slides", n=len(pack.slides) + 1))
 st.markdown(f"1. **{pack.bureau} {pack.title}** · {pack.agencies}")
 for n, sl in enumerate(pack.slides, start=2):
-    st.markdown(f"{n}. **{sl.title}**  \n{sl.takeaway}")
+    st.markdown(f"{n}. {sl.area}：**{sl.title}**  \n{sl.takeaway}")
     with st.expander(t("pg_preview")):
         st.altair_chart(sl.chart, width="stretch", key=f"deck_{sl.indicator_id}")
         st.caption(sl.sources)

@@ -9,6 +9,9 @@ command -v chromium >/dev/null 2>&1 || need+=(chromium)
 # LibreOffice converts old Office and WPS files (.doc .wps .odt .xls .et .ods) for the ETL
 # (etl/readers/office.py); without it they are set aside naming these packages, and their tests skip
 command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer libreoffice-calc)
+# ... and its Impress renders the meeting pack (tests/test_deck_native.py: the PPTX in
+# LibreOffice, to PDF, with real glyphs); without it that test skips, naming this package
+[ -e /usr/lib/libreoffice/share/.registry/impress.xcd ] || need+=(libreoffice-impress)
 if ! { command -v fc-list >/dev/null 2>&1 && fc-list :lang=zh family 2>/dev/null | grep -qi "Noto Sans CJK"; }; then
   need+=(fonts-noto-cjk)
 fi

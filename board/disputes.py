@@ -1,0 +1,129 @@
+"""Disputed values: the one mark for a number a leader should not quote without a caveat.
+
+A value is disputed when its sources disagree (resolved.conflict: the 2021 statistics
+table says 15 inspections, the bureau's report 13). `mark(df, lang)` is the only place
+that decides it; it adds two columns to rows of the series query (model.enrich calls it):
+
+    disputed      bool: draw the red ring, count it, footnote it
+    dispute_note  why, in the chosen language ('' when not disputed)
+
+Charts, tooltips, CSV/XLSX, exported images, the deck and the overview card read only
+these two columns. A later check feeds the same mark by adding its reason here: e.g. the
+cross-year claim check (issue 14) adds a column to the series query (say `claim_note`, the
+words of an inconsistent claim) and `mark` ORs it into `disputed` and appends it to
+`dispute_note`; nothing that draws a disputed value changes.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from board import i18n
+
+COLOR = "#d62728"  # the ring on charts and the marker on slides
+TEXT: dict[str, tuple[str, str]] = {
+    "label": ("有争议", "disputed"),
+    "note_col": ("争议说明", "Why disputed"),
+    "yes": ("是", "yes"),
+    "conflict": (
+        "来源不一致：{shown}取自{method}，另有来源为{others}",
+        "sources disagree: {shown} from the {method}, another source gives {others}",
+    ),
+    "chart_note": (
+        "红圈为有争议的数值（来源不一致）",
+        "red ring: disputed value (sources disagree)",
+    ),
+    "footnote": ("有争议：{items}。", "Disputed: {items}."),
+    "item": (
+        "{agency}{year}年{indicator}{value}（{note}）",
+        "{agency} {year} {indicator} {value} ({note})",
+    ),
+    "count": ("有争议{n}处", "{n} disputed"),
+    "count_years": ("有争议{n}处（{years}）", "{n} disputed ({years})"),
+    "xlsx_note": (
+        "“有争议”为“是”的数值，其来源之间不一致，引用前请先核对（见“争议说明”）。",
+        "Values marked disputed have sources that disagree: check them before quoting.",
+    ),
+}
+
+
+def tt(key: str, lang: str = "zh", **kw) -> str:
+    zh, en = TEXT[key]
+    s = en if lang == "en" else zh
+    return s.format(**kw) if kw else s
+
+
+def _others(raw, unit: str, lang: str) -> str:
+    """'13' or '13、14' (the warehouse's other_values) → '13次' / '13次、14次'."""
+    vals = [v for v in str(raw or "").split("、") if v]
+    out = []
+    for v in vals:
+        try:
+            out.append(i18n.value_text(float(v), unit, None, lang))
+        except ValueError:
+            out.append(v)
+    return i18n.join(out, lang)
+
+
+def mark(df: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
+    """`df` with `disputed` and `dispute_note` (see the module doc). Rows need the series
+    query's conflict/other_values/method; unit_txt and label are used when present."""
+    out = df.copy()
+    n = len(out)
+    conflict = (
+        out["conflict"].fillna(False).astype(bool)
+        if "conflict" in out
+        else pd.Series([False] * n, index=out.index)
+    )
+    notes = []
+    for i, r in enumerate(out.itertuples(index=False)):
+        if not conflict.iloc[i]:
+            notes.append("")
+            continue
+        unit = getattr(r, "unit_txt", None) or getattr(r, "unit", "") or ""
+        shown = getattr(r, "label", None) or i18n.value_text(r.value, unit, None, lang)
+        method = i18n.method_text(getattr(r, "method", "") or "", lang)
+        others = _others(getattr(r, "other_values", ""), unit, lang)
+        notes.append(tt("conflict", lang, shown=shown, method=method, others=others))
+    out["disputed"] = conflict.to_numpy(dtype=bool)
+    out["dispute_note"] = notes
+    return out
+
+
+def rows(df: pd.DataFrame) -> pd.DataFrame:
+    """The disputed rows of df; rows straight from the series query are marked first."""
+    if df is None or df.empty:
+        return pd.DataFrame(columns=["agency_id", "year", "indicator_id", "disputed"])
+    if "disputed" not in df:
+        if "conflict" not in df:
+            return df.iloc[:0]
+        df = mark(df)
+    return df[df["disputed"].fillna(False).astype(bool)]
+
+
+def footnote(df: pd.DataFrame, lang: str = "zh", most: int = 3) -> str | None:
+    """'有争议：区科技局2021年执法检查次数15次（来源不一致：…）。' for the disputed rows of
+    df (enriched rows: agency, indicator, label), or None when none is disputed."""
+    d = rows(df)
+    if d.empty:
+        return None
+    d = d.drop_duplicates(["agency_id", "year", "indicator_id"]).sort_values(["year", "agency_id"])
+    items = [
+        tt("item", lang, agency=r.agency, year=int(r.year), indicator=r.indicator, value=r.label,
+           note=r.dispute_note)
+        for r in d.head(most).itertuples()
+    ]  # fmt: skip
+    text = i18n.join(items, lang)
+    if len(d) > most:
+        text += f"等{len(d)}处" if lang == "zh" else f" and {len(d) - most} more"
+    return tt("footnote", lang, items=text)
+
+
+def count_text(df: pd.DataFrame, lang: str = "zh") -> str | None:
+    """'有争议1处（2021年）' for the values behind an overview card, or None."""
+    d = rows(df)
+    if d.empty:
+        return None
+    d = d.drop_duplicates(["agency_id", "year", "indicator_id"])
+    years = i18n.years_text([int(y) for y in d["year"]], lang)
+    return tt("count_years", lang, n=len(d), years=years)
