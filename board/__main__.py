@@ -4,11 +4,16 @@
                            --format png|svg|pdf|csv|xlsx --out FILE [--db PATH] [--real-only]
     python -m board deck   [--year YEAR] [--indicator ID]... --out FILE.pptx|FILE.pdf
                            [--agency NAME]... [--db PATH] [--real-only]
+    python -m board draft  --agency NAME [--year YEAR] [--kind fazhi|xxgk] --out FILE.docx
+                           [--db PATH] [--real-only]
 
 `export` draws the trend of the indicator(s) for the agencies (default: the bureau and its
 agencies) over the years, as on the trends page, or writes its numbers. `deck` makes the
 meeting pack: a title slide and one slide per indicator (default: the five areas' headline
-indicators) for the year (default: the last year with a value).
+indicators) for the year (default: the last year with a value). `draft` writes the figures
+section of the agency's report for the year (法治政府建设情况报告, or with --kind xxgk the
+政府信息公开工作年度报告) as a Word file: one paragraph per area with 比上年 comparisons, a
+footnote with each figure's source, figures to check highlighted, blanks for missing ones.
 Agency NAME: canonical name, short name or alias (区科技局, 周村区科学技术局, 科技局 ...).
 Demo data are included, and marked, as on the dashboard; --real-only leaves them out.
 
@@ -69,6 +74,14 @@ def _parser() -> argparse.ArgumentParser:
     d.add_argument("--agency", action="append", default=[], metavar="NAME",
                    help="单位名称或别名（可重复；默认：区科技局及所属单位）")  # fmt: skip
     d.add_argument("--out", required=True, type=Path, metavar="FILE.pptx|FILE.pdf")
+    r = sub.add_parser("draft", help="报告数字部分草稿（Word）：各领域数字、比上年、脚注注明来源")
+    r.add_argument("--agency", default="区科技局", metavar="NAME", help="单位（默认：区科技局）")
+    r.add_argument("--year", type=_year, help="报告年度（默认：该单位有数据的最近一年）")
+    r.add_argument("--kind", choices=["fazhi", "xxgk"], default="fazhi",
+                   help="fazhi：法治政府建设情况报告（默认）；xxgk：政府信息公开工作年度报告")  # fmt: skip
+    r.add_argument("--out", required=True, type=Path, metavar="FILE.docx")
+    r.add_argument("--db", type=Path, default=DEFAULT_DB, help="数据仓库文件（默认 data/warehouse.duckdb）")
+    r.add_argument("--real-only", action="store_true", help="不含演示数据")
     for p in (e, d):
         p.add_argument(
             "--db", type=Path, default=DEFAULT_DB, help="数据仓库文件（默认 data/warehouse.duckdb）"
@@ -192,6 +205,32 @@ def cmd_deck(a) -> int:
     return EXIT_OK
 
 
+def cmd_draft(a) -> int:
+    from board import draft, draft_data, draft_docx, queries
+
+    if a.out.suffix.lower() != ".docx":
+        raise Usage(f"--out 应以 .docx 结尾：{a.out}")
+    wh = _open(a.db)
+    ids = _agencies(wh, [a.agency])
+    if len(ids) != 1:
+        raise Usage(f"--agency 只能是一个单位：{a.agency}")
+    run = lambda name, *p: queries.execute(wh.version, name, p)  # noqa: E731
+    year = a.year
+    if year is None:
+        have = run("coverage", ids, 1900, 2100, not a.real_only)
+        if have.empty:
+            raise Usage(f"{wh.meta.agencies.at[ids[0], 'name_zh']}没有任何数据。", EXIT_NONE)
+        year = int(have["year"].max())
+    data = draft_data.gather(run, ids[0], year, not a.real_only)
+    doc = draft.compose(data, a.kind)
+    if not doc.facts:
+        raise Usage(f"{data.names[ids[0]][0]}{year}年没有任何数字，未生成草稿。", EXIT_NONE)
+    _write(a.out, draft_docx.to_docx(doc))
+    blanks = f"，待补 {len(doc.blanks)} 处" if doc.blanks else ""
+    print(f"已写入 {a.out}（{doc.title}，{len(doc.facts)} 个数字{blanks}）")
+    return EXIT_OK
+
+
 def main(argv: list[str] | None = None) -> int:
     a = _parser().parse_args(argv)
     import streamlit.logger
@@ -202,7 +241,8 @@ def main(argv: list[str] | None = None) -> int:
 
     t = time.perf_counter()
     try:
-        code = cmd_export(a) if a.command == "export" else cmd_deck(a)
+        commands = {"export": cmd_export, "deck": cmd_deck, "draft": cmd_draft}
+        code = commands[a.command](a)
     except Usage as e:
         print(str(e), file=sys.stderr)
         return e.code
