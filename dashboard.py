@@ -3,7 +3,7 @@ year before and a sparkline; sentences a leader can read out; what the data cove
 
 import streamlit as st
 
-from board import app, i18n, model, queries, ui
+from board import app, i18n, model, queries, tables, ui
 
 ctx = app.page("overview")
 f, meta, lang = ctx.f, ctx.meta, ctx.lang
@@ -31,4 +31,4 @@ for col, card in zip(st.columns(len(cards)), cards, strict=True):
 
 st.subheader(ctx.t("ov_coverage"))
 cov = model.coverage_rows(queries.coverage(f), meta, f.agencies, f.y0, f.y1, lang)
-st.dataframe(cov, hide_index=True, width="stretch")
+tables.show(cov, lang)

@@ -21,7 +21,7 @@ from typing import Any
 
 import streamlit as st
 
-from board import demo_banner, i18n, model, queries, warehouse
+from board import demo_banner, i18n, model, queries, warehouse, zh_widgets
 
 PAGES = {  # page id -> (file relative to dashboard.py, label key)
     "overview": ("dashboard.py", "nav_overview"),
@@ -307,6 +307,8 @@ def _page_setting(ctx: Ctx, name: str, widget: Callable, options: list, default,
     def cb() -> None:
         vals[name] = list(ss[key]) if multi else ss[key]
 
+    if widget is st.multiselect:  # emptied, it would say Streamlit's 'Choose options'
+        kw.setdefault("placeholder", "请选择" if ctx.lang == "zh" else "Choose")
     value = widget(key=key, options=options, on_change=cb, **kw)
     value = vals[name] if value is None else value
     url = ",".join(map(str, value)) if multi else str(value)
@@ -334,8 +336,10 @@ def page(page_id: str) -> Ctx:
     lang = ss.get("_f", {}).get("lang") or _first(st.query_params.get_all("lang")) or "zh"
     lang = lang if lang in i18n.LANGS else "zh"
     title = nav_label(PAGES[page_id][1], PAGES[page_id][0], lang)
+    # "auto": open beside the page on a desktop, collapsed on a phone (a shared link opened
+    # there would otherwise show the filters over the whole screen and hide the page)
     st.set_page_config(page_title=f"{title} · {i18n.t('app_title', lang)}", page_icon=":material/balance:",
-                       layout="wide", initial_sidebar_state="expanded")  # fmt: skip
+                       layout="wide", initial_sidebar_state="auto")  # fmt: skip
     # the URL as this run found it, before the sidebar writes the filters back into it
     ss["_qp_run"] = {k: st.query_params.get_all(k) for k in st.query_params}
     ss["_page"] = page_id
@@ -343,6 +347,7 @@ def page(page_id: str) -> Ctx:
     meta = load_meta()
     f = sidebar(meta)
     ctx = Ctx(page_id, f, meta)
+    zh_widgets.apply(f.lang)  # Streamlit's own widget words (Upload, Select all) in Chinese
     demo_banner.draw(f.banner, f.demo, f.lang)
     st.title(nav_label(PAGES[page_id][1], PAGES[page_id][0], f.lang))
     if not f.agencies:

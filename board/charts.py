@@ -132,6 +132,16 @@ def _with_ring(ring, *layers) -> list:
     return [ring, *layers] if ring is not None else list(layers)
 
 
+def count_axis(df: pd.DataFrame, base: alt.Axis | None = None):
+    """A value axis with whole-number ticks (1, 2, 3, never 0.2, 0.4) when every value
+    drawn on it is a count; `base` (e.g. Y_AXIS) otherwise as it is, or the default."""
+    units = set(df["unit_txt"]) if "unit_txt" in df and len(df) else {"%"}
+    if "%" in units:
+        return base if base is not None else alt.Undefined
+    kw = base.to_dict() if base is not None else {}
+    return alt.Axis(**kw, tickMinStep=1, format=",d")
+
+
 def year_axis(years: list[int], lang: str, offset: bool = False) -> alt.X:
     return alt.X("year_txt:O", scale=alt.Scale(domain=[str(y) for y in years]),
                  axis=alt.Axis(labelAngle=0, title=i18n.t("year", lang), labelOverlap=True),
@@ -177,7 +187,7 @@ def trend(df: pd.DataFrame, meta: Meta, years: list[int], lang: str, *, width: i
     ids = list(dict.fromkeys(df["indicator_id"]))
     # one indicator: its unit above the axis; several: each panel's header names its unit
     y_title = meta.unit(ids[0], lang) if len(ids) == 1 else None
-    y = alt.Y("value:Q", title=y_title, axis=Y_AXIS)
+    y = alt.Y("value:Q", title=y_title, axis=count_axis(df, Y_AXIS))
     col = color(meta, df, lang)
     opacity = alt.condition(alt.datum.is_demo, alt.value(DEMO_OPACITY), alt.value(1.0))
     base = alt.Chart().encode(x=year_axis(years, lang), y=y, color=col)
@@ -279,19 +289,22 @@ def _area_panels(df: pd.DataFrame, meta: Meta, lang: str) -> pd.DataFrame:
     return df
 
 
-def compare_bars(df: pd.DataFrame, meta: Meta, years: list[int], lang: str, head: str):
-    """Small multiples, one per area: bars per year, grouped by agency."""
-    df = _area_panels(df, meta, lang)
-    col = color(meta, df, lang)
+def _compare_layer(df: pd.DataFrame, meta: Meta, years: list[int], lang: str, *,
+                   legend: bool = True):  # fmt: skip
+    """Bars per year grouped by agency (one area): the layer of a compare panel, and its
+    subtitle lines. A value the report gives as a bound (10次以上) keeps its bar, outlined
+    with a dashed line (a text above a 5-px bar floats free of it: issue 13)."""
+    col = color(meta, df, lang, legend=legend)
     sel = _pick()
-    w = PANEL_W
+    xo = alt.XOffset("agency:N", sort=meta.agency_order(df["agency_id"].unique(), lang))
+    y = alt.Y("value:Q", title=None, axis=count_axis(df))
     bars = (
         alt.Chart()
         .mark_bar(tooltip=tip(lang))
         .encode(
             x=year_axis(years, lang),
-            xOffset=alt.XOffset("agency:N", sort=meta.agency_order(df["agency_id"].unique(), lang)),
-            y=alt.Y("value:Q", title=None),
+            xOffset=xo,
+            y=y,
             color=col,
             opacity=alt.condition(alt.datum.is_demo, alt.value(DEMO_OPACITY), alt.value(1.0)),
             stroke=alt.value("#111"),
@@ -299,22 +312,74 @@ def compare_bars(df: pd.DataFrame, meta: Meta, years: list[int], lang: str, head
         )
         .add_params(sel)
     )
-    bound = alt.Chart().mark_text(dy=-7, fontSize=10).encode(
-        x=year_axis(years, lang),
-        xOffset=alt.XOffset("agency:N", sort=meta.agency_order(df["agency_id"].unique(), lang)),
-        y="value:Q", text="bound:N", color=col)  # fmt: skip
-    sub = notes(df, lang, hollow=False)
-    ring = disputed_ring(df, lang, size=160, x=year_axis(years, lang), y="value:Q",
-                         xOffset=alt.XOffset("agency:N", sort=meta.agency_order(df["agency_id"].unique(), lang)))  # fmt: skip
-    layer = alt.layer(*_with_ring(ring, bars, bound), data=df).properties(width=w, height=180)
+    bound = (
+        alt.Chart()
+        .mark_bar(fillOpacity=0, stroke="#222", strokeWidth=1.2, strokeDash=[3, 2])
+        .encode(x=year_axis(years, lang), xOffset=xo, y=y)
+        .transform_filter("datum.bound && datum.bound != ''")
+    )
+    ring = disputed_ring(df, lang, size=160, x=year_axis(years, lang), y="value:Q", xOffset=xo)
+    return alt.layer(*_with_ring(ring, bars, bound), data=df), compare_notes(df, lang)
+
+
+def compare_notes(df: pd.DataFrame, lang: str) -> list[str]:
+    """The comparison's notes (demo, bounds drawn dashed, ...): its subtitle, or the one
+    caption above the panels on the page."""
+    mark = i18n.t("bound_mark", lang)
+    dashed = "（虚线框）" if lang == "zh" else " (dashed)"
+    return [x + dashed if x == mark else x for x in notes(df, lang, hollow=False)]
+
+
+def compare_bars(df: pd.DataFrame, meta: Meta, years: list[int], lang: str, head: str):
+    """Small multiples, one per area: bars per year, grouped by agency (one chart: the
+    export; the page draws each panel on its own, `compare_panel`, sized to the page)."""
+    df = _area_panels(df, meta, lang)
+    layer, sub = _compare_layer(df, meta, years, lang)
+    layer = layer.properties(width=PANEL_W, height=180)
     # each panel draws its own year axis: a shared one is drawn under the last row's
     # columns, so with five panels three to a row it would stand under the empty sixth cell
     panels = _one_panel_per_area(layer, df, meta, title(head, sub))
     return finish(panels.resolve_scale(y="independent").resolve_axis(x="independent"))
 
 
+def compare_panel(df: pd.DataFrame, meta: Meta, years: list[int], lang: str, *,
+                  legend: bool = False):  # fmt: skip
+    """One area of the comparison (df: one indicator) as a chart as wide as its column,
+    named above it ('执法检查：执法检查次数（次）'); the notes go once above all panels
+    (compare_notes), so a phone-wide panel has no line wider than itself."""
+    df = _area_panels(df, meta, lang)
+    layer, _ = _compare_layer(df, meta, years, lang, legend=legend)
+    head = str(df["panel"].iloc[0]) if len(df) else ""
+    return finish(layer.properties(title=title(head, size=14), height=180), fit=True)
+
+
 def first_last(df: pd.DataFrame, meta: Meta, lang: str, head: str):
     """Per area: each agency's first year (hollow) and last year (filled) joined by a line."""
+    layer, df, sub = _first_last_layer(df, meta, lang)
+    layer = layer.properties(width=PANEL_W, height=alt.Step(44))
+    return finish(
+        _one_panel_per_area(layer, df, meta, title(head, sub)).resolve_scale(x="independent")
+    )
+
+
+def first_last_panel(df: pd.DataFrame, meta: Meta, lang: str):
+    """One area of `first_last` (df: one indicator) as wide as its column, named above it;
+    its notes go once above the panels (`first_last_notes`)."""
+    layer, df, _ = _first_last_layer(df, meta, lang)
+    head = str(df["panel"].iloc[0]) if len(df) else ""
+    return finish(layer.properties(title=title(head, size=14), height=alt.Step(44)), fit=True)
+
+
+def first_last_notes(df: pd.DataFrame, lang: str) -> list[str]:
+    sub = notes(df, lang, hollow=False)
+    sub.append(
+        "空心：首年；实心：末年" if lang == "zh" else "hollow: first year; filled: last year"
+    )
+    return sub
+
+
+def _first_last_layer(df: pd.DataFrame, meta: Meta, lang: str):
+    """The layer of first_last, the rows it draws and its notes."""
     df = _area_panels(df, meta, lang)
     piv = df.pivot_table(index=["indicator_id", "agency_id"], columns="which", values="value",
                          aggfunc="first")  # fmt: skip
@@ -330,7 +395,7 @@ def first_last(df: pd.DataFrame, meta: Meta, lang: str, head: str):
     rule = (
         alt.Chart()
         .mark_rule(strokeWidth=2, color="#9aa3ad")
-        .encode(y=yenc, x=alt.X("v_first:Q", title=None), x2="v_last:Q")
+        .encode(y=yenc, x=alt.X("v_first:Q", title=None, axis=count_axis(df)), x2="v_last:Q")
     )
     sel = _pick()
     pts = alt.Chart().mark_point(size=110, strokeWidth=2.5, tooltip=tip(lang)).encode(
@@ -347,16 +412,9 @@ def first_last(df: pd.DataFrame, meta: Meta, lang: str, head: str):
         .transform_filter(alt.datum.which == which)
         for dy, which in ((-12, "last"), (13, "first"))
     )
-    sub = notes(df, lang, hollow=False)
-    sub.append(
-        "空心：首年；实心：末年" if lang == "zh" else "hollow: first year; filled: last year"
-    )
     ring = disputed_ring(df, lang, y=yenc, x="value:Q")
     layer = alt.layer(*_with_ring(ring, rule, pts, lab_last, lab_first), data=df)
-    layer = layer.properties(width=PANEL_W, height=alt.Step(44))
-    return finish(
-        _one_panel_per_area(layer, df, meta, title(head, sub)).resolve_scale(x="independent")
-    )
+    return layer, df, first_last_notes(df, lang)
 
 
 def _one_panel_per_area(layer, df: pd.DataFrame, meta: Meta, head: alt.TitleParams):
@@ -379,7 +437,7 @@ def grouped_by_indicator(df: pd.DataFrame, meta: Meta, years: list[int], lang: s
     order = meta.agency_order(df["agency_id"].unique(), lang)
     bars = alt.Chart().mark_bar(tooltip=tip(lang)).encode(
         x=year_axis(years, lang), xOffset=alt.XOffset("agency:N", sort=order),
-        y=alt.Y("value:Q", title=None), color=col,
+        y=alt.Y("value:Q", title=None, axis=count_axis(df)), color=col,
         opacity=alt.condition(alt.datum.is_demo, alt.value(DEMO_OPACITY), alt.value(1.0)),
         stroke=alt.value("#111"),
         strokeWidth=alt.condition(sel, alt.value(2.5), alt.value(0), empty=False),

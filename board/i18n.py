@@ -120,7 +120,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "rv_queue": ("待审核的数值（{n}条）", "Values to review ({n})"),
     "rv_none": ("没有待审核的数值。", "Nothing to review."),
     "rv_indicators": ("指标", "Indicators"),
-    "rv_shown": ("显示前 {k} 条。", "Showing the first {k}."),
+    "rv_shown": (
+        "第{a}–{b}条，共{n}条（翻页查看其余）",
+        "{a}–{b} of {n} (turn the page for the rest)",
+    ),
     "rv_confirm": ("确认无误", "Confirm"),
     "rv_reject": ("驳回", "Reject"),
     "rv_correct": ("更正", "Correct"),

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from board import disputes, i18n
+from board import disputes, i18n, scope
 
 # The five areas on the overview, in the order a leader reads them (catalog area ids).
 OVERVIEW_AREAS = ("enforcement", "cases", "training", "disclosure", "approval")
@@ -226,7 +226,7 @@ class Card:
     year: int
     value: float | None
     qualifier: str | None
-    how: str  # '3个单位合计' / '区科技局'
+    how: str  # its scope in words (board.scope): '全局合计（3个单位）' / '仅区科技局'
     prev: float | None  # the same agencies' total the year before
     delta: float | None
     delta_pct: float | None
@@ -237,18 +237,29 @@ class Card:
     all_rows: pd.DataFrame = None  # every value behind the sparkline
     n_now: int = 0  # agencies with a value this year
     n_matched: int = 0  # ... that also have one the year before (what 同比 compares)
+    per_unit: str = ""  # a percentage of several agencies: each one's value, never a mean
+
+    @property
+    def by_unit(self) -> bool:
+        """A percentage of several agencies: shown per agency, without a 同比 or a record."""
+        return bool(self.per_unit)
 
     @property
     def partial_yoy(self) -> bool:
         return self.delta is not None and self.n_matched < self.n_now
 
 
-def aggregate(rows: pd.DataFrame, unit: str) -> tuple[float | None, str | None]:
-    """Total of counts, mean of percentages; a bound anywhere makes the result a bound."""
+def aggregate(rows: pd.DataFrame, unit: str, indicator_id: str = "") -> tuple[float | None, str | None]:
+    """Total of counts; a bound anywhere makes the total a bound. Percentages of several
+    agencies are never averaged: the best of them, with its own bound (board.scope)."""
     vals = rows["value"].dropna()
     if vals.empty:
         return None, None
-    v = float(vals.mean()) if unit == "%" else float(vals.sum())
+    if unit == "%":
+        best = scope.best_row(rows, indicator_id)
+        q = best["qualifier"]
+        return float(best["value"]), q if isinstance(q, str) else None
+    v = float(vals.sum())
     quals = set(rows["qualifier"].dropna())
     q = "at_least" if "at_least" in quals else ("about" if "about" in quals else None)
     return v, q
@@ -258,7 +269,7 @@ def yearly(df: pd.DataFrame, unit: str, meta: Meta, lang: str) -> pd.DataFrame:
     """One row per year: aggregated value and the sentences it came from (for a sparkline)."""
     rows = []
     for year, g in df.groupby("year"):
-        v, q = aggregate(g, unit)
+        v, q = aggregate(g, unit, str(g["indicator_id"].iloc[0]) if "indicator_id" in g else "")
         quotes = " | ".join(
             f"{meta.agency(a, lang)}：{short_quote(x, 50)}"
             for a, x in zip(g["agency_id"], g["quote"], strict=True)
@@ -286,29 +297,28 @@ def cards(series: pd.DataFrame, meta: Meta, year: int, agency_ids, lang: str) ->
 
 
 def card(series: pd.DataFrame, meta: Meta, iid: str, year: int, lang: str) -> Card:
-    """One indicator in `year` over the agencies in `series`: counts summed, percentages
-    averaged; the change on the year before compares the agencies present in both years."""
+    """One indicator in `year` over the agencies in `series`: counts summed, the change on
+    the year before comparing the agencies present in both years; a percentage of several
+    agencies is given per agency (its value: the best one), with no change and no mean."""
     unit = meta.unit(iid, lang)
     known = iid in meta.indicators.index
     area = meta.area_of(iid) if known else ""
     df = series[series["indicator_id"] == iid]
     now = df[df["year"] == year]
     before = df[df["year"] == year - 1]
-    v, q = aggregate(now, unit)
-    both = sorted(set(now["agency_id"]) & set(before["agency_id"]))
+    v, q = aggregate(now, unit, iid)
+    n = now.dropna(subset=["value"])["agency_id"].nunique()
+    by_unit = unit == "%" and n > 1
+    both = [] if by_unit else sorted(set(now["agency_id"]) & set(before["agency_id"]))
     prev = delta = delta_pct = None
     if v is not None and both:
-        cur_m, _ = aggregate(now[now["agency_id"].isin(both)], unit)
-        prev, _ = aggregate(before[before["agency_id"].isin(both)], unit)
+        cur_m, _ = aggregate(now[now["agency_id"].isin(both)], unit, iid)
+        prev, _ = aggregate(before[before["agency_id"].isin(both)], unit, iid)
         delta = cur_m - prev
         delta_pct = delta / prev * 100 if prev else None
-    n = now["agency_id"].nunique()
-    if n == 1:
-        how = meta.agency(now["agency_id"].iloc[0], lang)
-    elif n > 1:
-        how = i18n.t("ov_mean" if unit == "%" else "ov_total", lang, n=n)
-    else:
-        how = i18n.t("ov_no_value", lang)
+    how = scope.scope_label(meta, list(dict.fromkeys(now.dropna(subset=["value"])["agency_id"])),
+                            unit, lang)  # fmt: skip
+    per_unit = scope.per_unit_text(now, meta, iid, unit, lang) if by_unit else ""
     return Card(
         area=area, area_name=meta.area(area, lang) if known else "", indicator_id=iid,
         name=meta.ind(iid, lang), unit=unit, year=year, value=v, qualifier=q, how=how,
@@ -317,6 +327,7 @@ def card(series: pd.DataFrame, meta: Meta, iid: str, year: int, lang: str) -> Ca
         unverified=bool(now["status"].eq("unverified").any()),
         spark=yearly(df, unit, meta, lang) if len(df) else pd.DataFrame(),
         rows=now, all_rows=df, n_now=int(n), n_matched=len(both) if v is not None else 0,
+        per_unit=per_unit,
     )  # fmt: skip
 
 
@@ -324,15 +335,22 @@ ZH_NUM = {2: "两", 3: "三", 4: "四", 5: "五", 6: "六", 7: "七", 8: "八", 
 
 
 def sentence(card: Card, meta: Meta, lang: str, window: int = 5) -> str | None:
-    """'2024年开展执法检查15次，同比增长25%，为近五年最高。' — or None when no value."""
+    """'仅区科技局：2024年开展执法检查15次，同比增长25%，为近五年最高。' — who it covers
+    first (board.scope), then the figure and its change; or None when no value. A
+    percentage of several agencies names each agency's value instead (never a mean)."""
     if card.value is None:
         return None
+    lead = f"{card.how}：" if lang == "zh" else f"{card.how}: "
+    if card.by_unit:
+        text = (f"{lead}{card.year}年{card.name}为{card.per_unit}。" if lang == "zh"
+                else f"{lead}in {card.year}, {card.name}: {card.per_unit}.")  # fmt: skip
+        return text + (i18n.t("s_demo", lang) if card.is_demo else "")
     v = i18n.value_text(card.value, card.unit, card.qualifier, lang)
     tmpl = i18n.SENTENCE.get(card.indicator_id)
     body = (tmpl[1] if lang == "en" else tmpl[0]).format(v=v) if tmpl else f"{card.name}{v}"
     if lang == "en" and not tmpl:
         body = f"{card.name}: {v}"
-    parts = [f"{card.year}年{body}" if lang == "zh" else f"In {card.year}, {body}"]
+    parts = [f"{card.year}年{body}" if lang == "zh" else f"in {card.year}, {body}"]
     if card.delta is None:
         parts.append(i18n.t("s_no_prev", lang))
     elif abs(card.delta) < 1e-9:
@@ -362,7 +380,7 @@ def sentence(card: Card, meta: Meta, lang: str, window: int = 5) -> str | None:
                 parts.append(i18n.t("s_max", lang, n=n_txt))
             elif card.value < others.min():
                 parts.append(i18n.t("s_min", lang, n=n_txt))
-    text = ("，" if lang == "zh" else ", ").join(parts) + ("。" if lang == "zh" else ".")
+    text = lead + ("，" if lang == "zh" else ", ").join(parts) + ("。" if lang == "zh" else ".")
     if card.is_demo:
         text += i18n.t("s_demo", lang)
     return text

@@ -28,7 +28,10 @@ def _frame(cols: str, lang: str, rows: list[list]) -> pd.DataFrame:
 
 
 def missing(df: pd.DataFrame, meta: model.Meta, lang: str) -> pd.DataFrame:
-    rows = [[meta.agency(r.agency_id, lang), meta.ind(r.indicator_id, lang), r.missing,
+    """The missing years as runs ('2016–2019年、2022年'): a list of single years was cut
+    off in its cell ('2016、2017、…、2')."""
+    rows = [[meta.agency(r.agency_id, lang), meta.ind(r.indicator_id, lang),
+             i18n.years_text([int(y) for y in str(r.missing).split("、") if y.strip()], lang),
              int(r.n_missing)] for r in df.itertuples()]  # fmt: skip
     return _frame("q_cols_missing", lang, rows)
 

@@ -185,7 +185,7 @@ SQL: dict[str, str] = {
           AND (len(?::VARCHAR[]) = 0 OR f.indicator_id IN (SELECT unnest(?::VARCHAR[])))
           AND {_WHERE.format(a="f")}
         ORDER BY f.year DESC, f.agency_id, f.indicator_id, f.fact_id
-        LIMIT ?""",
+        LIMIT ? OFFSET ?""",
     # candidates (numbers set aside, with why) under the filters: by the candidate's agency
     # and year, else its report's; a parked report's (no report loaded, no agency, no year)
     # always, since an editor can place them. Demo by path, as the build decides it.
@@ -366,10 +366,12 @@ def conflicts(f) -> pd.DataFrame:
     return run("conflicts", list(f.agencies), f.y0, f.y1, f.demo)
 
 
-def review_queue(indicator_ids, f, limit: int) -> pd.DataFrame:
-    """Unverified facts with a value (at most `limit`), with n_total: how many in all."""
+def review_queue(indicator_ids, f, limit: int, offset: int = 0) -> pd.DataFrame:
+    """One page of the unverified facts with a value (at most `limit` from `offset`), with
+    n_total: how many in all."""
     ids = list(indicator_ids)
-    return with_titles(run("review_queue", ids, ids, list(f.agencies), f.y0, f.y1, f.demo, limit))
+    return with_titles(run("review_queue", ids, ids, list(f.agencies), f.y0, f.y1, f.demo, limit,
+                           offset))  # fmt: skip
 
 
 def candidate_reasons(indicator_ids, f) -> dict[str, int]:

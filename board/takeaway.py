@@ -1,9 +1,10 @@
-"""The one sentence a slide says about its chart: '3个单位合计：2024年开展执法检查42次，同比增长
-17%，为近五年最高。'
+"""The one sentence a slide says about its chart: '全局合计（3个单位）：2024年开展执法检查42次，
+同比增长17%，为近五年最高。'
 
 The sentence itself is the overview's (model.sentence, on a model.card of any indicator),
-with the same rules: counts are summed and percentages averaged over the agencies, and the
-change on the year before compares the same agencies in both years.
+with the same rules: it says its scope first (board.scope), counts are summed, percentages
+of several agencies are given per agency (never averaged), and the change on the year
+before compares the same agencies in both years. `scope` is the words for a slide title.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import pandas as pd
 
 from board import model
+from board import scope as _scope
 
 NO_VALUE = ("{year}年没有{name}的数据。", "No figure for {name} in {year}.")
 
@@ -23,10 +25,17 @@ def card(series: pd.DataFrame, meta: model.Meta, indicator_id: str, year: int,
 
 def sentence(series: pd.DataFrame, meta: model.Meta, indicator_id: str, year: int,
              lang: str = "zh", window: int = 5) -> str:  # fmt: skip
-    """The takeaway: who it covers, then the overview's sentence (同比, 近N年最高/最低)."""
+    """The takeaway: the overview's sentence (who it covers, 同比, 近N年最高/最低)."""
     c = card(series, meta, indicator_id, year, lang)
     s = model.sentence(c, meta, lang, window=window)
     if s is None:
         zh, en = NO_VALUE
         return (en if lang == "en" else zh).format(year=year, name=c.name)
-    return f"{c.how}：{s}" if lang == "zh" else f"{c.how}: {s}"
+    return s
+
+
+def scope(series: pd.DataFrame, meta: model.Meta, indicator_id: str, year: int,
+          lang: str = "zh") -> str:  # fmt: skip
+    """Who the slide's figure for `year` covers, in words for its title: '全局合计（3个单位）',
+    '仅区科技局', '各单位分列（2个单位，不作平均）'."""
+    return _scope.rows_scope(series, meta, indicator_id, year, lang)

@@ -82,26 +82,20 @@ def metric_card(ctx: Ctx, card: model.Card, years: list[int], color: str, key: s
         value = "—"
         if card.value is not None:
             value = i18n.value_text(card.value, card.unit, card.qualifier, ctx.lang)
-        delta = None
-        if card.delta is not None:
-            # ASCII signs: st.metric reads the direction of the arrow from a leading '-'
-            pp = card.unit == "%"
-            unit = ("个百分点" if ctx.lang == "zh" else " pts") if pp else card.unit
-            delta = ("+" if card.delta >= 0 else "-") + i18n.value_text(
-                abs(card.delta), unit, None, ctx.lang
-            )
-            if card.delta_pct is not None and not pp:
-                delta += f" ({card.delta_pct:+.0f}%)".replace("+-", "-")
-        direction = i18n.DIRECTION.get(card.indicator_id, "normal")
+            if card.by_unit:  # the best of several agencies, never their mean
+                value = f"最高 {value}" if ctx.lang == "zh" else f"best {value}"
+        delta, direction, arrow = metric_delta(card, ctx.lang)
         st.metric(card.area_name, value, delta, delta_color=direction, help=card.name,
-                  delta_description=ctx.t("yoy") if delta else None)  # fmt: skip
+                  delta_arrow=arrow, delta_description=ctx.t("yoy") if delta else None)  # fmt: skip
         note = [card.name, card.how if card.value is not None else ctx.t("ov_no_value")]
+        if card.by_unit:  # a percentage of several agencies: each one's value, no mean
+            note.append(card.per_unit)
         last = card.spark[:0]
         if card.value is None and not card.spark.empty:
             last = card.spark[card.spark["year"] < card.year].tail(1)
         if len(last):
             note.append(ctx.t("ov_latest", year=int(last["year"].iloc[0]), v=last["label"].iloc[0]))
-        if card.value is not None and card.delta is None:
+        if card.value is not None and card.delta is None and not card.by_unit:
             note.append(ctx.t("ov_no_prev"))
         if card.partial_yoy:
             note.append(ctx.t("ov_matched", n=card.n_matched))
@@ -127,6 +121,22 @@ def metric_card(ctx: Ctx, card: model.Card, years: list[int], color: str, key: s
             )
             titles = "、".join(docs.sort_values("year")["doc_title"].dropna())
             st.caption(text, help=titles or None)
+
+
+def metric_delta(card: model.Card, lang: str) -> tuple[str | None, str, str]:
+    """(delta text, delta_color, delta_arrow) of a card for st.metric. No change is no
+    signal: '持平' in grey without an arrow (a green ↑ beside '+0次' reads as a rise)."""
+    if card.delta is None:
+        return None, "off", "off"
+    pp = card.unit == "%"
+    unit = ("个百分点" if lang == "zh" else " pts") if pp else card.unit
+    if abs(card.delta) < 1e-9:
+        return ("持平" if lang == "zh" else "no change"), "off", "off"
+    # ASCII signs: st.metric reads the direction of the arrow from a leading '-'
+    delta = ("+" if card.delta > 0 else "-") + i18n.value_text(abs(card.delta), unit, None, lang)
+    if card.delta_pct is not None and not pp:
+        delta += f" ({card.delta_pct:+.0f}%)".replace("+-", "-")
+    return delta, i18n.DIRECTION.get(card.indicator_id, "normal"), "auto"
 
 
 def facts_table(ctx: Ctx, facts: pd.DataFrame) -> None:

@@ -3,7 +3,7 @@ the change on the year before; the same numbers as a table. Missing years are ga
 
 import streamlit as st
 
-from board import app, charts, model, queries, ui
+from board import app, charts, model, queries, tables, ui
 
 ctx = app.page("trends")
 f, meta, lang = ctx.f, ctx.meta, ctx.lang
@@ -37,6 +37,6 @@ with tab_chart:
         chart = charts.yoy(data, meta, years, lang)
     ui.chart_with_sources(ctx, chart, data, key=f"trend_{mode}")
 with tab_table:
-    st.dataframe(model.wide_table(data, meta, years, lang, mode), hide_index=True, width="stretch")
+    tables.show(model.wide_table(data, meta, years, lang, mode), lang)
     st.caption(model.table_note(data, lang))
     st.caption(model.sources_footnote(data, lang))

@@ -3,7 +3,7 @@ before and after the cut, and the % cut, per agency and year."""
 
 import streamlit as st
 
-from board import app, charts, model, queries, ui
+from board import app, charts, model, queries, tables, ui
 
 ctx = app.page("approvals")
 f, meta, lang = ctx.f, ctx.meta, ctx.lang
@@ -30,5 +30,5 @@ if not cut.empty:
     ui.chart_with_sources(ctx, chart, cut, key="ap_cut")
 
 st.subheader(ctx.t("ap_table"))
-st.dataframe(model.approvals_display(data, meta, lang), hide_index=True, width="stretch")
+tables.show(model.approvals_display(data, meta, lang), lang)
 st.caption(model.sources_footnote(data, lang))

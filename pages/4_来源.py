@@ -3,7 +3,7 @@ number highlighted, where sources disagree, and the files that could not be load
 
 import streamlit as st
 
-from board import app, model, queries, ui
+from board import app, model, queries, tables, ui
 
 ctx = app.page("sources")
 f, meta, lang = ctx.f, ctx.meta, ctx.lang
@@ -20,7 +20,7 @@ st.subheader(ctx.t("src_docs", n=n_docs))
 if docs.empty:
     st.info(ctx.t("no_data"))
 else:
-    st.dataframe(model.documents_display(docs, meta, lang), hide_index=True, width="stretch")
+    tables.show(model.documents_display(docs, meta, lang), lang)
 
 inds = ctx.setting(
     "ind", st.multiselect, list(meta.indicators.index), [], multi=True,
@@ -48,11 +48,11 @@ st.subheader(ctx.t("src_conflicts", n=len(conf)))
 if conf.empty:
     st.caption(ctx.t("src_conflicts_none"))
 else:
-    st.dataframe(model.conflicts_display(conf, meta, lang), hide_index=True, width="stretch")
+    tables.show(model.conflicts_display(conf, meta, lang), lang)
 
 rej = queries.rejected()
 st.subheader(ctx.t("src_rejected", n=len(rej)))
 if rej.empty:
     st.caption(ctx.t("src_rejected_none"))
 else:
-    st.dataframe(model.rejected_display(rej, lang), hide_index=True, width="stretch")
+    tables.show(model.rejected_display(rej, lang), lang)

@@ -5,6 +5,8 @@ aside (candidates, board/candidates.py), which an editor can turn into values. E
 verdict is appended to data/corrections.csv, every assignment to data/assignments.csv, and
 the warehouse is rebuilt (the old one is served until the new one is swapped in)."""
 
+import math
+
 import streamlit as st
 
 from board import access, app, candidates, i18n, parked, queries, review
@@ -14,7 +16,7 @@ from etl.corrections import BadCorrection
 
 ctx = app.page("review")
 f, meta, lang = ctx.f, ctx.meta, ctx.lang
-LIMIT = 20
+PER_PAGE = 20
 
 if msg := st.session_state.pop("_rv_flash", None):
     st.success(msg)
@@ -25,7 +27,13 @@ inds = ctx.setting(
     label=ctx.t("rv_indicators"), placeholder=ctx.t("src_all_ind"),
     format_func=lambda i: meta.ind(i, lang),
 )  # fmt: skip
-queue = queries.review_queue(inds, f, LIMIT)
+# the page chosen last time (st.pagination below keeps it under its key); a page beyond the
+# end (fewer values after a filter change or a verdict) falls back to the first
+page = int(st.session_state.get("rv_page") or 1)
+queue = queries.review_queue(inds, f, PER_PAGE, (page - 1) * PER_PAGE)
+if queue.empty and page > 1:
+    page = st.session_state["rv_page"] = 1
+    queue = queries.review_queue(inds, f, PER_PAGE, 0)
 n = int(queue["n_total"].iloc[0]) if len(queue) else 0
 counts = queries.candidate_reasons(inds, f)
 view = ctx.setting(
@@ -41,8 +49,10 @@ st.subheader(ctx.t("rv_queue", n=n))
 if queue.empty:
     st.info(ctx.t("rv_none"))
     st.stop()
-if n > LIMIT:
-    st.caption(ctx.t("rv_shown", k=LIMIT))
+if n > PER_PAGE:  # every value can be reached: a page at a time, saying which
+    st.pagination(math.ceil(n / PER_PAGE), key="rv_page")
+    first = (page - 1) * PER_PAGE + 1
+    st.caption(ctx.t("rv_shown", a=first, b=first + len(queue) - 1, n=n))
 texts = queries.doc_texts(queue["doc_id"].dropna())
 
 
@@ -82,9 +92,9 @@ for r in queue.itertuples():
         if c1.button(ctx.t("rv_confirm"), key=f"rv_ok_{r.fact_id}", type="primary"):
             verdict(r, "verified")
         with c2.form(f"rv_fix_{r.fact_id}", border=False):
-            new = st.number_input(
-                ctx.t("rv_new_value"), value=float(r.value), key=f"rv_new_{r.fact_id}"
-            )
+            # '%g': a count reads 2, not 2.00; a percentage keeps its decimals (87.5)
+            new = st.number_input(ctx.t("rv_new_value"), value=float(r.value), step=1.0,
+                                  format="%g", key=f"rv_new_{r.fact_id}")  # fmt: skip
             why = st.text_input(ctx.t("rv_reason"), key=f"rv_why_{r.fact_id}")
             if st.form_submit_button(ctx.t("rv_correct")):
                 verdict(r, "corrected", new, why)

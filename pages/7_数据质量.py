@@ -4,7 +4,7 @@ lose most numbers (candidates per report and reason)."""
 
 import streamlit as st
 
-from board import app, quality, queries
+from board import app, claims_ui, quality, queries, tables
 
 ctx = app.page("quality")
 f, meta, lang = ctx.f, ctx.meta, ctx.lang
@@ -15,11 +15,12 @@ def section(key: str, df, table) -> None:
     if df.empty:
         st.caption(ctx.t(f"{key}_none"))
     else:
-        st.dataframe(table(df, meta, lang), hide_index=True, width="stretch")
+        tables.show(table(df, meta, lang), lang)
 
 
 section("q_missing", queries.quality("missing", f), quality.missing)
 section("q_conflicts", queries.quality("conflicts", f), quality.conflicts)
+claims_ui.section(ctx)  # claims about another year the figures do not bear out
 section("q_year_path", queries.quality("year_from_path", f), quality.year_from_path)
 section("q_totals", queries.table_checks(), quality.totals)
 

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from board import app as board_app
-from board import highlight, i18n, model
+from board import highlight, i18n, model, scope
 
 pytest_plugins = ["board_fixtures"]
 
@@ -114,34 +114,95 @@ def test_sentence_reads_like_a_leader_says_it():
     (card,) = [
         c for c in model.cards(df, m, 2024, ["zc_kjj"], "zh") if c.indicator_id == "inspections"
     ]
-    assert model.sentence(card, m, "zh") == "2024年开展执法检查15次，同比增长25%，为近五年最高。"
+    assert (
+        model.sentence(card, m, "zh")
+        == "仅区科技局：2024年开展执法检查15次，同比增长25%，为近五年最高。"
+    )
     low = series({2021: 10, 2022: 11, 2023: 12, 2024: 8}, origin="demo")
     (card,) = [
         c for c in model.cards(low, m, 2024, ["zc_kjj"], "zh") if c.indicator_id == "inspections"
     ]
     assert (
         model.sentence(card, m, "zh")
-        == "2024年开展执法检查8次，同比下降33%，为近四年最低。（演示数据）"
+        == "仅区科技局：2024年开展执法检查8次，同比下降33%，为近四年最低。（演示数据）"
     )
     gap = series({2021: 10, 2024: 8})
     (card,) = [
         c for c in model.cards(gap, m, 2024, ["zc_kjj"], "zh") if c.indicator_id == "inspections"
     ]
-    assert model.sentence(card, m, "zh") == "2024年开展执法检查8次，上年无可比数据。"
+    assert model.sentence(card, m, "zh") == "仅区科技局：2024年开展执法检查8次，上年无可比数据。"
     pct = series({2023: 50, 2024: 60}, indicator="approval_time_cut_pct")
     (card,) = [c for c in model.cards(pct, m, 2024, ["zc_kjj"], "zh")
                if c.indicator_id == "approval_time_cut_pct"]  # fmt: skip
-    assert model.sentence(card, m, "zh") == "2024年审批办理时限压缩60%，比上年提高10个百分点。"
+    assert (
+        model.sentence(card, m, "zh")
+        == "仅区科技局：2024年审批办理时限压缩60%，比上年提高10个百分点。"
+    )
 
 
 def test_cards_sum_counts_and_compare_like_with_like():
     m = meta()
     df = pd.concat([series({2023: 10, 2024: 12}), series({2024: 5}, agency="zc_zscqj")])
     card = model.cards(df, m, 2024, ["zc_kjj", "zc_zscqj"], "zh")[0]
-    assert card.value == 17 and card.how == "2个单位合计"
+    assert card.value == 17 and card.how == "全局合计（2个单位）"
     assert card.delta == 2 and card.delta_pct == 20  # only the bureau has both years
     assert card.partial_yoy
     assert "同比按两年均有数据的1个单位计算" in model.sentence(card, m, "zh")
+
+
+@pytest.mark.parametrize(
+    ("agencies", "unit", "want"),
+    [
+        (["zc_kjj", "zc_zscqj"], "次", "全局合计（2个单位）"),  # the bureau and all under it
+        (["zc_kjj"], "次", "仅区科技局"),
+        (["zc_zscqj"], "%", "仅区知识产权局"),
+        (["zc_kjj", "zc_zscqj"], "%", "各单位分列（2个单位，不作平均）"),
+        ([], "次", "本年无数据"),
+    ],
+)
+def test_every_figure_says_whom_it_covers(agencies, unit, want):
+    """Issue 13: a sum, one agency alone and a figure per agency never read alike."""
+    assert scope.scope_label(meta(), agencies, unit, "zh") == want
+
+
+def test_a_sum_of_some_agencies_names_them():
+    base = meta()
+    ag = base.agencies.reset_index()
+    extra = ag.iloc[[1]].assign(agency_id="zc_dzj", short_zh="区地震局", sort_order=30)
+    m = model.meta_from(pd.concat([ag, extra]), base.indicators.reset_index(), base.years)
+    assert scope.scope_label(m, ["zc_kjj", "zc_dzj"], "次") == "2个单位合计（区科技局、区地震局）"
+
+
+def test_percentages_of_several_agencies_are_never_averaged():
+    m = meta()
+    df = pd.concat([series({2023: 50, 2024: 60}, indicator="approval_time_cut_pct"),
+                    series({2023: 40, 2024: 70}, indicator="approval_time_cut_pct",
+                           agency="zc_zscqj")])  # fmt: skip
+    card = model.card(df, m, "approval_time_cut_pct", 2024, "zh")
+    assert card.value == 70 and card.by_unit  # the best, not the mean 65
+    assert card.delta is None  # no 同比 of two agencies' percentages
+    assert model.sentence(card, m, "zh") == (
+        "各单位分列（2个单位，不作平均）：2024年办理时限压缩比例为区知识产权局70%（最高）、区科技局60%。"
+    )
+    assert "65" not in model.sentence(card, m, "zh")
+    spark = card.spark.set_index("year")["value"]
+    assert spark[2023] == 50 and spark[2024] == 70  # the best of each year, never a mean
+
+
+@pytest.mark.parametrize(
+    ("delta", "pct", "want"),
+    [
+        (0.0, 0.0, ("持平", "off", "off")),  # no change: no arrow, grey
+        (1.0, 4.0, ("+1次 (+4%)", "normal", "auto")),
+        (-4.0, -29.0, ("-4次 (-29%)", "normal", "auto")),
+    ],
+)
+def test_a_card_with_no_change_shows_no_arrow(delta, pct, want):
+    from board import ui
+
+    card = model.card(series({2023: 10, 2024: 10 + delta}), meta(), "inspections", 2024, "zh")
+    card.delta_pct = pct
+    assert ui.metric_delta(card, "zh") == want
 
 
 @pytest.mark.parametrize(

@@ -73,7 +73,7 @@ def test_takeaway_says_the_change_and_the_record():
                          "qualifier": None, "quote": "开展执法检查", "origin": "real",
                          "status": "verified"})  # fmt: skip
     s = takeaway.sentence(rows, meta, "inspections", 2023)
-    assert s == "区科技局：2023年开展执法检查15次，同比增长25%，为近四年最高。"
+    assert s == "仅区科技局：2023年开展执法检查15次，同比增长25%，为近四年最高。"  # scope first
     low = rows.assign(value=[20.0, 18.0, 16.0, 8.0])
     assert "同比下降50%" in takeaway.sentence(low, meta, "inspections", 2023)
     assert "为近四年最低" in takeaway.sentence(low, meta, "inspections", 2023)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 from board_fixtures import (
     assert_ok,
     chart_data,
@@ -16,30 +17,61 @@ HEADLINES = {"inspections", "cases", "trainings", "disclosures_proactive", "appr
 pytest_plugins = ["board_fixtures"]
 
 
+def panels(at, prefix: str) -> dict:
+    """The compare page's panels whose key starts with prefix, by indicator."""
+    return {el.key.removeprefix(prefix): el for el in charts(at) if el.key.startswith(prefix)}
+
+
+def bar_encoding(spec: dict) -> dict:
+    """The encoding of a panel's bars (not of the dashed outline or the dispute ring)."""
+    mark = lambda lay: lay.get("mark") if isinstance(lay.get("mark"), dict) else {}  # noqa: E731
+    return next(lay["encoding"] for lay in spec["layer"]
+                if mark(lay).get("type") == "bar" and not mark(lay).get("strokeDash"))  # fmt: skip
+
+
 def test_small_multiples_across_the_five_areas(app):
+    """Issue 13: each area is its own chart as wide as its column (the page's width, three
+    to a row), named above it; one heading and one note line above them all."""
     at = open_page("compare")
     assert_ok(at)
-    bars, fl = charts(at)
-    spec, data = chart_spec(bars), chart_data(bars)
-    assert chart_titles(spec).startswith("2016–2025年各单位主要指标")
-    assert set(data["indicator_id"]) <= HEADLINES and len(set(data["indicator_id"])) >= 4
-    assert spec["facet"]["field"] == "panel" and spec["columns"] == 3
-    panels = set(data["panel"])
-    assert "执法检查：执法检查次数（次）" in panels
-    assert "审批提速：办理时限压缩比例（%）" in panels
+    bars = panels(at, "cmp_bars_")
+    assert set(bars) <= HEADLINES and len(bars) >= 4
+    assert "2016–2025年各单位主要指标" in [h.value for h in at.subheader]
+    titles = {i: chart_titles(chart_spec(el)).strip() for i, el in bars.items()}
+    assert titles["inspections"] == "执法检查：执法检查次数（次）"
+    assert titles["approval_time_cut_pct"] == "审批提速：办理时限压缩比例（%）"
+    for el in bars.values():
+        spec = chart_spec(el)
+        assert "facet" not in spec and spec["autosize"]["type"] == "fit-x"
+        assert set(chart_data(el)["indicator_id"]) <= HEADLINES
     # bars grouped by agency inside each year
-    enc = spec["spec"]["layer"][0]["encoding"]
+    enc = bar_encoding(chart_spec(bars["inspections"]))
     assert enc["xOffset"]["field"] == "agency" and enc["x"]["field"] == "year_txt"
     assert enc["xOffset"]["sort"] == ["区科技局", "区知识产权局", "区地震局"]
+    # counts get whole-number ticks, percentages keep the default axis
+    assert enc["y"]["axis"]["tickMinStep"] == 1
+    cut = bar_encoding(chart_spec(bars["approval_time_cut_pct"]))
+    assert "tickMinStep" not in (cut["y"].get("axis") or {})
+
+
+def test_a_bound_is_drawn_on_its_bar_not_as_a_floating_word(app):
+    """Issue 13: '以上' floated above a 5-px bar; the bar of a bound value is outlined."""
+    at = open_page("compare")
+    spec = chart_spec(panels(at, "cmp_bars_")["trainings"])
+    assert not [lay for lay in spec["layer"] if lay.get("mark", {}).get("type") == "text"]
+    dashed = [lay for lay in spec["layer"] if lay.get("mark", {}).get("strokeDash")]
+    assert dashed and dashed[0]["mark"]["type"] == "bar"
+    assert any("虚线框" in c.value for c in at.caption)
 
 
 def test_first_year_versus_last_year(app):
     at = open_page("compare", {"y0": "2017", "y1": "2023"})
     assert_ok(at)
-    bars, fl = charts(at)
-    data = chart_data(fl)
+    fl = panels(at, "cmp_fl_")
+    assert len(fl) >= 4
+    full = pd.concat([chart_data(el) for el in panels(at, "cmp_bars_").values()])
+    data = pd.concat([chart_data(el) for el in fl.values()])
     assert set(data["which"]) == {"first", "last"}
-    full = chart_data(bars)
     for (iid, aid), g in data.groupby(["indicator_id", "agency_id"]):
         years = full[(full["indicator_id"] == iid) & (full["agency_id"] == aid)]["year"]
         assert set(g["year"]) == {years.min(), years.max()}
@@ -51,7 +83,7 @@ def test_first_year_versus_last_year(app):
 def test_one_year_has_no_first_last_view(app):
     at = open_page("compare", {"y0": "2018", "y1": "2018"})
     assert_ok(at)
-    els = charts(at)
-    assert len(els) == 1
-    assert chart_titles(chart_spec(els[0])).startswith("2018年各单位主要指标")
-    assert set(chart_data(els[0])["year"]) == {2018}
+    assert not panels(at, "cmp_fl_")
+    bars = panels(at, "cmp_bars_")
+    assert bars and "2018年各单位主要指标" in [h.value for h in at.subheader]
+    assert all(set(chart_data(el)["year"]) == {2018} for el in bars.values())

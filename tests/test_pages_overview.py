@@ -53,9 +53,46 @@ def test_sentences_a_leader_can_read_out(app):
     lines = [ln[2:] for ln in md.splitlines() if ln.startswith("- ")]
     assert lines, md
     for ln in lines:
-        assert ln[:4].isdigit() and ln[4] == "年", ln
-        assert any(w in ln for w in ("同比", "上年", "持平", "百分点")), ln
+        scope, _, said = ln.partition("：")  # who it covers first (issue 13)
+        assert scope.startswith(("全局合计（", "仅", "各单位分列（")) or "个单位合计（" in scope, ln
+        assert said[:4].isdigit() and said[4] == "年", ln
+        assert any(w in ln for w in ("同比", "上年", "持平", "百分点", "各单位分列")), ln
         assert ln.rstrip("（演示数据）").endswith("。"), ln
+
+
+def test_every_headline_says_its_scope_and_never_averages_percentages(app, bundled_wh):
+    """Issue 13: under '2025年要点（区科技局、区知识产权局、区地震局）' a 3-agency sum, one
+    agency alone and a percentage of two agencies must not read alike; the percentage is
+    each agency's value, never their mean."""
+    at = open_page("overview")
+    (year,) = resolved(bundled_wh, "SELECT max(year) FROM resolved WHERE indicator_id IN "
+                       "(SELECT unnest(?::VARCHAR[]))", HEADLINES)[0]  # fmt: skip
+    md = "\n".join(m.value for m in at.markdown)
+    lines = {ln.split("：")[0]: ln for ln in md.splitlines() if ln.startswith("- ")}
+    cuts = dict(resolved(bundled_wh, "SELECT agency_id, value FROM resolved WHERE indicator_id"
+                         " = 'approval_time_cut_pct' AND year = ?", year))  # fmt: skip
+    n_insp = resolved(bundled_wh, "SELECT count(DISTINCT agency_id) FROM resolved WHERE "
+                      "indicator_id = 'inspections' AND year = ?", year)[0][0]  # fmt: skip
+    sentence = {k: v for k, v in lines.items()}
+    insp = next(v for v in sentence.values() if "执法检查" in v)
+    assert insp.startswith(f"- 全局合计（{n_insp}个单位）：") if n_insp == 3 else "合计" in insp
+    cut = next(v for v in sentence.values() if "压缩" in v)
+    assert len(cuts) > 1, "the bundled data has the cut of several agencies"
+    assert cut.startswith(f"- 各单位分列（{len(cuts)}个单位，不作平均）："), cut
+    mean = sum(cuts.values()) / len(cuts)
+    for v in cuts.values():  # each agency's value is said, and not their mean
+        assert f"{v:g}%" in cut, cut
+    if all(abs(mean - v) > 0.05 for v in cuts.values()):
+        assert f"{mean:g}%" not in cut and f"{round(mean, 1):g}%" not in cut, cut
+    # the card shows the best agency's value, says so, and lists each one
+    card = at.metric[HEADLINES.index("approval_time_cut_pct")]
+    assert card.value == f"最高 {max(cuts.values()):g}%"
+    assert card.delta is None or card.delta == "", "no 同比 of a mean"
+    captions = " ".join(c.value for c in at.caption)
+    assert f"各单位分列（{len(cuts)}个单位，不作平均）" in captions
+    # one agency alone says so
+    only = [v for v in sentence.values() if v.startswith("- 仅")]
+    assert only, sentence
 
 
 def test_real_data_only_shows_2018_from_the_real_report(app):
@@ -100,7 +137,8 @@ def test_english(app):
     assert [m.label for m in at.metric] == [
         "Enforcement inspections", "Cases", "Law training", "Disclosure", "Approval speed-up"]  # fmt: skip
     assert "Highlights" in texts(at)
-    assert "In 20" in "\n".join(m.value for m in at.markdown)
+    md = "\n".join(m.value for m in at.markdown)
+    assert ": in 20" in md and "- Bureau-wide total (3 agencies): " in md  # scope first
 
 
 def test_first_run_builds_the_warehouse_with_progress(use_wh, tmp_path, monkeypatch):

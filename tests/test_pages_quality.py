@@ -57,8 +57,21 @@ def test_the_page_renders_every_section(page):
     assert "16" in row["依据"]
 
     miss = frame(at, "缺少的年份")
-    assert "2019" in set(miss["缺少的年份"])  # found in 2018, not in 2019
+    assert "2019年" in set(miss["缺少的年份"])  # found in 2018, not in 2019
 
     dated = frame(at, "年度来源")
     assert list(dated["文件"]) == ["reports/2019/区地震局法治政府建设情况报告.txt"]
     assert list(dated["年度来源"]) == ["文件夹名"]
+
+
+def test_missing_years_read_as_runs_not_a_cut_off_list():
+    """Issue 13: '2016、2017、…、2' was cut off in its cell; runs of years stay short."""
+    import pandas as pd
+    from test_board_model import meta
+
+    from board import quality
+
+    df = pd.DataFrame({"agency_id": ["zc_kjj"], "indicator_id": ["inspections"],
+                       "missing": ["2016、2017、2018、2019、2020、2022"], "n_missing": [6]})  # fmt: skip
+    got = quality.missing(df, meta(), "zh")
+    assert got.iloc[0, 2] == "2016–2020年、2022年"

@@ -1,0 +1,40 @@
+"""A table a reader sees whole: st.dataframe cuts a table at about ten rows (the rest behind
+a scroll bar nobody notices) and long cells at its column width ('2016、2017、…、2').
+
+`show` sizes the table to all its rows up to MAX_ROWS (beyond that it says how many rows
+there are and that the table scrolls), and gives the columns with long text the widest
+column setting. On a phone the table scrolls sideways inside itself, never the page.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+MAX_ROWS = 30  # more rows than this: a fixed height, and a note saying the table scrolls
+ROW_PX = 35  # st.dataframe's default row height (its header is one row too)
+LONG = 16  # characters: a column with longer cells gets the wide setting
+NOTE = ("共{n}行，在表内上下滚动可看到全部。", "{n} rows: scroll inside the table to see them all.")
+
+
+def height(n_rows: int) -> int:
+    """Pixels that show the header and min(n_rows, MAX_ROWS) rows without a scroll bar."""
+    return (min(max(n_rows, 1), MAX_ROWS) + 1) * ROW_PX + 3
+
+
+def long_columns(df: pd.DataFrame) -> list[str]:
+    """The columns whose longest cell is more than LONG characters."""
+    return [
+        c for c in df.columns if len(df) and df[c].astype(str).str.len().max() > LONG
+    ]  # fmt: skip
+
+
+def show(df: pd.DataFrame, lang: str = "zh", **kw) -> None:
+    """st.dataframe of df, every row in view (up to MAX_ROWS), long text in wide columns."""
+    config = {c: st.column_config.Column(width="large") for c in long_columns(df)}
+    config.update(kw.pop("column_config", None) or {})
+    st.dataframe(df, hide_index=True, width="stretch", height=height(len(df)),
+                 column_config=config, **kw)  # fmt: skip
+    if len(df) > MAX_ROWS:
+        zh, en = NOTE
+        st.caption((en if lang == "en" else zh).format(n=len(df)))
