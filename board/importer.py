@@ -18,13 +18,16 @@ from __future__ import annotations
 import re
 import tempfile
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from board import warehouse
 from board.highlight import sentence_html
 from etl import catalog, pipeline
+from etl.readers import ocr
 from etl.registry import Registry
+from etl.scan_progress import scan_message
 
 UPLOAD_TYPES = ["txt", "docx", "pdf", "csv", "xlsx"]
 UPLOAD_TYPES += ["html", "htm", "mht", "mhtml"]  # web pages as saved (etl/readers/html.py)
@@ -108,8 +111,14 @@ class Preview:
         return str(years.pop()) if len(years) == 1 else UNSORTED
 
 
-def preview(name: str, data: bytes, data_dir: Path | None = None) -> Preview:
-    """What the build would extract from this file (nothing is saved)."""
+def preview(
+    name: str,
+    data: bytes,
+    data_dir: Path | None = None,
+    on_page: Callable[[str], None] | None = None,
+) -> Preview:
+    """What the build would extract from this file (nothing is saved). A scan is read by
+    OCR, seconds a page: on_page hears "正在识别 <name> 第3/12页" before each page."""
     try:
         safe = safe_name(name)
     except BadName as e:
@@ -121,6 +130,8 @@ def preview(name: str, data: bytes, data_dir: Path | None = None) -> Preview:
     with tempfile.TemporaryDirectory(prefix="fazhi-upload-") as tmp:
         path = Path(tmp) / safe
         path.write_bytes(data)
+        if on_page:
+            ocr.report_pages(lambda _, page, pages: on_page(scan_message(safe, page, pages)))
         try:
             p = pipeline.process_file(path, registry, strict=True)
         except pipeline.Parked as e:
@@ -129,6 +140,9 @@ def preview(name: str, data: bytes, data_dir: Path | None = None) -> Preview:
             return Preview(name=safe, ok=False, reason=e.reason)
         except Exception as e:  # noqa: BLE001 - shown to the user in plain words
             return Preview(name=safe, ok=False, reason=f"无法处理该文件（{type(e).__name__}: {e}）")
+        finally:
+            if on_page:
+                ocr.report_pages(None)
     facts = []
     for f in p.facts:
         ind = cat.by_id.get(f.indicator)
@@ -143,6 +157,16 @@ def preview(name: str, data: bytes, data_dir: Path | None = None) -> Preview:
     reason = "" if ok else "表格中没有一行可以载入；请按下面各行的原因修改后重新上传"
     return Preview(name=safe, ok=ok, kind=p.kind, agency=p.agency, year=p.year, reason=reason,
                    facts=facts, problems=list(p.problems))  # fmt: skip
+
+
+def build_progress(bar, idle: str) -> Callable[..., None]:
+    """A build progress callback for a st.progress bar: the share of files read, and while
+    a scan is read by OCR, which page ("正在识别 报告.pdf 第3/12页"); `idle` otherwise."""
+
+    def show(done: float, total: int, message: str = "") -> None:
+        bar.progress(min(done / total, 1.0) if total else 1.0, text=message or idle)
+
+    return show
 
 
 def store(name: str, data: bytes, folder: str, data_dir: Path | None = None) -> Path:

@@ -32,7 +32,7 @@ from datetime import datetime
 from pathlib import Path
 
 from etl import catalog as catalog_mod
-from etl import pipeline, warehouse
+from etl import pipeline, scan_progress, warehouse
 from etl.model import ReadError
 from etl.registry import REGISTRY_FILE, Registry
 
@@ -217,9 +217,12 @@ _worker_strict = True
 _worker_assigned: Assigned = {}
 
 
-def _init_worker(registry: Registry, strict: bool, assigned: Assigned | None = None) -> None:
+def _init_worker(
+    registry: Registry, strict: bool, assigned: Assigned | None = None, pages=None
+) -> None:
     global _worker_registry, _worker_strict, _worker_assigned
     _worker_registry, _worker_strict, _worker_assigned = registry, strict, assigned or {}
+    scan_progress.listen_in_worker(pages)  # a scan's pages, told to the build as they go
 
 
 def _work(path: Path) -> Doc | Failed:
@@ -270,31 +273,39 @@ def process_all(
 ) -> list[Doc | Failed]:
     """process_file over every path, in order, as Doc (or Failed); in a process pool
     (chunked, so 20,000 small files are cheap) unless there are only a few files.
-    assigned: the editors' assignments of parked reports, by doc_id."""
+    assigned: the editors' assignments of parked reports, by doc_id. A progress callback
+    that takes a message also hears each page of a scan as OCR reaches it (scan_progress)."""
     total = len(paths)
     workers = max(1, workers or os.cpu_count() or 1)
     results: list = []
     if progress:
         progress(0, total)
     pool = None
+    pages = scan_progress.PageReports(progress, total)
     if workers == 1 or total <= IN_PROCESS_MAX:
         _init_worker(registry, strict, assigned)
+        pages.in_process()
         it: Iterable = map(_work, paths)
     else:
         chunk = max(1, min(100, total // (workers * 8)))
         pool = ProcessPoolExecutor(
             max_workers=min(workers, total),
             initializer=_init_worker,
-            initargs=(registry, strict, assigned),
+            initargs=(registry, strict, assigned, pages.for_workers()),
         )
-        it = pool.map(_work, paths, chunksize=chunk)
+        if pages.queue is None:
+            it = pool.map(_work, paths, chunksize=chunk)
+        else:
+            it = scan_progress.in_order(pool, _work, paths, chunk, pages.poll)
     try:
         step = max(1, total // 200)
         for n, r in enumerate(it, start=1):
             results.append(r)
+            pages.files_done = n
             if progress and (n % step == 0 or n == total):
                 progress(n, total)
     finally:
+        pages.close()
         if pool:
             pool.shutdown(cancel_futures=True)
     return results

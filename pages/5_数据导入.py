@@ -22,7 +22,9 @@ if not files:
 good = []
 for up in files:
     data = up.getvalue()
-    p = importer.preview(up.name, data)
+    reading = st.empty()  # a scan is read by OCR page by page: say which page
+    p = importer.preview(up.name, data, on_page=lambda msg, at=reading: at.caption(msg))
+    reading.empty()
     if p.parked:  # saved all the same, then placed by an editor on 审核
         st.warning(ctx.t("im_parked", name=p.name, reason=p.reason))
         good.append((up.name, data, importer.UNSORTED))
@@ -46,6 +48,6 @@ if editor and good and st.button(ctx.t("im_save", n=len(good)), type="primary", 
     for name, data, folder in good:
         importer.store(name, data, folder)
     bar = st.progress(0.0, text=ctx.t("rv_rebuilding"))
-    review.rebuild(lambda done, total: bar.progress(done / total if total else 1.0))
+    review.rebuild(importer.build_progress(bar, ctx.t("rv_rebuilding")))
     st.session_state["_im_flash"] = ctx.t("im_saved", n=len(good))
     st.rerun()

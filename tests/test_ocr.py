@@ -294,3 +294,50 @@ def test_build_loads_a_scan_as_unverified_ocr_facts(tmp_path, monkeypatch):
     body = "\n".join(str(e.proto.body) for e in at.get("html"))
     assert "data:image/jpeg" not in body and "扫描件第1页" in body
     assert not at.get("image") and "已被替换，无法显示原图" in texts(at)
+
+
+def _three_page_scan(tmp_path: Path, data: Path) -> Path:
+    """A scan of three pages (one short report page, three times), under data/reports/."""
+    born = text_pdf(
+        "区科技局2023年度法治政府建设情况报告\n全年开展执法检查15次。", tmp_path / "b.pdf"
+    )
+    page = scan_images(born, 0.0, False)[0]
+    (data / "reports").mkdir(parents=True)
+    shutil.copytree(ROOT / "data" / "registry", data / "registry")
+    scan = data / "reports" / "扫描件.pdf"
+    page.save(scan, save_all=True, append_images=[page, page], resolution=200)
+    return scan
+
+
+@needs_ocr
+@pytest.mark.parametrize("where", ["in_process", "workers"])
+def test_build_says_which_page_of_a_scan_ocr_is_reading(tmp_path, monkeypatch, where):
+    """A many-page scan takes seconds a page: the build's progress hears each page, in
+    order, as '正在识别 <file> 第N/3页', in the build's own process or from a worker."""
+    data = tmp_path / "data"
+    _three_page_scan(tmp_path, data)
+    if where == "workers":  # the pool, as for a data folder of more than a few files
+        monkeypatch.setattr(build_mod, "IN_PROCESS_MAX", 0)
+        for i in range(3):
+            (data / "reports" / f"r{i}.txt").write_text(
+                "区科技局2023年度法治政府建设情况报告\n全年开展执法检查15次。", encoding="utf-8"
+            )
+    heard = []
+    build_mod.build(data, tmp_path / "w.duckdb", workers=2,
+                    progress=lambda done, total, message="": heard.append((done, total, message)))  # fmt: skip
+    pages = [(done, m) for done, _, m in heard if m]
+    assert [m for _, m in pages] == [f"正在识别 扫描件.pdf 第{i}/3页" for i in (1, 2, 3)], heard
+    done = [d for d, _ in pages]
+    assert done == sorted(done) and done[-1] < heard[-1][0] == heard[-1][1]  # on, then all done
+
+
+@needs_ocr
+def test_upload_preview_says_which_page_of_a_scan_ocr_is_reading(tmp_path):
+    from board import importer
+
+    data = tmp_path / "data"
+    scan = _three_page_scan(tmp_path, data)
+    heard: list[str] = []
+    p = importer.preview("扫描件.pdf", scan.read_bytes(), data_dir=data, on_page=heard.append)
+    assert heard == [f"正在识别 扫描件.pdf 第{i}/3页" for i in (1, 2, 3)]
+    assert p.kind == "report"  # read (three pages of OCR), then judged as any report

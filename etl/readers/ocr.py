@@ -71,6 +71,23 @@ _HEADING = re.compile(
 )
 
 Progress = Callable[[int, int], None]  # (pages done, pages in all)
+PageHook = Callable[[Path, int, int], None]  # (the scan, the page about to be read, pages)
+
+# Who hears, in this process, that a scan's page is about to be read: a build sets it (in
+# each worker) so that a many-page scan, a minute or more of OCR, shows its pages go by.
+_page_hook: PageHook | None = None
+
+
+def report_pages(hook: PageHook | None) -> None:
+    """Call hook(path, page, pages) before each page of a scan is read (None: stop)."""
+    global _page_hook
+    _page_hook = hook
+
+
+def _announce(path: Path, page: int, pages: int) -> None:
+    if _page_hook is not None:
+        _page_hook(Path(path), page, pages)
+
 
 _engine = None
 _engine_lock = threading.Lock()
@@ -125,6 +142,7 @@ def read_scanned_pdf(path: Path, progress: Progress | None = None) -> TextDoc:
             raise ReadError(TOO_MANY_PAGES)
         pages = []
         for i in range(n):
+            _announce(path, i + 1, n)
             image = pdf[i].render(scale=DPI / 72).to_pil()
             pages.append(_ocr_page(image, name))
             if progress:
@@ -148,6 +166,7 @@ def read_image(path: Path, fmt: str) -> TextDoc:
             image = ImageOps.exif_transpose(im).convert("RGB")
     except Exception as exc:
         raise ReadError(BAD_IMAGE) from exc
+    _announce(path, 1, 1)
     return _doc(path, [_ocr_page(image, name)], fmt)
 
 
