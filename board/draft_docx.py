@@ -18,6 +18,7 @@ import io
 from xml.sax.saxutils import escape
 
 from docx import Document
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX, WD_LINE_SPACING
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
@@ -92,6 +93,12 @@ def _styles(doc) -> None:
     pf = normal.paragraph_format
     pf.line_spacing_rule, pf.line_spacing = WD_LINE_SPACING.EXACTLY, Pt(28)
     pf.space_before = pf.space_after = Pt(0)
+    # footnotes in 小五 with single spacing: LibreOffice sizes a footnote's number by its
+    # paragraph's style, not by the run around it
+    note = doc.styles.add_style("Footnote Text", WD_STYLE_TYPE.PARAGRAPH)
+    note.base_style = normal
+    note.font.size = Pt(9)
+    note.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
 
 
 def _east_asian(rpr, name: str) -> None:
@@ -149,7 +156,7 @@ def _footnotes(doc, notes: list[str]) -> None:
            '</w:footnote><w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r>'
            '<w:continuationSeparator/></w:r></w:p></w:footnote>')  # fmt: skip
     body = "".join(
-        f'<w:footnote w:id="{i}"><w:p><w:pPr><w:spacing w:line="240" w:lineRule="auto"/></w:pPr>'
+        f'<w:footnote w:id="{i}"><w:p><w:pPr><w:pStyle w:val="FootnoteText"/></w:pPr>'
         f'<w:r><w:rPr><w:vertAlign w:val="superscript"/><w:sz w:val="18"/></w:rPr>'
         f"<w:footnoteRef/></w:r><w:r><w:rPr>"
         f'<w:rFonts w:ascii="{BODY_FONT}" w:hAnsi="{BODY_FONT}" w:eastAsia="{BODY_FONT}"/>'

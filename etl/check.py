@@ -164,6 +164,16 @@ FROM resolved r
 SEMI JOIN (SELECT DISTINCT agency_id, indicator_id FROM claim) c
      USING (agency_id, indicator_id)"""
 
+# A sentence for a value: where the resolved value came from a table (or a correction), a
+# report's sentence that gives the same value, so that staff can read both sentences.
+SENTENCES_SQL = """
+SELECT f.agency_id, f.year, f.indicator_id, f.value, min(f.fact_id) AS fact_id
+FROM fact f
+SEMI JOIN (SELECT DISTINCT agency_id, indicator_id FROM claim) c
+     USING (agency_id, indicator_id)
+WHERE f.method IN ('text', 'ocr') AND f.status <> 'rejected' AND f.value IS NOT NULL
+GROUP BY f.agency_id, f.year, f.indicator_id, f.value"""
+
 CHECK_COLUMNS = ("claim_id", "verdict", "claimed", "observed", "this_value", "other_year",
                  "other_value", "other_fact_id", "this_fact_id", "note")  # fmt: skip
 
@@ -175,7 +185,9 @@ def store(con) -> int:
     claims = [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
     if not claims:
         return 0
-    values: Lookup = {(a, int(y), i): (float(v), int(f))
+    said = {(a, int(y), i, float(v)): int(f)
+            for a, y, i, v, f in con.execute(SENTENCES_SQL).fetchall()}  # fmt: skip
+    values: Lookup = {(a, int(y), i): (float(v), said.get((a, int(y), i, float(v)), int(f)))
                       for a, y, i, v, f in con.execute(VALUES_SQL).fetchall()}  # fmt: skip
     rows = []
     for c in claims:

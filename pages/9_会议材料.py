@@ -1,11 +1,12 @@
 """会议材料 (meeting pack): the five areas for a year, or chosen indicators, as a 16:9 PPTX
-and the same pages as a PDF (board.deck), made when a download button is clicked."""
+and the same pages as a PDF (board.deck), made when a download button is clicked; and the
+draft of that year's report's figures section as a Word file (board.draft_ui)."""
 
 from dataclasses import replace
 
 import streamlit as st
 
-from board import app, deck, export, i18n, queries
+from board import app, deck, draft_ui, export, i18n, queries
 
 ctx = app.page("meeting")
 f, meta, lang = ctx.f, ctx.meta, ctx.lang
@@ -19,6 +20,9 @@ with left:
 with right:
     mode = ctx.setting("mode", st.radio, ["areas", "pick"], "areas", label=t("pg_mode"),
                        horizontal=True, format_func=lambda m: t("pg_" + m))  # fmt: skip
+with st.container(border=True):  # the report's figures section, for the same year
+    draft_ui.section(ctx, int(year))
+
 inds = meta.headlines()
 if mode == "pick":
     inds = ctx.setting("ind", st.multiselect, list(meta.indicators.index), inds, multi=True,
