@@ -93,6 +93,20 @@ def disputed(f) -> pd.DataFrame:
         return EMPTY_DISPUTED
 
 
+def with_notes(df: pd.DataFrame, f) -> pd.DataFrame:
+    """Rows of the series query with claim_note: the words of the inconsistent claims that
+    dispute each value ('' for none); disputes.mark ORs it into `disputed`."""
+    d = disputed(f)
+    out = df.copy()
+    if out.empty or d.empty:
+        out["claim_note"] = ""
+        return out
+    d = d.astype({"year": out["year"].dtype})
+    out = out.merge(d, on=["agency_id", "year", "indicator_id"], how="left")
+    out["claim_note"] = out["claim_note"].fillna("")
+    return out
+
+
 def disputed_keys(f) -> set[tuple[str, int, str]]:
     df = disputed(f)
     return {(a, int(y), i) for a, y, i in zip(df["agency_id"], df["year"], df["indicator_id"],

@@ -1,17 +1,18 @@
 """Disputed values: the one mark for a number a leader should not quote without a caveat.
 
 A value is disputed when its sources disagree (resolved.conflict: the 2021 statistics
-table says 15 inspections, the bureau's report 13). `mark(df, lang)` is the only place
+table says 15 inspections, the bureau's report 13), or when a report's claim about another
+year does not hold against it (claim_note, added by board/claims.with_notes to the rows of
+queries.series: the 2023 report's 比上年增加4家 against 46 → 52 disputes both years' values).
+`mark(df, lang)` is the only place
 that decides it; it adds two columns to rows of the series query (model.enrich calls it):
 
     disputed      bool: draw the red ring, count it, footnote it
     dispute_note  why, in the chosen language ('' when not disputed)
 
 Charts, tooltips, CSV/XLSX, exported images, the deck and the overview card read only
-these two columns. A later check feeds the same mark by adding its reason here: e.g. the
-cross-year claim check (issue 14) adds a column to the series query (say `claim_note`, the
-words of an inconsistent claim) and `mark` ORs it into `disputed` and appends it to
-`dispute_note`; nothing that draws a disputed value changes.
+these two columns; a later check feeds the same mark by adding its reason here, as the
+claim check does.
 """
 
 from __future__ import annotations
@@ -30,9 +31,10 @@ TEXT: dict[str, tuple[str, str]] = {
         "sources disagree: {shown} from the {method}, another source gives {others}",
     ),
     "chart_note": (
-        "红圈为有争议的数值（来源不一致）",
-        "red ring: disputed value (sources disagree)",
+        "红圈为有争议的数值（来源不一致，或与报告中“比上年”的说法不符）",
+        "red ring: disputed value (sources disagree, or a year-on-year claim does not hold)",
     ),
+    "claim": ("与报告中“比上年”的说法不符：{note}", "a year-on-year claim does not hold: {note}"),
     "footnote": ("有争议：{items}。", "Disputed: {items}."),
     "item": (
         "{agency}{year}年{indicator}{value}（{note}）",
@@ -75,17 +77,25 @@ def mark(df: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
         if "conflict" in out
         else pd.Series([False] * n, index=out.index)
     )
+    # an inconsistent claim about another year (board/claims.with_notes: claim_note)
+    claim = (
+        out["claim_note"].fillna("").astype(str)
+        if "claim_note" in out
+        else pd.Series([""] * n, index=out.index)
+    )
     notes = []
     for i, r in enumerate(out.itertuples(index=False)):
-        if not conflict.iloc[i]:
-            notes.append("")
-            continue
-        unit = getattr(r, "unit_txt", None) or getattr(r, "unit", "") or ""
-        shown = getattr(r, "label", None) or i18n.value_text(r.value, unit, None, lang)
-        method = i18n.method_text(getattr(r, "method", "") or "", lang)
-        others = _others(getattr(r, "other_values", ""), unit, lang)
-        notes.append(tt("conflict", lang, shown=shown, method=method, others=others))
-    out["disputed"] = conflict.to_numpy(dtype=bool)
+        why = []
+        if conflict.iloc[i]:
+            unit = getattr(r, "unit_txt", None) or getattr(r, "unit", "") or ""
+            shown = getattr(r, "label", None) or i18n.value_text(r.value, unit, None, lang)
+            method = i18n.method_text(getattr(r, "method", "") or "", lang)
+            others = _others(getattr(r, "other_values", ""), unit, lang)
+            why.append(tt("conflict", lang, shown=shown, method=method, others=others))
+        if claim.iloc[i]:
+            why.append(tt("claim", lang, note=claim.iloc[i].removeprefix("不符：")))
+        notes.append("；".join(why) if lang == "zh" else "; ".join(why))
+    out["disputed"] = conflict.to_numpy(dtype=bool) | claim.ne("").to_numpy(dtype=bool)
     out["dispute_note"] = notes
     return out
 

@@ -315,8 +315,10 @@ def with_titles(df: pd.DataFrame, v: warehouse.Version | None = None) -> pd.Data
 
 
 def series(indicator_ids, f) -> pd.DataFrame:
+    from board import claims  # (imports this module) the keys an inconsistent claim disputes
+
     p = (list(indicator_ids), list(f.agencies), f.y0, f.y1, f.demo)
-    return with_titles(run("series_values", *p))
+    return claims.with_notes(with_titles(run("series_values", *p)), f)
 
 
 def coverage(f) -> pd.DataFrame:

@@ -92,10 +92,11 @@ def test_draft_marks_sources_and_demo(bundled_wh):
     text = "\n".join(p.text for p in paras)
     assert "全年开展执法检查15次，比上年增加1次。" in text
     assert "区知识产权局全年开展执法检查8次，比上年增加1次。" in text  # its own sentence
-    # the IP office's 2023 inspections: the 2023 report's claim (+2) is inconsistent → pink
+    # the bureau's 2023 inspected firms: the 2023 report's claim (+4) is inconsistent → pink
     runs = [r for p in paras for r in p.runs]
-    eight = next(r for r in runs if r.text == "8次")
-    assert eight.font.highlight_color == WD_COLOR_INDEX.PINK
+    firms = next(r for r in runs if r.text == "52家")
+    assert firms.font.highlight_color == WD_COLOR_INDEX.PINK
+    assert "随机抽取检查对象52家，比上年增加6家。" in text  # the draft states the true change
     assert any(r.font.highlight_color == WD_COLOR_INDEX.YELLOW for r in runs)  # unverified
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         notes = z.read("word/footnotes.xml").decode()
@@ -105,7 +106,7 @@ def test_draft_marks_sources_and_demo(bundled_wh):
     assert body.count("<w:footnoteReference") >= len(draft.facts)
     assert "《周村区科学技术局2023年法治政府建设情况报告》第" in notes
     assert "CSV!D" in notes
-    assert "与报告中“比上年”的说法不符（报告称+2次" in notes
+    assert "与报告中“比上年”的说法不符（报告称+4家" in notes
     # 公文 fonts, each with its Noto CJK fallback named in the file
     assert 'w:name="仿宋_GB2312"><w:altName w:val="Noto Serif CJK SC"' in fonts
     assert 'w:name="黑体"><w:altName w:val="Noto Sans CJK SC"' in fonts
