@@ -8,6 +8,7 @@ is made in tmp_path: nothing binary is committed.
 
 from __future__ import annotations
 
+import shutil
 import sys
 
 import pytest
@@ -33,9 +34,29 @@ def _page(pdf: FPDF | None = None) -> FPDF:
     return pdf
 
 
-@pytest.mark.timeout(600)
-def test_fpdf2_pdfs_of_the_corpus_give_the_facts_of_their_text(tmp_path):
-    pairs = bench_pdf.make_pdfs("fpdf2", tmp_path)
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+
+
+@pytest.mark.timeout(900)
+@pytest.mark.parametrize(
+    "producer",
+    [
+        "fpdf2",
+        "fpdf2-2col",
+        pytest.param(
+            "soffice",
+            marks=pytest.mark.skipif(
+                not SOFFICE,
+                reason="LibreOffice 未安装（apt-get install libreoffice-writer）：其 PDF 的测试跳过",
+            ),
+        ),
+    ],
+)
+def test_pdfs_of_the_corpus_give_the_facts_of_their_text(tmp_path, producer):
+    """Each producer's PDFs of the 47 real-shaped documents: one column (fpdf2), two
+    columns (fpdf2 text_columns, tables set one cell per line inside a column), and
+    LibreOffice (quotes in a fallback font written after their line, tabs as tab stops)."""
+    pairs = bench_pdf.make_pdfs(producer, tmp_path)
     assert len(pairs) >= 45
     r = bench_pdf.measure(pairs, "pdfium")
     assert r["facts_in_text"] >= 350, r
@@ -83,6 +104,84 @@ def test_table_rows_are_read_across_cell_by_cell(tmp_path):
     pdf.output(str(tmp_path / "table.pdf"))
     lines = read(tmp_path / "table.pdf").text.split("\n")
     assert lines == [" | ".join(cells) for cells in rows]
+
+
+@pytest.mark.parametrize("borders", ["ALL", "NONE"])
+def test_a_long_table_of_labels_and_numbers_is_read_row_by_row(tmp_path, borders):
+    """Nine rows leave a free strip between the columns, as two columns of a page do; a
+    ruling in it, or a side of short numbers, says it is a table."""
+    pdf = _page()
+    pdf.multi_cell(0, 6, "区科技局2023年政府信息公开工作年度报告", new_x="LMARGIN")
+    rows = [("信息内容", "本年处理决定数量")] + [
+        (f"第{i}类行政许可事项", str(3 * i)) for i in range(1, 10)
+    ]
+    with pdf.table(col_widths=(60, 60), width=120, first_row_as_headings=False,
+                   borders_layout=borders) as table:  # fmt: skip
+        for cells in rows:
+            row = table.row()
+            for cell in cells:
+                row.cell(cell)
+    pdf.output(str(tmp_path / "table.pdf"))
+    lines = read(tmp_path / "table.pdf").text.split("\n")
+    assert lines[1:] == [" | ".join(cells) for cells in rows]
+
+
+@pytest.mark.skipif(not SOFFICE, reason="LibreOffice 未安装（apt-get install libreoffice-writer）")
+def test_quotes_libreoffice_writes_after_their_line_are_read_where_they_stand(tmp_path):
+    """LibreOffice writes the glyphs of a fallback font (the curly quotes of “双随机”) after
+    the rest of the line; the line is read by where each glyph stands, not in write order."""
+    sentence = "全年开展执法检查15次，其中“双随机”抽查6次，全部事项实现“最多跑一次”。"
+    pdf = bench_pdf.soffice_pdf(sentence, tmp_path / "quotes.pdf")
+    assert read(pdf).text == sentence
+
+
+def test_tabs_written_in_a_line_stay_between_its_cells(tmp_path):
+    """A report that separates table cells with tabs, printed: the tabs are in the text
+    layer, and the rows read back as written (the row reader splits them there)."""
+    pdf = _page()
+    rows = ["信息内容\t本年新制作数量\t本年新公开数量", "规章\t0\t0", "规范性文件\t1\t1"]
+    for row in rows:
+        pdf.multi_cell(0, 6, row, new_x="LMARGIN")
+    pdf.output(str(tmp_path / "tabs.pdf"))
+    assert read(tmp_path / "tabs.pdf").text.split("\n") == rows
+
+
+def test_a_two_column_report_reads_its_table_page_down_each_column(tmp_path):
+    """Page 1 shows its columns (a paragraph wrapped in each); page 2 holds a table set one
+    cell per line in both columns, which alone could be a table of two columns: it is read
+    down the left column, then the right, as page 1 is."""
+    left_cells = ["一、本年新收政府信息公开申请数量", "3", "二、上年结转政府信息公开申请数量", "0",
+                  "三、本年度办理结果", "（一）予以公开", "2", "（二）部分公开", "1"]  # fmt: skip
+    right_cells = ["四、结转下年度继续办理", "0", "行政复议", "结果维持", "0", "结果纠正", "0",
+                   "行政诉讼", "0"]  # fmt: skip
+    pdf = _page()
+    with pdf.text_columns(ncols=2, gutter=10, wrapmode=WrapMode.CHAR) as cols:
+        cols.write(LEFT * 3 + "\n")
+        cols.new_column()
+        cols.write(RIGHT * 3 + "\n")
+    pdf.add_page()
+    with pdf.text_columns(ncols=2, gutter=10, wrapmode=WrapMode.CHAR) as cols:
+        cols.write("\n".join(left_cells) + "\n")
+        cols.new_column()
+        cols.write("\n".join(right_cells) + "\n")
+    pdf.output(str(tmp_path / "two.pdf"))
+    text = read(tmp_path / "two.pdf").text
+    assert LEFT * 3 in text and RIGHT * 3 in text, text
+    table = text[text.index(RIGHT * 3) + len(RIGHT * 3) :].split("\n")
+    assert [t for t in table if t] == left_cells + right_cells
+
+
+def test_a_row_written_with_pipes_cut_at_the_edge_is_joined_again(tmp_path):
+    """A long row wraps at the page edge, next to a pipe; the row after it, which starts
+    and ends with a pipe like the one before, stays a row of its own."""
+    pdf = _page()
+    cut = "一、本年新收政府信息公开申请数量 | 2 | 0 | 0 | 0 | 0 "
+    rows = [cut + "| 0 | 2", "| 0 | 0 | 0 |", "| 1 | 1 | 1 |"]
+    width = pdf.get_string_width(cut) + 2 * pdf.c_margin + 0.5
+    for row in rows:
+        pdf.multi_cell(width, 6, row, new_x="LMARGIN", wrapmode=WrapMode.CHAR)
+    pdf.output(str(tmp_path / "cut.pdf"))
+    assert read(tmp_path / "cut.pdf").text.split("\n") == [r.replace("  ", " ") for r in rows]
 
 
 def test_cjk_text_layer_has_no_space_between_characters(tmp_path):

@@ -86,7 +86,7 @@ def read_pdf(path: Path) -> TextDoc:
 
 def _read_pages(pdf) -> list[list[str]]:
     """Each page's lines in reading order. A page that shows two columns of its own lends
-    its gutter to the document's other pages (a column of table cells shows nothing)."""
+    them to the document's other pages (a column of table cells shows nothing)."""
     layouts = []
     for i in range(len(pdf)):
         page = pdf[i]
@@ -95,7 +95,7 @@ def _read_pages(pdf) -> list[list[str]]:
         finally:
             page.close()
     read = [reading_order(layout) for layout in layouts]
-    known = tuple(lay.gutter for lay, (_, shown) in zip(layouts, read, strict=True) if shown)
+    known = tuple(shown for _, shown in read if shown is not None)
     if known:
         read = [
             r if r[1] else reading_order(lay, known) for lay, r in zip(layouts, read, strict=True)
@@ -113,7 +113,8 @@ def join_wrapped_lines(text: str) -> str:
         prev = out[-1].rstrip() if out else ""
         if _continues(prev, line):
             line = line.lstrip()
-            sep = " " if _ascii_letter(prev[-1]) and _ascii_letter(line[0]) else ""
+            words = _ascii_letter(prev[-1]) and _ascii_letter(line[0])
+            sep = " " if words or "|" in (_bare(prev)[-1:], line[0]) else ""  # "0" "| 2": "0 | 2"
             out[-1] = prev + sep + line
         else:
             out.append(line)

@@ -206,19 +206,31 @@ def _vertical_rules(page) -> list[tuple[float, float, float]]:
 # --- reading order -------------------------------------------------------------------------
 
 
-def reading_order(layout: PageLayout, known: tuple[float, ...] = ()) -> tuple[list[str], bool]:
-    """Line texts in reading order, and whether the page showed two columns of its own.
+@dataclass(frozen=True)
+class Columns:
+    """Two columns a page showed: the x of its gutter, and the right edge of each column."""
+
+    gutter: float
+    left_edge: float
+    right_edge: float
+
+
+def reading_order(
+    layout: PageLayout, known: tuple[Columns, ...] = ()
+) -> tuple[list[str], Columns | None]:
+    """Line texts in reading order, and the two columns the page showed of its own (None).
 
     A run of lines that all leave the gutter free is read as two columns (the left one
-    first) when it shows it is laid out so, or when `known` holds a gutter another page of
-    the document showed and the run's gutter is the same; anything else, a table row
-    included, is read across. A gap wider than the page's usual line spacing is a
-    paragraph break: an empty line, which the line joining never crosses."""
+    first) when it shows it is laid out so, or when `known` holds columns another page of
+    the document showed and the run's gutter is the same (their edges then tell where a
+    line of this page ran full); anything else, a table row included, is read across. A
+    gap wider than the page's usual line spacing is a paragraph break: an empty line,
+    which the line joining never crosses."""
     lines, gutter = layout.lines, layout.gutter
     spacing = _usual_gap(lines)
     out: list[str] = []
     run: list[_Line] = []
-    shown = False
+    shown: Columns | None = None
     page_right = max((f.right for line in lines for f in line.frags), default=0.0)
     prev: tuple[float, float] | None = None  # (bottom, height) of the line read before
 
@@ -241,11 +253,19 @@ def reading_order(layout: PageLayout, known: tuple[float, ...] = ()) -> tuple[li
         if gutter is not None and run:
             left = [[f for f in line.frags if f.right <= gutter] for line in run]
             right = [[f for f in line.frags if f.left >= gutter] for line in run]
-            own = _shows_columns(left, right, layout.rules)
-            if own or _same_gutter(left, right, known, layout.rules):
-                shown = shown or own
-                emit(list(zip(run, left, strict=True)), full=0.0)
-                emit(list(zip(run, right, strict=True)), full=0.0)
+            if _shows_columns(left, right, layout.rules):
+                edges = [
+                    max((f.right for fs in side for f in fs), default=0.0) for side in (left, right)
+                ]
+                if shown is not None:
+                    edges = [max(edges[0], shown.left_edge), max(edges[1], shown.right_edge)]
+                shown = Columns(gutter, *edges)
+                cols: Columns | None = Columns(gutter, 0.0, 0.0)
+            else:
+                cols = _same_gutter(left, right, known, layout.rules)
+            if cols is not None:
+                emit(list(zip(run, left, strict=True)), full=cols.left_edge)
+                emit(list(zip(run, right, strict=True)), full=cols.right_edge)
                 run.clear()
                 return
         emit([(line, line.frags) for line in run])
@@ -286,12 +306,12 @@ def _like_widths(left, right) -> bool:
     return min(widths) >= 0.5 * max(widths)
 
 
-def _same_gutter(left, right, known: tuple[float, ...], rules) -> bool:
-    """The gutter of a page that showed its columns runs through this run's gutter."""
+def _same_gutter(left, right, known: tuple[Columns, ...], rules) -> Columns | None:
+    """The columns of a page that showed them, if their gutter runs through this run's."""
     if not known or not _both_sides(left, right) or _ruled(left, right, rules):
-        return False
+        return None
     lo, hi = _band(left, right)
-    return any(lo <= g <= hi for g in known)
+    return next((c for c in known if lo <= c.gutter <= hi), None)
 
 
 def _both_sides(left, right) -> int:
