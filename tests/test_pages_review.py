@@ -88,6 +88,15 @@ def test_a_correction_through_the_page_changes_the_resolved_value(corpus):
     assert "待审核的数值（1条）" in texts(at)
 
 
+def test_the_correct_value_box_shows_a_count_as_a_count(corpus):
+    """Issue 13: the box read '16.00' for 16 inspections."""
+    data, db = corpus
+    at = open_review(Q)
+    box = at.number_input(key=f"rv_new_{fact_id(db, 16)}")
+    assert box.proto.format == "%g" and box.value == 16  # drawn '16', not '16.00'
+    assert box.proto.step == 1
+
+
 def test_confirm_through_the_page(corpus):
     data, db = corpus
     at = open_review(Q)

@@ -1,0 +1,242 @@
+"""Issue 13 in a real browser (points 2, 3, 6, 7): what a leader reads must not mislead and
+must fit the screen it is opened on. Each headline says whom it covers; no change shows no
+arrow; count axes tick in whole numbers; 审核 reaches its last value; Streamlit's own widget
+words are Chinese in 中文 mode; 对比 uses the page's width; a phone opens the page, not the
+filters, without sideways scrolling. Screenshots go to artifacts/screenshots/ (look at them).
+"""
+# ruff: noqa: F811 - the fixtures of test_browser are imported, then used by name
+
+from __future__ import annotations
+
+import math
+import re
+
+import duckdb
+import pytest
+
+from tests.test_browser import (  # noqa: F401
+    CHART,
+    WAIT_MS,
+    browser,
+    expect,
+    has_text,
+    next_paint,
+    no_errors,
+    page,
+    server,
+    settle,
+    shot,
+    sync_api,
+    url,
+)  # fmt: skip
+
+pytest_plugins = ["board_fixtures"]
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+PHONE = {"width": 390, "height": 844}
+# text of Streamlit's own widgets a reader can see: English words of 3+ letters, leaving
+# out the file types the uploader lists (TXT, DOCX) and icon names (drawn as icons)
+VISIBLE_ENGLISH = """(root) => {
+  const out = [];
+  const walk = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  let n;
+  while ((n = walk.nextNode())) {
+    const el = n.parentElement;
+    const words = (n.nodeValue.match(/[A-Za-z]{3,}/g) || []).filter(w => w !== w.toUpperCase());
+    if (!words.length || el.closest('[data-testid="stIconMaterial"]')) continue;
+    const box = el.getBoundingClientRect(), css = getComputedStyle(el);
+    if (parseFloat(css.fontSize) === 0 || box.width <= 1 || box.height <= 1) continue;
+    if (css.visibility === 'hidden' || css.clipPath.includes('inset(50%')) continue;
+    out.push(n.nodeValue.trim());
+  }
+  return out;
+}"""
+
+
+def wh_rows(server_db, sql: str, *params):
+    con = duckdb.connect(str(server_db), read_only=True)
+    try:
+        return con.execute(sql, list(params)).fetchall()
+    finally:
+        con.close()
+
+
+# -- point 2: scope -----------------------------------------------------------------------------
+
+
+def test_every_headline_says_whom_it_covers(server, page):
+    page.goto(url(server, ""))
+    settle(page, charts=5)
+    items = page.locator('[data-testid="stMarkdownContainer"] li')
+    expect(items.first).to_be_attached()
+    lines = items.all_inner_texts()
+    assert len(lines) >= 4, lines
+    for ln in lines:  # who it covers, in words, before the figure
+        assert re.match(
+            r"^(全局合计（\d+个单位）|仅\S+?|\d+个单位合计（.+?）|各单位分列（.+?）)：\d{4}年", ln
+        ), ln
+    cut = next(ln for ln in lines if "压缩" in ln)
+    assert cut.startswith("各单位分列（") and "不作平均" in cut and "平均" not in cut.split("）")[1]
+    expect(page.get_by_text("个单位平均")).to_have_count(0)
+    no_errors(page)
+    shot(page, "13_overview_scope")
+
+
+# -- point 3: small wrong signals ---------------------------------------------------------------
+
+
+def test_a_card_with_no_change_has_no_arrow_and_no_colour(server, page):
+    """The bundled 学法培训 is 12 in both of its last years: no green ↑ beside '+0次'."""
+    page.goto(url(server, ""))
+    settle(page, charts=5)
+    card = page.locator('[data-testid="stMetric"]', has_text="学法培训")
+    delta = card.locator('[data-testid="stMetricDelta"]')
+    expect(delta).to_have_text(re.compile("持平"))
+    expect(delta.locator("svg")).to_have_count(0)  # no arrow
+    rgb = [int(x) for x in re.findall(r"\d+", delta.evaluate("e => getComputedStyle(e).color"))[:3]]
+    assert max(rgb) - min(rgb) < 40, f"a grey, not green or red: {rgb}"
+    # a real change keeps its arrow
+    expect(page.locator('[data-testid^="stMetricDeltaIcon-"]').first).to_be_attached()
+    card.scroll_into_view_if_needed()
+    next_paint(page)
+    shot(page, "13_card_zero_change")
+
+
+def test_a_count_axis_ticks_in_whole_numbers(server, page):
+    """行政复议 is 0 or 1 case a year: the axis said 0.2, 0.4, …"""
+    page.goto(url(server, "趋势", {"ind": "reconsideration_cases", "ag": "zc_kjj"}))
+    settle(page)
+    labels = page.locator(f"{CHART} .role-axis-label text")
+    expect(labels.first).to_be_attached()
+    texts = labels.evaluate_all("els => els.map(e => e.textContent)")
+    ticks = [t for t in texts if re.fullmatch(r"-?[\d.,]+", t)]
+    years = {t for t in ticks if re.fullmatch(r"20\d\d", t)}
+    values = [t for t in ticks if t not in years]
+    assert values, ticks
+    assert all("." not in t for t in values), f"whole numbers only: {values}"
+    no_errors(page)
+    shot(page, "13_count_axis_integer_ticks")
+
+
+def test_review_reaches_its_last_value(server, page, bundled_wh):
+    """审核 said '显示前 20 条' of hundreds, with no way on: now it pages to the last one."""
+    (n,) = wh_rows(bundled_wh, "SELECT count(*) FROM fact WHERE status = 'unverified' AND value "
+                   "IS NOT NULL AND agency_id IN ('zc_kjj', 'zc_zscqj', 'zc_dzj')")[0]  # fmt: skip
+    assert n > 20
+    page.goto(url(server, "审核"))
+    settle(page, charts=0)
+    expect(has_text(page, "h2, h3", f"待审核的数值（{n}条）")).to_be_attached()
+    last = math.ceil(n / 20)
+    page.locator('[data-testid="stPagination"] button', has_text=re.compile(f"^{last}$")).click()
+    first = (last - 1) * 20 + 1
+    expect(page.get_by_text(f"第{first}–{n}条，共{n}条")).to_be_attached()
+    settle(page, charts=0)
+    cards = page.locator(".fz-card")
+    expect(cards).to_have_count(n - first + 1)
+    cards.last.scroll_into_view_if_needed()
+    next_paint(page)
+    no_errors(page)
+    shot(page, "13_review_last_page")
+
+
+def test_streamlit_widget_words_are_chinese_in_chinese_mode(server, page, tmp_path):
+    page.goto(url(server, "数据导入"))
+    settle(page, charts=0)
+    up = page.locator('[data-testid="stFileUploader"]')
+    expect(up).to_be_visible()
+    next_paint(page)
+    assert up.evaluate(VISIBLE_ENGLISH) == []
+    after = up.locator("button p").evaluate("e => getComputedStyle(e, '::after').content")
+    assert "选择文件" in after
+    limit = page.locator('[data-testid="stFileUploaderDropzoneInstructions"] span')
+    assert "单个文件不超过" in limit.evaluate("e => getComputedStyle(e, '::after').content")
+    shot(page, "13_uploader_chinese")
+    # while a file is dragged over the box
+    dt = page.evaluate_handle(
+        "() => { const d = new DataTransfer(); d.items.add(new File(['x'], 'a.txt')); return d; }"
+    )
+    page.dispatch_event('[data-testid="stFileUploaderDropzone"]', "dragenter", {"dataTransfer": dt})
+    drag = page.locator('[data-testid="stFileUploaderDropzone"] > div > span:only-child')
+    expect(drag).to_be_attached()
+    assert up.evaluate(VISIBLE_ENGLISH) == []
+    assert "上传" in drag.evaluate("e => getComputedStyle(e, '::after').content")
+    # a multiselect filtered by typing offers 'Select 2 matches'
+    page.goto(url(server, "趋势"))
+    settle(page)
+    box = page.locator('[data-testid="stMain"] [data-testid="stMultiSelect"] input').first
+    box.click()
+    page.keyboard.type("检查")
+    matches = page.locator('[role="option"][data-key="__select_matches__"]')
+    expect(matches).to_be_visible()
+    listbox = page.locator('[role="listbox"]').first
+    assert listbox.evaluate(VISIBLE_ENGLISH) == []
+    assert "全部匹配" in matches.locator("div").first.evaluate(
+        "e => getComputedStyle(e, '::after').content"
+    )
+    next_paint(page)
+    shot(page, "13_multiselect_chinese")
+    page.keyboard.type("zzzz")  # nothing matches: 'No results'
+    expect(page.locator('[role="listbox"][data-empty="true"]')).to_be_attached()
+    assert page.locator('[role="listbox"]').first.evaluate(VISIBLE_ENGLISH) == []
+
+
+# -- point 6: 对比 uses the page's width --------------------------------------------------------
+
+
+def test_compare_uses_the_full_width_and_shows_sentences_once_clicked(server, page):
+    page.set_viewport_size({"width": 1440, "height": 900})
+    page.goto(url(server, "对比"))
+    settle(page, charts=5)
+    inner = page.locator('[data-testid="stMainBlockContainer"]').evaluate(
+        "e => { const s = getComputedStyle(e); return e.clientWidth"
+        " - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight); }"
+    )
+    first_row = [c.bounding_box() for c in page.locator(CHART).all()[:3]]
+    right = max(b["x"] + b["width"] for b in first_row)
+    left = min(b["x"] for b in first_row)
+    assert right - left >= 0.9 * inner, (left, right, inner)
+    expect(page.get_by_text("点击图中的点")).to_have_count(0)  # no empty sentence column
+    shot(page, "13_compare_full_width")
+    page.locator(CHART).first.locator("g.mark-rect path").nth(3).click(force=True)
+    expect(has_text(page, "p, strong, b", "来源句子")).to_be_attached()
+    settle(page, charts=5)
+    expect(page.locator("mark").first).to_be_attached()  # the sentence, its number marked
+    no_errors(page)
+    shot(page, "13_compare_clicked")
+
+
+# -- point 7: a shared link on a phone --------------------------------------------------------
+
+
+@pytest.fixture
+def phone(browser):
+    ctx = browser.new_context(viewport=PHONE, locale="zh-CN", is_mobile=True, has_touch=True,
+                              device_scale_factor=2)  # fmt: skip
+    pg = ctx.new_page()
+    pg.errors = []
+    pg.on("pageerror", lambda e: pg.errors.append(str(e)))
+    yield pg
+    ctx.close()
+
+
+@pytest.mark.parametrize(("name", "path", "n_charts"), [
+    ("overview", "", 5), ("trends", "趋势", 1), ("compare", "对比", 5)])  # fmt: skip
+def test_a_phone_opens_the_page_not_the_filters(server, phone, name, path, n_charts):
+    phone.goto(url(server, path))
+    settle(phone, charts=n_charts)
+    sidebar = phone.locator('[data-testid="stSidebar"]')
+    box = sidebar.bounding_box()
+    assert box is None or box["x"] + box["width"] <= 1, f"the sidebar covers the page: {box}"
+    expect(phone.locator("h1").first).to_be_in_viewport()
+    width = phone.evaluate("() => document.documentElement.scrollWidth")
+    assert width <= PHONE["width"], f"sideways scrolling: {width} px"
+    for el in phone.locator(CHART).all():  # every chart within the screen
+        b = el.bounding_box()
+        assert b["x"] >= 0 and b["x"] + b["width"] <= PHONE["width"] + 1, b
+    if name == "overview":  # cards one under the other
+        cards = [c.bounding_box() for c in phone.locator('[data-testid="stMetric"]').all()]
+        assert len(cards) == 5
+        assert all(
+            b["y"] > a["y"] + a["height"] - 1 for a, b in zip(cards, cards[1:], strict=False)
+        )
+    no_errors(phone)
+    shot(phone, f"13_phone_{name}")
