@@ -349,8 +349,16 @@ def compare_panel(df: pd.DataFrame, meta: Meta, years: list[int], lang: str, *,
     (compare_notes), so a phone-wide panel has no line wider than itself."""
     df = _area_panels(df, meta, lang)
     layer, _ = _compare_layer(df, meta, years, lang, legend=legend)
+    return finish(layer.properties(title=_panel_title(df), height=180), fit=True)
+
+
+def _panel_title(df: pd.DataFrame) -> alt.TitleParams:
+    """A panel's name above it, never cut short ('审批提速：办理时限压缩比例（…'): the theme
+    Streamlit applies limits a title to the plot's width, narrower than the chart."""
     head = str(df["panel"].iloc[0]) if len(df) else ""
-    return finish(layer.properties(title=title(head, size=14), height=180), fit=True)
+    t = title(head, size=14)
+    t.limit = 2000
+    return t
 
 
 def first_last(df: pd.DataFrame, meta: Meta, lang: str, head: str):
@@ -365,9 +373,8 @@ def first_last(df: pd.DataFrame, meta: Meta, lang: str, head: str):
 def first_last_panel(df: pd.DataFrame, meta: Meta, lang: str):
     """One area of `first_last` (df: one indicator) as wide as its column, named above it;
     its notes go once above the panels (`first_last_notes`)."""
-    layer, df, _ = _first_last_layer(df, meta, lang)
-    head = str(df["panel"].iloc[0]) if len(df) else ""
-    return finish(layer.properties(title=title(head, size=14), height=alt.Step(44)), fit=True)
+    layer, df, _ = _first_last_layer(df, meta, lang, legend=False)
+    return finish(layer.properties(title=_panel_title(df), height=alt.Step(44)), fit=True)
 
 
 def first_last_notes(df: pd.DataFrame, lang: str) -> list[str]:
@@ -378,7 +385,7 @@ def first_last_notes(df: pd.DataFrame, lang: str) -> list[str]:
     return sub
 
 
-def _first_last_layer(df: pd.DataFrame, meta: Meta, lang: str):
+def _first_last_layer(df: pd.DataFrame, meta: Meta, lang: str, *, legend: bool = True):
     """The layer of first_last, the rows it draws and its notes."""
     df = _area_panels(df, meta, lang)
     piv = df.pivot_table(index=["indicator_id", "agency_id"], columns="which", values="value",
@@ -390,7 +397,7 @@ def _first_last_layer(df: pd.DataFrame, meta: Meta, lang: str):
     df["v_last"] = df["v_last"].fillna(df["v_first"])
     df["which_txt"] = [f"{y}年" if lang == "zh" else str(y) for y in df["year"]]
     order = meta.agency_order(df["agency_id"].unique(), lang)
-    col = color(meta, df, lang)
+    col = color(meta, df, lang, legend=legend)
     yenc = alt.Y("agency:N", sort=order, title=None, axis=alt.Axis(labelAngle=0, labelLimit=140))
     rule = (
         alt.Chart()

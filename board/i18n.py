@@ -323,8 +323,6 @@ TEXT: dict[str, tuple[str, str]] = {
     "ov_year": ("{year}年", "{year}"),
     "ov_lead": ("{year}年要点（{agencies}）", "Highlights {year} ({agencies})"),
     "ov_cards": ("各领域主要指标", "Headline indicators by area"),
-    "ov_total": ("{n}个单位合计", "total of {n} agencies"),
-    "ov_mean": ("{n}个单位平均", "mean of {n} agencies"),
     "ov_single": ("{name}", "{name}"),
     "ov_no_value": ("本年无数据", "no data this year"),
     "ov_no_prev": ("上年无数据，无法计算同比", "no data for the year before"),

@@ -238,6 +238,7 @@ class Card:
     n_now: int = 0  # agencies with a value this year
     n_matched: int = 0  # ... that also have one the year before (what 同比 compares)
     per_unit: str = ""  # a percentage of several agencies: each one's value, never a mean
+    best_agency: str = ""  # ... and whose is the best (the card's value)
 
     @property
     def by_unit(self) -> bool:
@@ -319,6 +320,7 @@ def card(series: pd.DataFrame, meta: Meta, iid: str, year: int, lang: str) -> Ca
     how = scope.scope_label(meta, list(dict.fromkeys(now.dropna(subset=["value"])["agency_id"])),
                             unit, lang)  # fmt: skip
     per_unit = scope.per_unit_text(now, meta, iid, unit, lang) if by_unit else ""
+    best = scope.best_row(now, iid) if by_unit else None
     return Card(
         area=area, area_name=meta.area(area, lang) if known else "", indicator_id=iid,
         name=meta.ind(iid, lang), unit=unit, year=year, value=v, qualifier=q, how=how,
@@ -327,7 +329,7 @@ def card(series: pd.DataFrame, meta: Meta, iid: str, year: int, lang: str) -> Ca
         unverified=bool(now["status"].eq("unverified").any()),
         spark=yearly(df, unit, meta, lang) if len(df) else pd.DataFrame(),
         rows=now, all_rows=df, n_now=int(n), n_matched=len(both) if v is not None else 0,
-        per_unit=per_unit,
+        per_unit=per_unit, best_agency=meta.agency(best["agency_id"], lang) if by_unit else "",
     )  # fmt: skip
 
 

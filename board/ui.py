@@ -82,11 +82,10 @@ def metric_card(ctx: Ctx, card: model.Card, years: list[int], color: str, key: s
         value = "—"
         if card.value is not None:
             value = i18n.value_text(card.value, card.unit, card.qualifier, ctx.lang)
-            if card.by_unit:  # the best of several agencies, never their mean
-                value = f"最高 {value}" if ctx.lang == "zh" else f"best {value}"
         delta, direction, arrow = metric_delta(card, ctx.lang)
+        yoy = ctx.t("yoy") if delta and not card.by_unit else None
         st.metric(card.area_name, value, delta, delta_color=direction, help=card.name,
-                  delta_arrow=arrow, delta_description=ctx.t("yoy") if delta else None)  # fmt: skip
+                  delta_arrow=arrow, delta_description=yoy)  # fmt: skip
         note = [card.name, card.how if card.value is not None else ctx.t("ov_no_value")]
         if card.by_unit:  # a percentage of several agencies: each one's value, no mean
             note.append(card.per_unit)
@@ -126,6 +125,9 @@ def metric_card(ctx: Ctx, card: model.Card, years: list[int], color: str, key: s
 def metric_delta(card: model.Card, lang: str) -> tuple[str | None, str, str]:
     """(delta text, delta_color, delta_arrow) of a card for st.metric. No change is no
     signal: '持平' in grey without an arrow (a green ↑ beside '+0次' reads as a rise)."""
+    if card.by_unit:  # the value is the best of several agencies: say whose, in grey
+        name = card.best_agency
+        return (f"{name}（最高）" if lang == "zh" else f"{name} (best)"), "off", "off"
     if card.delta is None:
         return None, "off", "off"
     pp = card.unit == "%"

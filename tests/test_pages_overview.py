@@ -86,8 +86,8 @@ def test_every_headline_says_its_scope_and_never_averages_percentages(app, bundl
         assert f"{mean:g}%" not in cut and f"{round(mean, 1):g}%" not in cut, cut
     # the card shows the best agency's value, says so, and lists each one
     card = at.metric[HEADLINES.index("approval_time_cut_pct")]
-    assert card.value == f"最高 {max(cuts.values()):g}%"
-    assert card.delta is None or card.delta == "", "no 同比 of a mean"
+    assert card.value == f"{max(cuts.values()):g}%"
+    assert card.delta.endswith("（最高）"), "whose value it is, in place of a 同比 of a mean"
     captions = " ".join(c.value for c in at.caption)
     assert f"各单位分列（{len(cuts)}个单位，不作平均）" in captions
     # one agency alone says so
