@@ -15,6 +15,7 @@ an indicator (3个百分点 on a count, 增加3次 with no comparison word) is n
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import asdict, dataclass
 from functools import cache
 
@@ -28,7 +29,7 @@ from etl.extract.patterns import (
     SENTENCE_END,
     YEAR_MARK,
 )
-from etl.extract.text import _inside, _protected, _spans, _strip_span
+from etl.extract.text import _inside, _protected, _sentences, _strip_span
 from etl.model import Candidate, Fact
 from etl.normalize import normalise
 from etl.numbers import parse_number
@@ -126,7 +127,11 @@ def extract_claims(
     if not _ANY.search(norm):
         return []  # no comparison word: most reports' most sentences, all of some reports
     r = _Reading(text, norm, year, facts, candidates, reporter)
-    for ss, se in _spans(norm, 0, len(norm), SENTENCE_END):
+    # sentences as the extractor reads them: a long one in pieces of at most MAX_SENTENCE
+    # characters, so that the work stays linear in the length of the text
+    for ss, se in _sentences(norm, 0, len(norm)):
+        if not _ANY.search(norm, ss, se):
+            continue  # no comparison word in this sentence (most of them)
         if not any(a <= ss < b for a, b in r.ahead):  # next year's plans are not claims
             r.sentence(ss, se)
     return r.out
@@ -137,7 +142,12 @@ class _Reading:
 
     def __init__(self, text, norm, year, facts, candidates, reporter):
         self.text, self.norm, self.year, self.reporter = text, norm, year, reporter
-        self.facts, self.candidates = facts, candidates
+        # sorted by where their number stands, to find a sentence's own by bisection (a
+        # long padded file has thousands of sentences and facts)
+        self.facts = sorted((f for f in facts if f.method != "table"), key=lambda f: f.num_start)
+        self.fact_at = [f.num_start for f in self.facts]
+        self.candidates = sorted(candidates, key=lambda c: c.num_start)
+        self.cand_at = [c.num_start for c in self.candidates]
         self.cat = _patterns()[0]
         self.protected = _protected(norm)
         self.ahead = _outlook_spans(norm)
@@ -148,13 +158,12 @@ class _Reading:
         _, delta_re, previous_re, same_re, streak_re = _patterns()
         norm, year = self.norm, self.year
         self.ss, self.se = ss, se
-        self.own = sorted((f for f in self.facts if ss <= f.num_start < se and f.method != "table"),
-                          key=lambda f: f.num_start)  # fmt: skip
+        self.own = self.facts[bisect_left(self.fact_at, ss) : bisect_left(self.fact_at, se)]
         self.used: list[tuple[int, int]] = []
         # another body's or another period's figure in the sentence: a change without a
         # level of its own is not tied to the reporter by guess
-        self.not_ours = any(ss <= c.num_start < se and c.reason in _NOT_OURS
-                            for c in self.candidates)  # fmt: skip
+        here = self.candidates[bisect_left(self.cand_at, ss) : bisect_left(self.cand_at, se)]
+        self.not_ours = any(c.reason in _NOT_OURS for c in here)
         for m in previous_re.finditer(norm, ss, se):
             v = parse_number(m["num"])
             if v is not None and "百分点" not in m["unit"]:
@@ -188,9 +197,6 @@ class _Reading:
             return
         if any(a < m.end() and m.start() < b for a, b in self.used):
             return
-        upto = _clause_around(norm, ss, se, m.start(), m.end())[1]
-        if _planned(norm, ss, upto) or PART_OF_YEAR.search(norm, ss, m.start()):
-            return  # a plan, a stock, a part of the year: not the year against the last
         anchor = _anchor(self.own, m.start(), m.end(), fits, self.cat)
         if anchor is not None:
             agency, ind_id = anchor.agency, anchor.indicator
@@ -201,6 +207,9 @@ class _Reading:
             if not fits(self.cat.by_id[c.indicator]) or _other_year(norm, ss, m.start(), self.year):
                 return
             agency, ind_id = c.agency, c.indicator
+        upto = _clause_around(norm, ss, se, m.start(), m.end())[1]
+        if _planned(norm, ss, upto) or PART_OF_YEAR.search(norm, ss, m.start()):
+            return  # a plan, a stock, a part of the year: not the year against the last
         self.used.append((m.start(), m.end()))
         qs, qe = _strip_span(self.text, *_clause_around(norm, ss, se, m.start(), m.end()))
         ns, ne = num_span or (m.start(), m.end())
