@@ -21,7 +21,7 @@ from typing import Any
 
 import streamlit as st
 
-from board import demo_banner, i18n, model, queries, warehouse, zh_widgets
+from board import demo_banner, i18n, model, queries, regions, warehouse, zh_widgets
 
 PAGES = {  # page id -> (file relative to dashboard.py, label key)
     "overview": ("dashboard.py", "nav_overview"),
@@ -78,6 +78,7 @@ class Filters:
     demo: bool
     lang: str
     banner: bool = True  # the demo banner (board.demo_banner); off for the session once hidden
+    region: str = ""  # 省/市/区县 of the agency list, where the warehouse has many regions
 
     def params(self) -> dict[str, str]:
         """The filters as URL query parameters."""
@@ -90,6 +91,8 @@ class Filters:
         }
         if not self.banner:
             p[demo_banner.PARAM] = "0"
+        if self.region:
+            p["rg"] = self.region
         return p
 
 
@@ -218,8 +221,9 @@ def filters_from(qp: dict, meta: model.Meta) -> dict:
     lang = _first(qp.get("lang"))
     lang = lang if lang in i18n.LANGS else "zh"
     banner = str(_first(qp.get(demo_banner.PARAM)) or "1") not in ("0", "false", "no")
+    region = str(_first(qp.get("rg")) or "")
     return {"y0": y0, "y1": y1, "agencies": list(agencies), "demo": demo, "lang": lang,
-            "banner": banner}  # fmt: skip
+            "banner": banner, "region": region}  # fmt: skip
 
 
 def _copy(widget_key: str, store: str, field: str, convert: Callable = lambda v: v) -> Callable:
@@ -252,8 +256,14 @@ def sidebar(meta: model.Meta) -> Filters:
                   key="w_years", on_change=_years_changed, format="%d")  # fmt: skip
     else:
         sb.caption(f"{i18n.t('f_years', lang)}：{years[0]}")
+    options = list(meta.agencies.index)
+    f.setdefault("region", "")
+    if regions.needs_picker(meta.agencies):
+        options = _region_picker(sb, meta, f, lang)
+    else:
+        f["region"] = ""
     ss["w_agencies"] = list(f["agencies"])
-    sb.multiselect(i18n.t("f_agencies", lang), options=list(meta.agencies.index), key="w_agencies",
+    sb.multiselect(i18n.t("f_agencies", lang), options=options, key="w_agencies",
                    format_func=lambda a: meta.agency(a, lang),
                    placeholder=i18n.t("f_agencies_ph", lang),
                    on_change=_copy("w_agencies", "_f", "agencies", list))  # fmt: skip
@@ -264,7 +274,7 @@ def sidebar(meta: model.Meta) -> Filters:
     sb.radio(i18n.t("f_lang", lang), options=list(i18n.LANGS), key="w_lang", horizontal=True,
              format_func=lambda x: i18n.LANG_NAMES[x], on_change=_copy("w_lang", "_f", "lang"))  # fmt: skip
     filters = Filters(f["y0"], f["y1"], tuple(f["agencies"]), bool(f["demo"]), f["lang"],
-                      bool(f.get("banner", True)))  # fmt: skip
+                      bool(f.get("banner", True)), f["region"])  # fmt: skip
     sb.caption(i18n.t("f_link", filters.lang))
 
     qp = filters.params()
@@ -277,6 +287,43 @@ def sidebar(meta: model.Meta) -> Filters:
             st.page_link(path, label=nav_label(label, path, filters.lang), icon=icon,
                          query_params=filters.params())  # fmt: skip
     return filters
+
+
+def _region_picker(sb, meta: model.Meta, f: dict, lang: str) -> list[str]:
+    """省 → 市 → 区县 selectboxes; returns the agency list's options: the chosen region's
+    agencies (and any chosen elsewhere, so a shared link keeps them)."""
+    ag = meta.agencies
+    f["region"] = regions.settle(ag, f["region"] or regions.common(ag, f["agencies"]))
+    parts = f["region"].split(regions.SEP) if f["region"] else []
+    labels = [i18n.t(k, lang) for k in ("f_province", "f_city", "f_county")]
+    prefix, level = "", 0
+    while kids := regions.children(ag, prefix):
+        whole = level > 0 and regions.whole_allowed(ag, prefix)
+        options = ([""] if whole else []) + kids
+        value = parts[level] if level < len(parts) else ""
+        if value not in options:
+            value = options[0]
+        key = f"w_rg{level}"
+        st.session_state[key] = value
+        label = labels[level] if level < len(labels) else i18n.t("f_region", lang)
+        sb.selectbox(label, options, key=key, on_change=_region_changed, args=(meta, level),
+                     format_func=lambda x: x or i18n.t("f_region_all", lang))  # fmt: skip
+        if not value:
+            break
+        prefix = f"{prefix}{regions.SEP}{value}" if prefix else value
+        level += 1
+    in_region = regions.within(ag, f["region"])
+    return in_region + [a for a in f["agencies"] if a not in set(in_region)]
+
+
+def _region_changed(meta: model.Meta, level: int) -> None:
+    """A new province, city or district: the path down to it, settled, and its agencies."""
+    ss = st.session_state
+    parts = [ss.get(f"w_rg{i}") or "" for i in range(level + 1)]
+    path = regions.SEP.join(p for p in parts if p)
+    path = regions.settle(meta.agencies, path)
+    ss["_f"]["region"] = path
+    ss["_f"]["agencies"] = regions.default_agencies(meta.agencies, path)
 
 
 def _years_changed() -> None:

@@ -236,6 +236,11 @@ TEXT: dict[str, tuple[str, str]] = {
     "f_header": ("筛选", "Filters"),
     "f_years": ("年份", "Years"),
     "f_agencies": ("单位", "Agencies"),
+    "f_province": ("省", "Province"),
+    "f_city": ("市", "City"),
+    "f_county": ("区县", "District / county"),
+    "f_region": ("地区", "Region"),
+    "f_region_all": ("（全部）", "(all)"),
     "f_agencies_ph": ("请选择单位", "Choose agencies"),
     "f_demo": ("包含演示数据", "Include demo data"),
     "f_demo_help": (

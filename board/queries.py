@@ -33,7 +33,8 @@ _CANDIDATES = """
 
 SQL: dict[str, str] = {
     "agencies": """
-        SELECT agency_id, name_zh, short_zh, name_en, short_en, parent_id, kind, sort_order
+        SELECT agency_id, name_zh, short_zh, name_en, short_en, parent_id, kind, sort_order,
+               region
         FROM agency ORDER BY sort_order, agency_id""",
     "indicators": """
         SELECT indicator_id, name_zh, name_en, unit, unit_en, area, area_zh, area_en,

@@ -639,6 +639,7 @@ def _registry_rows(rows: warehouse.Rows, registry: Registry, cat) -> None:
             parent_id=a.parent_id,
             kind=a.kind,
             sort_order=a.sort_order,
+            region=a.region,
         )
         # Every name a user may type for it (canonical, short, aliases), as the registry
         # resolves them (a name claimed by two agencies goes to the first).

@@ -1,4 +1,6 @@
-"""The agency registry (data/registry/agencies.csv): canonical names, aliases, parents."""
+"""The agency registry (data/registry/agencies.csv): canonical names, aliases, parents, and
+where each agency is (`region`: 省/市/区县 joined by "/", e.g. 山东省/淄博市/周村区; a city
+or province that loads many districts' reports gets a region picker from it)."""
 
 from __future__ import annotations
 
@@ -9,7 +11,8 @@ from pathlib import Path
 DEFAULT_DATA = Path(__file__).resolve().parent.parent / "data"
 REGISTRY_FILE = Path("registry") / "agencies.csv"
 COLUMNS = ["agency_id", "name_zh", "short_zh", "name_en", "short_en", "parent_id", "kind",
-           "sort_order", "aliases"]  # fmt: skip
+           "sort_order", "aliases", "region"]  # fmt: skip
+REGION_SEP = "/"
 
 
 @dataclass(frozen=True)
@@ -23,6 +26,7 @@ class Agency:
     kind: str
     sort_order: int
     aliases: tuple[str, ...]
+    region: str | None = None  # 山东省/淄博市/周村区
 
 
 class Registry:
@@ -68,4 +72,11 @@ def _agency(r: dict) -> Agency:
         kind=(r.get("kind") or "bureau").strip(),
         sort_order=int(r.get("sort_order") or 999),
         aliases=aliases,
+        region=_region(r.get("region")),
     )
+
+
+def _region(raw: str | None) -> str | None:
+    """省/市/区县 as written, with stray spaces and empty levels dropped (山东省 / 淄博市/)."""
+    parts = [p.strip() for p in (raw or "").replace("／", REGION_SEP).split(REGION_SEP)]
+    return REGION_SEP.join(p for p in parts if p) or None

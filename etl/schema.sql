@@ -9,7 +9,8 @@ CREATE TABLE agency (
     short_en    VARCHAR NOT NULL,
     parent_id   VARCHAR,               -- zc_kjj for its subordinate agencies
     kind        VARCHAR NOT NULL,      -- bureau | subordinate | internal
-    sort_order  INTEGER NOT NULL
+    sort_order  INTEGER NOT NULL,
+    region      VARCHAR                -- 山东省/淄博市/周村区: where it is, for the region picker
 );
 
 CREATE TABLE agency_alias (

@@ -942,7 +942,11 @@ def _xxgk_body(w: _Writer, owned, district: str, kind: str) -> str:
 
 _DISTRICT_CHARS = "东西南北中新安平河山林泉川江湖源阳城海华丰永宁兴和广长清明金石桥龙凤云"
 REGISTRY_COLUMNS = ["agency_id", "name_zh", "short_zh", "name_en", "short_en", "parent_id",
-                    "kind", "sort_order", "aliases"]  # fmt: skip
+                    "kind", "sort_order", "aliases", "region"]  # fmt: skip
+# Made-up provinces and cities for the generated districts (a region picker needs them)
+_REGION_CHARS = "苍澜岚澄溪岭嘉禾临沅汀浦朔滨"
+_REGION_PAIRS = [a + b for a in _REGION_CHARS for b in _REGION_CHARS if a != b]
+DISTRICTS_PER_CITY, CITIES_PER_PROVINCE = 10, 15
 YEARS = tuple(range(2016, 2026))
 
 # (indicator, low, high, share of years present) by agency kind
@@ -1100,8 +1104,20 @@ def generate_corpus(out_dir: Path, n_reports: int, seed: int = 0,
     return reports
 
 
+def region_of(k: int, district: str) -> str:
+    """省/市/区县 of the k-th generated bureau (from 1): ten districts a city, fifteen
+    cities a province, so the 45,000-report benchmark spans about sixteen provinces."""
+    city = (k - 1) // DISTRICTS_PER_CITY
+    province = city // CITIES_PER_PROVINCE
+    p = _REGION_PAIRS[province % len(_REGION_PAIRS)] + "省"
+    c = _REGION_PAIRS[(province * CITIES_PER_PROVINCE + city % CITIES_PER_PROVINCE + 7)
+                      % len(_REGION_PAIRS)] + "市"  # fmt: skip
+    return f"{p}/{c}/{district}"
+
+
 def _registry_rows(k: int, bureau: str, subs: list[str]) -> list[dict]:
     district = district_of(bureau)
+    region = region_of(k, district or bureau)
     bid = f"b{k:05d}_kjj"
     rows = [{
         "agency_id": bid, "name_zh": bureau,
@@ -1111,6 +1127,7 @@ def _registry_rows(k: int, bureau: str, subs: list[str]) -> list[dict]:
         "sort_order": k * 10,
         "aliases": "|".join(dict.fromkeys(
             [bureau, *([district + "科技局"] if district else [])])),
+        "region": region,
     }]  # fmt: skip
     for j, sub in enumerate(subs, start=1):
         tag, en, short, kind = (
@@ -1122,6 +1139,7 @@ def _registry_rows(k: int, bureau: str, subs: list[str]) -> list[dict]:
             "agency_id": f"b{k:05d}_{tag}", "name_zh": sub, "short_zh": sub,
             "name_en": f"District {k:05d} {en}", "short_en": f"D{k:05d} {short}",
             "parent_id": bid, "kind": kind, "sort_order": k * 10 + j, "aliases": sub,
+            "region": region,
         })  # fmt: skip
     return rows
 

@@ -37,6 +37,7 @@ COLUMNS: dict[str, dict[str, pa.DataType]] = {
         "parent_id": pa.string(),
         "kind": pa.string(),
         "sort_order": pa.int32(),
+        "region": pa.string(),
     },
     "agency_alias": {"alias": pa.string(), "agency_id": pa.string()},
     "indicator": {

@@ -109,7 +109,7 @@ class Gen:
         self.indicators, self.areas = load_catalog()
         self.ind = {i["id"]: i for i in self.indicators}
         self.agency = Table("agency_id", "name_zh", "short_zh", "name_en", "short_en",
-                            "parent_id", "kind", "sort_order")  # fmt: skip
+                            "parent_id", "kind", "sort_order", "region")  # fmt: skip
         self.alias = Table("alias", "agency_id")
         self.document = Table("doc_id", "agency_id", "year", "title", "path", "kind", "format",
                               "encoding", "origin", "text", "n_facts", "duplicate_paths")  # fmt: skip
@@ -125,7 +125,7 @@ class Gen:
             self.agency.add(agency_id=r["agency_id"], name_zh=r["name_zh"], short_zh=r["short_zh"],
                             name_en=r["name_en"], short_en=r["short_en"],
                             parent_id=r["parent_id"] or None, kind=r["kind"],
-                            sort_order=int(r["sort_order"]))  # fmt: skip
+                            sort_order=int(r["sort_order"]), region=r.get("region") or None)  # fmt: skip
             for a in {r["name_zh"], r["short_zh"], *r["aliases"].split("|")} - {""}:
                 self.alias.add(alias=a, agency_id=r["agency_id"])
             out.append((r["agency_id"], r["short_zh"], SCALE.get(r["agency_id"], 0.5)))
@@ -136,7 +136,8 @@ class Gen:
             short = f"测试单位{k:04d}"
             self.agency.add(agency_id=aid, name_zh=f"周村区{short}", short_zh=short,
                             name_en=f"Test Agency {k:04d}", short_en=f"Test {k:04d}",
-                            parent_id="zc_kjj", kind="subordinate", sort_order=100 + k)  # fmt: skip
+                            parent_id="zc_kjj", kind="subordinate", sort_order=100 + k,
+                            region="山东省/淄博市/周村区")  # fmt: skip
             self.alias.add(alias=f"周村区{short}", agency_id=aid)
             out.append((aid, short, self.rng.uniform(0.3, 1.5)))
         return out

@@ -1,0 +1,105 @@
+"""Where agencies are (省/市/区县, the registry's `region` column), for the region picker.
+
+A district's own warehouse has a handful of agencies and no picker. A city's or province's
+has thousands (the 45,000-report benchmark: 6,948); one list of them all is thousands of
+options sent to every browser on every page. Picking the region first (省 → 市 → 区县)
+keeps the agency list to one region's agencies.
+
+Pure functions over the agencies frame of `model.Meta` (index agency_id, column region).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+SEP = "/"
+UNPLACED = "（未填地区）"  # agencies whose registry row has no region
+# More agencies than this and the sidebar asks for the region first.
+PICKER_FROM = 40
+# A region whose agencies would be more options than this is not offered as a whole
+# (a province); one level down is (a city, a district).
+MAX_OPTIONS = 200
+
+
+def region_series(agencies: pd.DataFrame) -> pd.Series:
+    """Each agency's region path; UNPLACED where the registry gives none."""
+    if "region" not in agencies:
+        return pd.Series(UNPLACED, index=agencies.index, dtype=object)
+    r = agencies["region"].astype(object)
+    return r.where(r.notna() & (r.astype(str) != ""), UNPLACED).astype(str)
+
+
+def needs_picker(agencies: pd.DataFrame) -> bool:
+    return len(agencies) > PICKER_FROM and region_series(agencies).nunique() > 1
+
+
+def children(agencies: pd.DataFrame, prefix: str) -> list[str]:
+    """The regions one level under `prefix` ('' for the top), in registry order."""
+    depth = len(prefix.split(SEP)) if prefix else 0
+    out: dict[str, None] = {}
+    for path in region_series(agencies):
+        parts = path.split(SEP)
+        if len(parts) > depth and SEP.join(parts[:depth]) == prefix:
+            out.setdefault(parts[depth], None)
+    return list(out)
+
+
+def within(agencies: pd.DataFrame, path: str) -> list[str]:
+    """The agency ids in region `path` or under it ('' is everywhere)."""
+    if not path:
+        return list(agencies.index)
+    r = region_series(agencies)
+    return list(agencies.index[(r == path) | r.str.startswith(path + SEP)])
+
+
+def common(agencies: pd.DataFrame, ids: list[str]) -> str:
+    """The narrowest region that holds all of `ids` ('' when they share none)."""
+    paths = [p.split(SEP) for p in region_series(agencies).reindex(ids).dropna()]
+    if not paths:
+        return ""
+    out = []
+    for level in zip(*paths, strict=False):
+        if len(set(level)) != 1:
+            break
+        out.append(level[0])
+    return SEP.join(out)
+
+
+def settle(agencies: pd.DataFrame, path: str) -> str:
+    """`path` if it names a region, else its nearest known ancestor; then one level down
+    at a time (first child) while it holds more agencies than MAX_OPTIONS."""
+    parts = path.split(SEP) if path else []
+    while parts and SEP.join(parts) not in _known(agencies):
+        parts.pop()
+    path = SEP.join(parts)
+    while len(within(agencies, path)) > MAX_OPTIONS:
+        kids = children(agencies, path)
+        if not kids:
+            break
+        path = f"{path}{SEP}{kids[0]}" if path else kids[0]
+    return path
+
+
+def whole_allowed(agencies: pd.DataFrame, path: str) -> bool:
+    """May `path` be chosen as a whole (its agencies all listed), not only a part of it?"""
+    return bool(path) and len(within(agencies, path)) <= MAX_OPTIONS
+
+
+def default_agencies(agencies: pd.DataFrame, path: str, limit: int = 12) -> list[str]:
+    """What a region shows when it is picked: its bureaus and the agencies under them
+    (a district: all of its agencies; a city: its bureaus), at most `limit`."""
+    ids = within(agencies, path)
+    sub = agencies.loc[ids]
+    bureaus = list(sub.index[sub["kind"] == "bureau"])
+    if len(bureaus) == 1:
+        with_kids = sub.index[(sub["kind"] == "bureau") | sub["parent_id"].isin(bureaus)]
+        return list(with_kids)[:limit]
+    return (bureaus or ids)[:limit]
+
+
+def _known(agencies: pd.DataFrame) -> set[str]:
+    out = set()
+    for path in region_series(agencies).unique():
+        parts = path.split(SEP)
+        out.update(SEP.join(parts[: i + 1]) for i in range(len(parts)))
+    return out
