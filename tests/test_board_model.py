@@ -241,6 +241,7 @@ def test_a_card_with_no_change_shows_no_arrow(delta, pct, want):
 def test_filters_from_the_url(qp, want):
     got = board_app.filters_from(qp, meta())
     assert got.pop("region") == ""  # the bundled district: no region picker
+    assert got.pop("banner") is True  # the demo banner shows unless a link hides it
     assert got == want
 
 
