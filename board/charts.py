@@ -526,7 +526,7 @@ def sparkline(df: pd.DataFrame, years: list[int], focus: int, unit: str, name: s
     sub = [t("contains_demo")] if df["is_demo"].any() else []
     ring = None
     if any_disputed(df):
-        sub.append(disputes.tt("chart_note", lang))
+        sub.append(disputes.tt("spark_note", lang))
         ring = alt.Chart(name="disputed").mark_point(filled=False, color=disputes.COLOR, size=120,
                                                      strokeWidth=2).encode(x=x, y=y).transform_filter("datum.disputed")  # fmt: skip
     chart = alt.layer(*_with_ring(ring, line, pts), data=df).properties(

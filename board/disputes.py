@@ -34,6 +34,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "红圈为有争议的数值（来源不一致，或与报告中“比上年”的说法不符）",
         "red ring: disputed value (sources disagree, or a year-on-year claim does not hold)",
     ),
+    "spark_note": ("红圈：有争议", "red ring: disputed"),  # a sparkline's subtitle is short
     "claim": ("与报告中“比上年”的说法不符：{note}", "a year-on-year claim does not hold: {note}"),
     "footnote": ("有争议：{items}。", "Disputed: {items}."),
     "item": (
