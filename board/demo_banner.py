@@ -22,7 +22,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "reports. Do not quote them. For real data only, turn off “Include demo data” in "
         "the sidebar.",
     ),
-    "off": ("本次不再提示", "Hide for this session"),
+    "off": ("本次不再提示", "Hide notice"),
     "off_help": (
         "在本次会话中不再显示这条提示（换页和复制的链接都保持关闭）；导出的文件仍标注演示数据。",
         "Hide this notice for the session (kept across pages and in a copied link); "

@@ -125,11 +125,13 @@ def test_deck_of_chosen_indicators_defaults_to_the_last_year(bundled_wh, tmp_pat
     assert r.returncode == 0, r.stderr
     slides = list(Presentation(out).slides)
     assert len(slides) == 3
-    titles = [next(sh.text_frame.text for sh in s.shapes if sh.has_text_frame) for s in slides[1:]]
-    assert titles[0].startswith("执法检查：执法检查次数") and titles[1].startswith(
-        "合法性审查：规范性文件"
-    )
-    assert "2025年" in titles[0]
+    titles = [  # the first text after the demo band
+        next(sh.text_frame.text for sh in s.shapes
+             if sh.has_text_frame and not sh.text_frame.text.startswith("演示数据"))
+        for s in slides[1:]
+    ]  # fmt: skip
+    assert titles[0].startswith("执法检查次数（次）：") and titles[1].startswith("规范性文件")
+    assert titles[0].endswith("2025年")
 
 
 def test_no_cjk_font_exits_3_with_the_fix(bundled_wh, tmp_path):
