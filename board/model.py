@@ -456,6 +456,7 @@ def first_last(df: pd.DataFrame) -> pd.DataFrame:
 # -- tables -----------------------------------------------------------------------------------
 
 DEMO_MARK, UNVERIFIED_MARK = "†", "*"
+DISPUTED_MARK = "⚠"  # a value the chart rings (board.disputes)
 
 
 def cell_text(r, lang: str, mode: str = "value") -> str:
@@ -463,6 +464,8 @@ def cell_text(r, lang: str, mode: str = "value") -> str:
         p = r.yoy_pct
         return "—" if p is None or (isinstance(p, float) and math.isnan(p)) else f"{p:+.1f}%"
     s = r.label
+    if bool(getattr(r, "disputed", False)):
+        s += DISPUTED_MARK
     if r.unverified:
         s += UNVERIFIED_MARK
     if r.is_demo:
@@ -496,6 +499,9 @@ def table_note(df: pd.DataFrame, lang: str) -> str:
         parts.append(f"{UNVERIFIED_MARK} {i18n.t('unverified', lang)}")
     if len(df) and df["is_demo"].any():
         parts.append(f"{DEMO_MARK} {i18n.t('demo', lang)}")
+    d = disputes.rows(df)
+    if len(d):
+        parts.append(f"{DISPUTED_MARK} {disputes.footnote(d, lang).rstrip('。.')}")
     return ("；" if lang == "zh" else "; ").join(parts)
 
 

@@ -126,3 +126,11 @@ def test_several_indicators_export_as_a_16_9_picture_named_after_them(wh):
     # one indicator: named by the chart's title, as before
     one, d1, _ = chart_of(wh, ["inspections"])
     assert export.content_name(one, d1) == "执法检查次数（次）"
+
+
+def test_the_trends_table_marks_the_disputed_cell_and_says_why(wh, inspections):
+    _, data, _ = inspections
+    t = model.wide_table(data, wh.meta, list(range(2016, 2026)), "zh")
+    row = t[t["单位"] == "区科技局"].iloc[0]
+    assert row["2021"].startswith("15次⚠") and "⚠" not in row["2020"]
+    assert "⚠ 有争议：区科技局2021年执法检查次数15次" in model.table_note(data, "zh")
