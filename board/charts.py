@@ -57,8 +57,26 @@ def any_disputed(df: pd.DataFrame) -> bool:
     return bool(len(df) and "disputed" in df and df["disputed"].fillna(False).astype(bool).any())
 
 
+NOTE_LINE = 42  # characters of notes on one subtitle line (a longer line is cut with …)
+
+
+def note_lines(notes: list[str], most: int = NOTE_LINE) -> list[str]:
+    """Notes joined with '；' into lines of at most `most` characters, never split inside a
+    note: a chart about as wide as half the page shows every note instead of cutting the
+    last ones (the red ring's explanation among them) off with '…'."""
+    lines = [""]
+    for n in notes:
+        if lines[-1] and len(lines[-1]) + 1 + len(n) > most:
+            lines[-1] += "；"
+            lines.append(n)
+        else:
+            lines[-1] += ("；" if lines[-1] else "") + n
+    return lines
+
+
 def title(text: str, subtitle: list[str] | None = None, size: int = 16) -> alt.TitleParams:
-    sub = "；".join(subtitle) if subtitle else None
+    lines = note_lines(subtitle) if subtitle else []
+    sub = (lines if len(lines) > 1 else lines[0]) if lines else None
     kw = {"subtitle": sub, "subtitleColor": "#a33b00", "subtitleFontSize": 12} if sub else {}
     return alt.TitleParams(text=text, anchor="start", fontSize=size, **kw)
 

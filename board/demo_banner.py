@@ -22,7 +22,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "reports. Do not quote them. For real data only, turn off “Include demo data” in "
         "the sidebar.",
     ),
-    "off": ("本次不再提示", "Hide notice"),
+    "off": ("不再提示", "Hide notice"),
     "off_help": (
         "在本次会话中不再显示这条提示（换页和复制的链接都保持关闭）；导出的文件仍标注演示数据。",
         "Hide this notice for the session (kept across pages and in a copied link); "
@@ -50,7 +50,7 @@ def draw(banner_on: bool, demo_included: bool, lang: str) -> None:
     if not shown(banner_on, demo_included):
         return
     with st.container(key=KEY):
-        left, right = st.columns([6, 1], vertical_alignment="center")
+        left, right = st.columns([5, 1], vertical_alignment="center")
         left.warning(tt("text", lang), icon=":material/science:")
         right.button(tt("off", lang), key="demo_banner_off", on_click=_off,
                      help=tt("off_help", lang), width="stretch")  # fmt: skip

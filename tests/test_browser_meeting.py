@@ -158,7 +158,7 @@ def test_hiding_the_banner_holds_for_the_session_and_the_link(server, screen, br
     screen.goto(url(server, "趋势"))
     settle(screen)
     shot(screen, "m13_trends_1440_banner")
-    screen.locator(BANNER).get_by_role("button", name="本次不再提示").click()
+    screen.locator(BANNER).get_by_role("button", name="不再提示").click()
     screen.wait_for_function("() => location.search.includes('demo_banner=0')", timeout=WAIT_MS)
     expect(screen.locator(BANNER)).to_have_count(0)
     for label, path in (("对比", "对比"), ("总览", ""), ("审核", "审核")):
