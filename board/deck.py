@@ -249,8 +249,30 @@ class Warehouse:
     def series(
         self, indicator_ids, agency_ids, y0: int, y1: int, demo: bool = True
     ) -> pd.DataFrame:
-        return queries.execute(self.version, "series",
-                               (list(indicator_ids), list(agency_ids), int(y0), int(y1), bool(demo)))  # fmt: skip
+        """Resolved rows with their document titles and claim_note (the words of an
+        inconsistent claim disputing a value), as the app's queries.series gives them."""
+        df = queries.execute(self.version, "series",
+                             (list(indicator_ids), list(agency_ids), int(y0), int(y1), bool(demo)))  # fmt: skip
+        return self._claim_notes(df, agency_ids, y0, y1, demo)
+
+    def _claim_notes(self, df: pd.DataFrame, agency_ids, y0: int, y1: int, demo: bool):
+        import duckdb
+
+        from board import claims  # registers the claims' named SQL
+
+        try:
+            d = queries.execute(self.version, "claims_disputed",
+                                (list(agency_ids), bool(demo), int(y0), int(y1)))  # fmt: skip
+        except duckdb.CatalogException:  # a warehouse built before claims were kept
+            d = claims.EMPTY_DISPUTED
+        out = df.copy()
+        if out.empty or d.empty:
+            out["claim_note"] = ""
+            return out
+        out = out.merge(d.astype({"year": out["year"].dtype}), how="left",
+                        on=["agency_id", "year", "indicator_id"])  # fmt: skip
+        out["claim_note"] = out["claim_note"].fillna("")
+        return out
 
     def agency_names(self) -> dict[str, str]:
         """Every name an agency goes by (canonical, short, English, aliases) → agency_id."""

@@ -194,3 +194,16 @@ def _fonts(page) -> set[str]:
             names.add(bytes(buf[: max(n - 1, 0)]).decode("utf-8", "replace"))
             break
     return names
+
+
+def test_a_value_an_inconsistent_claim_disputes_is_marked_on_its_slide(bundled_wh, tmp_path, wh):
+    """The demo's misstated claim (2023: 检查对象 比上年增加4家, where 2022 had 46 and 2023 52)
+    disputes both years: the command line's deck marks them as the app does."""
+    prs = make_deck(bundled_wh, tmp_path / "c.pptx", "--indicator", "inspected_entities",
+                    "--agency", "区科技局")  # fmt: skip
+    [(slide, chart)] = chart_slides(prs)
+    years = [int(c) for c in chart.plots[0].categories]
+    ring = next(s for s in chart.plots[0].series if s.name == "有争议")
+    assert {y for y, v in zip(years, ring.values, strict=True) if v is not None} == {2022, 2023}
+    foot = " ".join(texts(slide))
+    assert "与报告中“比上年”的说法不符" in foot and "报告称+4家" in foot
