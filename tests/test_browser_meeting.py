@@ -120,6 +120,19 @@ def test_the_downloaded_image_and_csv_say_what_is_disputed(server, page, tmp_pat
     no_errors(page)
 
 
+def test_several_indicators_download_as_a_16_9_picture_named_after_them(server, page, tmp_path):  # noqa: F811
+    from PIL import Image
+
+    page.goto(url(server, "趋势", {"ind": "inspections,cases"}))
+    settle(page)
+    name, png = download(page, "图片 PNG", tmp_path, "multi.png")
+    assert name == "执法检查次数、执法案件_2016-2025.png"
+    with Image.open(io.BytesIO(png)) as im:
+        w, h = im.size
+    assert abs(w / h - 16 / 9) < 0.01, (w, h)  # a slide's shape, not a tall portrait
+    no_errors(page)
+
+
 # -- 4. the meeting pack --------------------------------------------------------------------------
 
 
