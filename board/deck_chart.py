@@ -109,6 +109,8 @@ def add(slide, data: pd.DataFrame, colors: dict[str, str], order: list[str], uni
         ser.format.line.fill.background()  # no line: a ring where a value is disputed
         ser.marker.style = XL_MARKER_STYLE.CIRCLE
         ser.marker.size = 16
+        # no fill inside a red line: a ring in PowerPoint and WPS; LibreOffice ignores a
+        # marker's line and draws it as a red dot (a white fill would hide the point there)
         ser.marker.format.fill.background()
         ser.marker.format.line.color.rgb = _rgb(disputes.COLOR)
         ser.marker.format.line.width = Pt(2.5)
