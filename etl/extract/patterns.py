@@ -90,7 +90,9 @@ DELTA_AFTER_COMPARISON = re.compile(
 )
 
 # 由2017年的5次增加到9次: after "increased to", the level is the report's year's again
-TO_LEVEL = re.compile(r"(?:增加|提高|上升|增长|下降|减少|降低|升|降)(?:到|至)$")
+TO_LEVEL = re.compile(
+    r"(?:增加|提高|提升|上升|增长|下降|减少|降低|缩减|压减|压缩|缩短|升|降|增|减)(?:到|至)$"
+)
 
 # Part of a year is not the year: 上半年, 前三季度, 截至8月, 1至11月
 # A period that is the whole year: 2021年1月1日至12月31日, 1月1日至12月31日
