@@ -94,7 +94,9 @@ def test_the_deck_has_five_native_charts_holding_the_warehouse_values(prs, wh):
 
 def test_the_disputed_value_has_its_own_series_and_footnote(prs, wh):
     """2021 inspections of 区科技局: the table says 15, the report 13."""
-    slide, chart = next((s, c) for s, c in chart_slides(prs) if indicator_of(s, wh) == "inspections")
+    slide, chart = next(
+        (s, c) for s, c in chart_slides(prs) if indicator_of(s, wh) == "inspections"
+    )
     years = [int(c) for c in chart.plots[0].categories]
     ring = next(s for s in chart.plots[0].series if s.name == "有争议")
     assert {y: v for y, v in zip(years, ring.values, strict=True) if v is not None} == {2021: 15.0}
