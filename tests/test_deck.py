@@ -157,7 +157,7 @@ def test_deck_pdf_made_where_no_system_font_has_chinese(bundled_wh, tmp_path):
 # -- the page -------------------------------------------------------------------------------------
 
 
-def test_meeting_page_lists_the_slides_and_offers_both_files(use_wh, bundled_wh):
+def test_meeting_page_lists_the_slides_and_offers_every_file(use_wh, bundled_wh):
     use_wh(bundled_wh)
     at = new_app().run()
     at.switch_page("pages/9_会议材料.py").run()
@@ -167,4 +167,5 @@ def test_meeting_page_lists_the_slides_and_offers_both_files(use_wh, bundled_wh)
     for area in ("执法检查", "案件", "学法培训", "政务公开", "审批提速"):
         assert area + "：" in body
     labels = [b.proto.label for b in at.get("download_button")]
-    assert labels == ["下载 PPT", "下载 PDF"]
+    # the deck in both formats, and the Word draft of the year's figures section
+    assert sorted(labels) == sorted(["下载 PPT", "下载 PDF", "下载草稿（Word）"])
