@@ -15,10 +15,11 @@ own check, so no path stores (or parses) an over-size file.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import tempfile
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, MutableMapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,7 +27,7 @@ from board import warehouse
 from board.highlight import sentence_html
 from etl import catalog, pipeline
 from etl.readers import ocr
-from etl.registry import Registry
+from etl.registry import REGISTRY_FILE, Registry
 from etl.scan_progress import scan_message
 
 UPLOAD_TYPES = ["txt", "docx", "pdf", "csv", "xlsx"]
@@ -34,6 +35,7 @@ UPLOAD_TYPES += ["html", "htm", "mht", "mhtml"]  # web pages as saved (etl/reade
 UPLOAD_TYPES += ["png", "jpg", "jpeg"]  # photos and scans of a page, read by OCR
 UPLOAD_TYPES += ["doc", "wps", "odt", "xls", "et", "ods"]  # through LibreOffice (office.py)
 UPLOADS = "uploads"
+PREVIEWS_KEPT = 64  # previews remembered per session (preview_once)
 UNSORTED = "unsorted"
 FALLBACK_MAX_UPLOAD_MB = 25  # same as .streamlit/config.toml; used if the option is unreadable
 _MB = 1024 * 1024  # Streamlit's megabyte (server.maxUploadSize × 1024 × 1024 bytes)
@@ -157,6 +159,26 @@ def preview(
     reason = "" if ok else "表格中没有一行可以载入；请按下面各行的原因修改后重新上传"
     return Preview(name=safe, ok=ok, kind=p.kind, agency=p.agency, year=p.year, reason=reason,
                    facts=facts, problems=list(p.problems))  # fmt: skip
+
+
+def preview_once(
+    store: MutableMapping,
+    name: str,
+    data: bytes,
+    data_dir: Path | None = None,
+    on_page: Callable[[str], None] | None = None,
+) -> Preview:
+    """preview(), remembered in `store` (the session's) by name, content and the registry's
+    version. The page runs again on every click (save, a widget), and a scan would be read
+    by OCR again each time: seconds a page, for nothing."""
+    reg = Path(data_dir or warehouse.data_dir()) / REGISTRY_FILE
+    stamp = reg.stat().st_mtime_ns if reg.exists() else 0
+    key = (name, hashlib.sha256(data).hexdigest(), stamp)
+    if key not in store:
+        if len(store) >= PREVIEWS_KEPT:  # a long session of uploads: keep memory bounded
+            store.clear()
+        store[key] = preview(name, data, data_dir, on_page)
+    return store[key]
 
 
 def build_progress(bar, idle: str) -> Callable[..., None]:

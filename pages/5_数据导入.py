@@ -23,7 +23,8 @@ good = []
 for up in files:
     data = up.getvalue()
     reading = st.empty()  # a scan is read by OCR page by page: say which page
-    p = importer.preview(up.name, data, on_page=lambda msg, at=reading: at.caption(msg))
+    p = importer.preview_once(st.session_state.setdefault("_im_previews", {}), up.name, data,
+                              on_page=lambda msg, at=reading: at.caption(msg))  # fmt: skip
     reading.empty()
     if p.parked:  # saved all the same, then placed by an editor on 审核
         st.warning(ctx.t("im_parked", name=p.name, reason=p.reason))

@@ -127,3 +127,21 @@ def test_an_unidentified_upload_can_be_saved_and_is_parked(data, tmp_path):
     assert stored == data / "uploads/unsorted/网页.txt"
     s = build(data, tmp_path / "w.duckdb", workers=1)
     assert ("uploads/unsorted/网页.txt", p.reason) in s.rejected
+
+
+def test_a_file_is_read_once_per_session_however_often_the_page_reruns(data, monkeypatch):
+    """Clicking save reruns the page: a scan must not be read by OCR again for it. A changed
+    file, or a registry edited in between, is read afresh."""
+    calls = []
+    real = importer.preview
+    monkeypatch.setattr(importer, "preview", lambda *a, **k: calls.append(a[0]) or real(*a, **k))
+    session: dict = {}
+    first = importer.preview_once(session, "报告.txt", REPORT.encode())
+    again = importer.preview_once(session, "报告.txt", REPORT.encode())
+    assert again is first and calls == ["报告.txt"]
+    importer.preview_once(session, "报告.txt", REPORT.replace("15次", "16次").encode())
+    assert len(calls) == 2
+    reg = data / "registry" / "agencies.csv"
+    reg.write_text(reg.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    importer.preview_once(session, "报告.txt", REPORT.encode())
+    assert len(calls) == 3
