@@ -80,7 +80,9 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--kind", choices=["fazhi", "xxgk"], default="fazhi",
                    help="fazhi：法治政府建设情况报告（默认）；xxgk：政府信息公开工作年度报告")  # fmt: skip
     r.add_argument("--out", required=True, type=Path, metavar="FILE.docx")
-    r.add_argument("--db", type=Path, default=DEFAULT_DB, help="数据仓库文件（默认 data/warehouse.duckdb）")
+    r.add_argument(
+        "--db", type=Path, default=DEFAULT_DB, help="数据仓库文件（默认 data/warehouse.duckdb）"
+    )
     r.add_argument("--real-only", action="store_true", help="不含演示数据")
     for p in (e, d):
         p.add_argument(
@@ -118,10 +120,10 @@ def _indicators(wh, asked: list[str]) -> list[str]:
 
 
 def _agencies(wh, asked: list[str]) -> list[str]:
-    from board import app
+    from board import regions
 
     if not asked:
-        return app.default_agencies(wh.meta)
+        return regions.opening(wh.meta.agencies)
     ids, unknown = wh.resolve_agencies(asked)
     if unknown:
         known = "、".join(f"{r.name_zh}（{r.short_zh}）" for r in wh.meta.agencies.itertuples())
@@ -233,9 +235,6 @@ def cmd_draft(a) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     a = _parser().parse_args(argv)
-    import streamlit.logger
-
-    streamlit.logger.set_log_level("error")  # no "No runtime found" warning outside the app
     from board.fonts import FontMissing
     from board.queries import WarehouseMissing
 

@@ -182,11 +182,8 @@ def load_meta() -> model.Meta:
 
 
 def default_agencies(meta: model.Meta) -> list[str]:
-    """The bureau and the agencies under it (at most 8), else the first three."""
-    ag = meta.agencies
-    bureau = ag["kind"] == "bureau"
-    chosen = list(ag.index[bureau | ag["parent_id"].isin(ag.index[bureau])])
-    return (chosen[:8] if chosen else list(ag.index[:3])) or list(ag.index[:3])
+    """The agencies a new session opens with (regions.opening)."""
+    return regions.opening(meta.agencies)
 
 
 def _first(v) -> str | None:

@@ -84,7 +84,9 @@ def rows(df: pd.DataFrame, texts: dict, meta, f, lang: str) -> list[list[str]]:
         if isinstance(r.other_doc_id, str) or isinstance(r.other_quote, str):
             other = sentence_html(texts.get(r.other_doc_id), r.other_start, r.other_end,
                                   r.other_num_start, r.other_num_end, r.other_quote)  # fmt: skip
-            other += f"<br><small>{esc(r.other_title or r.other_path)} {esc(r.other_location)}</small>"
+            other += (
+                f"<br><small>{esc(r.other_title or r.other_path)} {esc(r.other_location)}</small>"
+            )
         else:
             other = esc(tt("missing", lang))
         out.append([

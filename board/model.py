@@ -250,7 +250,9 @@ class Card:
         return self.delta is not None and self.n_matched < self.n_now
 
 
-def aggregate(rows: pd.DataFrame, unit: str, indicator_id: str = "") -> tuple[float | None, str | None]:
+def aggregate(
+    rows: pd.DataFrame, unit: str, indicator_id: str = ""
+) -> tuple[float | None, str | None]:
     """Total of counts; a bound anywhere makes the total a bound. Percentages of several
     agencies are never averaged: the best of them, with its own bound (board.scope)."""
     vals = rows["value"].dropna()

@@ -1,16 +1,17 @@
 """Every read of the warehouse: named SQL with bound `?` parameters, cached per file version.
 
 `run(name, *params)` executes SQL[name] on the warehouse version current right now; the
-result is cached by st.cache_data under (path, inode, mtime, name, params), so a rebuilt
+result is cached by st.cache_data (made on first use) under (path, inode, mtime, name, params), so a rebuilt
 warehouse (a new inode/mtime) is read afresh while an unchanged one is served from cache.
 Lists (agencies, indicators) are bound as DuckDB lists. Values are never pasted into SQL.
 """
 
 from __future__ import annotations
 
+import functools
+
 import duckdb
 import pandas as pd
-import streamlit as st
 
 from board import warehouse
 
@@ -258,13 +259,11 @@ def execute(v: warehouse.Version, name: str, params: tuple) -> pd.DataFrame:
         cur.close()
 
 
-@st.cache_data(max_entries=2000, show_spinner=False)
-def _cached(path: str, inode: int, mtime_ns: int, name: str, params: tuple) -> pd.DataFrame:
+def _read(path: str, inode: int, mtime_ns: int, name: str, params: tuple) -> pd.DataFrame:
     return execute(warehouse.Version(path, inode, mtime_ns), name, params)
 
 
-@st.cache_resource(max_entries=4, show_spinner=False)
-def _static(path: str, inode: int, mtime_ns: int, name: str):
+def _read_static(path: str, inode: int, mtime_ns: int, name: str):
     """Results that depend on the warehouse version only, shared (not copied) between runs."""
     df = execute(warehouse.Version(path, inode, mtime_ns), name, ())
     if name == "doc_titles":
@@ -272,11 +271,29 @@ def _static(path: str, inode: int, mtime_ns: int, name: str):
     return df
 
 
+@functools.cache
+def _caches():
+    """Streamlit's caches around the two readers, made on first use: the command line
+    (python -m board export/deck) reads through `execute` and never pays Streamlit's
+    import (about half a second of a cold start)."""
+    import streamlit as st
+
+    return (
+        st.cache_data(max_entries=2000, show_spinner=False)(_read),
+        st.cache_resource(max_entries=4, show_spinner=False)(_read_static),
+    )
+
+
+def clear_cache() -> None:
+    """Forget every cached query result (tests)."""
+    _caches()[0].clear()
+
+
 def static(name: str):
     v = warehouse.current()
     if v is None:
         raise WarehouseMissing(str(warehouse.db_path()))
-    return _static(v.path, v.inode, v.mtime_ns, name)
+    return _caches()[1](v.path, v.inode, v.mtime_ns, name)
 
 
 def run(name: str, *params) -> pd.DataFrame:
@@ -284,7 +301,7 @@ def run(name: str, *params) -> pd.DataFrame:
     v = warehouse.current()
     if v is None:
         raise WarehouseMissing(str(warehouse.db_path()))
-    return _cached(v.path, v.inode, v.mtime_ns, name, _hashable(params))
+    return _caches()[0](v.path, v.inode, v.mtime_ns, name, _hashable(params))
 
 
 # -- typed helpers the pages call ------------------------------------------------------------

@@ -85,6 +85,14 @@ def whole_allowed(agencies: pd.DataFrame, path: str) -> bool:
     return bool(path) and len(within(agencies, path)) <= MAX_OPTIONS
 
 
+def opening(agencies: pd.DataFrame) -> list[str]:
+    """What a new session shows: the bureau and the agencies under it (at most 8), else
+    the first three."""
+    bureau = agencies["kind"] == "bureau"
+    chosen = list(agencies.index[bureau | agencies["parent_id"].isin(agencies.index[bureau])])
+    return (chosen[:8] if chosen else list(agencies.index[:3])) or list(agencies.index[:3])
+
+
 def default_agencies(agencies: pd.DataFrame, path: str, limit: int = 12) -> list[str]:
     """What a region shows when it is picked: its bureaus and the agencies under them
     (a district: all of its agencies; a city: its bureaus), at most `limit`."""

@@ -333,7 +333,9 @@ def cmd_check(args) -> int:
         try:
             rows = check.listing(con, agency_id, args.year)
         except duckdb.CatalogException:
-            return usage(f"数据仓库 {args.db} 是旧版本，没有核对结果；请重新运行 python -m etl build")
+            return usage(
+                f"数据仓库 {args.db} 是旧版本，没有核对结果；请重新运行 python -m etl build"
+            )
     finally:
         con.close()
     bad = sum(r["verdict"] == "inconsistent" for r in rows)

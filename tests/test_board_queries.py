@@ -18,9 +18,9 @@ pytest_plugins = ["board_fixtures"]
 
 @pytest.fixture(autouse=True)
 def fresh_cache():
-    queries._cached.clear()
+    queries.clear_cache()
     yield
-    queries._cached.clear()
+    queries.clear_cache()
 
 
 class F:
