@@ -126,7 +126,9 @@ def disputed_ring(df: pd.DataFrame, lang: str, size: int = 330, **enc):
     if not any_disputed(df):
         return None
     label = disputes.tt("label", lang)
-    legend = alt.Legend(title=None, orient="bottom", symbolStrokeColor=disputes.COLOR,
+    # above the plot, not beside the agencies' legend under it: on a phone the two side by
+    # side cut the last agency's name
+    legend = alt.Legend(title=None, orient="top", symbolStrokeColor=disputes.COLOR,
                         symbolStrokeWidth=2.5, symbolFillColor="white", symbolSize=160)  # fmt: skip
     shape = alt.Shape("dispute_key:N", scale=alt.Scale(domain=[label], range=["circle"]),
                       legend=legend)  # fmt: skip
