@@ -1,6 +1,7 @@
 # 法治指标看板 — the two commands of the README:
 #   make run    install what the dashboard needs, build the warehouse from data/ if it is
-#               missing, and open the dashboard (http://localhost:8501)
+#               missing, and serve the dashboard; it prints the address to open once it is
+#               up (http://localhost:8501; another port: make run PORT=8600)
 #   make test   install the test tools too, then lint and run every test
 PYTHON ?= python3
 VENV   := .venv
@@ -34,6 +35,7 @@ build: install
 
 run: install
 	$(BIN)/python -m etl build --if-missing
+	$(BIN)/python scripts/announce.py $(PORT) &
 	$(BIN)/streamlit run dashboard.py --server.port $(PORT) --server.headless true
 
 lint: install-dev
