@@ -235,23 +235,33 @@ def _attr(tag: str, name: str) -> float | None:
     return float(m.group(1)) if m else None
 
 
+def _svg_size(svg: str) -> tuple[re.Match, float, float]:
+    """The opening <svg> tag of a drawing, its width and its height."""
+    m = _SVG_TAG.search(svg)
+    if not m:
+        raise ValueError("not an SVG document")
+    w, h = _attr(m.group(0), "width"), _attr(m.group(0), "height")
+    if w is None or h is None:
+        raise ValueError("SVG without width/height")
+    return m, w, h
+
+
+def _taller(tag: str, w: float, nh: float) -> str:
+    """The opening <svg> tag with its height (and viewBox) made nh."""
+    tag = re.sub(r'\sheight="[\d.]+"', f' height="{nh:g}"', tag, count=1)
+    return re.sub(r'\sviewBox="[^"]*"', f' viewBox="0 0 {w:g} {nh:g}"', tag, count=1)
+
+
 def add_footnote(svg: str, footnote: str | None, family: str, *, size: float = FOOT_SIZE) -> str:
     """Append the footnote as text lines under the drawing, growing the SVG to hold them."""
     if not footnote:
         return svg
-    m = _SVG_TAG.search(svg)
-    if not m:
-        raise ValueError("not an SVG document")
-    tag = m.group(0)
-    w, h = _attr(tag, "width"), _attr(tag, "height")
-    if w is None or h is None:
-        raise ValueError("SVG without width/height")
+    m, w, h = _svg_size(svg)
     lines = wrap(footnote, max(w - 2 * PAD, 200), size)
     lh = size * 1.45
     extra = PAD + lh * len(lines) + PAD / 2
     nh = h + extra
-    new_tag = re.sub(r'\sheight="[\d.]+"', f' height="{nh:g}"', tag, count=1)
-    new_tag = re.sub(r'\sviewBox="[^"]*"', f' viewBox="0 0 {w:g} {nh:g}"', new_tag, count=1)
+    new_tag = _taller(m.group(0), w, nh)
     fam = escape(family, {'"': "&quot;"})
     texts = "".join(
         f'<text x="{PAD}" y="{h + PAD + lh * (i + 0.8):.1f}" font-family="{fam}" '
@@ -278,19 +288,12 @@ def add_banner(svg: str, text: str | None, family: str, *, size: float = BANNER_
     down under it: a picture cut out of a slide still says it is demo data."""
     if not text:
         return svg
-    m = _SVG_TAG.search(svg)
-    if not m:
-        raise ValueError("not an SVG document")
-    tag = m.group(0)
-    w, h = _attr(tag, "width"), _attr(tag, "height")
-    if w is None or h is None:
-        raise ValueError("SVG without width/height")
+    m, w, h = _svg_size(svg)
     lines = wrap(text, max(w - 2 * PAD, 200), size)
     lh = size * 1.4
     band = banner_height(text, w, size)
     nh = h + band
-    new_tag = re.sub(r'\sheight="[\d.]+"', f' height="{nh:g}"', tag, count=1)
-    new_tag = re.sub(r'\sviewBox="[^"]*"', f' viewBox="0 0 {w:g} {nh:g}"', new_tag, count=1)
+    new_tag = _taller(m.group(0), w, nh)
     fam = escape(family, {'"': "&quot;"})
     texts = "".join(
         f'<text x="{PAD}" y="{PAD / 2 + lh * (i + 0.75):.1f}" font-family="{fam}" '
