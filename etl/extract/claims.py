@@ -226,7 +226,12 @@ class _Reading:
         qs, qe = _strip_span(self.text, *_clause_around(self.norm, self.ss, self.se,
                                                         m.start(), m.end()))  # fmt: skip
         owner = _owner_of(self.own, self.reporter, m.start())
-        for ind_id in _streak_targets(m["rest"], self.cat):
+        # what was zero follows the streak (连续三年零复议) or opens its clause
+        # (行政复议案件连续两年保持为零)
+        before = self.norm[_clause_around(self.norm, self.ss, self.se, m.start(), m.end())[0]
+                           : m.start()]  # fmt: skip
+        targets = _streak_targets(m["rest"], self.cat) or _streak_targets(before, self.cat)
+        for ind_id in targets:
             self.out.append(Claim(owner, self.year, ind_id, "streak_zero", n, "年",
                                   self.year - int(n) + 1, None, self.text[qs:qe], qs, qe,
                                   m.start("num"), m.end("num")))  # fmt: skip
