@@ -8,7 +8,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 PORT   ?= 8501
 
-.PHONY: run test test-under-load install install-dev system-deps build lint format bench bench-pages bench-memory bench-exports clean
+.PHONY: run test test-under-load install install-dev system-deps build lint format bench bench-pages bench-memory bench-browser bench-exports clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -63,6 +63,10 @@ bench-pages: install-dev
 
 bench-memory: install-dev system-deps
 	$(BIN)/python scripts/bench_memory.py
+
+# first paint and a filter change per page in Chromium (out/province_45000, made if missing)
+bench-browser: install-dev system-deps
+	$(BIN)/python scripts/bench_browser.py
 
 bench-exports: install
 	$(BIN)/python -m etl build --if-missing
