@@ -216,39 +216,61 @@ def _num(v: float | None):
     return int(v) if float(v).is_integer() else v
 
 
+# --- reading the warehouse (show, check) -------------------------------------------------
+
+
+class _Usage(Exception):
+    """A message for the user; the command exits with EXIT_USAGE."""
+
+
+def _open_warehouse(db: Path):
+    """The warehouse, read-only; _Usage when it is missing or cannot be opened."""
+    import duckdb
+
+    if not db.exists():
+        raise _Usage(f"数据仓库不存在：{db}。请先运行 python -m etl build")
+    try:
+        return duckdb.connect(str(db), read_only=True)
+    except duckdb.Error as e:
+        raise _Usage(f"无法打开数据仓库 {db}：{e}") from e
+
+
+def _agency(con, given: str, data: Path) -> tuple[str, str]:
+    """(agency_id, name_zh) of a name, short name or alias: the warehouse's, else the
+    registry's; _Usage when neither knows it."""
+    from etl.registry import Registry
+
+    name = given.strip()
+    row = con.execute(
+        "SELECT agency_id, name_zh FROM agency WHERE agency_id = ? OR name_zh = ? "
+        "OR short_zh = ? UNION ALL SELECT a.agency_id, a.name_zh FROM agency_alias x "
+        "JOIN agency a USING (agency_id) WHERE x.alias = ? LIMIT 1",
+        [name, name, name, name],
+    ).fetchone()
+    if row is None:
+        a = Registry.load(data).resolve(name)
+        row = (a.agency_id, a.name_zh) if a else None
+    if row is None:
+        raise _Usage(f"未知的机构：{given}（请用机构全称或登记表中的别名）")
+    return row
+
+
 # --- show ---------------------------------------------------------------------------------
 
 
 def cmd_show(args) -> int:
-    import duckdb
-
     from etl import catalog
-    from etl.registry import Registry
 
     def usage(msg: str) -> int:
         print(msg, file=sys.stderr)
         return EXIT_USAGE
 
-    if not args.db.exists():
-        return usage(f"数据仓库不存在：{args.db}。请先运行 python -m etl build")
     try:
-        con = duckdb.connect(str(args.db), read_only=True)
-    except duckdb.Error as e:
-        return usage(f"无法打开数据仓库 {args.db}：{e}")
+        con = _open_warehouse(args.db)
+    except _Usage as e:
+        return usage(str(e))
     try:
-        name = args.agency.strip()
-        row = con.execute(
-            "SELECT agency_id, name_zh FROM agency WHERE agency_id = ? OR name_zh = ? "
-            "OR short_zh = ? UNION ALL SELECT a.agency_id, a.name_zh FROM agency_alias x "
-            "JOIN agency a USING (agency_id) WHERE x.alias = ? LIMIT 1",
-            [name, name, name, name],
-        ).fetchone()
-        if row is None:
-            a = Registry.load(args.data).resolve(name)
-            row = (a.agency_id, a.name_zh) if a else None
-        if row is None:
-            return usage(f"未知的机构：{args.agency}（请用机构全称或登记表中的别名）")
-        agency_id, agency_name = row
+        agency_id, agency_name = _agency(con, args.agency, args.data)
         ind = args.indicator.strip()
         irow = con.execute(
             "SELECT indicator_id FROM indicator WHERE indicator_id = ? OR name_zh = ? "
@@ -268,6 +290,8 @@ def cmd_show(args) -> int:
             "WHERE r.agency_id = ? AND r.year = ? AND r.indicator_id = ?",
             [agency_id, args.year, irow[0]],
         ).fetchone()
+    except _Usage as e:
+        return usage(str(e))
     finally:
         con.close()
     if res is None:
@@ -303,39 +327,25 @@ def cmd_check(args) -> int:
     import duckdb
 
     from etl import check
-    from etl.registry import Registry
 
     def usage(msg: str) -> int:
         print(msg, file=sys.stderr)
         return EXIT_USAGE
 
-    if not args.db.exists():
-        return usage(f"数据仓库不存在：{args.db}。请先运行 python -m etl build")
     try:
-        con = duckdb.connect(str(args.db), read_only=True)
-    except duckdb.Error as e:
-        return usage(f"无法打开数据仓库 {args.db}：{e}")
+        con = _open_warehouse(args.db)
+    except _Usage as e:
+        return usage(str(e))
     try:
-        agency_id = None
-        if args.agency:
-            name = args.agency.strip()
-            row = con.execute(
-                "SELECT agency_id FROM agency WHERE agency_id = ? OR name_zh = ? OR short_zh = ? "
-                "UNION ALL SELECT agency_id FROM agency_alias WHERE alias = ? LIMIT 1",
-                [name, name, name, name],
-            ).fetchone()
-            if row is None:
-                a = Registry.load(args.data).resolve(name)
-                row = (a.agency_id,) if a else None
-            if row is None:
-                return usage(f"未知的机构：{args.agency}（请用机构全称或登记表中的别名）")
-            agency_id = row[0]
+        agency_id = _agency(con, args.agency, args.data)[0] if args.agency else None
         try:
             rows = check.listing(con, agency_id, args.year)
         except duckdb.CatalogException:
             return usage(
                 f"数据仓库 {args.db} 是旧版本，没有核对结果；请重新运行 python -m etl build"
             )
+    except _Usage as e:
+        return usage(str(e))
     finally:
         con.close()
     bad = sum(r["verdict"] == "inconsistent" for r in rows)
