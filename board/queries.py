@@ -285,7 +285,8 @@ def _caches():
 
 
 def clear_cache() -> None:
-    """Forget every cached query result (tests)."""
+    """Forget the cached results of run() (tests); static() tables, read once per
+    warehouse version, stay."""
     _caches()[0].clear()
 
 

@@ -15,6 +15,15 @@ class ReadError(Exception):
         self.reason = reason
 
 
+def json_row(item, doc: str, tag: str | None = None) -> dict:
+    """A fact, candidate or claim as one line of `etl extract --json`: its fields, a whole
+    value as an int (15, not 15.0), its document, and `tag: true` to say which kind."""
+    d = asdict(item)
+    if d.get("value") is not None and float(d["value"]).is_integer():
+        d["value"] = int(d["value"])
+    return {**({tag: True} if tag else {}), "doc": doc, **d}
+
+
 @dataclass
 class TextDoc:
     """A narrative report as text. Offsets of facts refer to `text`."""
@@ -79,10 +88,7 @@ class Fact:
     method: str = "text"  # text | table | ocr
 
     def as_json(self, doc: str) -> dict:
-        d = asdict(self)
-        if self.value is not None and float(self.value).is_integer():
-            d["value"] = int(self.value)
-        return {"doc": doc, **d}
+        return json_row(self, doc)
 
 
 # Why a number that speaks of an indicator was set aside instead of becoming a fact.
@@ -128,7 +134,4 @@ class Candidate:
     location: str = ""
 
     def as_json(self, doc: str) -> dict:
-        d = asdict(self)
-        if float(self.value).is_integer():
-            d["value"] = int(self.value)
-        return {"candidate": True, "doc": doc, **d}
+        return json_row(self, doc, "candidate")

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from functools import cache
 
 from etl import catalog as catalog_mod
@@ -30,7 +30,7 @@ from etl.extract.patterns import (
     YEAR_MARK,
 )
 from etl.extract.text import _inside, _protected, _sentences, _strip_span
-from etl.model import Candidate, Fact
+from etl.model import Candidate, Fact, json_row
 from etl.normalize import normalise
 from etl.numbers import parse_number
 
@@ -62,10 +62,7 @@ class Claim:
     location: str = ""
 
     def as_json(self, doc: str) -> dict:
-        d = asdict(self)
-        if self.value is not None and float(self.value).is_integer():
-            d["value"] = int(self.value)
-        return {"claim": True, "doc": doc, **d}
+        return json_row(self, doc, "claim")
 
 
 # The year compared with: 上年 / 去年 / 同期 / 2019年 / 前年.
