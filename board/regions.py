@@ -21,12 +21,26 @@ PICKER_FROM = 40
 MAX_OPTIONS = 200
 
 
+_SERIES: dict[int, pd.Series] = {}  # id(agencies) -> its paths (the sidebar asks each run)
+
+
 def region_series(agencies: pd.DataFrame) -> pd.Series:
-    """Each agency's region path; UNPLACED where the registry gives none."""
+    """Each agency's region path; UNPLACED where the registry gives none. Kept per frame:
+    the agencies frame is read once per warehouse version, and a province's sidebar asks
+    for it a dozen times a run (the same index object tells a kept one is still its own)."""
+    hit = _SERIES.get(id(agencies))
+    if hit is not None and hit.index is agencies.index:
+        return hit
     if "region" not in agencies:
-        return pd.Series(UNPLACED, index=agencies.index, dtype=object)
-    r = agencies["region"].astype(object)
-    return r.where(r.notna() & (r.astype(str) != ""), UNPLACED).astype(str)
+        r = pd.Series(UNPLACED, index=agencies.index, dtype=object)
+    else:
+        r = agencies["region"].astype(object)
+        r = r.where(r.notna() & (r.astype(str) != ""), UNPLACED).astype(str)
+    r.index = agencies.index
+    if len(_SERIES) >= 8:
+        _SERIES.clear()
+    _SERIES[id(agencies)] = r
+    return r
 
 
 def needs_picker(agencies: pd.DataFrame) -> bool:
@@ -37,7 +51,7 @@ def children(agencies: pd.DataFrame, prefix: str) -> list[str]:
     """The regions one level under `prefix` ('' for the top), in registry order."""
     depth = len(prefix.split(SEP)) if prefix else 0
     out: dict[str, None] = {}
-    for path in region_series(agencies):
+    for path in region_series(agencies).unique():
         parts = path.split(SEP)
         if len(parts) > depth and SEP.join(parts[:depth]) == prefix:
             out.setdefault(parts[depth], None)
