@@ -677,6 +677,31 @@ def _cpu_seconds() -> float:
     return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
 
 
+def _facts_sha256(db: Path, tmp: Path) -> str:
+    """A hash of every fact as the warehouse holds it (document path, agency, year,
+    indicator, value, qualifier, quote, spans, location, rule), sorted, so a speed change
+    can show it left the facts exactly as they were. The temporary folder's name is not in
+    it: paths are relative to the data folder."""
+    import hashlib
+
+    import duckdb
+
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        rows = con.execute(
+            "SELECT d.path, f.agency_id, f.year, f.indicator_id, f.value, f.qualifier, "
+            "f.quote, f.span_start, f.span_end, f.num_start, f.num_end, f.location, f.rule "
+            "FROM fact f LEFT JOIN document d USING (doc_id) ORDER BY ALL"
+        ).fetchall()
+    finally:
+        con.close()
+    h = hashlib.sha256()
+    for row in rows:
+        h.update(repr(row).encode("utf-8"))
+        h.update(b"\n")
+    return h.hexdigest()[:16]
+
+
 def bench(n: int = 20_000, *, seed: int = 1, workers: int | None = None, log=None) -> dict:
     """Generate n reports (etl.synth), then time (a) a plain scan: read, decode, one regex,
     single process; (b) process_file over every file in the pool; (c) the full build into
@@ -722,6 +747,7 @@ def bench(n: int = 20_000, *, seed: int = 1, workers: int | None = None, log=Non
         summary = build(data, db, workers=workers)
         build_s, build_cpu = summary.seconds, _cpu_seconds() - cpu
         size_mb = db.stat().st_size / 1e6
+        facts_sha = _facts_sha256(db, Path(tmp))
 
     return {
         "reports": len(paths),
@@ -740,6 +766,7 @@ def bench(n: int = 20_000, *, seed: int = 1, workers: int | None = None, log=Non
         "files_rejected": summary.files_rejected,
         "facts": summary.facts,
         "facts_extract": n_facts,
+        "facts_sha256": facts_sha,
         "scan_hits": hits,
         "workers": workers or os.cpu_count(),
         "build_phases": {k: round(v, 3) for k, v in summary.phases.items()},
