@@ -11,7 +11,6 @@ labels follow the language; Streamlit's own page list is hidden in .streamlit/co
 
 from __future__ import annotations
 
-import inspect
 import re
 import threading
 from collections.abc import Callable
@@ -133,18 +132,10 @@ def ensure_warehouse(lang: str) -> None:
         st.stop()
     bar = st.progress(0.0, text=i18n.t("building", lang))
 
-    def progress(*args, **kwargs) -> None:
-        frac, msg = _progress_args(args, kwargs)
-        text = i18n.t("building", lang) + (f" {msg}" if msg else "")
-        bar.progress(min(max(frac, 0.0), 1.0) if frac is not None else 0.0, text=text)
-
     with _build_lock:
         if warehouse.current() is None:
             try:
-                kw = {}
-                if "progress" in inspect.signature(build).parameters:
-                    kw["progress"] = progress
-                build(warehouse.data_dir(), warehouse.db_path(), **kw)
+                build(warehouse.data_dir(), warehouse.db_path(), progress=build_progress(bar, lang))
             except Exception as e:  # noqa: BLE001 - shown to the user in plain words
                 bar.empty()
                 st.error(i18n.t("build_failed", lang, err=str(e) or type(e).__name__))
@@ -156,22 +147,15 @@ def ensure_warehouse(lang: str) -> None:
     st.toast(i18n.t("built", lang))
 
 
-def _progress_args(args, kwargs) -> tuple[float | None, str]:
-    """Accept progress(frac), progress(done, total), progress(done, total, msg), progress(msg)."""
-    nums = [a for a in args if isinstance(a, int | float) and not isinstance(a, bool)]
-    msgs = [str(a) for a in args if isinstance(a, str)]
-    for k in ("message", "msg", "text", "path", "stage"):
-        if k in kwargs:
-            msgs.append(str(kwargs[k]))
-    done, total = kwargs.get("done"), kwargs.get("total")
-    if done is None and len(nums) >= 2:
-        done, total = nums[0], nums[1]
-    if done is not None and total:
-        return float(done) / float(total), " ".join(msgs)
-    if len(nums) == 1:
-        v = float(nums[0])
-        return (v if v <= 1 else v / 100), " ".join(msgs)
-    return None, " ".join(msgs)
+def build_progress(bar, lang: str) -> Callable[[float, int, str], None]:
+    """The build's progress callback onto `bar`, as etl.build calls it: (done, total) per
+    file, and (done, total, message) per page of a scan (etl.scan_progress)."""
+
+    def progress(done: float, total: int, message: str = "") -> None:
+        text = i18n.t("building", lang) + (f" {message}" if message else "")
+        bar.progress(min(done / total, 1.0) if total else 0.0, text=text)
+
+    return progress
 
 
 # -- filters -----------------------------------------------------------------------------------
