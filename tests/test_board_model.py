@@ -263,6 +263,17 @@ def test_the_build_progress_shows_files_and_the_pages_of_scans():
     assert bar.value == 0.0
 
 
+def test_the_first_open_builds_a_missing_warehouse_with_that_callback(tmp_path, monkeypatch):
+    from board_fixtures import DATA, assert_ok, charts, open_page
+
+    db = tmp_path / "warehouse.duckdb"
+    monkeypatch.setenv("FAZHI_WAREHOUSE", str(db))
+    monkeypatch.setenv("FAZHI_DATA", str(DATA))
+    at = open_page("overview")
+    assert_ok(at)
+    assert db.exists() and charts(at)
+
+
 def test_colours_follow_the_registry_not_the_selection():
     m = meta()
     assert m.color_scale(["zc_zscqj"], "zh") == (["区知识产权局"], [model.PALETTE[1]])
