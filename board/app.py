@@ -137,6 +137,17 @@ def build_progress(bar, lang: str) -> Callable[[float, int, str], None]:
 
 
 def load_meta() -> model.Meta:
+    """The names, order and colours of the current warehouse version: made once per version
+    and shared by every run and session (its lookups, e.g. the registry order of 6,948
+    agencies, are built on first use and kept with it)."""
+    v = warehouse.current()
+    if v is None:
+        raise queries.WarehouseMissing(str(warehouse.db_path()))
+    return _meta(v.path, v.inode, v.mtime_ns)
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _meta(path: str, inode: int, mtime_ns: int) -> model.Meta:
     return model.meta_from(queries.agencies(), queries.indicators(), queries.years())
 
 

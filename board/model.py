@@ -35,6 +35,10 @@ class Meta:
     # agency_id -> name, per name column, made on first use: a province has thousands of
     # agencies and the sidebar names every one of them on every run
     _names: dict[str, dict[str, str]] = field(default_factory=dict, repr=False, compare=False)
+    # agency_id -> its place in the registry's order, and (area, lang) -> the area's name,
+    # made on first use (the compare page asks them hundreds of times a run)
+    _pos: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
+    _areas: dict[tuple[str, str], str] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self):
         if not self.colors:
@@ -67,10 +71,14 @@ class Meta:
         return str(self.indicators.at[iid, "area"])
 
     def area(self, area: str, lang: str) -> str:
-        rows = self.indicators[self.indicators["area"] == area]
-        if rows.empty:
-            return area
-        return str(rows.iloc[0]["area_en" if lang == "en" else "area_zh"])
+        name = self._areas.get((area, lang))
+        if name is None:
+            rows = self.indicators[self.indicators["area"] == area]
+            name = (
+                area if rows.empty else str(rows.iloc[0]["area_en" if lang == "en" else "area_zh"])
+            )
+            self._areas[(area, lang)] = name
+        return name
 
     def headline(self, area: str) -> str | None:
         rows = self.indicators[(self.indicators["area"] == area) & self.indicators["headline"]]
@@ -81,7 +89,10 @@ class Meta:
 
     def color_scale(self, agency_ids, lang: str) -> tuple[list[str], list[str]]:
         """(domain, range) for the agencies shown, each keeping its colour of the registry."""
-        ids = [a for a in self.agencies.index if a in set(agency_ids)]
+        if not self._pos:
+            self._pos.update((a, i) for i, a in enumerate(self.agencies.index))
+        pos = self._pos
+        ids = sorted({a for a in agency_ids if a in pos}, key=pos.__getitem__)
         return [self.agency(a, lang) for a in ids], [self.colors[a] for a in ids]
 
     def agencies_text(self, agency_ids, lang: str, most: int = 4) -> str:
