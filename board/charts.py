@@ -23,6 +23,12 @@ import pandas as pd
 from board import disputes, i18n
 from board.model import Meta
 
+# Altair checks every object against the Vega-Lite schema as it is made, and the whole chart
+# again when it becomes a spec (st.altair_chart, exports): the first check was a quarter of
+# a page's chart building on the 45,000-report warehouse, and the second still catches
+# every error (with Altair's own message), so the first is off for the process.
+alt.utils.schemapi.disable_debug_mode()
+
 PICK = "pick"
 PICK_FIELDS = ["agency_id", "year", "indicator_id"]
 DEMO_OPACITY = 0.45
@@ -362,6 +368,14 @@ def compare_bars(df: pd.DataFrame, meta: Meta, years: list[int], lang: str, head
     # columns, so with five panels three to a row it would stand under the empty sixth cell
     panels = _one_panel_per_area(layer, df, meta, title(head, sub))
     return finish(panels.resolve_scale(y="independent").resolve_axis(x="independent"))
+
+
+def panels_name_spec(df: pd.DataFrame, meta: Meta, lang: str, head: str) -> dict:
+    """What a file of `compare_bars` or `first_last` is named after (export.content_name:
+    the title and the panels' order), without making the chart: the page makes those only
+    when a download is asked for."""
+    return {"title": {"text": head},
+            "facet": {"sort": _panel_order(_area_panels(df, meta, lang), meta)}}  # fmt: skip
 
 
 def compare_panel(df: pd.DataFrame, meta: Meta, years: list[int], lang: str, *,

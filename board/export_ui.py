@@ -43,6 +43,9 @@ def _maker(fmt: str, chart, data: pd.DataFrame, sources: str, lang: str, title: 
     """The callable Streamlit runs when the button is clicked."""
 
     def make() -> bytes:
+        nonlocal chart
+        if callable(chart):  # a chart made only now, when its file is asked for
+            chart = chart()
         try:
             if fmt in export.IMAGE_FORMATS:
                 spec = chart if isinstance(chart, dict) else chart.to_dict()
@@ -61,11 +64,21 @@ def _maker(fmt: str, chart, data: pd.DataFrame, sources: str, lang: str, title: 
 def download_buttons(chart, data: pd.DataFrame, name: str | None = None, sources: str | None = None,
                      lang: str = "zh", *, key: str | None = None,
                      formats: tuple[str, ...] = export.FORMATS) -> None:  # fmt: skip
-    """A 下载 menu with one button per format for this chart and its numbers."""
+    """A 下载 menu with one button per format for this chart and its numbers. `chart` may be
+    a function that makes it (called on the first click, not on every run of the page);
+    then `name` (the file's name) is needed."""
     lab = LABELS["en" if lang == "en" else "zh"]
     if sources is None:
         sources = model.sources_footnote(data, lang)
-    title = name or export.content_name(chart, data) or "chart"
+    # the name only needs the spec's title and panel order: unchecked, the spec costs half
+    # (the chart is checked where it is drawn, and again when a file is made)
+    title = (
+        name
+        or export.content_name(
+            chart if isinstance(chart, dict) else chart.to_dict(validate=False), data
+        )
+        or "chart"
+    )
     key = key or f"{abs(hash((title, sources))) % 10**10}"
     try:
         fonts.ensure()

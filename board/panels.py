@@ -48,7 +48,8 @@ def legend(ctx: Ctx, agency_ids) -> None:
 def with_sources(ctx: Ctx, panels: list[tuple[str, object]], data: pd.DataFrame, key: str,
                  export_chart, *, per_row: int = PER_ROW) -> None:  # fmt: skip
     """`panels` ((key, chart) each) in rows of `per_row` across the page, the footnote
-    naming the sources and the download menu (of `export_chart`, all panels in one) under
+    naming the sources and the download menu (of `export_chart`, all panels in one: a
+    (function that makes it, file name) pair is made only when a file is asked for) under
     them, and the clicked sentences in a column on the right once a point is clicked."""
     chosen = clicked([k for k, _ in panels])
     if chosen:
@@ -65,7 +66,8 @@ def with_sources(ctx: Ctx, panels: list[tuple[str, object]], data: pd.DataFrame,
         legend(ctx, data["agency_id"].unique() if len(data) else [])
         sources = model.sources_footnote(data, ctx.lang)
         st.caption(sources)
-        export_ui.download_buttons(export_chart, data, None, sources, ctx.lang, key=key)
+        make, name = export_chart if isinstance(export_chart, tuple) else (export_chart, None)
+        export_ui.download_buttons(make, data, name, sources, ctx.lang, key=key)
     if right is not None:
         with right:
             ui.source_panel(ctx, chosen)

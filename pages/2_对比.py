@@ -5,7 +5,12 @@ source sentences beside them only once a point is clicked."""
 
 import streamlit as st
 
-from board import app, charts, model, panels, queries, tables
+from board import app, charts, export, model, panels, queries, tables
+
+
+def export_name(df, title: str) -> str:
+    return export.content_name(charts.panels_name_spec(df, meta, lang, title), df) or "chart"
+
 
 ctx = app.page("compare")
 f, meta, lang = ctx.f, ctx.meta, ctx.lang
@@ -23,7 +28,10 @@ if notes := charts.compare_notes(data, lang):
     st.caption("；".join(notes))
 bars = [(f"cmp_bars_{i}", charts.compare_panel(data[data["indicator_id"] == i], meta, years, lang))
         for i in ids]  # fmt: skip
-panels.with_sources(ctx, bars, data, "cmp_bars", charts.compare_bars(data, meta, years, lang, head))
+# the one chart of all panels is for the download only: made when a file is asked for
+whole = (lambda: charts.compare_bars(data, meta, years, lang, head),
+         export_name(data, head))  # fmt: skip
+panels.with_sources(ctx, bars, data, "cmp_bars", whole)
 
 if f.y0 < f.y1:
     st.subheader(ctx.t("cmp_first_last", y0=f.y0, y1=f.y1))
@@ -32,6 +40,7 @@ if f.y0 < f.y1:
     st.caption("；".join(charts.first_last_notes(fl, lang)))
     dots = [(f"cmp_fl_{i}", charts.first_last_panel(fl[fl["indicator_id"] == i], meta, lang))
             for i in ids if (fl["indicator_id"] == i).any()]  # fmt: skip
-    chart = charts.first_last(fl, meta, lang, ctx.t("cmp_fl_title"))
-    panels.with_sources(ctx, dots, fl, "cmp_first_last", chart)
+    fl_title = ctx.t("cmp_fl_title")
+    whole = (lambda: charts.first_last(fl, meta, lang, fl_title), export_name(fl, fl_title))
+    panels.with_sources(ctx, dots, fl, "cmp_first_last", whole)
     tables.show(model.first_last_table(fl, meta, lang), lang)

@@ -87,3 +87,33 @@ def test_one_year_has_no_first_last_view(app):
     bars = panels(at, "cmp_bars_")
     assert bars and "2018年各单位主要指标" in [h.value for h in at.subheader]
     assert all(set(chart_data(el)["year"]) == {2018} for el in bars.values())
+
+
+def test_the_downloads_of_all_panels_are_made_only_when_asked_and_still_right(use_wh, bundled_wh):
+    """Issue 16: the page no longer builds the one chart of all panels (the download's) on
+    every run; the file is named as before, and made from that chart when it is asked for."""
+    from board import app as board_app
+    from board import charts as board_charts
+    from board import export, export_ui, model, queries
+
+    use_wh(bundled_wh)
+    meta = board_app.load_meta()
+    f = board_app.Filters(2016, 2025, tuple(meta.agencies.index), True, "zh")
+    data = model.enrich(queries.series(meta.headlines(), f), meta, "zh")
+    years = list(range(2016, 2026))
+    whole = board_charts.compare_bars(data, meta, years, "zh", "2016–2025年各单位主要指标")
+    stub = board_charts.panels_name_spec(data, meta, "zh", "2016–2025年各单位主要指标")
+    assert export.content_name(stub, data) == export.content_name(whole, data)
+    assert export.content_name(stub, data).endswith("_2016-2025")
+    fl = model.first_last(data)
+    dots = board_charts.first_last(fl, meta, "zh", "首年与末年")
+    assert export.content_name(board_charts.panels_name_spec(fl, meta, "zh", "首年与末年"), fl) == (
+        export.content_name(dots, fl)
+    )
+    # the file made from the function is the one made from the chart itself
+    lazy = lambda: board_charts.compare_bars(data, meta, years, "zh", "t")  # noqa: E731
+    chart = board_charts.compare_bars(data, meta, years, "zh", "t")
+    for fmt in ("csv", "svg"):
+        eager = export_ui._maker(fmt, chart, data, "来源：测试", "zh", "t")()
+        assert export_ui._maker(fmt, lazy, data, "来源：测试", "zh", "t")() == eager
+    assert export_ui._maker("png", lazy, data, "来源：测试", "zh", "t")().startswith(b"\x89PNG")
