@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import json
 
+import altair as alt
 import pandas as pd
 import streamlit as st
 
@@ -61,6 +62,20 @@ def _maker(fmt: str, chart, data: pd.DataFrame, sources: str, lang: str, title: 
     return make
 
 
+def name_spec(chart) -> dict:
+    """What export.content_name reads of a chart (its title and its panels' order), taken
+    from the chart's parts: the whole spec (its data made into records, every part checked
+    against the schema) cost a page about 0.1 s a chart on every run, for a file name."""
+    if isinstance(chart, dict):
+        return chart
+    out = {}
+    for part in ("title", "facet"):
+        v = chart._kwds.get(part, alt.Undefined)  # (a layer's .facet is a method)
+        if v is not alt.Undefined:
+            out[part] = v.to_dict(validate=False) if isinstance(v, alt.SchemaBase) else v
+    return out
+
+
 def download_buttons(chart, data: pd.DataFrame, name: str | None = None, sources: str | None = None,
                      lang: str = "zh", *, key: str | None = None,
                      formats: tuple[str, ...] = export.FORMATS) -> None:  # fmt: skip
@@ -70,15 +85,7 @@ def download_buttons(chart, data: pd.DataFrame, name: str | None = None, sources
     lab = LABELS["en" if lang == "en" else "zh"]
     if sources is None:
         sources = model.sources_footnote(data, lang)
-    # the name only needs the spec's title and panel order: unchecked, the spec costs half
-    # (the chart is checked where it is drawn, and again when a file is made)
-    title = (
-        name
-        or export.content_name(
-            chart if isinstance(chart, dict) else chart.to_dict(validate=False), data
-        )
-        or "chart"
-    )
+    title = name or export.content_name(name_spec(chart), data) or "chart"
     key = key or f"{abs(hash((title, sources))) % 10**10}"
     try:
         fonts.ensure()

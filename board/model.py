@@ -87,12 +87,16 @@ class Meta:
     def headlines(self, areas=OVERVIEW_AREAS) -> list[str]:
         return [h for a in areas if (h := self.headline(a))]
 
-    def color_scale(self, agency_ids, lang: str) -> tuple[list[str], list[str]]:
-        """(domain, range) for the agencies shown, each keeping its colour of the registry."""
+    def ordered(self, agency_ids) -> list[str]:
+        """The known ones of `agency_ids`, once each, in the registry's order."""
         if not self._pos:
             self._pos.update((a, i) for i, a in enumerate(self.agencies.index))
         pos = self._pos
-        ids = sorted({a for a in agency_ids if a in pos}, key=pos.__getitem__)
+        return sorted({a for a in agency_ids if a in pos}, key=pos.__getitem__)
+
+    def color_scale(self, agency_ids, lang: str) -> tuple[list[str], list[str]]:
+        """(domain, range) for the agencies shown, each keeping its colour of the registry."""
+        ids = self.ordered(agency_ids)
         return [self.agency(a, lang) for a in ids], [self.colors[a] for a in ids]
 
     def agencies_text(self, agency_ids, lang: str, most: int = 4) -> str:
@@ -282,6 +286,8 @@ def aggregate(
 def yearly(df: pd.DataFrame, unit: str, meta: Meta, lang: str) -> pd.DataFrame:
     """One row per year: aggregated value and the sentences it came from (for a sparkline)."""
     rows = []
+    if "disputed" not in df and "conflict" in df:  # once, not once per year
+        df = disputes.mark(df, lang)
     for year, g in df.groupby("year"):
         v, q = aggregate(g, unit, str(g["indicator_id"].iloc[0]) if "indicator_id" in g else "")
         quotes = " | ".join(

@@ -45,7 +45,7 @@ def whole_bureau(meta) -> set[str]:
 
 def scope_label(meta, agency_ids, unit: str, lang: str = "zh") -> str:
     """Who a figure covers, from the agencies that have a value in it and its unit."""
-    ids = [a for a in meta.agencies.index if a in set(agency_ids)]
+    ids = meta.ordered(agency_ids)
     ids += [a for a in dict.fromkeys(agency_ids) if a not in set(ids)]  # unknown ones last
     if not ids:
         return t("none", lang)

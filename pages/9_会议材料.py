@@ -3,10 +3,24 @@ and the same pages as a PDF (board.deck), made when a download button is clicked
 draft of that year's report's figures section as a Word file (board.draft_ui)."""
 
 from dataclasses import replace
+from datetime import date
 
 import streamlit as st
 
-from board import app, deck, draft_ui, export, i18n, queries
+from board import app, deck, draft_ui, export, i18n, queries, warehouse
+
+
+@st.cache_resource(max_entries=64, show_spinner=False)
+def made_pack(
+    version, inds: tuple[str, ...], year: int, view: app.Filters, today: date
+) -> deck.Pack:
+    """The pack of a view (its years: the slides' window), made once per warehouse version,
+    view and day (its cover says the date) and shared by the runs and sessions that show
+    it: making it (a card, a takeaway and a chart per slide) was most of this page's time.
+    Read only, never changed."""
+    df = queries.series(inds, view)
+    return deck.build(df, app.load_meta(), list(inds), year, view.agencies, view.lang, made=today)
+
 
 ctx = app.page("meeting")
 f, meta, lang = ctx.f, ctx.meta, ctx.lang
@@ -31,8 +45,8 @@ if mode == "pick":
 if not inds:
     app.nothing(ctx)
 
-df = queries.series(inds, replace(f, y0=int(year) - deck.WINDOW + 1, y1=int(year)))
-pack = deck.build(df, meta, inds, int(year), f.agencies, lang)
+view = replace(f, y0=int(year) - deck.WINDOW + 1, y1=int(year), banner=True, region="")
+pack = made_pack(warehouse.current(), tuple(inds), int(year), view, date.today())
 if not pack.slides:
     app.nothing(ctx)
 

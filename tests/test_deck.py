@@ -169,3 +169,23 @@ def test_meeting_page_lists_the_slides_and_offers_every_file(use_wh, bundled_wh)
     labels = [b.proto.label for b in at.get("download_button")]
     # the deck in both formats, and the Word draft of the year's figures section
     assert sorted(labels) == sorted(["下载 PPT", "下载 PDF", "下载草稿（Word）"])
+
+
+def test_the_meeting_page_keeps_a_pack_per_view_and_follows_the_filters(use_wh, bundled_wh):
+    """Issue 16: the pack is made once per view (warehouse version, agencies, years, demo,
+    language, indicators, day) and shared; a changed filter still gets its own pack."""
+    use_wh(bundled_wh)
+    at = new_app().run()
+    at.switch_page("pages/9_会议材料.py").run()
+    assert_ok(at)
+    first = texts(at)
+    at.toggle(key="w_demo").set_value(False).run()
+    assert_ok(at)
+    assert texts(at) != first  # the real data alone: another pack
+    at.radio(key="w_lang").set_value("en").run()
+    assert_ok(at)
+    english = texts(at)
+    at.toggle(key="w_demo").set_value(True).run()
+    at.radio(key="w_lang").set_value("zh").run()
+    assert_ok(at)
+    assert texts(at) == first and english != first

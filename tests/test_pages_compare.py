@@ -110,6 +110,13 @@ def test_the_downloads_of_all_panels_are_made_only_when_asked_and_still_right(us
     assert export.content_name(board_charts.panels_name_spec(fl, meta, "zh", "首年与末年"), fl) == (
         export.content_name(dots, fl)
     )
+    # every download menu names its file from the chart's title and panels, not its spec
+    panel = board_charts.compare_panel(
+        data[data["indicator_id"] == "inspections"], meta, years, "zh"
+    )
+    trend = board_charts.trend(model.add_segments(data), meta, years, "zh")
+    for c, d in ((whole, data), (dots, fl), (panel, data), (trend, data)):
+        assert export.content_name(export_ui.name_spec(c), d) == export.content_name(c, d)
     # the file made from the function is the one made from the chart itself
     lazy = lambda: board_charts.compare_bars(data, meta, years, "zh", "t")  # noqa: E731
     chart = board_charts.compare_bars(data, meta, years, "zh", "t")
