@@ -573,3 +573,31 @@ def sparkline(df: pd.DataFrame, years: list[int], focus: int, unit: str, name: s
     return (
         chart.configure(font=FONT).configure_view(stroke=None).configure_title(subtitleFontSize=10)
     )
+
+
+# -- drawing ------------------------------------------------------------------------------------
+
+
+def spec(chart) -> dict:
+    """The Vega-Lite spec st.altair_chart would send for `chart`, its datasets left as the
+    frames themselves (Streamlit makes them Arrow, as it does for st.altair_chart), without
+    checking the whole spec against the schema once more: that check was about 40 % of
+    drawing a chart, on every run of a page. Streamlit's own spec has no theme defaults
+    (it switches Altair's theme off to draw), so neither has this one: it is made as a
+    nested spec (no theme, no $schema) and given its $schema here."""
+    datasets: dict = {}
+    data = chart._kwds.get("data", alt.Undefined)
+    frame = isinstance(data, pd.DataFrame)
+    if frame:  # named, so Altair neither copies the frame into records nor hashes it
+        name = f"data-{id(data):x}"
+        datasets[name] = data
+        chart._kwds["data"] = alt.NamedData(name=name)
+    try:
+        out = chart.to_dict(validate=False, context={"top_level": False, "datasets": datasets})
+    finally:
+        if frame:
+            chart._kwds["data"] = data
+    out["$schema"] = alt.SCHEMA_URL
+    if datasets:
+        out["datasets"] = datasets
+    return out

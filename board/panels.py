@@ -61,8 +61,8 @@ def with_sources(ctx: Ctx, panels: list[tuple[str, object]], data: pd.DataFrame,
             row = panels[start : start + per_row]
             for col, (k, chart) in zip(st.columns(per_row), row, strict=False):
                 with col:
-                    st.altair_chart(chart, on_select="rerun", selection_mode=[charts.PICK], key=k,
-                                    width="stretch")  # fmt: skip
+                    ui.draw(chart, on_select="rerun", selection_mode=[charts.PICK], key=k,
+                            width="stretch")  # fmt: skip
         legend(ctx, data["agency_id"].unique() if len(data) else [])
         sources = model.sources_footnote(data, ctx.lang)
         st.caption(sources)

@@ -29,19 +29,28 @@ def picks(event) -> list[dict]:
     return out
 
 
+def draw(chart, **kw):
+    """st.altair_chart(chart, **kw), from charts.spec (no second schema check per run);
+    `chart` may be such a spec already (a page that keeps its specs per view)."""
+    return st.vega_lite_chart(chart if isinstance(chart, dict) else charts.spec(chart), **kw)
+
+
 def chart_with_sources(ctx: Ctx, chart, data: pd.DataFrame, key: str, *, side: bool = True,
-                       width: str = "stretch") -> None:  # fmt: skip
-    """The chart, its footnote naming the sources, and (beside it) the clicked sentences."""
+                       width: str = "stretch", download: tuple | None = None) -> None:  # fmt: skip
+    """The chart (or its spec, then with `download`: (function that makes the chart, file
+    name), for the download menu), its footnote naming the sources, and (beside it) the
+    clicked sentences."""
     if side:
         left, right = st.columns([3, 1], gap="medium")
     else:
         left = right = st.container()
     with left:
-        event = st.altair_chart(chart, on_select="rerun", selection_mode=[charts.PICK], key=key,
-                                width=width)  # fmt: skip
+        event = draw(chart, on_select="rerun", selection_mode=[charts.PICK], key=key,
+                     width=width)  # fmt: skip
         sources = model.sources_footnote(data, ctx.lang)
         st.caption(sources)
-        export_ui.download_buttons(chart, data, None, sources, ctx.lang, key=key)
+        made, name = download or (chart, None)
+        export_ui.download_buttons(made, data, name, sources, ctx.lang, key=key)
     with right:
         source_panel(ctx, picks(event))
 
@@ -76,8 +85,16 @@ def source_panel(ctx: Ctx, chosen: list[dict]) -> None:
     st.html(STYLE + "".join(blocks))
 
 
-def metric_card(ctx: Ctx, card: model.Card, years: list[int], color: str, key: str) -> None:
-    """One area on the overview: value, change on the year before, sparkline, sources."""
+def sparkline(card: model.Card, years: list[int], lang: str, color: str) -> dict:
+    """The spec of a card's sparkline (charts.sparkline)."""
+    return charts.spec(charts.sparkline(card.spark, years, card.year, card.unit, card.name, lang,
+                                        color))  # fmt: skip
+
+
+def metric_card(ctx: Ctx, card: model.Card, years: list[int], color: str, key: str,
+                spark: dict | None = None) -> None:  # fmt: skip
+    """One area on the overview: value, change on the year before, sparkline (`spark`: its
+    spec, made already), sources."""
     with st.container(border=True):
         value = "—"
         if card.value is not None:
@@ -107,10 +124,8 @@ def metric_card(ctx: Ctx, card: model.Card, years: list[int], color: str, key: s
             note.append(f":red[**{disputed}**]")
         st.caption(" · ".join(note))
         if not card.spark.empty:
-            ch = charts.sparkline(
-                card.spark, years, card.year, card.unit, card.name, ctx.lang, color
-            )
-            st.altair_chart(ch, key=key, width="stretch")
+            draw(spark if spark is not None else sparkline(card, years, ctx.lang, color),
+                 key=key, width="stretch")  # fmt: skip
             docs = card.all_rows.dropna(subset=["doc_id"]).drop_duplicates("doc_id")
             n_demo = int(docs["origin"].eq("demo").sum())
             text = (

@@ -7,7 +7,7 @@ from datetime import date
 
 import streamlit as st
 
-from board import app, deck, draft_ui, export, i18n, queries, warehouse
+from board import app, deck, draft_ui, export, i18n, queries, ui, warehouse
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
@@ -61,7 +61,7 @@ st.markdown(f"1. **{pack.bureau} {pack.title}** · {pack.agencies}")
 for n, sl in enumerate(pack.slides, start=2):
     st.markdown(f"{n}. {sl.area}：**{sl.title}**  \n{sl.takeaway}")
     with st.expander(t("pg_preview")):
-        st.altair_chart(sl.chart, width="stretch", key=f"deck_{sl.indicator_id}")
+        ui.draw(sl.chart, width="stretch", key=f"deck_{sl.indicator_id}")
         st.caption(sl.sources)
 skipped = [meta.ind(i, lang) for i in inds if i not in {s.indicator_id for s in pack.slides}]
 if skipped:
