@@ -1,9 +1,36 @@
 """趋势 (trends): chosen indicators over the years for the chosen agencies, as values or as
-the change on the year before; the same numbers as a table. Missing years are gaps."""
+the change on the year before; the same numbers as a table. Missing years are gaps.
+The rows, the chart (as its spec) and the table are made once per view (`view`) and kept."""
+
+from dataclasses import replace
 
 import streamlit as st
 
-from board import app, charts, model, queries, tables, ui
+from board import app, charts, export, export_ui, model, queries, tables, ui, warehouse
+
+
+def make(data, mode: str, meta: model.Meta, years: list[int], lang: str):
+    """The chart of the values (mode 'value') or of the change on the year before."""
+    if mode == "value":
+        return charts.trend(data, meta, years, lang)
+    return charts.yoy(data, meta, years, lang)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def view(version, f: app.Filters, inds: tuple[str, ...], mode: str) -> dict | None:
+    """The page's content for filters `f`, indicators and mode on warehouse `version`
+    (None: no data), made once per view and kept."""
+    meta, lang = app.load_meta(), f.lang
+    df = queries.series(list(inds), f)
+    if df.empty:
+        return None
+    years = list(range(f.y0, f.y1 + 1))
+    data = model.add_yoy(model.add_segments(model.enrich(df, meta, lang)))
+    chart = make(data, mode, meta, years, lang)
+    return {"data": data, "spec": charts.spec(chart),
+            "name": export.content_name(export_ui.name_spec(chart), data) or "chart",
+            "table": model.wide_table(data, meta, years, lang, mode)}  # fmt: skip
+
 
 ctx = app.page("trends")
 f, meta, lang = ctx.f, ctx.meta, ctx.lang
@@ -23,20 +50,18 @@ with right:
 if not inds:
     app.nothing(ctx)
 
-df = queries.series(inds, f)
-if df.empty:
+# the banner and the region list do not change what this page shows
+got = view(warehouse.current(), replace(f, banner=True, region=""), tuple(inds), mode)
+if got is None:
     app.nothing(ctx)
+data = got["data"]
 years = list(range(f.y0, f.y1 + 1))
-data = model.add_yoy(model.add_segments(model.enrich(df, meta, lang)))
 
 tab_chart, tab_table = st.tabs([ctx.t("view_chart"), ctx.t("view_table")])
 with tab_chart:
-    if mode == "value":
-        chart = charts.trend(data, meta, years, lang)
-    else:
-        chart = charts.yoy(data, meta, years, lang)
-    ui.chart_with_sources(ctx, chart, data, key=f"trend_{mode}")
+    download = (lambda: make(data, mode, meta, years, lang), got["name"])
+    ui.chart_with_sources(ctx, got["spec"], data, key=f"trend_{mode}", download=download)
 with tab_table:
-    tables.show(model.wide_table(data, meta, years, lang, mode), lang)
+    tables.show(got["table"], lang)
     st.caption(model.table_note(data, lang))
     st.caption(model.sources_footnote(data, lang))
