@@ -25,7 +25,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from bench_memory import CHROMIUM, PAGES, READY, province  # noqa: E402
+from bench_memory import CHROMIUM, PAGES, READY, SIDEBAR, province  # noqa: E402
+
+# Drawn: the script has stopped running *and* has drawn the sidebar's page links. The app's
+# state alone says notRunning on a new page before its first run has started, so waiting
+# for READY alone could stop the clock before anything was drawn (seen on 总览 once a run
+# got fast: no sidebar, no switch to click).
+PAINTED = f"{READY} {SIDEBAR}"
 
 from board import devserver  # noqa: E402
 
@@ -53,11 +59,13 @@ def main() -> None:
     ap.add_argument("--data", type=Path)
     ap.add_argument("--rounds", type=int, default=3)
     a = ap.parse_args()
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
     from playwright.sync_api import sync_playwright
 
     db, data = (a.db, a.data or ROOT / "data") if a.db else province(a.reports)
     first: dict[str, list[float]] = {}
     change: dict[str, list[float]] = {}
+    missed: dict[str, int] = {}
     with devserver.running(db, data) as (_, base), sync_playwright() as p:
         b = p.chromium.launch(executable_path=CHROMIUM, args=["--headless", "--no-sandbox"])
         pg = b.new_page(viewport={"width": 1440, "height": 900}, locale="zh-CN")
@@ -68,7 +76,7 @@ def main() -> None:
                 label = name or "总览"
                 t = time.perf_counter()
                 pg.goto(f"{base}/{urllib.parse.quote(name)}")
-                pg.wait_for_selector(READY, timeout=180_000)
+                pg.wait_for_selector(PAINTED, timeout=180_000)
                 first.setdefault(label, []).append(time.perf_counter() - t)
                 # the sidebar's demo switch (its label takes the click, not the hidden input)
                 switch = pg.locator('[data-testid="stSidebar"] label').filter(
@@ -79,7 +87,16 @@ def main() -> None:
                 pg.evaluate(WATCH)
                 t = time.perf_counter()
                 switch.first.click()
-                pg.wait_for_function("window.__done === true", timeout=180_000)
+                try:
+                    pg.wait_for_function("window.__done === true", timeout=60_000)
+                except PlaywrightTimeout:  # said, not hidden: which page, and the rest still run
+                    state = pg.locator('[data-testid="stApp"]').get_attribute(
+                        "data-test-script-state"
+                    )
+                    print(f"  {label}: no rerun seen within 60 s of the click (script state now "
+                          f"{state})", file=sys.stderr, flush=True)  # fmt: skip
+                    missed[label] = missed.get(label, 0) + 1
+                    continue
                 change.setdefault(label, []).append(time.perf_counter() - t)
         b.close()
     print(f"{db}: first paint and a filter change (the demo switch), s, {a.rounds} rounds")
@@ -88,6 +105,8 @@ def main() -> None:
         ys = change.get(label, [])
         c = f"{statistics.median(ys):10.2f} {p95(ys):6.2f}" if ys else f"{'—':>10} {'—':>6}"
         print(f"  {label:8} {statistics.median(xs):9.2f} {p95(xs):6.2f} {c}")
+    for label, n in missed.items():
+        print(f"  {label}: {n} filter change(s) not seen finishing (left out above)")
 
 
 if __name__ == "__main__":
