@@ -43,61 +43,9 @@ EA_FONT = "微软雅黑"  # East-Asian typeface of the slides (a:ea): Windows/Of
 LATIN_FONT = "Microsoft YaHei"
 WINDOW = 10  # years of history on a slide's chart
 
-TEXT: dict[str, tuple[str, str]] = {
-    "pack": ("会议材料", "Meeting pack"),
-    "deck_title": ("{year}年度法治政府建设主要指标", "Rule-of-law indicators {year}"),
-    "deck_sub": ("单位：{agencies}", "Agencies: {agencies}"),
-    "deck_period": ("数据范围：{y0}–{y1}年", "Period: {y0}–{y1}"),
-    "deck_date": ("会议材料 · {d}", "Meeting pack · {d}"),
-    "deck_demo": (
-        "演示数据：本材料的数字含虚构的演示数据，不是真实报告的数字，请勿在会上引用。",
-        "DEMO DATA: these figures include invented demo data, not from real reports. "
-        "Do not quote them.",
-    ),  # fmt: skip
-    "slide_demo": (
-        "演示数据：本页数字为虚构的演示数据，不是真实报告的数字",
-        "DEMO DATA: invented figures on this slide, not from real reports",
-    ),
-    "slide_title": (
-        "{name}（{unit}）：{agencies}，{y0}–{y1}年",
-        "{name} ({unit}): {agencies}, {y0}–{y1}",
-    ),
-    "slide_title_1": ("{name}（{unit}）：{agencies}，{y1}年", "{name} ({unit}): {agencies}, {y1}"),
-    "notes_key": ("要点：{s}", "Takeaway: {s}"),
-    "notes_cover": ("范围：{agencies}，{y0}–{y1}年。", "Covers {agencies}, {y0}–{y1}."),
-    "notes_docs": ("来源文件：", "Source documents:"),
-    "notes_quotes": ("{year}年的原文：", "Source sentences for {year}:"),
-    "made": ("{y}年{m}月{d}日", "{y}-{m:02d}-{d:02d}"),
-    # the 会议材料 page
-    "pg_intro": (
-        "选择年份和图表，下载 16:9 的 PPT 或同样内容的 PDF：首页（单位、年份、日期），每张图一页，"
-        "附一句要点和来源（来源也在备注中）。",
-        "Choose a year and charts, then download a 16:9 PowerPoint or the same pages as PDF: "
-        "a title slide, one slide per chart with a takeaway, and the sources (also in the notes).",
-    ),
-    "pg_year": ("年份", "Year"),
-    "pg_mode": ("图表", "Charts"),
-    "pg_areas": ("五个领域", "The five areas"),
-    "pg_pick": ("自选指标", "Choose indicators"),
-    "pg_inds": ("指标（每个指标一页）", "Indicators (a slide each)"),
-    "pg_slides": ("共{n}页：", "{n} slides:"),
-    "pg_pptx": ("下载 PPT", "Download PowerPoint"),
-    "pg_pdf": ("下载 PDF", "Download PDF"),
-    "pg_skipped": (
-        "以下指标在所选范围内没有数据，未生成幻灯片：{names}",
-        "No data, so no slide, for: {names}",
-    ),
-    "pg_preview": ("预览图表", "Preview the chart"),
-}
-
-
-def tt(key: str, lang: str = "zh", **kw) -> str:
-    zh, en = TEXT[key]
-    return (en if lang == "en" else zh).format(**kw)
-
 
 def made_text(d: date, lang: str = "zh") -> str:
-    return tt("made", lang, y=d.year, m=d.month, d=d.day)
+    return i18n.t("made", lang, y=d.year, m=d.month, d=d.day)
 
 
 @dataclass
@@ -148,7 +96,7 @@ class Pack:
 
     @property
     def title(self) -> str:
-        return tt("deck_title", self.lang, year=self.year)
+        return i18n.t("deck_title", self.lang, year=self.year)
 
     @property
     def y0(self) -> int:
@@ -157,7 +105,7 @@ class Pack:
         return min(ys) if ys else self.year
 
     def file_name(self, ext: str) -> str:
-        return export.file_name(f"{self.bureau}{self.title}_{tt('pack', self.lang)}", ext)
+        return export.file_name(f"{self.bureau}{self.title}_{i18n.t('pack', self.lang)}", ext)
 
 
 # -- building a pack ------------------------------------------------------------------------------
@@ -171,15 +119,15 @@ def bureau_name(meta: model.Meta, lang: str = "zh") -> str:
 
 def _notes(rows: pd.DataFrame, meta: model.Meta, sentence: str, year: int, y0: int,
            lang: str) -> str:  # fmt: skip
-    out = [tt("notes_key", lang, s=sentence),
-           tt("notes_cover", lang, agencies=meta.agencies_text(rows["agency_id"].unique(), lang),
+    out = [i18n.t("notes_key", lang, s=sentence),
+           i18n.t("notes_cover", lang, agencies=meta.agencies_text(rows["agency_id"].unique(), lang),
               y0=y0, y1=year)]  # fmt: skip
     docs = export.documents(rows, lang)
     if docs:
-        out += ["", tt("notes_docs", lang), *[f"{i}. {d}" for i, d in enumerate(docs, 1)]]
+        out += ["", i18n.t("notes_docs", lang), *[f"{i}. {d}" for i, d in enumerate(docs, 1)]]
     now = rows[rows["year"] == year]
     if len(now):
-        out += ["", tt("notes_quotes", lang, year=year)]
+        out += ["", i18n.t("notes_quotes", lang, year=year)]
         for r in now.itertuples():
             src = getattr(r, "doc_title", None) or i18n.method_text(r.method, lang)
             q = model.short_quote(r.quote, 160)
@@ -202,7 +150,7 @@ def slide_for(series: pd.DataFrame, meta: model.Meta, indicator_id: str, year: i
     key = "slide_title" if y0 < year else "slide_title_1"
     unit = meta.unit(indicator_id, lang)
     agencies = meta.agencies_text(rows["agency_id"].unique(), lang)
-    title = tt(key, lang, name=meta.ind(indicator_id, lang), unit=unit, agencies=agencies,
+    title = i18n.t(key, lang, name=meta.ind(indicator_id, lang), unit=unit, agencies=agencies,
                y0=y0, y1=year)  # fmt: skip
     s = takeaway.sentence(rows, meta, indicator_id, year, lang)
     why = disputes.footnote(data, lang)
@@ -410,20 +358,20 @@ def to_pptx(pack: Pack) -> bytes:
 
     s = prs.slides.add_slide(blank)
     lines = [(pack.bureau, 24, False, "#1f5fa8"), (pack.title, 40, True, "#111111"),
-             (tt("deck_sub", pack.lang, agencies=pack.agencies), 20, False, "#444444"),
-             (tt("deck_period", pack.lang, y0=pack.y0, y1=pack.year), 20, False, "#444444"),
-             (tt("deck_date", pack.lang, d=made_text(pack.made, pack.lang)), 20, False, "#444444")]  # fmt: skip
+             (i18n.t("deck_sub", pack.lang, agencies=pack.agencies), 20, False, "#444444"),
+             (i18n.t("deck_period", pack.lang, y0=pack.y0, y1=pack.year), 20, False, "#444444"),
+             (i18n.t("deck_date", pack.lang, d=made_text(pack.made, pack.lang)), 20, False, "#444444")]  # fmt: skip
     _text(s, M, Inches(1.2), W - 2 * M, Inches(4.2), lines, align=PP_ALIGN.LEFT,
           anchor=MSO_ANCHOR.MIDDLE)  # fmt: skip
     if pack.has_demo:
-        _band(s, M, Inches(5.6), W - 2 * M, Inches(0.9), tt("deck_demo", pack.lang), 18)
+        _band(s, M, Inches(5.6), W - 2 * M, Inches(0.9), i18n.t("deck_demo", pack.lang), 18)
     _notes_text(s, "\n".join([pack.title, pack.agencies, made_text(pack.made, pack.lang)]))
 
     for sl in pack.slides:
         s = prs.slides.add_slide(blank)
         top = Inches(0.15)
         if sl.has_demo:
-            _band(s, 0, 0, W, Inches(0.42), tt("slide_demo", pack.lang), 13)
+            _band(s, 0, 0, W, Inches(0.42), i18n.t("slide_demo", pack.lang), 13)
             top = Inches(0.5)
         _text(s, M, top, W - 2 * M, Inches(0.7), [sl.title], size=24, bold=True, color="#111111")
         _text(s, M, top + Inches(0.68), W - 2 * M, Inches(0.75), [sl.takeaway], size=16,

@@ -10,8 +10,8 @@ import io
 import re
 from xml.sax.saxutils import escape
 
-from board import disputes, export, fonts
-from board.deck import Pack, made_text, tt
+from board import disputes, export, fonts, i18n
+from board.deck import Pack, made_text
 
 PW, PH = 960, 540  # PDF page in points: 13.333 × 7.5 in
 
@@ -59,10 +59,10 @@ def page_svgs(pack: Pack) -> list[str]:
     body = ""
     for text, size, bold, color in [
         (pack.bureau, 18, False, "#1f5fa8"), (pack.title, 30, True, "#111111"),
-        (tt("deck_sub", pack.lang, agencies=pack.agencies), 15, False, "#444444"),
-        (tt("deck_period", pack.lang, y0=pack.y0, y1=pack.year), 15, False, "#444444"),
-        (tt("deck_date", pack.lang, d=made_text(pack.made, pack.lang)), 15, False, "#444444"),
-        *([(tt("deck_demo", pack.lang), 14, True, export.BANNER_FG)] if pack.has_demo else []),
+        (i18n.t("deck_sub", pack.lang, agencies=pack.agencies), 15, False, "#444444"),
+        (i18n.t("deck_period", pack.lang, y0=pack.y0, y1=pack.year), 15, False, "#444444"),
+        (i18n.t("deck_date", pack.lang, d=made_text(pack.made, pack.lang)), 15, False, "#444444"),
+        *([(i18n.t("deck_demo", pack.lang), 14, True, export.BANNER_FG)] if pack.has_demo else []),
     ]:  # fmt: skip
         t, y = _svg_text(M, y, text, size, fam, bold=bold, color=color, width=tw)
         body += t
@@ -72,7 +72,7 @@ def page_svgs(pack: Pack) -> list[str]:
         body, top = "", 14
         if sl.has_demo:
             body += f'<rect x="0" y="0" width="{PW}" height="28" fill="{export.BANNER_BG}"/>'
-            t, _ = _svg_text(M, 6, tt("slide_demo", pack.lang), 12, fam, bold=True,
+            t, _ = _svg_text(M, 6, i18n.t("slide_demo", pack.lang), 12, fam, bold=True,
                              color=export.BANNER_FG, width=tw)  # fmt: skip
             body += t
             top = 36

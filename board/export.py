@@ -43,52 +43,6 @@ FOOT_SIZE = 12  # px, the footnote under the chart
 FOOT_COLOR = "#555555"
 PAD = 10
 
-TEXT: dict[str, tuple[str, str]] = {
-    "exported": ("导出自法治指标看板，{d}", "Exported from the rule-of-law board, {d}"),
-    "unit_col": ("计量单位", "Unit"),
-    "as_written": ("原文写法", "As written"),
-    "kind": ("类别", "Kind"),
-    "agency_id": ("单位代码", "Agency id"),
-    "indicator_id": ("指标代码", "Indicator id"),
-    "sheet_data": ("数据", "Data"),
-    "sheet_notes": ("说明", "Notes"),
-    "n_title": ("标题", "Title"),
-    "n_sources": ("来源", "Sources"),
-    "n_exported": ("导出时间", "Exported"),
-    "n_rows": ("数据行数", "Rows"),
-    "n_units": ("计量单位", "Units"),
-    "n_notes": ("说明", "Notes"),
-    "n_docs": ("来源文件", "Source documents"),
-    "note_value": (
-        "“数值”为报告中的数字；“原文写法”保留“以上”“约”等限定词，数值为其下限或约数。",
-        "'Value' is the number in the report; 'As written' keeps bounds such as "
-        "'10+' or 'about', where the value is the bound.",
-    ),  # fmt: skip
-    "note_missing": (
-        "没有数据的年份不列出（不是零）。",
-        "Years without a value are not listed (not zero).",
-    ),
-    "note_demo": (
-        "“数据类型”为“演示数据”的行不是真实报告，仅用于演示。",
-        "Rows whose data type is 'demo data' are not from real reports.",
-    ),  # fmt: skip
-    "banner_demo": (
-        "演示数据：本图含虚构的演示数字，不是真实报告的数字，请勿引用。",
-        "DEMO DATA: invented figures, not from real reports. Do not quote.",
-    ),
-    "n_warning": ("注意", "Warning"),
-    "note_unverified": (
-        "“状态”为“未核实”的数值尚未经法制科核对。",
-        "Values whose status is 'unverified' have not been checked yet.",
-    ),  # fmt: skip
-}
-
-
-def tt(key: str, lang: str = "zh", **kw) -> str:
-    zh, en = TEXT[key]
-    s = en if lang == "en" else zh
-    return s.format(**kw) if kw else s
-
 
 # -- chart → SVG / PNG / PDF --------------------------------------------------------------------
 
@@ -378,7 +332,7 @@ def footnote(sources: str | None, lang: str = "zh", when: date | None = None,
              data: pd.DataFrame | None = None) -> str:  # fmt: skip
     """'来源：…  ·  导出自法治指标看板，2026-11-27', after a line naming the disputed values
     of `data` ('有争议：区科技局2021年执法检查次数15次（来源不一致：…）。')."""
-    stamp = tt("exported", lang, d=(when or date.today()).isoformat())
+    stamp = i18n.t("exported", lang, d=(when or date.today()).isoformat())
     text = f"{sources}  ·  {stamp}" if sources else stamp
     why = disputes.footnote(data, lang) if data is not None else None
     return f"{why}\n{text}" if why else text
@@ -388,7 +342,7 @@ def banner(data: pd.DataFrame | None, lang: str = "zh") -> str | None:
     """The demo banner of an export whose numbers include demo data, else None."""
     if data is None or "origin" not in data or not data["origin"].eq("demo").any():
         return None
-    return tt("banner_demo", lang)
+    return i18n.t("banner_demo", lang)
 
 
 # -- chart data → CSV / XLSX --------------------------------------------------------------------
@@ -401,10 +355,10 @@ def _col(lang: str):
         ("year", t("year")),
         ("area_txt", t("area")),
         ("indicator", t("indicator")),
-        ("which_txt", tt("kind", lang)),
+        ("which_txt", i18n.t("kind", lang)),
         ("value", t("value")),
-        ("unit_txt", tt("unit_col", lang)),
-        ("label", tt("as_written", lang)),
+        ("unit_txt", i18n.t("unit_col", lang)),
+        ("label", i18n.t("as_written", lang)),
         ("yoy_pct", t("yoy_pct")),
         ("status_txt", t("status")),
         ("disputed_txt", disputes.tt("label", lang)),
@@ -412,8 +366,8 @@ def _col(lang: str):
         ("origin_txt", t("origin")),
         ("source_txt", t("document")),
         ("quote", t("source")),
-        ("agency_id", tt("agency_id", lang)),
-        ("indicator_id", tt("indicator_id", lang)),
+        ("agency_id", i18n.t("agency_id", lang)),
+        ("indicator_id", i18n.t("indicator_id", lang)),
     ]
 
 
@@ -478,11 +432,11 @@ def documents(data: pd.DataFrame, lang: str) -> list[str]:
 
 
 def notes(data: pd.DataFrame, lang: str) -> list[str]:
-    out = [tt("note_value", lang), tt("note_missing", lang)]
+    out = [i18n.t("note_value", lang), i18n.t("note_missing", lang)]
     if "origin" in data and data["origin"].eq("demo").any():
-        out.append(tt("note_demo", lang))
+        out.append(i18n.t("note_demo", lang))
     if "status" in data and data["status"].eq("unverified").any():
-        out.append(tt("note_unverified", lang))
+        out.append(i18n.t("note_unverified", lang))
     if not disputes.rows(data).empty:
         out.append(disputes.tt("xlsx_note", lang))
     return out
@@ -498,7 +452,7 @@ def to_xlsx(data: pd.DataFrame, lang: str = "zh", *, title: str = "", sources: s
     tab = table(data, lang)
     wb = Workbook()
     ws = wb.active
-    ws.title = tt("sheet_data", lang)
+    ws.title = i18n.t("sheet_data", lang)
     ws.append(list(tab.columns))
     for row in tab.itertuples(index=False):
         ws.append([None if isinstance(v, float) and math.isnan(v) else
@@ -526,7 +480,7 @@ def to_xlsx(data: pd.DataFrame, lang: str = "zh", *, title: str = "", sources: s
                 for c in ws[i]:
                     c.fill = tint
 
-    ns = wb.create_sheet(tt("sheet_notes", lang))
+    ns = wb.create_sheet(i18n.t("sheet_notes", lang))
     units = []
     if "indicator" in data and "unit_txt" in data:
         pairs = data.drop_duplicates("indicator")[["indicator", "unit_txt"]]
@@ -535,15 +489,15 @@ def to_xlsx(data: pd.DataFrame, lang: str = "zh", *, title: str = "", sources: s
         ]
     warn = banner(data, lang)
     rows = [
-        *([(tt("n_warning", lang), warn)] if warn else []),
-        (tt("n_title", lang), title),
-        (tt("n_sources", lang), sources),
+        *([(i18n.t("n_warning", lang), warn)] if warn else []),
+        (i18n.t("n_title", lang), title),
+        (i18n.t("n_sources", lang), sources),
         *([(disputes.tt("label", lang), why)] if (why := disputes.footnote(data, lang)) else []),
-        (tt("n_exported", lang), (when or date.today()).isoformat()),
-        (tt("n_rows", lang), len(tab)),
-        (tt("n_units", lang), "\n".join(units)),
-        (tt("n_notes", lang), "\n".join(notes(data, lang))),
-        (tt("n_docs", lang), "\n".join(documents(data, lang))),
+        (i18n.t("n_exported", lang), (when or date.today()).isoformat()),
+        (i18n.t("n_rows", lang), len(tab)),
+        (i18n.t("n_units", lang), "\n".join(units)),
+        (i18n.t("n_notes", lang), "\n".join(notes(data, lang))),
+        (i18n.t("n_docs", lang), "\n".join(documents(data, lang))),
     ]
     for k, v in rows:
         ns.append([k, v])

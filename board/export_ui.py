@@ -17,22 +17,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from board import export, fonts, model
-
-LABELS = {
-    "zh": {"menu": "下载", "png": "图片 PNG", "svg": "矢量图 SVG", "pdf": "PDF", "csv": "数据 CSV",
-           "xlsx": "数据 Excel", "help_png": "高清图片（2倍），可直接放入幻灯片",
-           "help_svg": "矢量图：放大不失真（打开的电脑需有中文字体）",
-           "help_pdf": "PDF：中文字体已嵌入，可直接打印",
-           "help_csv": "表格数据，UTF-8（Excel 可直接打开）",
-           "help_xlsx": "Excel 工作簿：数据、计量单位、来源和说明"},
-    "en": {"menu": "Download", "png": "Image PNG", "svg": "Vector SVG", "pdf": "PDF",
-           "csv": "Data CSV", "xlsx": "Data Excel", "help_png": "Sharp image (2×) for slides",
-           "help_svg": "Vector image (needs a Chinese font where it is opened)",
-           "help_pdf": "PDF with the Chinese font embedded",
-           "help_csv": "The numbers, UTF-8 (opens in Excel)",
-           "help_xlsx": "Workbook: numbers, units, sources and notes"},
-}  # fmt: skip
+from board import export, fonts, i18n, model
 
 
 @functools.lru_cache(maxsize=32)
@@ -82,7 +67,6 @@ def download_buttons(chart, data: pd.DataFrame, name: str | None = None, sources
     """A 下载 menu with one button per format for this chart and its numbers. `chart` may be
     a function that makes it (called on the first click, not on every run of the page);
     then `name` (the file's name) is needed."""
-    lab = LABELS["en" if lang == "en" else "zh"]
     if sources is None:
         sources = model.sources_footnote(data, lang)
     title = name or export.content_name(name_spec(chart), data) or "chart"
@@ -92,14 +76,14 @@ def download_buttons(chart, data: pd.DataFrame, name: str | None = None, sources
         font_error = None
     except fonts.FontMissing as e:
         font_error = str(e)
-    with st.popover(lab["menu"], icon=":material/download:"):
+    with st.popover(i18n.t("dl_menu", lang), icon=":material/download:"):
         if font_error:
             st.warning(font_error)
         for fmt in formats:
             disabled = bool(font_error) and fmt in export.IMAGE_FORMATS
             st.download_button(
-                lab[fmt], data=_maker(fmt, chart, data, sources, lang, title),
+                i18n.t(f"dl_{fmt}", lang), data=_maker(fmt, chart, data, sources, lang, title),
                 file_name=export.file_name(title, fmt), mime=export.MIME[fmt],
-                key=f"dl_{key}_{fmt}", help=lab[f"help_{fmt}"], on_click="ignore",
+                key=f"dl_{key}_{fmt}", help=i18n.t(f"dl_help_{fmt}", lang), on_click="ignore",
                 disabled=disabled, width="stretch",
             )  # fmt: skip

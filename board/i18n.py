@@ -71,13 +71,11 @@ def origin_text(origin: str, lang: str = "zh") -> str:
 
 
 def method_text(method: str, lang: str = "zh") -> str:
-    key = f"method_{method}"
-    return t(key, lang) if key in TEXT else method
+    return t(f"method_{method}", lang) if f"method_{method}" in TEXT else method
 
 
 def kind_text(kind: str, lang: str = "zh") -> str:
-    key = f"kind_{kind}"
-    return t(key, lang) if key in TEXT else kind
+    return t(f"kind_{kind}", lang) if f"kind_{kind}" in TEXT else kind
 
 
 def reason_text(reason: str, lang: str = "zh", *, short: bool = False) -> str:

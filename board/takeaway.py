@@ -11,10 +11,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from board import model
+from board import i18n, model
 from board import scope as _scope
-
-NO_VALUE = ("{year}年没有{name}的数据。", "No figure for {name} in {year}.")
 
 
 def sentence(series: pd.DataFrame, meta: model.Meta, indicator_id: str, year: int,
@@ -23,8 +21,7 @@ def sentence(series: pd.DataFrame, meta: model.Meta, indicator_id: str, year: in
     c = model.card(series, meta, indicator_id, year, lang)
     s = model.sentence(c, meta, lang, window=window)
     if s is None:
-        zh, en = NO_VALUE
-        return (en if lang == "en" else zh).format(year=year, name=c.name)
+        return i18n.t("tk_no_value", lang, year=year, name=c.name)
     return s
 
 

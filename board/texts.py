@@ -278,13 +278,11 @@ TEXT: dict[str, tuple[str, str]] = {
     "indicator": ("指标", "Indicator"),
     "area": ("领域", "Area"),
     "value": ("数值", "Value"),
-    "unit": ("单位", "Unit"),
     "status": ("状态", "Status"),
     "origin": ("数据类型", "Data"),
     "source": ("来源句子", "Source sentence"),
     "document": ("来源文件", "Source document"),
     "method": ("提取方式", "Method"),
-    "location": ("位置", "Location"),
     "yoy": ("同比", "YoY"),
     "yoy_pct": ("同比变化（%）", "YoY change (%)"),
     "sources_n": ("来源：{docs}", "Sources: {docs}"),
@@ -301,7 +299,6 @@ TEXT: dict[str, tuple[str, str]] = {
         "Nothing matches these filters. Widen the years or agencies, or include demo data.",
     ),  # fmt: skip
     "no_agencies": ("请在左侧至少选择一个单位。", "Choose at least one agency on the left."),
-    "missing_wh": ("还没有数据仓库。", "The data warehouse does not exist yet."),
     "building": (
         "正在根据 data/ 中的报告建立数据仓库，首次打开需要一点时间……",
         "Building the data warehouse from data/ (first run only)…",
@@ -318,23 +315,14 @@ TEXT: dict[str, tuple[str, str]] = {
     "view_chart": ("图表", "Chart"),
     "view_table": ("表格", "Table"),
     # overview
-    "ov_title": ("总览", "Overview"),
-    "ov_year": ("{year}年", "{year}"),
     "ov_lead": ("{year}年要点（{agencies}）", "Highlights {year} ({agencies})"),
     "ov_cards": ("各领域主要指标", "Headline indicators by area"),
-    "ov_single": ("{name}", "{name}"),
     "ov_no_value": ("本年无数据", "no data this year"),
     "ov_no_prev": ("上年无数据，无法计算同比", "no data for the year before"),
     "ov_spark": ("历年走势（{unit}）", "By year ({unit})"),
     "ov_coverage": ("数据覆盖", "What the data covers"),
-    "ov_cov_line": ("{agency}：{years}", "{agency}: {years}"),
-    "ov_cov_missing": ("缺少：{items}", "Missing: {items}"),
-    "ov_cov_none_missing": ("所选年份均有报告。", "Every chosen year has a report."),
     "ov_cov_no_docs": ("无报告", "no reports"),
-    "ov_cov_demo": ("（其中{years}为演示数据）", " (demo: {years})"),
-    "ov_sentences": ("可直接宣读的要点", "Points to read out"),
     "ov_missing_areas": ("{year}年没有数据的领域：{areas}。", "No data in {year} for: {areas}."),
-    "ov_selected_year": ("关注年份", "Year in focus"),
     # sentences (see SENTENCE below for the indicator-specific part)
     "s_up": ("同比增长{pct}", "up {pct} on the year before"),
     "s_down": ("同比下降{pct}", "down {pct} on the year before"),
@@ -356,7 +344,6 @@ TEXT: dict[str, tuple[str, str]] = {
     "s_min": ("为近{n}年最低", "the lowest in {n} years"),
     "s_demo": ("（演示数据）", " (demo data)"),
     # trends
-    "tr_title": ("趋势", "Trends"),
     "tr_indicators": ("指标", "Indicators"),
     "tr_mode": ("显示", "Show"),
     "tr_mode_value": ("数值", "Values"),
@@ -373,7 +360,6 @@ TEXT: dict[str, tuple[str, str]] = {
         "Breaks in a line are missing years, not zeros.",
     ),
     # comparison
-    "cmp_title": ("对比", "Comparison"),
     "cmp_bars": ("{y0}–{y1}年各单位主要指标", "Headline indicators by agency, {y0}–{y1}"),
     "cmp_bars_1": ("{y0}年各单位主要指标", "Headline indicators by agency, {y0}"),
     "cmp_panel": ("{area}：{name}（{unit}）", "{area}: {name} ({unit})"),
@@ -388,20 +374,17 @@ TEXT: dict[str, tuple[str, str]] = {
     "cmp_first": ("首年", "First year"),
     "cmp_last": ("末年", "Last year"),
     # approvals
-    "ap_title": ("审批提速", "Approval speed-up"),
     "ap_items": ("审批事项与“一次办好”事项（项）", "Approval items and one-visit items (items)"),
     "ap_days": (
         "办理时限：压缩前后（工作日）",
         "Time limits before and after the cut (working days)",
     ),
-    "ap_cut": ("办理时限压缩比例（%）", "Cut in processing time (%)"),
     "ap_table": ("明细表", "Details"),
     "ap_derived": ("推算：由压缩前后时限计算", "derived from the time limits before and after"),
     "ap_before": ("压缩前", "before"),
     "ap_after": ("压缩后", "after"),
     "ap_kind": ("类别", "Kind"),
     # sources
-    "src_title": ("来源", "Sources"),
     "src_docs": ("已载入的文件（{n}份）", "Documents loaded ({n})"),
     "src_facts": ("提取到的数值（{n}条）", "Values found ({n})"),
     "src_indicators": ("按指标筛选", "Filter by indicator"),
@@ -426,6 +409,109 @@ TEXT: dict[str, tuple[str, str]] = {
     ),  # fmt: skip
     "kind_report": ("报告", "report"),
     "kind_table": ("统计表", "table"),
+    # exported images and tables (board/export.py)
+    "exported": ("导出自法治指标看板，{d}", "Exported from the rule-of-law board, {d}"),
+    "unit_col": ("计量单位", "Unit"),
+    "as_written": ("原文写法", "As written"),
+    "kind": ("类别", "Kind"),
+    "agency_id": ("单位代码", "Agency id"),
+    "indicator_id": ("指标代码", "Indicator id"),
+    "sheet_data": ("数据", "Data"),
+    "sheet_notes": ("说明", "Notes"),
+    "n_title": ("标题", "Title"),
+    "n_sources": ("来源", "Sources"),
+    "n_exported": ("导出时间", "Exported"),
+    "n_rows": ("数据行数", "Rows"),
+    "n_units": ("计量单位", "Units"),
+    "n_notes": ("说明", "Notes"),
+    "n_docs": ("来源文件", "Source documents"),
+    "note_value": (
+        "“数值”为报告中的数字；“原文写法”保留“以上”“约”等限定词，数值为其下限或约数。",
+        "'Value' is the number in the report; 'As written' keeps bounds such as "
+        "'10+' or 'about', where the value is the bound.",
+    ),  # fmt: skip
+    "note_missing": (
+        "没有数据的年份不列出（不是零）。",
+        "Years without a value are not listed (not zero).",
+    ),
+    "note_demo": (
+        "“数据类型”为“演示数据”的行不是真实报告，仅用于演示。",
+        "Rows whose data type is 'demo data' are not from real reports.",
+    ),  # fmt: skip
+    "banner_demo": (
+        "演示数据：本图含虚构的演示数字，不是真实报告的数字，请勿引用。",
+        "DEMO DATA: invented figures, not from real reports. Do not quote.",
+    ),
+    "n_warning": ("注意", "Warning"),
+    "note_unverified": (
+        "“状态”为“未核实”的数值尚未经法制科核对。",
+        "Values whose status is 'unverified' have not been checked yet.",
+    ),  # fmt: skip
+    # download menu beside a chart (board/export_ui.py)
+    "dl_menu": ("下载", "Download"),
+    "dl_png": ("图片 PNG", "Image PNG"),
+    "dl_svg": ("矢量图 SVG", "Vector SVG"),
+    "dl_pdf": ("PDF", "PDF"),
+    "dl_csv": ("数据 CSV", "Data CSV"),
+    "dl_xlsx": ("数据 Excel", "Data Excel"),
+    "dl_help_png": ("高清图片（2倍），可直接放入幻灯片", "Sharp image (2×) for slides"),
+    "dl_help_svg": (
+        "矢量图：放大不失真（打开的电脑需有中文字体）",
+        "Vector image (needs a Chinese font where it is opened)",
+    ),
+    "dl_help_pdf": ("PDF：中文字体已嵌入，可直接打印", "PDF with the Chinese font embedded"),
+    "dl_help_csv": ("表格数据，UTF-8（Excel 可直接打开）", "The numbers, UTF-8 (opens in Excel)"),
+    "dl_help_xlsx": (
+        "Excel 工作簿：数据、计量单位、来源和说明",
+        "Workbook: numbers, units, sources and notes",
+    ),
+    # the meeting pack (board/deck.py) and its page
+    "pack": ("会议材料", "Meeting pack"),
+    "deck_title": ("{year}年度法治政府建设主要指标", "Rule-of-law indicators {year}"),
+    "deck_sub": ("单位：{agencies}", "Agencies: {agencies}"),
+    "deck_period": ("数据范围：{y0}–{y1}年", "Period: {y0}–{y1}"),
+    "deck_date": ("会议材料 · {d}", "Meeting pack · {d}"),
+    "deck_demo": (
+        "演示数据：本材料的数字含虚构的演示数据，不是真实报告的数字，请勿在会上引用。",
+        "DEMO DATA: these figures include invented demo data, not from real reports. "
+        "Do not quote them.",
+    ),  # fmt: skip
+    "slide_demo": (
+        "演示数据：本页数字为虚构的演示数据，不是真实报告的数字",
+        "DEMO DATA: invented figures on this slide, not from real reports",
+    ),
+    "slide_title": (
+        "{name}（{unit}）：{agencies}，{y0}–{y1}年",
+        "{name} ({unit}): {agencies}, {y0}–{y1}",
+    ),
+    "slide_title_1": ("{name}（{unit}）：{agencies}，{y1}年", "{name} ({unit}): {agencies}, {y1}"),
+    "notes_key": ("要点：{s}", "Takeaway: {s}"),
+    "notes_cover": ("范围：{agencies}，{y0}–{y1}年。", "Covers {agencies}, {y0}–{y1}."),
+    "notes_docs": ("来源文件：", "Source documents:"),
+    "notes_quotes": ("{year}年的原文：", "Source sentences for {year}:"),
+    "made": ("{y}年{m}月{d}日", "{y}-{m:02d}-{d:02d}"),
+    # the 会议材料 page
+    "pg_intro": (
+        "选择年份和图表，下载 16:9 的 PPT 或同样内容的 PDF：首页（单位、年份、日期），每张图一页，"
+        "附一句要点和来源（来源也在备注中）。",
+        "Choose a year and charts, then download a 16:9 PowerPoint or the same pages as PDF: "
+        "a title slide, one slide per chart with a takeaway, and the sources (also in the notes).",
+    ),
+    "pg_year": ("年份", "Year"),
+    "pg_mode": ("图表", "Charts"),
+    "pg_areas": ("五个领域", "The five areas"),
+    "pg_pick": ("自选指标", "Choose indicators"),
+    "pg_inds": ("指标（每个指标一页）", "Indicators (a slide each)"),
+    "pg_slides": ("共{n}页：", "{n} slides:"),
+    "pg_pptx": ("下载 PPT", "Download PowerPoint"),
+    "pg_pdf": ("下载 PDF", "Download PDF"),
+    "pg_skipped": (
+        "以下指标在所选范围内没有数据，未生成幻灯片：{names}",
+        "No data, so no slide, for: {names}",
+    ),
+    "pg_preview": ("预览图表", "Preview the chart"),
+    # a slide's takeaway (board/takeaway.py)
+    "tk_no_value": ("{year}年没有{name}的数据。", "No figure for {name} in {year}."),
 }
 
 # Why a number was set aside (etl/model.py CANDIDATE_REASONS has the full sentence), in a

@@ -24,7 +24,7 @@ def made_pack(
 
 ctx = app.page("meeting")
 f, meta, lang = ctx.f, ctx.meta, ctx.lang
-t = lambda k, **kw: deck.tt(k, lang, **kw)  # noqa: E731
+t = lambda k, **kw: i18n.t(k, lang, **kw)  # noqa: E731
 st.caption(t("pg_intro"))
 
 years = [y for y in meta.years if f.y0 <= y <= f.y1] or meta.years

@@ -91,7 +91,7 @@ def problems(pg) -> list[str]:
     if boxes.count():
         out.append(f"error box: {boxes.all_inner_texts()}")
     out += [f"page error: {e}" for e in pg.errors if "ResizeObserver" not in e]
-    for key in ("no_data", "missing_wh", "building", "built"):
+    for key in ("no_data", "building", "built"):
         text = i18n.t(key, "zh")[:12]
         if pg.get_by_text(text, exact=False).count():
             out.append(f"shows {key!r}: {text}…")
