@@ -94,12 +94,12 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _open(db: Path):
-    from board import deck
+    from board import reader
 
     if not Path(db).is_file():
         raise Usage(f"没有找到数据仓库：{db}\n请先在项目目录运行：python -m etl build"
                     + ("" if Path(db) == DEFAULT_DB else f" --db {db}"))  # fmt: skip
-    return deck.Warehouse(db)
+    return reader.Warehouse(db)
 
 
 def _indicators(wh, asked: list[str]) -> list[str]:

@@ -59,9 +59,9 @@ def main() -> int:
     import streamlit.logger
 
     streamlit.logger.set_log_level("error")
-    from board import app, charts, deck, export, fonts, model
+    from board import app, charts, deck, export, fonts, model, reader
 
-    wh = deck.Warehouse(a.db)
+    wh = reader.Warehouse(a.db)
     ag = app.default_agencies(wh.meta)
     y0, y1 = min(wh.meta.years), max(wh.meta.years)
 

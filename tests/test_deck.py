@@ -14,7 +14,7 @@ from board_fixtures import ROOT, assert_ok, new_app, texts
 from pypdf import PdfReader
 from test_export import isolated_env, pdf_fonts
 
-from board import app, deck, model, takeaway
+from board import app, deck, model, reader, takeaway
 
 pytest_plugins = ["board_fixtures"]
 
@@ -27,7 +27,7 @@ def cjk(s: str) -> bool:
 
 @pytest.fixture(scope="module")
 def wh(bundled_wh):
-    return deck.Warehouse(bundled_wh)
+    return reader.Warehouse(bundled_wh)
 
 
 @pytest.fixture(scope="module")

@@ -16,7 +16,7 @@ from board_fixtures import ROOT
 from pptx import Presentation
 from pptx.util import Pt
 
-from board import app, deck
+from board import app, reader
 
 pytest_plugins = ["board_fixtures"]
 SHOTS = ROOT / "artifacts" / "screenshots"
@@ -31,7 +31,7 @@ def make_deck(db: Path, out: Path, *args: str) -> Presentation:
 
 @pytest.fixture(scope="module")
 def wh(bundled_wh):
-    return deck.Warehouse(bundled_wh)
+    return reader.Warehouse(bundled_wh)
 
 
 @pytest.fixture(scope="module")

@@ -84,9 +84,9 @@ def bars(title: str, labels: list[str]) -> dict:
 @pytest.fixture(scope="module")
 def trend(bundled_wh):
     """The trends page's chart of inspections on the bundled data, and its rows."""
-    from board import deck
+    from board import reader
 
-    wh = deck.Warehouse(bundled_wh)
+    wh = reader.Warehouse(bundled_wh)
     ag = list(wh.meta.agencies.index)
     df = wh.series(["inspections"], ag, min(wh.meta.years), max(wh.meta.years))
     data = model.add_yoy(model.add_segments(model.enrich(df, wh.meta, "zh")))

@@ -19,9 +19,9 @@ pytest_plugins = ["board_fixtures"]
 
 @pytest.fixture(scope="module")
 def wh(bundled_wh):
-    from board import deck
+    from board import reader
 
-    return deck.Warehouse(bundled_wh)
+    return reader.Warehouse(bundled_wh)
 
 
 def chart_of(wh, ids, demo=True):
