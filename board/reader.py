@@ -14,8 +14,6 @@ from board import model, queries, warehouse
 class Warehouse:
     """The warehouse file at `path`, read through board.queries' named SQL (uncached)."""
 
-    ALIASES = "SELECT alias, agency_id FROM agency_alias"
-
     def __init__(self, path: Path):
         self.version = warehouse.current(Path(path))
         if self.version is None:
@@ -61,12 +59,9 @@ class Warehouse:
                 if isinstance(r.get(col), str):
                     names[r[col].strip().lower()] = str(aid)
             names[str(aid).lower()] = str(aid)
-        cur = warehouse.cursor(self.version)
-        try:
-            for alias, aid in cur.execute(self.ALIASES).fetchall():
-                names.setdefault(str(alias).strip().lower(), str(aid))
-        finally:
-            cur.close()
+        aliases = queries.execute(self.version, "agency_aliases", ())
+        for alias, aid in aliases.itertuples(index=False):
+            names.setdefault(str(alias).strip().lower(), str(aid))
         return names
 
     def resolve_agencies(self, names: list[str]) -> tuple[list[str], list[str]]:

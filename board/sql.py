@@ -224,4 +224,6 @@ SQL: dict[str, str] = {
         SELECT run_id, started_at, finished_at, data_dir, files_seen, files_loaded,
                files_rejected, facts
         FROM load_run ORDER BY finished_at DESC LIMIT 1""",
+    # every alias of the registry (the command line's --agency)
+    "agency_aliases": "SELECT alias, agency_id FROM agency_alias",
 }
