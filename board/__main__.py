@@ -167,7 +167,13 @@ def cmd_export(a) -> int:
     )
     chart = charts.trend(data, wh.meta, list(range(y0, y1 + 1)), a.lang)
     sources = model.sources_footnote(data, a.lang)
-    out = export.export(chart, data, a.format, sources=sources, lang=a.lang)
+    renderer = getattr(a, "renderer", None)
+    if renderer is not None and a.format in export.IMAGE_FORMATS:
+        foot = export.footnote(sources, a.lang, data=data)
+        spec = export.spec_of(chart)
+        out = renderer.render(spec, a.format, foot, export.banner(data, a.lang))
+    else:
+        out = export.export(chart, data, a.format, sources=sources, lang=a.lang)
     _write(a.out, out)
     print(f"已写入 {a.out}（{a.format.upper()}，{len(data)} 个数值，{len(out):,} 字节）")
     return EXIT_OK
@@ -235,6 +241,12 @@ def cmd_draft(a) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     a = _parser().parse_args(argv)
+    # an image is drawn by a second process that starts vl-convert's engine meanwhile
+    renderer = None
+    if a.command == "export" and a.format in ("png", "svg", "pdf"):
+        from board.render import Renderer
+
+        renderer = a.renderer = Renderer()
     from board.fonts import FontMissing
     from board.queries import WarehouseMissing
 
@@ -251,6 +263,9 @@ def main(argv: list[str] | None = None) -> int:
     except FontMissing as e:
         print(str(e), file=sys.stderr)
         return EXIT_FONT
+    finally:
+        if renderer is not None:
+            renderer.close()
     print(f"用时 {time.perf_counter() - t:.1f} 秒。")
     return code
 

@@ -20,6 +20,7 @@ the sources in a footnote and, with the source sentences, in the speaker notes.
 
 from __future__ import annotations
 
+import copy
 import io
 from dataclasses import dataclass, field
 from datetime import date
@@ -70,7 +71,7 @@ class Slide:
         """The chart (no footnote: the slide has its own; no title: the slide's title says
         it) as SVG, rendered once."""
         if self._svg is None:
-            spec = self.chart if isinstance(self.chart, dict) else self.chart.to_dict()
+            spec = copy.deepcopy(export.spec_of(self.chart))
             t = spec.get("title")
             if isinstance(t, dict) and t.get("subtitle"):
                 t["text"] = " "

@@ -34,6 +34,7 @@ from board.export_image import (  # noqa: F401 - re-exported
     chart_title,
     export_spec,
     panels,
+    spec_of,
     svg_to,
     text_width,
     wrap,
@@ -56,7 +57,7 @@ def content_name(chart, data: pd.DataFrame | None = None, lang: str = "zh") -> s
     """What a file of the chart is called: its title; for a chart of several indicators
     (whose title says only 'the chosen indicators'), the indicators and the years:
     '执法检查次数、办理案件数_2016-2025'."""
-    spec = chart if isinstance(chart, dict) else chart.to_dict()
+    spec = spec_of(chart)
     head = chart_title(spec)
     if data is None or "indicator_id" not in data or data["indicator_id"].nunique() < 2:
         return head

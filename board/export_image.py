@@ -64,10 +64,17 @@ def _split_subtitle(title, width: float = 600, size: float = 12) -> None:
     title["subtitle"] = lines
 
 
+def spec_of(chart) -> dict:
+    """The chart's Vega-Lite spec as a dict. An Altair chart is not validated again against
+    the schema (a quarter of a second of jsonschema on a trend chart): the page drew the
+    same chart, validated, and tests/test_export.py validates every chart kind exported."""
+    return chart if isinstance(chart, dict) else chart.to_dict(validate=False)
+
+
 def export_spec(chart) -> dict:
     """The chart's Vega-Lite spec as exported: the CJK font named everywhere, a fixed width
     where the page would have stretched it, long subtitles on several lines."""
-    spec = copy.deepcopy(chart if isinstance(chart, dict) else chart.to_dict())
+    spec = copy.deepcopy(spec_of(chart))
     family = fonts.family()
     spec.setdefault("config", {})["font"] = family
     _set_fonts({k: v for k, v in spec.items() if k != "datasets"}, family)
@@ -121,7 +128,7 @@ def _landscape(spec: dict) -> None:
 
 def chart_title(chart) -> str:
     """The chart's title text ('执法检查次数（次）'), or ''."""
-    spec = chart if isinstance(chart, dict) else chart.to_dict()
+    spec = spec_of(chart)
     t = spec.get("title")
     if isinstance(t, dict):
         t = t.get("text")

@@ -5,7 +5,7 @@
 
 The files are made only when a button is clicked (st.download_button with a callable, run
 by Streamlit on its own thread), so drawing a page costs nothing; the chart's SVG is kept
-for the other image formats of the same chart.
+for the other image formats of the same chart, and each file's bytes for the next click.
 """
 
 from __future__ import annotations
@@ -25,6 +25,13 @@ def _svg(spec_json: str, foot: str, banner: str | None) -> str:
     return export.chart_svg(json.loads(spec_json), foot, banner)
 
 
+@functools.lru_cache(maxsize=48)
+def _image(spec_json: str, foot: str, banner: str | None, fmt: str) -> bytes:
+    """The file's bytes, kept per chart spec, footnote and format: a second click (or the
+    same chart on another page or rerun) is answered at once."""
+    return export.svg_to(_svg(spec_json, foot, banner), fmt)
+
+
 def _maker(fmt: str, chart, data: pd.DataFrame, sources: str, lang: str, title: str):
     """The callable Streamlit runs when the button is clicked."""
 
@@ -34,11 +41,9 @@ def _maker(fmt: str, chart, data: pd.DataFrame, sources: str, lang: str, title: 
             chart = chart()
         try:
             if fmt in export.IMAGE_FORMATS:
-                spec = chart if isinstance(chart, dict) else chart.to_dict()
-                svg = _svg(json.dumps(spec, sort_keys=True, ensure_ascii=False),
-                           export.footnote(sources, lang, data=data),
-                           export.banner(data, lang))  # fmt: skip
-                return export.svg_to(svg, fmt)
+                spec = json.dumps(export.spec_of(chart), sort_keys=True, ensure_ascii=False)
+                foot = export.footnote(sources, lang, data=data)
+                return _image(spec, foot, export.banner(data, lang), fmt)
             return export.export(chart, data, fmt, sources=sources, lang=lang, title=title)
         except fonts.FontMissing as e:
             # the download then holds the reason, in words, instead of a picture with boxes

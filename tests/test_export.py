@@ -338,3 +338,53 @@ def test_download_buttons_offer_five_formats(use_wh, bundled_wh):
     assert len(buttons) == 5
     labels = [b.proto.label for b in buttons]
     assert labels == ["图片 PNG", "矢量图 SVG", "PDF", "数据 CSV", "数据 Excel"]
+
+
+# -- the render process of the command line, and the page's cache of files ------------------------
+
+
+def test_the_exported_chart_is_valid_vega_lite(trend):
+    """Exports skip Altair's schema check (spec_of); the chart itself still passes it."""
+    chart, _, _ = trend
+    assert chart.to_dict(validate=True) == export.spec_of(chart)
+
+
+def test_the_render_process_draws_what_the_command_would(trend):
+    from board.render import Renderer
+
+    chart, data, sources = trend
+    spec = export.spec_of(chart)
+    foot, banner = export.footnote(sources, "zh", data=data), export.banner(data, "zh")
+    here = export.chart_bytes(spec, "svg", foot, banner)
+    r = Renderer()
+    assert r._proc is not None
+    assert r.render(spec, "svg", foot, banner) == here
+    assert r._proc is None  # used once
+
+
+def test_the_render_process_falls_back_and_ends(trend):
+    from board.render import Renderer
+
+    chart, data, sources = trend
+    spec = export.spec_of(chart)
+    r = Renderer()
+    proc = r._proc
+    r.close()  # a command that stopped early: the process is ended, not left behind
+    assert proc.poll() is not None
+    r = Renderer()
+    r._proc.kill()  # a process that died: the command draws the image itself
+    r._proc.wait()
+    svg = r.render(spec, "svg", "来源：测试", None)
+    assert "来源：测试".encode() in svg
+
+
+def test_the_page_keeps_each_files_bytes_for_the_next_click(trend):
+    from board import export_ui
+
+    chart, data, sources = trend
+    export_ui._image.cache_clear()
+    make = export_ui._maker("png", chart, data, sources, "zh", "t")
+    first = make()
+    assert first[:8] == b"\x89PNG\r\n\x1a\n"
+    assert make() is first  # the same bytes, not drawn again
+    assert export_ui._image.cache_info().hits == 1
