@@ -14,7 +14,7 @@ from board_fixtures import ROOT, assert_ok, new_app, texts
 from pypdf import PdfReader
 from test_export import isolated_env, pdf_fonts
 
-from board import app, deck, model, reader, takeaway
+from board import app, deck, deck_pptx, model, reader, takeaway
 
 pytest_plugins = ["board_fixtures"]
 
@@ -111,7 +111,7 @@ def test_every_chinese_run_names_an_east_asian_typeface(pptx):
                         continue
                     rpr = r._r.find(f"{A_NS}rPr")
                     ea = rpr.find(f"{A_NS}ea")
-                    assert ea is not None and ea.get("typeface") == deck.EA_FONT, r.text
+                    assert ea is not None and ea.get("typeface") == deck_pptx.EA_FONT, r.text
                     assert rpr.get("lang") == "zh-CN"
                     # schema order: latin before ea
                     kids = [c.tag for c in rpr]
