@@ -8,7 +8,8 @@ and Altair and reads the warehouse; then it draws the real chart it is sent. Any
 goes wrong here (no process, a crash, no font) falls back to drawing in the command's own
 process, which says what is wrong as before.
 
-The request is one JSON object on stdin, {"spec", "footnote", "banner", "fmt", "scale"};
+The request is one JSON object on stdin, {"spec", "footnote", "banner", "fmt", "scale",
+"font"} (the command's CJK font file: another one here means the command draws it);
 the answer is the file's bytes on stdout and exit status 0. Closing stdin without a
 request (the command stopped early) ends the process quietly.
 """
@@ -40,13 +41,14 @@ class Renderer:
     def render(self, spec: dict, fmt: str, footnote: str | None, banner: str | None,
                scale: float | None = None) -> bytes:  # fmt: skip
         """The image's bytes, drawn by the render process, else here."""
-        from board import export_image
+        from board import export_image, fonts
 
         scale = export_image.SCALE if scale is None else scale
+        font = fonts.find()  # no CJK font: FontMissing here, as when drawing here
         proc, self._proc = self._proc, None
         if proc is not None:
             req = {"spec": spec, "fmt": fmt, "footnote": footnote, "banner": banner,
-                   "scale": scale}  # fmt: skip
+                   "scale": scale, "font": str(font.path)}  # fmt: skip
             try:
                 out, _ = proc.communicate(json.dumps(req, ensure_ascii=False).encode("utf-8"))
                 if proc.returncode == 0 and out:
@@ -85,10 +87,12 @@ def main() -> int:
     raw = sys.stdin.buffer.read()
     if not raw:
         return 0
-    from board import export_image
+    from board import export_image, fonts
 
     req = json.loads(raw)
     try:
+        if str(fonts.ensure().path) != req["font"]:
+            return 1  # not the font the command chose: it draws the image itself
         out = export_image.chart_bytes(req["spec"], req["fmt"], req["footnote"], req["banner"],
                                        scale=req["scale"])  # fmt: skip
     except Exception:  # noqa: BLE001 - the command draws it itself, and reports the error
