@@ -55,7 +55,7 @@ def notes(df: pd.DataFrame, lang: str, *, hollow: bool = True) -> list[str]:
     if len(df) and "qualifier" in df and df["qualifier"].notna().any():
         out.append(i18n.t("bound_mark", lang))
     if any_disputed(df):
-        out.append(disputes.tt("chart_note", lang))
+        out.append(i18n.t("dp_chart_note", lang))
     return out
 
 
@@ -121,7 +121,7 @@ def tip(lang: str, extra: list[tuple[str, str]] | None = None) -> alt.ExprRef:
     items = [
         f"{json.dumps(title, ensure_ascii=False)}: datum[{json.dumps(f)}]" for f, title in pairs
     ]
-    why = json.dumps(disputes.tt("label", lang), ensure_ascii=False)
+    why = json.dumps(i18n.t("dp_label", lang), ensure_ascii=False)
     items.append(f"{why}: datum.disputed ? datum.dispute_note : datum.__not_disputed")
     return alt.expr("{" + ", ".join(items) + "}")
 
@@ -131,7 +131,7 @@ def disputed_ring(df: pd.DataFrame, lang: str, size: int = 330, **enc):
     picks the point), with a 有争议 legend entry; None when nothing is disputed."""
     if not any_disputed(df):
         return None
-    label = disputes.tt("label", lang)
+    label = i18n.t("dp_label", lang)
     # above the plot, not beside the agencies' legend under it: on a phone the two side by
     # side cut the last agency's name
     legend = alt.Legend(title=None, orient="top", symbolStrokeColor=disputes.COLOR,
@@ -325,7 +325,7 @@ def sparkline(df: pd.DataFrame, years: list[int], focus: int, unit: str, name: s
     sub = [t("contains_demo")] if df["is_demo"].any() else []
     ring = None
     if any_disputed(df):
-        sub.append(disputes.tt("spark_note", lang))
+        sub.append(i18n.t("dp_spark_note", lang))
         ring = alt.Chart(name="disputed").mark_point(filled=False, color=disputes.COLOR, size=120,
                                                      strokeWidth=2).encode(x=x, y=y).transform_filter("datum.disputed")  # fmt: skip
     chart = alt.layer(*_with_ring(ring, line, pts), data=df).properties(

@@ -94,7 +94,7 @@ def _chart(slide, sl: Slide, box: tuple, lang: str) -> None:
     try:
         deck_chart.add(slide, sl.data, sl.colors, sl.order, sl.unit, tuple(int(b) for b in box),
                        latin=LATIN_FONT, east_asian=EA_FONT,
-                       dispute_label=disputes.tt("label", lang))  # fmt: skip
+                       dispute_label=i18n.t("dp_label", lang))  # fmt: skip
         return
     except Exception:  # noqa: BLE001 - the picture says the same, only not editable
         pass

@@ -22,38 +22,6 @@ import pandas as pd
 from board import i18n
 
 COLOR = "#d62728"  # the ring on charts and the marker on slides
-TEXT: dict[str, tuple[str, str]] = {
-    "label": ("有争议", "disputed"),
-    "note_col": ("争议说明", "Why disputed"),
-    "yes": ("是", "yes"),
-    "conflict": (
-        "来源不一致：{shown}取自{method}，另有来源为{others}",
-        "sources disagree: {shown} from the {method}, another source gives {others}",
-    ),
-    "chart_note": (
-        "红圈为有争议的数值（来源不一致，或与报告中“比上年”的说法不符）",
-        "red ring: disputed value (sources disagree, or a year-on-year claim does not hold)",
-    ),
-    "spark_note": ("红圈：有争议", "red ring: disputed"),  # a sparkline's subtitle is short
-    "claim": ("与报告中“比上年”的说法不符：{note}", "a year-on-year claim does not hold: {note}"),
-    "footnote": ("有争议：{items}。", "Disputed: {items}."),
-    "item": (
-        "{agency}{year}年{indicator}{value}（{note}）",
-        "{agency} {year} {indicator} {value} ({note})",
-    ),
-    "count": ("有争议{n}处", "{n} disputed"),
-    "count_years": ("有争议{n}处（{years}）", "{n} disputed ({years})"),
-    "xlsx_note": (
-        "“有争议”为“是”的数值，其来源之间不一致，引用前请先核对（见“争议说明”）。",
-        "Values marked disputed have sources that disagree: check them before quoting.",
-    ),
-}
-
-
-def tt(key: str, lang: str = "zh", **kw) -> str:
-    zh, en = TEXT[key]
-    s = en if lang == "en" else zh
-    return s.format(**kw) if kw else s
 
 
 def _others(raw, unit: str, lang: str) -> str:
@@ -92,9 +60,9 @@ def mark(df: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
             shown = getattr(r, "label", None) or i18n.value_text(r.value, unit, None, lang)
             method = i18n.method_text(getattr(r, "method", "") or "", lang)
             others = _others(getattr(r, "other_values", ""), unit, lang)
-            why.append(tt("conflict", lang, shown=shown, method=method, others=others))
+            why.append(i18n.t("dp_conflict", lang, shown=shown, method=method, others=others))
         if claim.iloc[i]:
-            why.append(tt("claim", lang, note=claim.iloc[i].removeprefix("不符：")))
+            why.append(i18n.t("dp_claim", lang, note=claim.iloc[i].removeprefix("不符：")))
         notes.append("；".join(why) if lang == "zh" else "; ".join(why))
     out["disputed"] = conflict.to_numpy(dtype=bool) | claim.ne("").to_numpy(dtype=bool)
     out["dispute_note"] = notes
@@ -120,14 +88,14 @@ def footnote(df: pd.DataFrame, lang: str = "zh", most: int = 3) -> str | None:
         return None
     d = d.drop_duplicates(["agency_id", "year", "indicator_id"]).sort_values(["year", "agency_id"])
     items = [
-        tt("item", lang, agency=r.agency, year=int(r.year), indicator=r.indicator, value=r.label,
+        i18n.t("dp_item", lang, agency=r.agency, year=int(r.year), indicator=r.indicator, value=r.label,
            note=r.dispute_note)
         for r in d.head(most).itertuples()
     ]  # fmt: skip
     text = i18n.join(items, lang)
     if len(d) > most:
         text += f"等{len(d)}处" if lang == "zh" else f" and {len(d) - most} more"
-    return tt("footnote", lang, items=text)
+    return i18n.t("dp_footnote", lang, items=text)
 
 
 def count_text(df: pd.DataFrame, lang: str = "zh") -> str | None:
@@ -137,4 +105,4 @@ def count_text(df: pd.DataFrame, lang: str = "zh") -> str | None:
         return None
     d = d.drop_duplicates(["agency_id", "year", "indicator_id"])
     years = i18n.years_text([int(y) for y in d["year"]], lang)
-    return tt("count_years", lang, n=len(d), years=years)
+    return i18n.t("dp_count_years", lang, n=len(d), years=years)

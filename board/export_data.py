@@ -48,8 +48,8 @@ def _col(lang: str):
         ("label", i18n.t("as_written", lang)),
         ("yoy_pct", t("yoy_pct")),
         ("status_txt", t("status")),
-        ("disputed_txt", disputes.tt("label", lang)),
-        ("dispute_note", disputes.tt("note_col", lang)),
+        ("disputed_txt", i18n.t("dp_label", lang)),
+        ("dispute_note", i18n.t("dp_note_col", lang)),
         ("origin_txt", t("origin")),
         ("source_txt", t("document")),
         ("quote", t("source")),
@@ -77,7 +77,7 @@ def table(data: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
     if "source_txt" not in df and "doc_title" in df:
         df["source_txt"] = df["doc_title"]
     if "disputed" in df:
-        yes = disputes.tt("yes", lang)
+        yes = i18n.t("dp_yes", lang)
         df["disputed_txt"] = [yes if d is True or d == 1 else "" for d in df["disputed"]]
     if "yoy_pct" in df:
         if df["yoy_pct"].notna().any():
@@ -125,7 +125,7 @@ def notes(data: pd.DataFrame, lang: str) -> list[str]:
     if "status" in data and data["status"].eq("unverified").any():
         out.append(i18n.t("note_unverified", lang))
     if not disputes.rows(data).empty:
-        out.append(disputes.tt("xlsx_note", lang))
+        out.append(i18n.t("dp_xlsx_note", lang))
     return out
 
 
@@ -179,7 +179,7 @@ def to_xlsx(data: pd.DataFrame, lang: str = "zh", *, title: str = "", sources: s
         *([(i18n.t("n_warning", lang), warn)] if warn else []),
         (i18n.t("n_title", lang), title),
         (i18n.t("n_sources", lang), sources),
-        *([(disputes.tt("label", lang), why)] if (why := disputes.footnote(data, lang)) else []),
+        *([(i18n.t("dp_label", lang), why)] if (why := disputes.footnote(data, lang)) else []),
         (i18n.t("n_exported", lang), (when or date.today()).isoformat()),
         (i18n.t("n_rows", lang), len(tab)),
         (i18n.t("n_units", lang), "\n".join(units)),

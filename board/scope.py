@@ -14,24 +14,9 @@ import pandas as pd
 
 from board import i18n
 
-TEXT = {
-    "whole": ("全局合计（{n}个单位）", "Bureau-wide total ({n} agencies)"),
-    "sum": ("{n}个单位合计（{names}）", "Total of {n} agencies ({names})"),
-    "only": ("仅{name}", "{name} only"),
-    "each": ("各单位分列（{n}个单位，不作平均）", "By agency ({n} agencies, not averaged)"),
-    "none": ("本年无数据", "no data this year"),
-    "best": ("最高", "highest"),
-    "best_low": ("最低", "lowest"),
-    "range": ("各单位在{lo}至{hi}之间", "agencies range from {lo} to {hi}"),
-}
 LIST_MOST = 3  # agencies named one by one; more are given as the best and the range
 # Indicators where less is better (the best of several agencies is the lowest).
 LOWER_IS_BETTER = {"approval_days_after"}
-
-
-def t(key: str, lang: str, **kw) -> str:
-    zh, en = TEXT[key]
-    return (en if lang == "en" else zh).format(**kw)
 
 
 def whole_bureau(meta) -> set[str]:
@@ -48,15 +33,15 @@ def scope_label(meta, agency_ids, unit: str, lang: str = "zh") -> str:
     ids = meta.ordered(agency_ids)
     ids += [a for a in dict.fromkeys(agency_ids) if a not in set(ids)]  # unknown ones last
     if not ids:
-        return t("none", lang)
+        return i18n.t("sc_none", lang)
     if len(ids) == 1:
-        return t("only", lang, name=meta.agency(ids[0], lang))
+        return i18n.t("sc_only", lang, name=meta.agency(ids[0], lang))
     if unit == "%":
-        return t("each", lang, n=len(ids))
+        return i18n.t("sc_each", lang, n=len(ids))
     whole = whole_bureau(meta)
     if whole and set(ids) == whole:
-        return t("whole", lang, n=len(ids))
-    return t("sum", lang, n=len(ids), names=meta.agencies_text(ids, lang))
+        return i18n.t("sc_whole", lang, n=len(ids))
+    return i18n.t("sc_sum", lang, n=len(ids), names=meta.agencies_text(ids, lang))
 
 
 def rows_scope(rows: pd.DataFrame, meta, indicator_id: str, year: int, lang: str = "zh") -> str:
@@ -85,7 +70,7 @@ def per_unit_text(rows: pd.DataFrame, meta, indicator_id: str, unit: str, lang: 
         return ""
     low = indicator_id in LOWER_IS_BETTER
     vals = vals.sort_values("value", ascending=low)
-    best_word = t("best_low" if low else "best", lang)
+    best_word = i18n.t("sc_best_low" if low else "sc_best", lang)
 
     def one(r) -> str:
         q = r.qualifier if isinstance(r.qualifier, str) else None
@@ -103,4 +88,4 @@ def per_unit_text(rows: pd.DataFrame, meta, indicator_id: str, unit: str, lang: 
         i18n.value_text(v, unit, None, lang) for v in (vals["value"].min(), vals["value"].max())
     )
     sep = "，" if lang == "zh" else "; "
-    return head + sep + t("range", lang, lo=lo, hi=hi)
+    return head + sep + i18n.t("sc_range", lang, lo=lo, hi=hi)

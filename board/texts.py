@@ -512,6 +512,116 @@ TEXT: dict[str, tuple[str, str]] = {
     "pg_preview": ("预览图表", "Preview the chart"),
     # a slide's takeaway (board/takeaway.py)
     "tk_no_value": ("{year}年没有{name}的数据。", "No figure for {name} in {year}."),
+    # disputed values (board/disputes.py)
+    "dp_label": ("有争议", "disputed"),
+    "dp_note_col": ("争议说明", "Why disputed"),
+    "dp_yes": ("是", "yes"),
+    "dp_conflict": (
+        "来源不一致：{shown}取自{method}，另有来源为{others}",
+        "sources disagree: {shown} from the {method}, another source gives {others}",
+    ),
+    "dp_chart_note": (
+        "红圈为有争议的数值（来源不一致，或与报告中“比上年”的说法不符）",
+        "red ring: disputed value (sources disagree, or a year-on-year claim does not hold)",
+    ),
+    "dp_spark_note": ("红圈：有争议", "red ring: disputed"),  # a sparkline's subtitle is short
+    "dp_claim": (
+        "与报告中“比上年”的说法不符：{note}",
+        "a year-on-year claim does not hold: {note}",
+    ),
+    "dp_footnote": ("有争议：{items}。", "Disputed: {items}."),
+    "dp_item": (
+        "{agency}{year}年{indicator}{value}（{note}）",
+        "{agency} {year} {indicator} {value} ({note})",
+    ),
+    "dp_count_years": ("有争议{n}处（{years}）", "{n} disputed ({years})"),
+    "dp_xlsx_note": (
+        "“有争议”为“是”的数值，其来源之间不一致，引用前请先核对（见“争议说明”）。",
+        "Values marked disputed have sources that disagree: check them before quoting.",
+    ),
+    # whose figure a headline is (board/scope.py)
+    "sc_whole": ("全局合计（{n}个单位）", "Bureau-wide total ({n} agencies)"),
+    "sc_sum": ("{n}个单位合计（{names}）", "Total of {n} agencies ({names})"),
+    "sc_only": ("仅{name}", "{name} only"),
+    "sc_each": ("各单位分列（{n}个单位，不作平均）", "By agency ({n} agencies, not averaged)"),
+    "sc_none": ("本年无数据", "no data this year"),
+    "sc_best": ("最高", "highest"),
+    "sc_best_low": ("最低", "lowest"),
+    "sc_range": ("各单位在{lo}至{hi}之间", "agencies range from {lo} to {hi}"),
+    # claims about another year on the quality page (board/claims_ui.py)
+    "cl_title": (
+        "前后年度说法不符或无法核对（{n}）",
+        "Claims about another year that do not hold or cannot be checked ({n})",
+    ),
+    "cl_help": (
+        "报告中“比上年增加3次”“同比下降15%”“与上年持平”“连续三年零复议”等说法，按两年的数字逐条核对。"
+        "不符：报告说法与数字对不上，可能是数字读错，也可能是报告写错，请到“审核”核对两句原文；"
+        "无法核对：缺少所比年度的数字。",
+        "Claims such as 比上年增加3次 are checked against the figures of both years. Inconsistent: "
+        "the claim and the figures disagree (a misread figure or a misstated report: check both "
+        "sentences on the review page); unverifiable: the other year's figure is missing.",
+    ),
+    "cl_none": (
+        "报告中与上年比较的说法都与数字相符（共核对 {n} 条）。",
+        "Every claim about another year agrees with the figures ({n} checked).",
+    ),
+    "cl_old": (
+        "数据仓库是旧版本，还没有核对结果；重新构建后即可看到。",
+        "The warehouse predates the claim check; rebuild it to see the results.",
+    ),
+    "cl_cols": (
+        "单位|年度|指标|结论|报告原句|所比年度的数字（原句）|核对说明|审核",
+        "Agency|Year|Indicator|Verdict|The claim|The other year's figure|Check|Review",
+    ),
+    "cl_inconsistent": ("不符", "inconsistent"),
+    "cl_unverifiable": ("无法核对", "unverifiable"),
+    "cl_missing": ("（缺少该年数字）", "(no figure for that year)"),
+    "cl_link": ("去审核", "review"),
+    "cl_demo": ("演示", "demo"),
+    "cl_counts": (
+        "共核对 {total} 条说法：相符 {ok}，不符 {bad}，无法核对 {unk}。",
+        "{total} claims checked: {ok} consistent, {bad} inconsistent, {unk} unverifiable.",
+    ),
+    # the report draft on the meeting page (board/draft_ui.py)
+    "dr_title": ("报告数字部分草稿（Word）", "Draft of the report's figures (Word)"),
+    "dr_intro": (
+        "按所选年度的数字写出报告的数字段落：各领域一段，附“比上年”比较；每个数字的来源在脚注中；"
+        "尚未核实的数字标黄，有争议的标粉；缺少的数字留作【待补】，不会编造。",
+        "The figures paragraphs of the year's report, one per area with year-on-year "
+        "comparisons; each figure's source in a footnote; unverified figures yellow, disputed "
+        "ones pink; missing figures left as visible blanks, never invented.",
+    ),
+    "dr_agency": ("单位", "Agency"),
+    "dr_kind": ("报告类型", "Report"),
+    "dr_fazhi": ("法治政府建设情况报告", "rule-of-law report"),
+    "dr_xxgk": ("政府信息公开工作年度报告", "government information disclosure report"),
+    "dr_button": ("下载草稿（Word）", "Download the draft (Word)"),
+    "dr_summary": (
+        "{year}年：{n} 个数字，其中尚未核实 {unverified} 个、有争议 {disputed} 个；待补 {blanks} 处。",
+        "{year}: {n} figures, {unverified} unverified, {disputed} disputed; {blanks} blanks.",
+    ),
+    "dr_nothing": (
+        "{agency}{year}年没有可写入这类报告的数字。",
+        "{agency} has no figures for this report in {year}.",
+    ),
+    "dr_demo": (
+        "含演示数据：草稿首页会注明。",
+        "Includes demo data: the draft says so on its first page.",
+    ),
+    # the demo data notice at the top of every page (board/demo_banner.py)
+    "demo_banner_text": (
+        "演示数据：本看板正在显示虚构的演示数据（data/demo/），数字不是真实报告的数字，请勿引用。"
+        "只看真实数据：在侧栏关闭“包含演示数据”。",
+        "DEMO DATA: this board is showing invented demo figures (data/demo/), not real "
+        "reports. Do not quote them. For real data only, turn off “Include demo data” in "
+        "the sidebar.",
+    ),
+    "demo_banner_off": ("不再提示", "Hide notice"),
+    "demo_banner_off_help": (
+        "在本次会话中不再显示这条提示（换页和复制的链接都保持关闭）；导出的文件仍标注演示数据。",
+        "Hide this notice for the session (kept across pages and in a copied link); "
+        "exported files still say demo data.",
+    ),
 }
 
 # Why a number was set aside (etl/model.py CANDIDATE_REASONS has the full sentence), in a

@@ -70,6 +70,10 @@ DYNAMIC: dict[tuple[str, str], list[str]] = {
     ("board/candidates.py", "k"): ["indicator", "agency", "year", "value", "rv_reason"],
     # a slide's title, over several years or one
     ("board/deck.py", "key"): ["slide_title", "slide_title_1"],
+    # a flagged claim's verdict (claims.flagged: inconsistent or unverifiable)
+    ("board/claims_ui.py", 'f"cl_{r.verdict}"'): ["cl_inconsistent", "cl_unverifiable"],
+    # the draft's two kinds of report
+    ("board/draft_ui.py", 'f"dr_{k}"'): ["dr_fazhi", "dr_xxgk"],
 }
 # a name that is a wrapper's own parameter (t = lambda k: i18n.t(k, lang), Ctx.t(self, key))
 WRAPPER_PARAMS = {"k", "key"}
