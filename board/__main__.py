@@ -165,7 +165,8 @@ def cmd_export(a) -> int:
         key=lambda s: s.map(order) if s.name != "year" else s,
         kind="stable",
     )
-    chart = charts.trend(data, wh.meta, list(range(y0, y1 + 1)), a.lang)
+    with charts.unchecked():
+        chart = charts.trend(data, wh.meta, list(range(y0, y1 + 1)), a.lang)
     sources = model.sources_footnote(data, a.lang)
     renderer = getattr(a, "renderer", None)
     if renderer is not None and a.format in export.IMAGE_FORMATS:
@@ -180,7 +181,7 @@ def cmd_export(a) -> int:
 
 
 def cmd_deck(a) -> int:
-    from board import deck
+    from board import charts, deck
 
     fmt = a.out.suffix.lower().lstrip(".")
     if fmt not in ("pptx", "pdf"):
@@ -197,7 +198,8 @@ def cmd_deck(a) -> int:
     if year is None or df.empty:
         raise Usage("没有可导出的数据：所选指标和单位" + (f"在{a.year}年及之前" if a.year else "")
                     + "没有任何数值。", EXIT_NONE)  # fmt: skip
-    pack = deck.build(df, wh.meta, ids, year, agencies, a.lang)
+    with charts.unchecked():
+        pack = deck.build(df, wh.meta, ids, year, agencies, a.lang)
     if not pack.slides:
         raise Usage(f"没有可导出的数据：{year}年前后没有所选指标的数值。", EXIT_NONE)
     out = deck.render(pack, fmt)

@@ -174,6 +174,13 @@ def year_axis(years: list[int], lang: str, offset: bool = False) -> alt.X:
                  sort=[str(y) for y in years])  # fmt: skip
 
 
+def unchecked():
+    """A block in which Altair builds charts without checking each piece against the
+    Vega-Lite schema as it goes (about 50 ms a trend chart). For the command line: the
+    same charts are drawn checked on the pages, and tests/test_export.py checks them."""
+    return alt.utils.schemapi.debug_mode(False)
+
+
 def finish(chart, *, fit: bool = False):
     """Fonts and sizes shared by every chart. fit=True: the width follows the page and the
     height stays the plot's own (Streamlit's default 'fit' would squeeze the plot to make

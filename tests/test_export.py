@@ -343,10 +343,18 @@ def test_download_buttons_offer_five_formats(use_wh, bundled_wh):
 # -- the render process of the command line, and the page's cache of files ------------------------
 
 
-def test_the_exported_chart_is_valid_vega_lite(trend):
-    """Exports skip Altair's schema check (spec_of); the chart itself still passes it."""
-    chart, _, _ = trend
+def test_the_exported_chart_is_valid_vega_lite(trend, bundled_wh):
+    """Exports skip Altair's schema check (spec_of), and the command line builds its chart
+    unchecked (charts.unchecked); the chart itself passes the check, and is the same."""
+    from board import reader
+
+    chart, data, _ = trend
     assert chart.to_dict(validate=True) == export.spec_of(chart)
+    meta = reader.Warehouse(bundled_wh).meta
+    years = list(range(int(data["year"].min()), int(data["year"].max()) + 1))
+    with charts.unchecked():
+        quick = charts.trend(data, meta, years, "zh")
+    assert export.spec_of(quick) == chart.to_dict(validate=True)
 
 
 def test_the_render_process_draws_what_the_command_would(trend):
