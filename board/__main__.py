@@ -246,9 +246,10 @@ def main(argv: list[str] | None = None) -> int:
     # an image is drawn by a second process that starts vl-convert's engine meanwhile
     renderer = None
     if a.command == "export" and a.format in ("png", "svg", "pdf"):
-        from board.render import Renderer
+        from board import render
 
-        renderer = a.renderer = Renderer()
+        if render.worth_it():
+            renderer = a.renderer = render.Renderer()
     from board.fonts import FontMissing
     from board.queries import WarehouseMissing
 

@@ -1,11 +1,12 @@
 """A second process that draws the command line's image, started before it is needed.
 
-vl-convert's first drawing in a process starts its JavaScript engine (about 0.8 s), and it
-holds the GIL all that time, so a thread cannot hide it. `python -m board export --format
-png|svg|pdf` therefore starts this module as a process of its own at once: it imports
-vl-convert, registers the CJK font and draws a small chart while the command imports pandas
-and Altair and reads the warehouse; then it draws the real chart it is sent. Anything that
-goes wrong here (no process, a crash, no font) falls back to drawing in the command's own
+vl-convert's first drawing in a process starts its JavaScript engine (0.3 s of processor
+time, more on a busy machine), and it holds the GIL all that time, so a thread cannot hide
+it. `python -m board export --format png|svg|pdf` therefore starts this module as a process
+of its own at once, when a processor is free (`worth_it`): it imports vl-convert, registers
+the CJK font and draws a small chart while the command imports pandas and Altair and reads
+the warehouse; then it draws the real chart it is sent. Anything that goes wrong here (no
+process, a crash, no font) falls back to drawing in the command's own
 process, which says what is wrong as before.
 
 The request is one JSON object on stdin, {"spec", "footnote", "banner", "fmt", "scale",
@@ -18,11 +19,25 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def worth_it() -> bool:
+    """Whether a second process can run beside the command: two processors or more, and
+    fewer busy than there are (the load average). On a machine whose processors are all
+    busy the two processes would only take turns, and the second one costs about 0.2 s
+    of processor time (its own start, and the small chart that warms it up)."""
+    try:
+        load = os.getloadavg()[0]
+    except (OSError, AttributeError):  # no load average here (Windows): assume a free core
+        load = 0.0
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return (cpus or 1) >= 2 and load <= (cpus or 1) - 1
 
 
 class Renderer:

@@ -370,6 +370,19 @@ def test_the_render_process_draws_what_the_command_would(trend):
     assert r._proc is None  # used once
 
 
+def test_the_render_process_is_started_only_beside_a_free_processor(monkeypatch):
+    from board import render
+
+    monkeypatch.setattr(render.os, "sched_getaffinity", lambda _: {0, 1}, raising=False)
+    monkeypatch.setattr(render.os, "getloadavg", lambda: (0.3, 0.3, 0.3))
+    assert render.worth_it()
+    monkeypatch.setattr(render.os, "getloadavg", lambda: (2.5, 2.0, 2.0))
+    assert not render.worth_it()  # both busy: the two processes would only take turns
+    monkeypatch.setattr(render.os, "sched_getaffinity", lambda _: {0}, raising=False)
+    monkeypatch.setattr(render.os, "getloadavg", lambda: (0.0, 0.0, 0.0))
+    assert not render.worth_it()  # one processor
+
+
 def test_the_render_process_falls_back_and_ends(trend):
     from board.render import Renderer
 
