@@ -30,18 +30,18 @@ from etl.numbers import parse_number
 def _choose(left: str, clause_left: str, right: str, mention: _Mention, sentence: str):
     """The indicator for one mention, or None. `left` is the clause text since the
     previous mention, `clause_left` since the clause start, `right` the rest of it."""
-    by_unit = _compiled()[3]  # "%" is a unit like the others: the percentage indicators
-    candidates = by_unit.get(mention.unit, [])
+    candidates, any_before = _taking(mention.unit)
     best_before, best_pos, best_len = None, -1, 0
     best_after, after_len = None, 10**6
-    for ind in candidates:
+    for ind, anywhere in zip(candidates, any_before, strict=True):
         if ind.veto is not None and ind.veto.search(clause_left):
             continue
         if ind.require is not None and not ind.require.search(sentence):
             continue
         if ind.exclude is not None and ind.exclude.search(sentence):
             continue
-        for p in ind.before:
+        # one search says whether any of its words stands before: most do not
+        for p in ind.before if anywhere.search(left) else ():
             for k in p.finditer(left):
                 if k.end() > best_pos or (k.end() == best_pos and len(k.group(0)) > best_len):
                     best_before, best_pos, best_len = ind, k.end(), len(k.group(0))
@@ -71,6 +71,16 @@ def _choose(left: str, clause_left: str, right: str, mention: _Mention, sentence
             ):
                 also.append(ind)
     return best_before, also, "kw"
+
+
+@cache
+def _taking(unit: str) -> tuple[list, list[re.Pattern]]:
+    """The indicators that take a unit ("%" is a unit like the others) and, for each, its
+    before-words as one alternation: that finds a match in a text exactly when one of the
+    words does (they hold no back-references), so one search rules most out."""
+    inds = _compiled()[3].get(unit, [])
+    alts = [re.compile("|".join(f"(?:{p.pattern})" for p in i.before) or "(?!)") for i in inds]
+    return inds, alts
 
 
 # What every zero in words holds (ZERO_NEG's and ZERO_TRAIL's words): a quick test first.
