@@ -40,6 +40,7 @@ from etl.extract.patterns import (
     YEAR_MARK,
     YEAR_SPAN,
     ZERO_HINT,
+    ZERO_NEEDED,
     fields,
     pairs,
 )
@@ -163,7 +164,10 @@ class _Extraction:
                 # 其中 opening a sentence continues the previous one's totals
                 carried = prev_stated if norm[ss:se].lstrip().startswith("其中") else set()
                 if self.has_number(ss, se) or ZERO_HINT.search(norm, ss, se):
-                    prev_stated = self.sentence(ss, se, set(carried))
+                    stated = set(carried)
+                    prev_stated = (
+                        self.sentence(ss, se, stated) if self.may_state(ss, se) else stated
+                    )
                 else:
                     prev_stated = set()  # most sentences state no figure: skip them cheaply
         return self.facts
@@ -247,6 +251,14 @@ class _Extraction:
         i = bisect_left(self.mention_starts, ss)
         return i < len(self.mentions) and self.mentions[i].start < se
 
+    def may_state(self, ss: int, se: int) -> bool:
+        """Whether norm[ss:se] can give a fact or a candidate: it needs a number, a pair
+        (由20个工作日压缩至5个工作日) or a zero in words, and a zero needs one of
+        ZERO_NEEDED's words (a year's 0 in 2020年 lets many sentences past ZERO_HINT)."""
+        if self.has_number(ss, se) or ZERO_NEEDED.search(self.norm, ss, se):
+            return True
+        return any(pair.pattern.search(self.norm, ss, se) for pair in pairs())
+
     def sentence(self, ss: int, se: int, stated: set) -> set:
         """Facts of one sentence. `stated`: (agency, indicator) already given in it."""
         norm, owners = self.norm, self.owners
@@ -266,9 +278,11 @@ class _Extraction:
             # 由2017年的5次增加到9次: the 9 is this year's
             return not TO_LEVEL.search(norm, before[-1][0], max(before[-1][0], pos))
 
+        # a pair found in a clause is found in its sentence: most sentences have none
+        live = [pair for pair in pairs() if pair.pattern.search(norm, ss, se)]
         for cs, ce in _spans(norm, ss, se, CLAUSE_END):
             used = []
-            for pair in pairs():  # 由20个工作日压缩至5个工作日
+            for pair in live:  # 由20个工作日压缩至5个工作日
                 for m in pair.pattern.finditer(norm, cs, ce):
                     used.append((m.start(), m.end()))
                     if other_year(m.start()):
