@@ -21,6 +21,7 @@ from etl.extract.patterns import (
     RELATIVE,
     SITUATION_HEAD,
     YEAR_MARK,
+    ZERO_NEEDED,
     ZERO_NEG,
     ZERO_TRAIL,
 )
@@ -30,18 +31,21 @@ from etl.numbers import parse_number
 def _choose(left: str, clause_left: str, right: str, mention: _Mention, sentence: str):
     """The indicator for one mention, or None. `left` is the clause text since the
     previous mention, `clause_left` since the clause start, `right` the rest of it."""
-    candidates, any_before = _taking(mention.unit)
+    candidates, words = _taking(mention.unit)
     best_before, best_pos, best_len = None, -1, 0
     best_after, after_len = None, 10**6
-    for ind, anywhere in zip(candidates, any_before, strict=True):
+    for ind, any_before, any_after in words:
+        # one search each says whether any of its words stands near: for most, none does
+        before = any_before.search(left) is not None
+        if not before and not any_after.search(right):
+            continue
         if ind.veto is not None and ind.veto.search(clause_left):
             continue
         if ind.require is not None and not ind.require.search(sentence):
             continue
         if ind.exclude is not None and ind.exclude.search(sentence):
             continue
-        # one search says whether any of its words stands before: most do not
-        for p in ind.before if anywhere.search(left) else ():
+        for p in ind.before if before else ():
             for k in p.finditer(left):
                 if k.end() > best_pos or (k.end() == best_pos and len(k.group(0)) > best_len):
                     best_before, best_pos, best_len = ind, k.end(), len(k.group(0))
@@ -74,17 +78,17 @@ def _choose(left: str, clause_left: str, right: str, mention: _Mention, sentence
 
 
 @cache
-def _taking(unit: str) -> tuple[list, list[re.Pattern]]:
-    """The indicators that take a unit ("%" is a unit like the others) and, for each, its
-    before-words as one alternation: that finds a match in a text exactly when one of the
-    words does (they hold no back-references), so one search rules most out."""
+def _taking(unit: str) -> tuple[list, list[tuple]]:
+    """The indicators that take a unit ("%" is a unit like the others) and, for each,
+    (indicator, its before-words as one alternation, its after-words as one): an
+    alternation finds a match in a text exactly when one of its words does (they hold no
+    back-references), so two searches rule most indicators out."""
     inds = _compiled()[3].get(unit, [])
-    alts = [re.compile("|".join(f"(?:{p.pattern})" for p in i.before) or "(?!)") for i in inds]
-    return inds, alts
+    return inds, [(i, _one(i.before), _one(i.after)) for i in inds]
 
 
-# What every zero in words holds (ZERO_NEG's and ZERO_TRAIL's words): a quick test first.
-ZERO_ANY = re.compile(r"[未没无零0空]|发生|出现|收到")
+def _one(patterns: list[re.Pattern]) -> re.Pattern:
+    return re.compile("|".join(f"(?:{p.pattern})" for p in patterns) or "(?!)")
 
 
 def _zero_targets(obj: str) -> list:
@@ -203,7 +207,7 @@ def _is_delta(left: str, clause_left: str, norm: str, ss: int, pos: int) -> bool
 
 
 def _zeros(norm: str, cs: int, ce: int, marks, owners: Owners, emit, other_year) -> None:
-    if not ZERO_ANY.search(norm, cs, ce):
+    if not ZERO_NEEDED.search(norm, cs, ce):
         return  # no negation and no zero word: most clauses
     clause = norm[cs:ce]
     negations = list(ZERO_NEG.finditer(clause))

@@ -130,7 +130,7 @@ ZERO_HINT = re.compile(r"[未没无零0]|工作日")
 
 # What every zero of ZERO_NEG or ZERO_TRAIL holds: a sentence without a number and without
 # these words gives no zero.
-ZERO_NEEDED = re.compile(r"[未没无]|为[零0“\"空]")
+ZERO_NEEDED = re.compile(r"[未没无]|为(?:零|0|“0”|\"0\"|空)")
 
 # A zero stated after what it is about, also for a list: 行政复议、行政诉讼案件也均未发生
 ZERO_TRAIL = re.compile(
