@@ -32,6 +32,7 @@ from etl.extract.patterns import (
     OUTLOOK_HEADING,
     PART_OF_YEAR,
     RELATIVE_YEAR,
+    SENTENCE_END,
     SYSTEM,
     TO_LEVEL,
     TRAINING_WORDS,
@@ -57,6 +58,8 @@ from etl.extract.text import (
 from etl.model import Candidate, Fact
 from etl.normalize import normalise
 from etl.numbers import parse_number
+
+NONE_LINE = re.compile(r"无[。.]?")
 
 
 def extract_text(
@@ -151,12 +154,17 @@ class _Extraction:
             if last is not None:
                 prev_line, skip_to = (ls, le), last
                 continue
-            if re.fullmatch(r"无[。.]?", line):  # a heading answered by 无 on the next line
+            if NONE_LINE.fullmatch(line):  # a heading answered by 无 on the next line
                 ps, pe = prev_line
                 for ind in _zero_targets(norm[ps:pe]):
                     self.emit(ind, 0.0, None, ps, le, ls, le, self.owners.reporter, "zero:heading")
                 continue
             prev_line = (ls, le)
+            if not (self.has_number(ls, le) or ZERO_HINT.search(norm, ls, le) or "下一步" in line):
+                # no sentence of the line can hold a figure (most lines): each would only
+                # reset what the next 其中 carries
+                prev_stated = set() if norm[ls:le].strip(SENTENCE_END) else prev_stated
+                continue
             for ss, se in _sentences(norm, ls, le):
                 if norm[ss:se].lstrip().startswith("下一步"):
                     self.set_aside_all(ss, le, "plan")
@@ -299,7 +307,7 @@ class _Extraction:
                 mt = self.mentions[i]
                 if mt.start >= ce:
                     break
-                if mt.start < prev_end or any(a <= mt.num_start < b for a, b in used):
+                if mt.start < prev_end or (used and any(a <= mt.num_start < b for a, b in used)):
                     continue
                 if mt.aside:  # a range: never a fact, and not a number the next one skips
                     self.set_aside(mt, mt.aside, cs, ce, marks)
