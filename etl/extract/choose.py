@@ -91,14 +91,16 @@ def _one(patterns: list[re.Pattern]) -> re.Pattern:
     return re.compile("|".join(f"(?:{p.pattern})" for p in patterns) or "(?!)")
 
 
-def _zero_targets(obj: str) -> list:
+@lru_cache(maxsize=4096)
+def _zero_targets(obj: str) -> tuple:
     """Indicators a zero in words is about. The head of the phrase decides: in
-    未发生因政府信息公开申请引起的行政复议案件 it is 行政复议, not 申请."""
+    未发生因政府信息公开申请引起的行政复议案件 it is 行政复议, not 申请. (Kept per phrase:
+    reports word their zeros alike, 未发生行政复议案件 in one report after another.)"""
     cat = _compiled()[0]
-    if re.search(r"率", obj):
-        return []  # 纠错率、败诉率均为零: rates, not counts
+    if "率" in obj:
+        return ()  # 纠错率、败诉率均为零: rates, not counts
     head = RELATIVE.sub("", obj)
-    found = [i for i in cat.indicators if i.zero and _zero_hit(i, head)]
+    found = tuple(i for i in cat.indicators if i.zero and _zero_hit(i, head))
     if found or SITUATION_HEAD.search(obj):
         return found  # …的情况 / …败诉的问题 / 被撤销的案件: about something else
     last, last_end = None, -1
@@ -107,7 +109,7 @@ def _zero_targets(obj: str) -> list:
             for k in p.finditer(obj):
                 if k.end() > last_end and (i.veto is None or not i.veto.search(obj)):
                     last, last_end = i, k.end()
-    return [last] if last else []
+    return (last,) if last else ()
 
 
 def _zero_hit(ind, head: str) -> bool:
@@ -197,13 +199,15 @@ def _is_delta(left: str, clause_left: str, norm: str, ss: int, pos: int) -> bool
     # 与上年相比，执法检查次数增加3次: the comparison may open the sentence
     if DELTA_VERB.search(left) and DELTA_CONTEXT.search(norm, ss, pos):
         return True
-    if DELTA_AFTER_COMPARISON.search(left) or re.search(
-        r"(?<![自理经缘])(?:由|从)[^，,；;。\d]{0,6}$", left
-    ):
+    if DELTA_AFTER_COMPARISON.search(left) or FROM_LEVEL.search(left):
         return True
     if COMPARISON_BASE.search(left):  # 比上年的10次增加到14次: 10 is last year's
         return True
-    return bool(re.search(r"(?:同比|环比)(?:增加|减少|增长|下降|上升|提高|降低)?$", left))
+    return bool(YEAR_ON_YEAR.search(left))
+
+
+FROM_LEVEL = re.compile(r"(?<![自理经缘])(?:由|从)[^，,；;。\d]{0,6}$")
+YEAR_ON_YEAR = re.compile(r"(?:同比|环比)(?:增加|减少|增长|下降|上升|提高|降低)?$")
 
 
 def _zeros(norm: str, cs: int, ce: int, marks, owners: Owners, emit, other_year) -> None:
