@@ -7,8 +7,9 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 PORT   ?= 8501
+ADDRESS ?= 0.0.0.0
 
-.PHONY: run test test-under-load install install-dev system-deps build lint format bench bench-pages bench-memory bench-browser bench-exports clean
+.PHONY: run serve test test-under-load install install-dev system-deps build lint format bench bench-pages bench-memory bench-browser bench-exports clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +38,11 @@ run: install
 	$(BIN)/python -m etl build --if-missing
 	$(BIN)/python scripts/announce.py $(PORT) &
 	$(BIN)/streamlit run dashboard.py --server.port $(PORT) --server.headless true
+
+# On a server (README 部署 · Deploy): binds ADDRESS:PORT (every interface, 8501), builds the
+# warehouse if missing, logs to logs/serve.log; deploy/'s systemd unit and image run the same script
+serve: install
+	ADDRESS=$(ADDRESS) PORT=$(PORT) bash scripts/serve.sh
 
 lint: install-dev
 	$(BIN)/ruff check .

@@ -11,7 +11,6 @@ labels follow the language; Streamlit's own page list is hidden in .streamlit/co
 
 from __future__ import annotations
 
-import inspect
 import re
 import threading
 from collections.abc import Callable
@@ -22,41 +21,16 @@ from typing import Any
 import streamlit as st
 
 from board import demo_banner, i18n, model, queries, regions, warehouse, zh_widgets
+from board.pages_list import BY_ID, PAGES
 
-PAGES = {  # page id -> (file relative to dashboard.py, label key)
-    "overview": ("dashboard.py", "nav_overview"),
-    "trends": ("pages/1_趋势.py", "nav_trends"),
-    "compare": ("pages/2_对比.py", "nav_compare"),
-    "approvals": ("pages/3_审批提速.py", "nav_approvals"),
-    "sources": ("pages/4_来源.py", "nav_sources"),
-    "import": ("pages/5_数据导入.py", "nav_import"),
-    "review": ("pages/6_审核.py", "nav_review"),
-    "quality": ("pages/7_数据质量.py", "nav_quality"),
-    "meeting": ("pages/9_会议材料.py", "nav_meeting"),
-}
-ICONS = {
-    "overview": ":material/dashboard:",
-    "trends": ":material/show_chart:",
-    "compare": ":material/bar_chart:",
-    "approvals": ":material/speed:",
-    "sources": ":material/description:",
-    "import": ":material/upload_file:",
-    "review": ":material/fact_check:",
-    "quality": ":material/rule:",
-    "meeting": ":material/slideshow:",
-}
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def nav_pages() -> list[tuple[str, str, str, str]]:
     """(page id, file, label key or '', icon) of every page that exists, in menu order: the
     known ones, then any other file in pages/ (named after its file, as Streamlit would)."""
-    known = {path for path, _ in PAGES.values()}
-    out = [
-        (pid, path, label, ICONS.get(pid, ":material/article:"))
-        for pid, (path, label) in PAGES.items()
-        if (ROOT / path).is_file()
-    ]
+    known = {p.file for p in PAGES}
+    out = [(p.id, p.file, p.label, p.icon) for p in PAGES if (ROOT / p.file).is_file()]
     for p in sorted((ROOT / "pages").glob("*.py")):
         rel = f"pages/{p.name}"
         if rel not in known:
@@ -133,18 +107,10 @@ def ensure_warehouse(lang: str) -> None:
         st.stop()
     bar = st.progress(0.0, text=i18n.t("building", lang))
 
-    def progress(*args, **kwargs) -> None:
-        frac, msg = _progress_args(args, kwargs)
-        text = i18n.t("building", lang) + (f" {msg}" if msg else "")
-        bar.progress(min(max(frac, 0.0), 1.0) if frac is not None else 0.0, text=text)
-
     with _build_lock:
         if warehouse.current() is None:
             try:
-                kw = {}
-                if "progress" in inspect.signature(build).parameters:
-                    kw["progress"] = progress
-                build(warehouse.data_dir(), warehouse.db_path(), **kw)
+                build(warehouse.data_dir(), warehouse.db_path(), progress=build_progress(bar, lang))
             except Exception as e:  # noqa: BLE001 - shown to the user in plain words
                 bar.empty()
                 st.error(i18n.t("build_failed", lang, err=str(e) or type(e).__name__))
@@ -156,22 +122,15 @@ def ensure_warehouse(lang: str) -> None:
     st.toast(i18n.t("built", lang))
 
 
-def _progress_args(args, kwargs) -> tuple[float | None, str]:
-    """Accept progress(frac), progress(done, total), progress(done, total, msg), progress(msg)."""
-    nums = [a for a in args if isinstance(a, int | float) and not isinstance(a, bool)]
-    msgs = [str(a) for a in args if isinstance(a, str)]
-    for k in ("message", "msg", "text", "path", "stage"):
-        if k in kwargs:
-            msgs.append(str(kwargs[k]))
-    done, total = kwargs.get("done"), kwargs.get("total")
-    if done is None and len(nums) >= 2:
-        done, total = nums[0], nums[1]
-    if done is not None and total:
-        return float(done) / float(total), " ".join(msgs)
-    if len(nums) == 1:
-        v = float(nums[0])
-        return (v if v <= 1 else v / 100), " ".join(msgs)
-    return None, " ".join(msgs)
+def build_progress(bar, lang: str) -> Callable[[float, int, str], None]:
+    """The build's progress callback onto `bar`, as etl.build calls it: (done, total) per
+    file, and (done, total, message) per page of a scan (etl.scan_progress)."""
+
+    def progress(done: float, total: int, message: str = "") -> None:
+        text = i18n.t("building", lang) + (f" {message}" if message else "")
+        bar.progress(min(done / total, 1.0) if total else 0.0, text=text)
+
+    return progress
 
 
 # -- filters -----------------------------------------------------------------------------------
@@ -379,7 +338,7 @@ def page(page_id: str) -> Ctx:
     ss = st.session_state
     lang = ss.get("_f", {}).get("lang") or _first(st.query_params.get_all("lang")) or "zh"
     lang = lang if lang in i18n.LANGS else "zh"
-    title = nav_label(PAGES[page_id][1], PAGES[page_id][0], lang)
+    title = nav_label(BY_ID[page_id].label, BY_ID[page_id].file, lang)
     # "auto": open beside the page on a desktop, collapsed on a phone (a shared link opened
     # there would otherwise show the filters over the whole screen and hide the page)
     st.set_page_config(page_title=f"{title} · {i18n.t('app_title', lang)}", page_icon=":material/balance:",
@@ -393,7 +352,7 @@ def page(page_id: str) -> Ctx:
     ctx = Ctx(page_id, f, meta)
     zh_widgets.apply(f.lang)  # Streamlit's own widget words (Upload, Select all) in Chinese
     demo_banner.draw(f.banner, f.demo, f.lang)
-    st.title(nav_label(PAGES[page_id][1], PAGES[page_id][0], f.lang))
+    st.title(nav_label(BY_ID[page_id].label, BY_ID[page_id].file, f.lang))
     if not f.agencies:
         st.info(ctx.t("no_agencies"))
         st.stop()

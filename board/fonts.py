@@ -201,7 +201,3 @@ def ensure() -> Font:
 def family() -> str:
     """The family name to put in a chart's config (registers the font first)."""
     return ensure().family
-
-
-def registered() -> Font | None:
-    return _registered

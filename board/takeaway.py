@@ -17,16 +17,10 @@ from board import scope as _scope
 NO_VALUE = ("{year}年没有{name}的数据。", "No figure for {name} in {year}.")
 
 
-def card(series: pd.DataFrame, meta: model.Meta, indicator_id: str, year: int,
-         lang: str = "zh") -> model.Card:  # fmt: skip
-    """The overview card of one indicator in `year` over the agencies in `series`."""
-    return model.card(series, meta, indicator_id, year, lang)
-
-
 def sentence(series: pd.DataFrame, meta: model.Meta, indicator_id: str, year: int,
              lang: str = "zh", window: int = 5) -> str:  # fmt: skip
     """The takeaway: the overview's sentence (who it covers, 同比, 近N年最高/最低)."""
-    c = card(series, meta, indicator_id, year, lang)
+    c = model.card(series, meta, indicator_id, year, lang)
     s = model.sentence(c, meta, lang, window=window)
     if s is None:
         zh, en = NO_VALUE

@@ -98,7 +98,10 @@ CANDIDATE_REASONS = {
         "累计或现有总量，不是本年数值",
         "a cumulative or standing total, not the year's flow",
     ),
-    "part": ("已有总数中的一部分（其中……）", "a part of a total already stated"),
+    "part": (
+        "已有总数中的一部分（其中……，或几项加起来正是总数）",
+        "a part of a total already stated (其中…, or figures that add up to it)",
+    ),
     "other_body": ("其他单位的数值", "another body's figure"),
     "other_year": ("其他年度的数值", "another year's figure"),
     "plan": ("计划或目标，不是已完成的数值", "a plan or target, not what happened"),

@@ -34,13 +34,14 @@ sys.path.insert(0, str(ROOT))
 
 import duckdb  # noqa: E402
 
-from board import devserver  # noqa: E402
+from board import devserver, pages_list  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 EXTRA = os.environ.get("BENCH_STREAMLIT_ARGS", "").split()
 READY = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 SIDEBAR = '[data-testid="stSidebar"] [data-testid="stPageLink"]'
-PAGES = ["", "趋势", "对比", "审批提速", "来源", "数据质量", "会议材料"]  # as in the URL
+# every page a leader reads (not the editors' import and review), by its path in the URL
+PAGES = [p.slug for p in pages_list.PAGES if not p.edits]
 
 
 def province(n: int) -> tuple[Path, Path]:

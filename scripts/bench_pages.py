@@ -30,15 +30,10 @@ import logging  # noqa: E402
 
 logging.getLogger("streamlit").setLevel(logging.ERROR)
 
-from board import model, queries, warehouse  # noqa: E402
+from board import model, pages_list, queries, warehouse  # noqa: E402
 
-PAGES = {
-    "overview": "dashboard.py",
-    "trends": "pages/1_趋势.py",
-    "compare": "pages/2_对比.py",
-    "approvals": "pages/3_审批提速.py",
-    "sources": "pages/4_来源.py",
-}
+# the pages (board.pages_list ids) whose queries page_queries mirrors, timed both ways
+MIRRORED = ("overview", "trends", "compare", "approvals", "sources")
 PER_PAGE = 50
 
 
@@ -134,7 +129,7 @@ def bench_queries(db: Path, runs: int, seed: int) -> dict:
             ts.append(time.perf_counter() - t0)
         static[name] = pct(ts, 0.5) * 1000
     out["_static"] = static
-    for page in PAGES:
+    for page in MIRRORED:
         totals, worst = [], {}
         for _ in range(runs):
             total, per = time_page(page, Params(rng, agencies, years, inds), meta, v)
@@ -158,14 +153,14 @@ def bench_apptest(db: Path, runs: int, seed: int) -> dict:
     rng = random.Random(seed + 1)
     agencies, years, inds = list(meta.agencies.index), meta.years, list(meta.indicators.index)
     out = {}
-    for page, path in PAGES.items():
+    for page in MIRRORED:
         times, failures = [], 0
         for _ in range(runs + 1):  # the first run of each page warms imports; not counted
             at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=300)
             for k, val in Params(rng, agencies, years, inds).url().items():
                 at.query_params[k] = val
             if page != "overview":
-                at.switch_page(path)
+                at.switch_page(pages_list.BY_ID[page].file)
             t0 = time.perf_counter()
             at.run()
             times.append(time.perf_counter() - t0)

@@ -27,13 +27,8 @@ DATA = ROOT / "data"
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-PAGES = {
-    "overview": "dashboard.py",
-    "trends": "pages/1_趋势.py",
-    "compare": "pages/2_对比.py",
-    "approvals": "pages/3_审批提速.py",
-    "sources": "pages/4_来源.py",
-}
+from board.pages_list import BY_ID  # noqa: E402 - once ROOT is on the path
+
 TIMEOUT = 90
 
 
@@ -94,7 +89,7 @@ def open_page(page: str, query: dict | None = None):
     """A new session that opens `page` first, the way a browser opens /趋势?ind=... ."""
     at = new_app(query)
     if page != "overview":
-        at.switch_page(PAGES[page])
+        at.switch_page(BY_ID[page].file)
     return at.run()
 
 

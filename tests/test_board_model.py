@@ -245,20 +245,33 @@ def test_filters_from_the_url(qp, want):
     assert got == want
 
 
-@pytest.mark.parametrize(
-    ("args", "kwargs", "want"),
-    [
-        ((3, 12), {}, 0.25),
-        ((0.5,), {}, 0.5),
-        ((40,), {}, 0.4),
-        (("读取",), {}, None),
-        ((), {"done": 1, "total": 4}, 0.25),
-        ((5, 10, "x.txt"), {}, 0.5),
-    ],
-)
-def test_progress_callback_accepts_what_a_builder_may_send(args, kwargs, want):
-    frac, _ = board_app._progress_args(args, kwargs)
-    assert frac == want
+def test_the_build_progress_shows_files_and_the_pages_of_scans():
+    from etl import scan_progress
+
+    class Bar:
+        def progress(self, value, text):
+            self.value, self.text = value, text
+
+    bar = Bar()
+    progress = board_app.build_progress(bar, "zh")
+    assert scan_progress.takes_message(progress)  # so the build tells it each page of a scan
+    progress(3, 12)
+    assert (bar.value, bar.text) == (0.25, board_app.i18n.t("building", "zh"))
+    progress(5.5, 10, scan_progress.scan_message("扫描件.pdf", 3, 12))
+    assert bar.value == 0.55 and bar.text.endswith("正在识别 扫描件.pdf 第3/12页")
+    progress(0, 0)
+    assert bar.value == 0.0
+
+
+def test_the_first_open_builds_a_missing_warehouse_with_that_callback(tmp_path, monkeypatch):
+    from board_fixtures import DATA, assert_ok, charts, open_page
+
+    db = tmp_path / "warehouse.duckdb"
+    monkeypatch.setenv("FAZHI_WAREHOUSE", str(db))
+    monkeypatch.setenv("FAZHI_DATA", str(DATA))
+    at = open_page("overview")
+    assert_ok(at)
+    assert db.exists() and charts(at)
 
 
 def test_colours_follow_the_registry_not_the_selection():

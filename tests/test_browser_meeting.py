@@ -11,6 +11,7 @@ import io
 
 import pytest
 
+from board import pages_list
 from tests.test_browser import (  # noqa: F401
     CHART,
     SHOTS,
@@ -33,8 +34,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 BANNER = ".st-key-demo_banner"
 RING = f"{CHART} g.disputed_marks path"
-ALL_PAGES = ["", "趋势", "对比", "审批提速", "来源", "数据导入", "审核", "数据质量", "会议材料"]
-CHARTLESS = {"来源", "数据导入", "审核", "数据质量", "会议材料"}
+ALL_PAGES = [p.slug for p in pages_list.PAGES]  # their paths in the URL
+CHARTLESS = {p.slug for p in pages_list.PAGES if not p.charts}
 
 
 @pytest.fixture

@@ -22,7 +22,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from tests.test_browser import PAGES, browser, copy_data, page, serve, settle, url  # noqa: F401
+from board.pages_list import BY_ID
+from tests.test_browser import browser, copy_data, page, serve, settle, url  # noqa: F401
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 pytest.importorskip("playwright.sync_api")
@@ -119,8 +120,8 @@ def test_page_loads_during_rebuilds_see_no_error_and_whole_warehouses(data_copy,
         t0 = time.monotonic()
         value, found = None, []
         try:
-            page.goto(url(base, PAGES[name]), timeout=LOAD_TIMEOUT)
-            settle(page, charts=0 if name == "sources" else 1, timeout=LOAD_TIMEOUT)
+            page.goto(url(base, BY_ID[name].slug), timeout=LOAD_TIMEOUT)
+            settle(page, charts=1 if BY_ID[name].charts else 0, timeout=LOAD_TIMEOUT)
             found = problems(page)
             value = shown(page, name) if name in KNOWN else None
         except Exception as e:  # a page that never finished: counted, reported below
@@ -154,7 +155,7 @@ def test_page_loads_during_rebuilds_see_no_error_and_whole_warehouses(data_copy,
     t_start = time.monotonic()
     with serve(db, data, data.parent / "server.log") as base:
         # the quiet state A, before any rebuild: every page is clean, and the known numbers
-        baseline = {name: load(base, name) for name in PAGES}
+        baseline = {name: load(base, name) for name in dict.fromkeys(CYCLE)}
         for rec in baseline.values():
             assert rec["problems"] == [], rec
         valid = {
@@ -221,7 +222,7 @@ def test_page_loads_during_rebuilds_see_no_error_and_whole_warehouses(data_copy,
     assert [b["rc"] for b in builds] == [0] * BUILDS, [b["out"] for b in builds if b["rc"]]
     assert errors == [], errors[:10]
     assert builds_read == BUILDS, "a page was loading while each rebuild ran"
-    assert all(per_page[n] >= 1 for n in PAGES), per_page
+    assert all(per_page[n] >= 1 for n in CYCLE), per_page
     # the builder waits for a known page after its first two swaps: both versions are seen
     seen = {s for (_, s) in versions}
     assert seen == {"A", "B"}, versions

@@ -116,7 +116,7 @@ def isolated(tmp_path_factory):
             for fmt in ("png", "pdf", "svg"):
                 data = export.chart_bytes(s, fmt, "来源：区科技局2018年度法治政府建设情况报告")
                 open({str(tmp)!r} + f"/{{name}}.{{fmt}}", "wb").write(data)
-        f = fonts.registered()
+        f = fonts.ensure()  # registered by the exports above: the font they used
         out["font"] = [str(f.path), f.family, f.origin]
         print(json.dumps(out))
     """

@@ -20,6 +20,7 @@ from etl.extract.choose import (
 )
 from etl.extract.mentions import _compiled, _Mention, _mentions
 from etl.extract.owners import Owners, _level_core, _owner_at, _subject_marks, owners_for
+from etl.extract.parts import set_aside_parts
 from etl.extract.patterns import (
     BATCH_UNITS,
     CLAUSE_END,
@@ -178,6 +179,7 @@ class _Extraction:
                     )
                 else:
                     prev_stated = set()  # most sentences state no figure: skip them cheaply
+        self.facts, self.candidates = set_aside_parts(self.text, self.facts, self.candidates)
         return self.facts
 
     def table_row(self, table: rows.Table, lines, n: int) -> int | None:

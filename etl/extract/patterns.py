@@ -52,7 +52,7 @@ NOT_AFTER = re.compile(r"^(?:性|是|号|版|届|位|名次)")
 GLOBAL_VETO = re.compile(
     r"(?<!全年)(?<!本年)(?<!年内)(?<!今年)(?<!年度)(?<!当年)累计|现行有效|新增|净增|净减|以来|历年|总数|每(?:周|月|季度?|年|半年|天|日|次)|定期|至少"
     # plans and targets are not what happened: 力争开展检查不少于15次, 计划开展20次
-    r"|力争|争取|预计|目标|不少于|不低于|确保|拟(?:于|在|开展|组织|举办)|计划(?:开展|组织|完成|举办|于)"
+    r"|力争|争取|预计|目标|不少于|不低于|确保|拟(?:于|在|开展|组织|举办)|计划(?:开展|组织|完成|举办|于|全年|年内)"
 )
 
 # An explicit year that is not the report's puts the rest of its sentence in that year.
