@@ -80,7 +80,7 @@ class Processed:
 def _chars(text: str) -> int:
     """Characters other than white space: what extraction time grows with (a file padded
     with blank lines reads as fast as the report in it)."""
-    return len(text) - sum(len(m) for m in re.findall(r"\s+", text))
+    return sum(map(len, text.split()))  # str.split's white space is re's \s
 
 
 def content_hash(data: bytes) -> str:

@@ -21,6 +21,7 @@ from etl.extract.patterns import (
     RELATIVE,
     SITUATION_HEAD,
     YEAR_MARK,
+    ZERO_NEEDED,
     ZERO_NEG,
     ZERO_TRAIL,
 )
@@ -30,18 +31,21 @@ from etl.numbers import parse_number
 def _choose(left: str, clause_left: str, right: str, mention: _Mention, sentence: str):
     """The indicator for one mention, or None. `left` is the clause text since the
     previous mention, `clause_left` since the clause start, `right` the rest of it."""
-    by_unit = _compiled()[3]  # "%" is a unit like the others: the percentage indicators
-    candidates = by_unit.get(mention.unit, [])
+    candidates, words = _taking(mention.unit)
     best_before, best_pos, best_len = None, -1, 0
     best_after, after_len = None, 10**6
-    for ind in candidates:
+    for ind, any_before, any_after in words:
+        # one search each says whether any of its words stands near: for most, none does
+        before = any_before.search(left) is not None
+        if not before and not any_after.search(right):
+            continue
         if ind.veto is not None and ind.veto.search(clause_left):
             continue
         if ind.require is not None and not ind.require.search(sentence):
             continue
         if ind.exclude is not None and ind.exclude.search(sentence):
             continue
-        for p in ind.before:
+        for p in ind.before if before else ():
             for k in p.finditer(left):
                 if k.end() > best_pos or (k.end() == best_pos and len(k.group(0)) > best_len):
                     best_before, best_pos, best_len = ind, k.end(), len(k.group(0))
@@ -73,18 +77,30 @@ def _choose(left: str, clause_left: str, right: str, mention: _Mention, sentence
     return best_before, also, "kw"
 
 
-# What every zero in words holds (ZERO_NEG's and ZERO_TRAIL's words): a quick test first.
-ZERO_ANY = re.compile(r"[未没无零0空]|发生|出现|收到")
+@cache
+def _taking(unit: str) -> tuple[list, list[tuple]]:
+    """The indicators that take a unit ("%" is a unit like the others) and, for each,
+    (indicator, its before-words as one alternation, its after-words as one): an
+    alternation finds a match in a text exactly when one of its words does (they hold no
+    back-references), so two searches rule most indicators out."""
+    inds = _compiled()[3].get(unit, [])
+    return inds, [(i, _one(i.before), _one(i.after)) for i in inds]
 
 
-def _zero_targets(obj: str) -> list:
+def _one(patterns: list[re.Pattern]) -> re.Pattern:
+    return re.compile("|".join(f"(?:{p.pattern})" for p in patterns) or "(?!)")
+
+
+@lru_cache(maxsize=4096)
+def _zero_targets(obj: str) -> tuple:
     """Indicators a zero in words is about. The head of the phrase decides: in
-    未发生因政府信息公开申请引起的行政复议案件 it is 行政复议, not 申请."""
+    未发生因政府信息公开申请引起的行政复议案件 it is 行政复议, not 申请. (Kept per phrase:
+    reports word their zeros alike, 未发生行政复议案件 in one report after another.)"""
     cat = _compiled()[0]
-    if re.search(r"率", obj):
-        return []  # 纠错率、败诉率均为零: rates, not counts
+    if "率" in obj:
+        return ()  # 纠错率、败诉率均为零: rates, not counts
     head = RELATIVE.sub("", obj)
-    found = [i for i in cat.indicators if i.zero and _zero_hit(i, head)]
+    found = tuple(i for i in cat.indicators if i.zero and _zero_hit(i, head))
     if found or SITUATION_HEAD.search(obj):
         return found  # …的情况 / …败诉的问题 / 被撤销的案件: about something else
     last, last_end = None, -1
@@ -93,7 +109,7 @@ def _zero_targets(obj: str) -> list:
             for k in p.finditer(obj):
                 if k.end() > last_end and (i.veto is None or not i.veto.search(obj)):
                     last, last_end = i, k.end()
-    return [last] if last else []
+    return (last,) if last else ()
 
 
 def _zero_hit(ind, head: str) -> bool:
@@ -183,17 +199,19 @@ def _is_delta(left: str, clause_left: str, norm: str, ss: int, pos: int) -> bool
     # 与上年相比，执法检查次数增加3次: the comparison may open the sentence
     if DELTA_VERB.search(left) and DELTA_CONTEXT.search(norm, ss, pos):
         return True
-    if DELTA_AFTER_COMPARISON.search(left) or re.search(
-        r"(?<![自理经缘])(?:由|从)[^，,；;。\d]{0,6}$", left
-    ):
+    if DELTA_AFTER_COMPARISON.search(left) or FROM_LEVEL.search(left):
         return True
     if COMPARISON_BASE.search(left):  # 比上年的10次增加到14次: 10 is last year's
         return True
-    return bool(re.search(r"(?:同比|环比)(?:增加|减少|增长|下降|上升|提高|降低)?$", left))
+    return bool(YEAR_ON_YEAR.search(left))
+
+
+FROM_LEVEL = re.compile(r"(?<![自理经缘])(?:由|从)[^，,；;。\d]{0,6}$")
+YEAR_ON_YEAR = re.compile(r"(?:同比|环比)(?:增加|减少|增长|下降|上升|提高|降低)?$")
 
 
 def _zeros(norm: str, cs: int, ce: int, marks, owners: Owners, emit, other_year) -> None:
-    if not ZERO_ANY.search(norm, cs, ce):
+    if not ZERO_NEEDED.search(norm, cs, ce):
         return  # no negation and no zero word: most clauses
     clause = norm[cs:ce]
     negations = list(ZERO_NEG.finditer(clause))

@@ -125,13 +125,26 @@ def extract_claims(
         return []  # no comparison word: most reports' most sentences, all of some reports
     r = _Reading(text, norm, year, facts, candidates, reporter)
     # sentences as the extractor reads them: a long one in pieces of at most MAX_SENTENCE
-    # characters, so that the work stays linear in the length of the text
-    for ss, se in _sentences(norm, 0, len(norm)):
-        if not _ANY.search(norm, ss, se):
-            continue  # no comparison word in this sentence (most of them)
-        if not any(a <= ss < b for a, b in r.ahead):  # next year's plans are not claims
-            r.sentence(ss, se)
+    # characters, so that the work stays linear in the length of the text. A sentence ends
+    # at a line's end, so only the lines with a comparison word are split.
+    for ls, le in _lines_with(_ANY, norm):
+        for ss, se in _sentences(norm, ls, le):
+            if not _ANY.search(norm, ss, se):
+                continue  # no comparison word in this sentence (most of them)
+            if not any(a <= ss < b for a, b in r.ahead):  # next year's plans are not claims
+                r.sentence(ss, se)
     return r.out
+
+
+def _lines_with(pattern: re.Pattern, norm: str):
+    """(start, end) of each line of norm where pattern matches, in order, each once."""
+    end = -1
+    for m in pattern.finditer(norm):
+        if m.start() > end:
+            start = norm.rfind("\n", 0, m.start()) + 1
+            end = norm.find("\n", m.start())
+            end = len(norm) if end < 0 else end
+            yield start, end
 
 
 class _Reading:

@@ -33,6 +33,7 @@ from etl.extract.patterns import (
     OUTLOOK_HEADING,
     PART_OF_YEAR,
     RELATIVE_YEAR,
+    SENTENCE_END,
     SYSTEM,
     TO_LEVEL,
     TRAINING_WORDS,
@@ -41,6 +42,7 @@ from etl.extract.patterns import (
     YEAR_MARK,
     YEAR_SPAN,
     ZERO_HINT,
+    ZERO_NEEDED,
     fields,
     pairs,
 )
@@ -57,6 +59,8 @@ from etl.extract.text import (
 from etl.model import Candidate, Fact
 from etl.normalize import normalise
 from etl.numbers import parse_number
+
+NONE_LINE = re.compile(r"无[。.]?")
 
 
 def extract_text(
@@ -151,12 +155,17 @@ class _Extraction:
             if last is not None:
                 prev_line, skip_to = (ls, le), last
                 continue
-            if re.fullmatch(r"无[。.]?", line):  # a heading answered by 无 on the next line
+            if NONE_LINE.fullmatch(line):  # a heading answered by 无 on the next line
                 ps, pe = prev_line
                 for ind in _zero_targets(norm[ps:pe]):
                     self.emit(ind, 0.0, None, ps, le, ls, le, self.owners.reporter, "zero:heading")
                 continue
             prev_line = (ls, le)
+            if not (self.has_number(ls, le) or ZERO_HINT.search(norm, ls, le) or "下一步" in line):
+                # no sentence of the line can hold a figure (most lines): each would only
+                # reset what the next 其中 carries
+                prev_stated = set() if norm[ls:le].strip(SENTENCE_END) else prev_stated
+                continue
             for ss, se in _sentences(norm, ls, le):
                 if norm[ss:se].lstrip().startswith("下一步"):
                     self.set_aside_all(ss, le, "plan")
@@ -164,7 +173,10 @@ class _Extraction:
                 # 其中 opening a sentence continues the previous one's totals
                 carried = prev_stated if norm[ss:se].lstrip().startswith("其中") else set()
                 if self.has_number(ss, se) or ZERO_HINT.search(norm, ss, se):
-                    prev_stated = self.sentence(ss, se, set(carried))
+                    stated = set(carried)
+                    prev_stated = (
+                        self.sentence(ss, se, stated) if self.may_state(ss, se) else stated
+                    )
                 else:
                     prev_stated = set()  # most sentences state no figure: skip them cheaply
         self.facts, self.candidates = set_aside_parts(self.text, self.facts, self.candidates)
@@ -249,6 +261,14 @@ class _Extraction:
         i = bisect_left(self.mention_starts, ss)
         return i < len(self.mentions) and self.mentions[i].start < se
 
+    def may_state(self, ss: int, se: int) -> bool:
+        """Whether norm[ss:se] can give a fact or a candidate: it needs a number, a pair
+        (由20个工作日压缩至5个工作日) or a zero in words, and a zero needs one of
+        ZERO_NEEDED's words (a year's 0 in 2020年 lets many sentences past ZERO_HINT)."""
+        if self.has_number(ss, se) or ZERO_NEEDED.search(self.norm, ss, se):
+            return True
+        return any(pair.pattern.search(self.norm, ss, se) for pair in pairs())
+
     def sentence(self, ss: int, se: int, stated: set) -> set:
         """Facts of one sentence. `stated`: (agency, indicator) already given in it."""
         norm, owners = self.norm, self.owners
@@ -268,9 +288,11 @@ class _Extraction:
             # 由2017年的5次增加到9次: the 9 is this year's
             return not TO_LEVEL.search(norm, before[-1][0], max(before[-1][0], pos))
 
+        # a pair found in a clause is found in its sentence: most sentences have none
+        live = [pair for pair in pairs() if pair.pattern.search(norm, ss, se)]
         for cs, ce in _spans(norm, ss, se, CLAUSE_END):
             used = []
-            for pair in pairs():  # 由20个工作日压缩至5个工作日
+            for pair in live:  # 由20个工作日压缩至5个工作日
                 for m in pair.pattern.finditer(norm, cs, ce):
                     used.append((m.start(), m.end()))
                     if other_year(m.start()):
@@ -287,7 +309,7 @@ class _Extraction:
                 mt = self.mentions[i]
                 if mt.start >= ce:
                     break
-                if mt.start < prev_end or any(a <= mt.num_start < b for a, b in used):
+                if mt.start < prev_end or (used and any(a <= mt.num_start < b for a, b in used)):
                     continue
                 if mt.aside:  # a range: never a fact, and not a number the next one skips
                     self.set_aside(mt, mt.aside, cs, ce, marks)

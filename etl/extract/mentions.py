@@ -45,11 +45,15 @@ def _compiled():
     # Both patterns start with the number itself, so the scan skips straight to digits and
     # numerals; the qualifier word before it (约, 超过) and what may not stand before it
     # (another digit: 3.5万件 is not 万件) are looked at afterwards (_pre, _glued).
-    mention = re.compile(rf"(?P<num>{NUM})(?P<bound>余|多)?(?P<unit>{unit_alt}){POST}")
+    # (the lookahead names the characters a match starts with: the scan then tests one
+    # character at most places instead of trying the whole pattern)
+    mention = re.compile(
+        rf"(?=[\d{CN_CHARS}])(?P<num>{NUM})(?P<bound>余|多)?(?P<unit>{unit_alt}){POST}"
+    )
     # before a % only digits (百分之 takes the Chinese numerals): the scan then starts
     # only at digits and 百, not at every Chinese numeral of the text
     digits = r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?"
-    percent = re.compile(rf"(?:百分之(?P<cn>{NUM})|(?P<num>{digits})%){POST}")
+    percent = re.compile(rf"(?=[\d百])(?:百分之(?P<cn>{NUM})|(?P<num>{digits})%){POST}")
     by_unit: dict[str, list] = {}
     for ind in cat.indicators:
         for u in ind.units:

@@ -13,6 +13,7 @@ exact sum of two or more numbers counts, so a coincidence needs several figures 
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import replace
 
 from etl.model import Candidate, Fact
@@ -27,13 +28,13 @@ def set_aside_parts(
     numbered = [f for f in facts if f.value is not None]
     parts_f: set[int] = set()  # id() of facts found to be parts
     parts_c: set[int] = set()
+    by_kind = _by_kind(numbered, candidates)
     # a total set aside (a standing total, last year's) has parts all the same: 截至年底累计
     # 办理156件，网上办理98件，窗口办理58件 — the 58 is no more this year's level than the 156
     for total in numbered + candidates:
-        if not total.value or total.value <= 0 or id(total) in parts_f | parts_c:
+        if not total.value or total.value <= 0 or id(total) in parts_f or id(total) in parts_c:
             continue
-        run = _following(text, total, numbered, candidates)
-        found = _summing_prefix(run, total.value)
+        found = _summing_prefix(_following(text, total, by_kind), total.value)
         for item in found:
             (parts_f if isinstance(item, Fact) else parts_c).add(id(item))
     if not parts_f and not parts_c:
@@ -44,35 +45,46 @@ def set_aside_parts(
     return kept, relabelled + moved
 
 
-def _following(text: str, total, facts: list[Fact], candidates: list[Candidate]) -> list:
+def _by_kind(facts: list[Fact], candidates: list[Candidate]) -> dict:
+    """(indicator, unit) -> (its numbers in text order, facts before candidates where they
+    stand at the same place; where each stands): a total looks only at its own kind, from
+    its own place on (a report with thousands of numbers would otherwise be read once for
+    each of them)."""
+    kinds: dict[tuple, list] = {}
+    for item in (*facts, *candidates):
+        if item.value is not None:
+            kinds.setdefault((item.indicator, item.unit), []).append(item)
+    out = {}
+    for kind, items in kinds.items():
+        items.sort(key=lambda i: i.num_start)
+        out[kind] = (items, [i.num_start for i in items])
+    return out
+
+
+def _following(text: str, total, by_kind: dict):
     """The numbers after `total` in its paragraph that speak of the same indicator, in the
     same unit, for the same agency (or no agency known), in text order."""
     line_end = text.find("\n", total.num_end)
     line_end = len(text) if line_end < 0 else line_end
-
-    def same(item) -> bool:
-        return (
-            item is not total
-            and item.indicator == total.indicator
-            and item.unit == total.unit
-            and item.agency in (total.agency, None)
-            and total.num_end <= item.num_start < line_end
-            and item.value is not None
-        )
-
-    items = [f for f in facts if same(f)] + [c for c in candidates if same(c)]
-    return sorted(items, key=lambda i: i.num_start)
+    items, starts = by_kind.get((total.indicator, total.unit), ((), []))
+    for i in range(bisect_left(starts, total.num_end), len(items)):
+        item = items[i]
+        if item.num_start >= line_end:
+            return
+        if item is not total and item.agency in (total.agency, None):
+            yield item
 
 
-def _summing_prefix(run: list, total: float) -> list:
+def _summing_prefix(run, total: float) -> list:
     """The first two or more items of run whose values add up to total exactly, or []."""
-    acc = 0.0
-    for n, item in enumerate(run, 1):
+    acc, taken = 0.0, []
+    for item in run:
+        taken.append(item)
         acc += item.value
         if acc > total:
             return []
         if acc == total:
-            return run[:n] if n >= 2 else []
+            return taken if len(taken) >= 2 else []
     return []
 
 

@@ -128,6 +128,10 @@ ZERO_NEG = re.compile(
 # Anything a zero in words or a time limit could hang on (the rest needs a number).
 ZERO_HINT = re.compile(r"[未没无零0]|工作日")
 
+# What every zero of ZERO_NEG or ZERO_TRAIL holds: a sentence without a number and without
+# these words gives no zero.
+ZERO_NEEDED = re.compile(r"[未没无]|为(?:零|0|“0”|\"0\"|空)")
+
 # A zero stated after what it is about, also for a list: 行政复议、行政诉讼案件也均未发生
 ZERO_TRAIL = re.compile(
     r"(?:也|亦|都|均|皆|全年|本年度?)*(?:为零|为0|为“0”|为\"0\"|无|为空|未发生|未出现|没有发生|没有|未收到)$"

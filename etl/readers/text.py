@@ -76,37 +76,27 @@ def _plausible(text: str, legacy: bool) -> bool:
         return False
     if not legacy:
         return True
-    wide = [c for c in text if ord(c) > 0x7F]
+    # counted by regex and codec, not character by character in Python
+    wide = len(text) - len(text.encode("ascii", "ignore"))
     if not wide:
         return True
-    if sum(map(_chinese_like, wide)) < 0.8 * len(wide):
+    if len(_CHINESE_LIKE.findall(text)) < 0.8 * wide:
         return False  # e.g. Big5 or Shift-JIS read as GB18030: kana, Cyrillic, box drawing
     # real Chinese text is almost all common (GB2312) characters; random GBK pairs are not
-    hanzi = [c for c in wide if _is_hanzi(c)]
-    return len(hanzi) < 20 or sum(map(_in_gb2312, hanzi)) >= 0.5 * len(hanzi)
+    hanzi = "".join(_HANZI.findall(text))
+    # GB2312 gives every character it has two bytes
+    return len(hanzi) < 20 or len(hanzi.encode("gb2312", "ignore")) // 2 >= 0.5 * len(hanzi)
 
 
-def _is_hanzi(c: str) -> bool:
-    o = ord(c)
-    return 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF or 0x20000 <= o <= 0x3134F
-
-
-def _chinese_like(c: str) -> bool:
-    o = ord(c)
-    return (
-        _is_hanzi(c)
-        or 0x3000 <= o <= 0x303F  # CJK punctuation 、。《》【】
-        or 0xFF00 <= o <= 0xFFEF  # full-width forms （），：１２
-        or 0x2000 <= o <= 0x206F  # general punctuation “”‘’—…
-        or 0x2160 <= o <= 0x217F  # Roman numerals Ⅰ Ⅱ
-        or 0x2460 <= o <= 0x24FF  # circled numbers ①
-        or c in "·×÷°℃№％‰￥¥§"
-    )
-
-
-def _in_gb2312(c: str) -> bool:
-    try:
-        c.encode("gb2312")
-    except UnicodeEncodeError:
-        return False
-    return True
+_HANZI_RANGES = "\u4e00-\u9fff\u3400-\u4dbf\U00020000-\U0003134f"
+_HANZI = re.compile(f"[{_HANZI_RANGES}]")
+# What Chinese text is made of, beside hanzi (each is beyond ASCII)
+_CHINESE_LIKE = re.compile(
+    f"[{_HANZI_RANGES}"
+    "\u3000-\u303f"  # CJK punctuation 、。《》【】
+    "\uff00-\uffef"  # full-width forms （），：１２
+    "\u2000-\u206f"  # general punctuation “”‘’—…
+    "\u2160-\u217f"  # Roman numerals Ⅰ Ⅱ
+    "\u2460-\u24ff"  # circled numbers ①
+    "·×÷°℃№％‰￥¥§]"
+)
