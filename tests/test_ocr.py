@@ -253,6 +253,40 @@ def test_blank_photo_says_nothing_was_read(tmp_path):
 
 
 @needs_ocr
+def test_a_page_far_too_large_to_draw_is_refused_with_its_size(tmp_path):
+    """A fuzzed PDF had a page 297 m tall: drawing it for OCR filled the memory."""
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument.new()
+    pdf.new_page(595, 841_689)  # points: A4 wide, 297 m tall
+    pdf.save(str(tmp_path / "odd.pdf"))
+    pdf.close()
+    with pytest.raises(ReadError) as e:
+        read_file(tmp_path / "odd.pdf")
+    assert "尺寸异常" in e.value.reason and "第1页" in e.value.reason
+
+
+@pytest.mark.parametrize(
+    ("width_pt", "height_pt", "dpi"),
+    [
+        (595, 842, ocr.DPI),  # A4: drawn at DPI
+        (842, 1191, ocr.DPI),  # A3: still under the pixel bound at DPI
+        (2384, 3370, None),  # A0: drawn smaller, at about 141 dpi, still readable
+        (595, 841_689, 0),  # 297 m: refused
+    ],
+)
+def test_a_large_page_is_drawn_smaller_and_an_absurd_one_refused(width_pt, height_pt, dpi):
+    scale = ocr.render_scale(width_pt, height_pt)
+    if dpi == 0:
+        assert scale is None
+    elif dpi is None:
+        assert ocr.MIN_DPI <= scale * 72 < ocr.DPI
+        assert width_pt * height_pt * scale * scale <= ocr.MAX_PAGE_PIXELS * 1.0001
+    else:
+        assert scale * 72 == pytest.approx(dpi)
+
+
+@needs_ocr
 def test_build_loads_a_scan_as_unverified_ocr_facts(tmp_path, monkeypatch):
     """In the warehouse, a scan's facts have method 'ocr', status 'unverified', and a
     location that names the page."""

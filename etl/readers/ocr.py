@@ -57,6 +57,18 @@ TOO_MANY_PAGES = (
     f"扫描件超过 {MAX_PAGES} 页，文字识别太慢，未读取。请只提供报告本身的页面，"
     "或提供可复制文字的 PDF、Word 文件。（Scan too long for OCR.）"
 )
+ODD_PAGE = (
+    "PDF 第{page}页的尺寸异常（{w:.0f}×{h:.0f} 厘米），不像报告的页面，文字识别无法读取，未读取。"
+    "请提供按 A4 等常见纸张扫描或导出的文件。（A page of this PDF is far too large to be a "
+    "report page; it was not read.）"
+)
+# An A4 page at DPI is about 3.9 million pixels. A larger page (A3, a poster) is drawn
+# smaller so that it stays under this, unless that would make its text too small to read:
+# then the page is refused with a reason instead of filling the memory (a fuzzed PDF had a
+# page 297 metres tall).
+MAX_PAGE_PIXELS = 40_000_000
+MIN_DPI = 100
+
 BAD_IMAGE = (
     "图片文件已损坏或无法打开。请重新扫描或导出后再提供，或提供可复制文字的 .pdf、.docx 文件。"
     "（The image cannot be opened.）"
@@ -143,7 +155,15 @@ def read_scanned_pdf(path: Path, progress: Progress | None = None) -> TextDoc:
         pages = []
         for i in range(n):
             _announce(path, i + 1, n)
-            image = pdf[i].render(scale=DPI / 72).to_pil()
+            page = pdf[i]
+            scale = render_scale(*page.get_size())
+            if scale is None:
+                w, h = (v / 72 * 2.54 for v in page.get_size())
+                raise ReadError(ODD_PAGE.format(page=i + 1, w=w, h=h))
+            try:
+                image = page.render(scale=scale).to_pil()
+            except Exception as exc:  # pdfium's own refusal of a page it cannot draw
+                raise ReadError(NOTHING_READ_PDF) from exc
             pages.append(_ocr_page(image, name))
             if progress:
                 progress(i + 1, n)
@@ -152,6 +172,16 @@ def read_scanned_pdf(path: Path, progress: Progress | None = None) -> TextDoc:
     if not any(p.strip() for p in pages):
         raise ReadError(NOTHING_READ_PDF)
     return _doc(path, pages, "pdf")
+
+
+def render_scale(width_pt: float, height_pt: float) -> float | None:
+    """The scale to draw a page of this size in points at: DPI, or less for a page too
+    large to draw at DPI; None for a page that could only be drawn too small to read."""
+    scale = DPI / 72
+    pixels = max(width_pt, 1.0) * max(height_pt, 1.0) * scale * scale
+    if pixels > MAX_PAGE_PIXELS:
+        scale *= (MAX_PAGE_PIXELS / pixels) ** 0.5
+    return scale if scale * 72 >= MIN_DPI else None
 
 
 def read_image(path: Path, fmt: str) -> TextDoc:
