@@ -14,6 +14,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+import pyarrow as pa
+
 from etl import catalog as catalog_mod
 
 VERDICTS = ("consistent", "inconsistent", "unverifiable")
@@ -174,8 +176,12 @@ SEMI JOIN (SELECT DISTINCT agency_id, indicator_id FROM claim) c
 WHERE f.method IN ('text', 'ocr') AND f.status <> 'rejected' AND f.value IS NOT NULL
 GROUP BY f.agency_id, f.year, f.indicator_id, f.value"""
 
-CHECK_COLUMNS = ("claim_id", "verdict", "claimed", "observed", "this_value", "other_year",
-                 "other_value", "other_fact_id", "this_fact_id", "note")  # fmt: skip
+CHECK_SCHEMA = pa.schema([
+    ("claim_id", pa.int32()), ("verdict", pa.string()), ("claimed", pa.float64()),
+    ("observed", pa.float64()), ("this_value", pa.float64()), ("other_year", pa.int32()),
+    ("other_value", pa.float64()), ("other_fact_id", pa.int32()), ("this_fact_id", pa.int32()),
+    ("note", pa.string()),
+])  # fmt: skip
 
 
 def store(con) -> int:
@@ -194,8 +200,14 @@ def store(con) -> int:
         v = judge(c, values)
         rows.append((c["claim_id"], v.verdict, v.claimed, v.observed, v.this_value,
                      v.other_year, v.other_value, v.other_fact_id, v.this_fact_id, v.note))  # fmt: skip
-    marks = ", ".join("?" * len(CHECK_COLUMNS))
-    con.executemany(f"INSERT INTO claim_check VALUES ({marks})", rows)
+    # One INSERT from an Arrow table: executemany took 27 s for the 16,611 claims of the
+    # 20,000-report bench (a round trip per row); this takes a few milliseconds.
+    columns = zip(*rows, strict=True)
+    data = pa.Table.from_arrays(  # noqa: F841  (read by DuckDB's replacement scan)
+        [pa.array(v, type=t) for v, t in zip(columns, CHECK_SCHEMA.types, strict=True)],
+        schema=CHECK_SCHEMA,
+    )
+    con.execute("INSERT INTO claim_check BY NAME SELECT * FROM data")
     return len(rows)
 
 
