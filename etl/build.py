@@ -703,10 +703,10 @@ def _facts_sha256(db: Path, tmp: Path) -> str:
 
 
 def bench(n: int = 20_000, *, seed: int = 1, workers: int | None = None, log=None) -> dict:
-    """Generate n reports (etl.synth), then time (a) a plain scan: read, decode, one regex,
+    """Generate n reports (synth), then time (a) a plain scan: read, decode, one regex,
     single process; (b) process_file over every file in the pool; (c) the full build into
     a temporary warehouse. Used by scripts/bench_etl.py and `python -m etl bench`."""
-    from etl import synth
+    import synth
 
     def say(msg):
         if log:

@@ -4,7 +4,7 @@
     python scripts/bench_memory.py --reports 5000 --sessions 2 --rounds 1
     python scripts/bench_memory.py --db W.duckdb --data DATA_DIR
 
-Without --db it generates --reports reports with etl.synth (as `python -m etl bench` does)
+Without --db it generates --reports reports with synth (as `python -m etl bench` does)
 and builds them with the real ETL into out/province_<N>/ (kept and reused: the build takes
 about two minutes for 45,000). Then it starts `streamlit run dashboard.py` over that
 warehouse, opens --sessions Chromium sessions at once, and has each open every page
@@ -46,7 +46,7 @@ PAGES = [p.slug for p in pages_list.PAGES if not p.edits]
 
 def province(n: int) -> tuple[Path, Path]:
     """out/province_<n>/: a generated corpus and the warehouse the real ETL builds from it."""
-    from etl import synth
+    import synth
     from etl.build import build
 
     root = ROOT / "out" / f"province_{n}"

@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from etl.catalog import load as load_catalog  # noqa: E402
-from etl.synth import Report, make_report  # noqa: E402
+from synth import Report, make_report  # noqa: E402
 
 KJJ = "周村区科学技术局"
 IP = "周村区知识产权局"

@@ -15,7 +15,7 @@ import pytest
 from docx import Document
 from fpdf import FPDF
 
-from etl import synth
+import synth
 from etl.build import build
 from etl.pipeline import MAX_REPORT_CHARS
 from etl.readers.dispatch import MAX_BYTES

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import subprocess
 import sys
@@ -164,9 +163,6 @@ def test_extract_without_json_prints_a_readable_table():
     assert "执法检查次数" in r.stdout and "12次" in r.stdout and "周村区地震局" in r.stdout
 
 
-@pytest.mark.skipif(
-    importlib.util.find_spec("etl.synth") is None, reason="etl.synth not yet written"
-)
 @pytest.mark.slow
 def test_bench_prints_one_json_object(tmp_path):
     r = etl("bench", "--reports", "40", "--json")

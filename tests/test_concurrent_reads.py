@@ -14,9 +14,9 @@ from pathlib import Path
 import duckdb
 import pytest
 
+import synth
 from board import queries
 from board import warehouse as bw
-from etl import synth
 
 ROOT = Path(__file__).resolve().parent.parent
 READERS = 4

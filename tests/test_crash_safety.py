@@ -15,7 +15,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from etl import synth, warehouse
+import synth
+from etl import warehouse
 
 ROOT = Path(__file__).resolve().parent.parent
 N_REPORTS = 300

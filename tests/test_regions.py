@@ -7,8 +7,8 @@ import pandas as pd
 import pytest
 from board_fixtures import DATA, assert_ok, new_app, widget
 
+import synth
 from board import regions
-from etl import synth
 from etl.build import build
 
 pytest_plugins = ["board_fixtures"]

@@ -1,4 +1,4 @@
-"""The report synthesiser (etl/synth.py) and the demo corpus it writes (data/demo/)."""
+"""The report synthesiser (synth/) and the demo corpus it writes (data/demo/)."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ import pytest
 
 from etl import catalog
 from etl.registry import Registry
-from etl.synth import CONTRACT_IDS, cn_int, generate_corpus, make_report
+from synth import CONTRACT_IDS, cn_int, generate_corpus, make_report
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
