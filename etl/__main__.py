@@ -384,15 +384,14 @@ def cmd_export_parquet(args) -> int:
 
 
 def cmd_bench(args) -> int:
-    from etl.build import bench
+    """The benchmark is not part of the ETL: this runs scripts/bench_etl.py."""
+    import runpy
 
-    log = None if args.json else (lambda m: print(m, file=sys.stderr))
-    result = bench(args.reports, seed=args.seed, workers=args.workers, log=log)
-    if args.json:
-        print(json.dumps(result, ensure_ascii=False))
-    else:
-        print(json.dumps(result, ensure_ascii=False, indent=2))
-    return EXIT_OK
+    argv = ["--reports", str(args.reports), "--seed", str(args.seed)]
+    argv += ["--workers", str(args.workers)] if args.workers else []
+    argv += ["--json"] if args.json else []
+    script = ROOT / "scripts" / "bench_etl.py"
+    return runpy.run_path(str(script), run_name="bench_etl")["main"](argv)
 
 
 if __name__ == "__main__":
