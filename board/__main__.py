@@ -28,9 +28,9 @@ import sys
 import time
 from pathlib import Path
 
+from etl.paths import DB as DEFAULT_DB
+
 EXIT_OK, EXIT_NONE, EXIT_USAGE, EXIT_FONT = 0, 1, 2, 3
-ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_DB = ROOT / "data" / "warehouse.duckdb"
 
 
 class Usage(Exception):

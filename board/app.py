@@ -22,8 +22,7 @@ import streamlit as st
 
 from board import demo_banner, i18n, model, queries, regions, warehouse, zh_widgets
 from board.pages_list import BY_ID, PAGES
-
-ROOT = Path(__file__).resolve().parent.parent
+from etl.paths import ROOT
 
 
 def nav_pages() -> list[tuple[str, str, str, str]]:

@@ -19,7 +19,8 @@ import urllib.request
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from board.warehouse import ENV_DATA, ENV_DB, ROOT
+from board.warehouse import ENV_DATA, ENV_DB
+from etl.paths import ROOT
 
 
 class DidNotStart(RuntimeError):

@@ -17,17 +17,18 @@ from pathlib import Path
 
 import duckdb
 
-ROOT = Path(__file__).resolve().parent.parent
+from etl import paths
+
 ENV_DB = "FAZHI_WAREHOUSE"  # path of the warehouse file (default data/warehouse.duckdb)
 ENV_DATA = "FAZHI_DATA"  # the data folder it is built from (default data/)
 
 
 def db_path() -> Path:
-    return Path(os.environ.get(ENV_DB) or ROOT / "data" / "warehouse.duckdb")
+    return Path(os.environ.get(ENV_DB) or paths.DB)
 
 
 def data_dir() -> Path:
-    return Path(os.environ.get(ENV_DATA) or ROOT / "data")
+    return Path(os.environ.get(ENV_DATA) or paths.DATA)
 
 
 @dataclass(frozen=True)

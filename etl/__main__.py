@@ -20,9 +20,9 @@ import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_DATA = ROOT / "data"
-DEFAULT_DB = DEFAULT_DATA / "warehouse.duckdb"
+from etl.paths import DATA as DEFAULT_DATA
+from etl.paths import DB as DEFAULT_DB
+from etl.paths import ROOT
 
 EXIT_OK, EXIT_NONE, EXIT_USAGE, EXIT_PARTIAL = 0, 1, 2, 3
 

@@ -22,10 +22,10 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from etl import appendlog
-from etl.registry import REGISTRY_FILE
+from etl import appendlog, paths
+from etl.paths import REGISTRY_FILE
 
-FILE_NAME = "assignments.csv"
+FILE_NAME = paths.ASSIGNMENTS_FILE
 COLUMNS = ["path", "doc_id", "agency", "year", "who", "when", "reason"]
 FIRST_YEAR = 1990
 DOC_ID = re.compile(r"[0-9a-f]{16}")

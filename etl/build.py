@@ -31,11 +31,10 @@ from pathlib import Path
 from etl import catalog as catalog_mod
 from etl import pipeline, scan_progress, warehouse
 from etl.model import ReadError
-from etl.registry import REGISTRY_FILE, Registry
+from etl.paths import ASSIGNMENTS_FILE, CORRECTIONS_FILE, REGISTRY_FILE
+from etl.registry import Registry
 
 SKIP_SUFFIXES = {".md"}
-CORRECTIONS_FILE = "corrections.csv"
-ASSIGNMENTS_FILE = "assignments.csv"
 ROW_SKIPPED = "这一行已跳过，文件的其余内容已载入"
 IN_PROCESS_MAX = 16  # up to this many files, the pool costs more than it saves
 

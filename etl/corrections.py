@@ -24,10 +24,10 @@ import math
 from dataclasses import dataclass
 from pathlib import Path
 
-from etl import appendlog, catalog
+from etl import appendlog, catalog, paths
 from etl.numbers import parse_number
 
-FILE_NAME = "corrections.csv"
+FILE_NAME = paths.CORRECTIONS_FILE
 COLUMNS = ["agency", "year", "indicator", "old_value", "new_value", "status", "reason", "who",
            "when", "source_doc"]  # fmt: skip
 STATUSES = ("verified", "corrected", "rejected")

@@ -8,8 +8,9 @@ import csv
 from dataclasses import dataclass
 from pathlib import Path
 
-DEFAULT_DATA = Path(__file__).resolve().parent.parent / "data"
-REGISTRY_FILE = Path("registry") / "agencies.csv"
+from etl.paths import DATA as DEFAULT_DATA
+from etl.paths import REGISTRY_FILE
+
 COLUMNS = ["agency_id", "name_zh", "short_zh", "name_en", "short_en", "parent_id", "kind",
            "sort_order", "aliases", "region"]  # fmt: skip
 REGION_SEP = "/"
