@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import pyarrow as pa
 
 from etl import catalog as catalog_mod
+from etl import schema
 
 VERDICTS = ("consistent", "inconsistent", "unverifiable")
 VERDICT_ZH = {"consistent": "相符", "inconsistent": "不符", "unverifiable": "无法核对"}
@@ -176,12 +177,7 @@ SEMI JOIN (SELECT DISTINCT agency_id, indicator_id FROM claim) c
 WHERE f.method IN ('text', 'ocr') AND f.status <> 'rejected' AND f.value IS NOT NULL
 GROUP BY f.agency_id, f.year, f.indicator_id, f.value"""
 
-CHECK_SCHEMA = pa.schema([
-    ("claim_id", pa.int32()), ("verdict", pa.string()), ("claimed", pa.float64()),
-    ("observed", pa.float64()), ("this_value", pa.float64()), ("other_year", pa.int32()),
-    ("other_value", pa.float64()), ("other_fact_id", pa.int32()), ("this_fact_id", pa.int32()),
-    ("note", pa.string()),
-])  # fmt: skip
+CHECK_SCHEMA = schema.arrow_schema("claim_check")
 
 
 def store(con) -> int:

@@ -12,6 +12,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent  # the project's folder
 DATA = ROOT / "data"  # the default data folder
 DB = DATA / "warehouse.duckdb"  # the default warehouse, a build product
+SCHEMA = ROOT / "etl" / "schema.sql"  # the warehouse's tables (read by etl/schema.py)
 
 # Inside a data folder: the files that are not reports (a build does not read them as such)
 REGISTRY_FILE = Path("registry") / "agencies.csv"  # the agencies (etl/registry.py)

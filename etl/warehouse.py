@@ -21,131 +21,15 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
-from etl import check
+from etl import check, schema
 
-SCHEMA_PATH = Path(__file__).with_name("schema.sql")
 TEMP_MARK = ".building-"
 
-# Column types of the rows handed to `write`, in the order of etl/schema.sql.
+# The tables a build hands rows for, with their columns and types in the order of
+# etl/schema.sql; `resolved` and `claim_check` are computed here, in SQL and by etl/check.py.
+COMPUTED = ("resolved", "claim_check")
 COLUMNS: dict[str, dict[str, pa.DataType]] = {
-    "agency": {
-        "agency_id": pa.string(),
-        "name_zh": pa.string(),
-        "short_zh": pa.string(),
-        "name_en": pa.string(),
-        "short_en": pa.string(),
-        "parent_id": pa.string(),
-        "kind": pa.string(),
-        "sort_order": pa.int32(),
-        "region": pa.string(),
-    },
-    "agency_alias": {"alias": pa.string(), "agency_id": pa.string()},
-    "indicator": {
-        "indicator_id": pa.string(),
-        "name_zh": pa.string(),
-        "name_en": pa.string(),
-        "unit": pa.string(),
-        "unit_en": pa.string(),
-        "area": pa.string(),
-        "area_zh": pa.string(),
-        "area_en": pa.string(),
-        "sort_order": pa.int32(),
-        "headline": pa.bool_(),
-    },
-    "document": {
-        "doc_id": pa.string(),
-        "agency_id": pa.string(),
-        "year": pa.int32(),
-        "title": pa.string(),
-        "path": pa.string(),
-        "kind": pa.string(),
-        "format": pa.string(),
-        "encoding": pa.string(),
-        "origin": pa.string(),
-        "text": pa.string(),
-        "n_facts": pa.int32(),
-        "duplicate_paths": pa.string(),
-    },
-    "document_year": {
-        "doc_id": pa.string(),
-        "year_source": pa.string(),
-        "agency_source": pa.string(),
-        "note": pa.string(),
-    },
-    "fact": {
-        "fact_id": pa.int32(),
-        "doc_id": pa.string(),
-        "agency_id": pa.string(),
-        "year": pa.int32(),
-        "indicator_id": pa.string(),
-        "value": pa.float64(),
-        "unit": pa.string(),
-        "qualifier": pa.string(),
-        "quote": pa.string(),
-        "span_start": pa.int32(),
-        "span_end": pa.int32(),
-        "num_start": pa.int32(),
-        "num_end": pa.int32(),
-        "location": pa.string(),
-        "rule": pa.string(),
-        "method": pa.string(),
-        "origin": pa.string(),
-        "status": pa.string(),
-    },
-    "candidate": {
-        "candidate_id": pa.int32(),
-        "doc_id": pa.string(),
-        "path": pa.string(),
-        "agency_id": pa.string(),
-        "year": pa.int32(),
-        "indicator_id": pa.string(),
-        "value": pa.float64(),
-        "unit": pa.string(),
-        "reason": pa.string(),
-        "quote": pa.string(),
-        "span_start": pa.int32(),
-        "span_end": pa.int32(),
-        "num_start": pa.int32(),
-        "num_end": pa.int32(),
-        "location": pa.string(),
-    },
-    "claim": {
-        "claim_id": pa.int32(),
-        "doc_id": pa.string(),
-        "agency_id": pa.string(),
-        "year": pa.int32(),
-        "indicator_id": pa.string(),
-        "kind": pa.string(),
-        "value": pa.float64(),
-        "unit": pa.string(),
-        "about_year": pa.int32(),
-        "qualifier": pa.string(),
-        "quote": pa.string(),
-        "span_start": pa.int32(),
-        "span_end": pa.int32(),
-        "num_start": pa.int32(),
-        "num_end": pa.int32(),
-        "location": pa.string(),
-        "origin": pa.string(),
-    },
-    "rejected_file": {
-        "path": pa.string(),
-        "reason": pa.string(),
-        "detail": pa.string(),
-        "kind": pa.string(),
-        "doc_id": pa.string(),
-        "excerpt": pa.string(),
-    },
-    "load_run": {
-        "run_id": pa.string(),
-        "started_at": pa.timestamp("us"),
-        "finished_at": pa.timestamp("us"),
-        "data_dir": pa.string(),
-        "files_seen": pa.int32(),
-        "files_loaded": pa.int32(),
-        "files_rejected": pa.int32(),
-        "facts": pa.int32(),
-    },
+    t: cols for t, cols in schema.TABLES.items() if t not in COMPUTED
 }
 
 
@@ -272,7 +156,7 @@ def write(db_path: Path, rows: Rows) -> Path:
     try:
         con = duckdb.connect(str(tmp))
         try:
-            con.execute(SCHEMA_PATH.read_text(encoding="utf-8"))
+            con.execute(schema.SQL)
             load(con, rows)
             con.execute(RESOLVE_SQL)
             check.store(con)  # the claims against the values just resolved

@@ -28,10 +28,13 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
-ROOT = Path(__file__).resolve().parent.parent
-SCHEMA = ROOT / "etl" / "schema.sql"
-CATALOG = ROOT / "etl" / "catalog.toml"
-REGISTRY = ROOT / "data" / "registry" / "agencies.csv"
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from etl.catalog import CATALOG_PATH as CATALOG  # noqa: E402
+from etl.paths import DATA, REGISTRY_FILE, ROOT, SCHEMA  # noqa: E402
+from etl.warehouse import RESOLVE_SQL  # noqa: E402
+
+REGISTRY = DATA / REGISTRY_FILE
 YEARS = list(range(2016, 2026))
 
 # clause template per indicator: {n} is the number as written (with 余/近 around it)
@@ -336,20 +339,12 @@ class Gen:
                         ("fact", self.fact), ("rejected_file", rejected), ("load_run", run)]:  # fmt: skip
             data = t.arrow()  # noqa: F841 (read by DuckDB's replacement scan)
             con.execute(f"INSERT INTO {name} BY NAME SELECT * FROM data")
-        con.execute(resolve_sql())
+        con.execute(RESOLVE_SQL)
         con.execute("CREATE INDEX fact_key ON fact (agency_id, year, indicator_id)")
         con.execute("CREATE INDEX fact_doc ON fact (doc_id)")
         con.execute("CHECKPOINT")
         con.close()
         os.replace(tmp, out)
-
-
-def resolve_sql() -> str:
-    """The ETL's own resolution, so generated and built warehouses mean the same thing."""
-    sys.path.insert(0, str(ROOT))
-    from etl.warehouse import RESOLVE_SQL
-
-    return RESOLVE_SQL
 
 
 def generate(n_facts: int, out: Path, seed: int = 7) -> dict:
