@@ -155,8 +155,8 @@ def cmd_build(args, ap) -> int:
 
 def cmd_extract(args) -> int:
     from etl import catalog
-    from etl.build import CAND_FIELDS, Failed, process_one
     from etl.model import CANDIDATE_REASONS, Candidate
+    from etl.process import Failed, process_one
     from etl.registry import Registry
 
     registry = Registry.load(args.data)
@@ -168,7 +168,7 @@ def cmd_extract(args) -> int:
         if failed:
             print(f"{given}：{r.reason}", file=sys.stderr)
             code = EXIT_PARTIAL
-            cands = [Candidate(**dict(zip(CAND_FIELDS, t, strict=True))) for t in r.candidates]
+            cands = [Candidate(**c._asdict()) for c in r.candidates]
         else:
             cands = r.candidates
         if args.json:

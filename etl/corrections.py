@@ -24,7 +24,7 @@ import math
 from dataclasses import dataclass
 from pathlib import Path
 
-from etl import appendlog, catalog, paths
+from etl import appendlog, catalog, paths, schema
 from etl.numbers import parse_number
 
 FILE_NAME = paths.CORRECTIONS_FILE
@@ -163,3 +163,66 @@ def append(path: Path, row: dict) -> int:
     clean = {c: _fmt(row.get(c)) for c in COLUMNS}
     parse_row(clean)  # raises with the reason
     return appendlog.append_row(Path(path), COLUMNS, [clean[c] for c in COLUMNS])
+
+
+# --- on every build -----------------------------------------------------------------------
+
+_FACT = {c: i for i, c in enumerate(schema.TABLES["fact"])}  # column -> position in a row
+
+
+def apply(data_dir: Path, facts: list[tuple], registry) -> list[tuple[str, str]]:
+    """Apply data_dir/corrections.csv to the build's fact rows (tuples in the columns of
+    etl/schema.sql's fact), in place.
+
+    For each (agency, year, indicator) the last row of the file wins. Its facts with
+    value == old_value (every fact of the key when old_value is empty) get the row's
+    status ('verified' | 'corrected' | 'rejected'); a 'corrected' row also adds a fact
+    with method 'correction', doc_id NULL, value new_value and status 'verified' (quote:
+    the reason; location: the file's line). Returns (path, reason) for every row that could
+    not be used (bad row, unknown agency, no value to verify), for the build summary."""
+    good, bad = read(path_in(data_dir))
+    problems = [(FILE_NAME, reason) for _, reason in bad]
+    if not good:
+        return problems
+    cat = catalog.load()
+    agency, year, indicator, value, status = (
+        _FACT[c] for c in ("agency_id", "year", "indicator_id", "value", "status")
+    )
+    by_key: dict[tuple, list[int]] = {}
+    for i, f in enumerate(facts):
+        by_key.setdefault((f[agency], f[year], f[indicator]), []).append(i)
+    for c in latest(good):
+        a = registry.by_id.get(c.agency) or registry.resolve(c.agency)
+        if a is None:
+            problems.append((FILE_NAME, (
+                f"第{c.line}行：单位“{c.agency}”不在机构登记表中，该更正未采用；请在 "
+                f"data/{paths.REGISTRY_FILE.as_posix()} 中加上它（或其别名），或改正单位名称"
+            )))  # fmt: skip
+            continue
+        idx = by_key.get((a.agency_id, c.year, c.indicator), [])
+        hit = [i for i in idx if c.old_value is None or _same(facts[i][value], c.old_value)]
+        for i in hit:
+            f = facts[i]
+            facts[i] = (*f[:status], c.status, *f[status + 1 :])
+        if not hit and c.status != "corrected":
+            shown = "" if c.old_value is None else f"数值为 {_fmt(c.old_value)} 的"
+            problems.append((FILE_NAME, (
+                f"第{c.line}行：{a.name_zh} {c.year}年“{cat.by_id[c.indicator].zh}”没有"
+                f"{shown}提取结果，该{STATUS_ZH[c.status]}未起作用；请核对原数值"
+            )))  # fmt: skip
+        if c.status == "corrected":
+            ind = cat.by_id[c.indicator]
+            row = dict.fromkeys(_FACT, 0) | {
+                "fact_id": len(facts) + 1, "doc_id": None, "agency_id": a.agency_id,
+                "year": c.year, "indicator_id": c.indicator, "value": c.new_value,
+                "unit": ind.unit, "qualifier": None,
+                "quote": c.reason or STATUS_ZH["corrected"], "location": c.location,
+                "rule": "correction", "method": "correction", "origin": "real",
+                "status": "verified",
+            }  # span_start, span_end, num_start, num_end: 0  # fmt: skip
+            facts.append(tuple(row.values()))
+    return problems
+
+
+def _same(value, old: float) -> bool:
+    return value is not None and abs(float(value) - old) <= 1e-9 * max(1.0, abs(old))

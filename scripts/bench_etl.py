@@ -27,7 +27,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import synth  # noqa: E402
-from etl.build import Doc, build, find_files, process_all  # noqa: E402
+from etl.build import build, find_files  # noqa: E402
+from etl.process import Doc, process_all  # noqa: E402
 from etl.registry import Registry  # noqa: E402
 
 SCAN_PATTERN = re.compile(r"\d+次")

@@ -46,8 +46,8 @@ def key(doc: str, f: dict) -> tuple:
 def predict(docs: Path) -> tuple[list[dict], list[dict], list[str]]:
     """(facts, candidates, refused) of every document, as `etl extract --json
     --candidates` prints them."""
-    from etl.build import CAND_FIELDS, Failed, process_one
     from etl.model import Candidate
+    from etl.process import Failed, process_one
     from etl.registry import Registry
 
     registry = Registry.load(ROOT / "data")
@@ -56,7 +56,7 @@ def predict(docs: Path) -> tuple[list[dict], list[dict], list[str]]:
         r = process_one(path, registry, strict=False)
         if isinstance(r, Failed):
             refused.append(f"{path.name}: {r.reason}")
-            found = [Candidate(**dict(zip(CAND_FIELDS, t, strict=True))) for t in r.candidates]
+            found = [Candidate(**c._asdict()) for c in r.candidates]
             cands += [c.as_json(path.name) for c in found]
             continue
         facts += [f.as_json(path.name) for f in r.facts if f.value is not None]

@@ -12,8 +12,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from etl import build as build_mod
-from etl import warehouse
+from etl import process, warehouse
 from etl.build import build, find_files
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -139,7 +138,7 @@ def test_building_twice_gives_the_same_warehouse(tmp_path):
 
 def test_the_pool_gives_the_same_warehouse_as_one_process(tmp_path):
     data = make_corpus(tmp_path)
-    for n in range(build_mod.IN_PROCESS_MAX + 4):
+    for n in range(process.IN_PROCESS_MAX + 4):
         write(
             data / f"reports/more/区地震局{2000 + n}年度法治政府建设情况报告.txt",
             f"区地震局{2000 + n}年度法治政府建设情况报告\n\n{2000 + n}年，我局开展执法检查{n + 1}次。\n",
@@ -147,7 +146,7 @@ def test_the_pool_gives_the_same_warehouse_as_one_process(tmp_path):
     one, pool = tmp_path / "one.duckdb", tmp_path / "pool.duckdb"
     s1 = build(data, one, workers=1)
     s2 = build(data, pool, workers=2)
-    assert s1.files_loaded == s2.files_loaded == 3 + build_mod.IN_PROCESS_MAX + 4
+    assert s1.files_loaded == s2.files_loaded == 3 + process.IN_PROCESS_MAX + 4
     assert contents(one) == contents(pool)
     assert resolved(pool)[("zc_dzj", 2005, "inspections")][0] == 6
 

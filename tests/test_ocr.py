@@ -19,6 +19,7 @@ import pytest
 from fpdf import FPDF
 
 from etl import build as build_mod
+from etl import process
 from etl.model import ReadError
 from etl.pipeline import process_file
 from etl.readers import ocr
@@ -235,7 +236,7 @@ def test_without_ocr_a_scan_is_set_aside_saying_what_to_install(tmp_path, monkey
     shutil.copytree(ROOT / "data" / "registry", data / "registry")
     shutil.copy(tmp_path / "scan.pdf", data / "reports" / "scan.pdf")
     shutil.copytree(DOCS / "周村区科学技术局", data / "reports" / "周村区科学技术局")
-    monkeypatch.setattr(build_mod, "IN_PROCESS_MAX", 100)  # the patch holds in this process
+    monkeypatch.setattr(process, "IN_PROCESS_MAX", 100)  # the patch holds in this process
     summary = build_mod.build(data, tmp_path / "w.duckdb")
     assert summary.files_loaded == 1
     assert [p for p, _ in summary.rejected] == ["reports/scan.pdf"]

@@ -1,0 +1,253 @@
+"""The warehouse's rows from what the files gave (etl/process.py): refusals and parked
+reports, the documents kept (the same content twice is kept once), their facts, candidates
+and claims with agency and indicator names resolved, the registry and the catalog, and the
+editors' assignments and corrections. Nothing here reads a report or writes a file.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+from etl import assignments, pipeline, warehouse
+from etl.paths import ASSIGNMENTS_FILE, REGISTRY_FILE
+from etl.process import CandidateRow, ClaimRow, Doc, FactRow, Failed
+from etl.registry import Agency, Registry
+
+ROW_SKIPPED = "这一行已跳过，文件的其余内容已载入"
+
+
+def origin_of(rel: str) -> str:
+    """Files under data/demo/ are demo data; all others are real."""
+    return "demo" if rel.split("/", 1)[0] == "demo" else "real"
+
+
+class _Lookup:
+    """A memo of a name -> object resolver (the same few names recur 200,000 times)."""
+
+    def __init__(self, resolve):
+        self.resolve, self.memo = resolve, {}
+
+    def __call__(self, name):
+        try:
+            return self.memo[name]
+        except KeyError:
+            found = self.memo[name] = self.resolve(name)
+            return found
+
+
+class Assembly:
+    """The rows of one build, and what its summary says (problems, rejected, parked...).
+    `summary` is the build's Summary (etl/build.py): this fills its lists."""
+
+    def __init__(self, registry: Registry, cat, summary) -> None:
+        self.registry, self.cat, self.summary = registry, cat, summary
+        self.rows = warehouse.Rows()
+        self.agencies = _Lookup(registry.resolve)
+        self.indicators = _Lookup(cat.resolve)
+        self.per_indicator: Counter = Counter()  # facts loaded from the files, by indicator
+
+    def reject(self, path: str, reason: str, detail: str | None, *, kind: str,
+               doc_id: str | None = None, excerpt: str | None = None) -> None:  # fmt: skip
+        """One rejected_file row. kind: file (a file refused), row (a row or value set
+        aside, the rest of its file loaded), correction, assignment (a row of those files),
+        unidentified (a report parked until an editor assigns its agency and year)."""
+        self.rows.add("rejected_file", path=path, reason=reason, detail=detail, kind=kind,
+                      doc_id=doc_id, excerpt=excerpt)  # fmt: skip
+
+    def problem(self, path: str, reason: str, detail: str, *, kind: str) -> None:
+        """A row or record set aside: in the summary and in rejected_file."""
+        self.summary.problems.append((path, reason))
+        self.reject(path, reason, detail, kind=kind)
+
+    # --- before the files: registry, catalog, assignments ---------------------------------
+
+    def registry_rows(self) -> None:
+        registry = self.registry
+        for a in registry.agencies:
+            self.rows.add("agency", agency_id=a.agency_id, name_zh=a.name_zh,
+                          short_zh=a.short_zh, name_en=a.name_en, short_en=a.short_en,
+                          parent_id=a.parent_id, kind=a.kind, sort_order=a.sort_order,
+                          region=a.region)  # fmt: skip
+            # Every name a user may type for it (canonical, short, aliases), as the registry
+            # resolves them (a name claimed by two agencies goes to the first).
+            for name in dict.fromkeys((a.name_zh, a.short_zh, *a.aliases)):
+                if registry.resolve(name) is a:
+                    self.rows.add("agency_alias", alias=name, agency_id=a.agency_id)
+        for i in self.cat.indicators:
+            area = self.cat.areas[i.area]
+            self.rows.add("indicator", indicator_id=i.id, name_zh=i.zh, name_en=i.en,
+                          unit=i.unit, unit_en=i.unit_en, area=i.area, area_zh=area.zh,
+                          area_en=area.en, sort_order=i.order, headline=i.headline)  # fmt: skip
+
+    def assignments(self, data_dir: Path) -> dict:
+        """The usable rows of data_dir/assignments.csv, the last per doc_id; a row that
+        cannot be used (bad doc_id, agency not in the registry, impossible year) is a
+        problem of the build with its reason, and the report it names stays parked."""
+        good, bad = assignments.read(assignments.path_in(data_dir), self.registry)
+        for _, reason in bad:
+            self.problem(ASSIGNMENTS_FILE, reason, "指定记录", kind="assignment")
+        return assignments.latest(good)
+
+    # --- the files ------------------------------------------------------------------------
+
+    def files(self, rels: list[str], results: list[Doc | Failed]) -> dict[str, str]:
+        """Every file's rows, in path order. Refusals become rejected_file rows; of the same
+        doc_id twice one is kept (real before demo, then the first path), the other paths
+        become its duplicate_paths. Returns doc_id -> kind of every file that could be read
+        (to tell which assignments named no report)."""
+        kept: dict[str, tuple[str, Doc]] = {}
+        dups: dict[str, list[str]] = {}
+        seen: dict[str, str] = {}
+        for rel, r in zip(rels, results, strict=True):
+            if isinstance(r, Doc):
+                seen[r.doc_id] = r.kind
+                r = self._check_doc(r)
+            if isinstance(r, Failed):
+                self._failed(rel, r)
+                if r.kind == pipeline.UNIDENTIFIED:
+                    seen[r.doc_id] = "report"
+            elif r.doc_id not in kept:
+                kept[r.doc_id] = (rel, r)
+                dups[r.doc_id] = []
+            elif origin_of(kept[r.doc_id][0]) == "demo" and origin_of(rel) == "real":
+                dups[r.doc_id].append(kept[r.doc_id][0])
+                kept[r.doc_id] = (rel, r)
+            else:
+                dups[r.doc_id].append(rel)
+
+        in_order = sorted(kept.items(), key=lambda kv: kv[1][0])
+        doc_rows, fact_rows = [], []
+        for doc_id, (rel, d) in in_order:
+            origin = origin_of(rel)
+            others = sorted(dups[doc_id])
+            self.summary.duplicates += [(o, rel) for o in others]
+            facts = self._facts(rel, d)
+            for problem in d.problems:
+                self.problem(rel, problem, ROW_SKIPPED, kind="row")
+            agency_id, year = self._doc_agency_year(d, facts)
+            self._candidates(doc_id, rel, d.candidates or [])
+            self._claims(doc_id, rel, d.claims or [])
+            doc_rows.append(
+                (doc_id, agency_id, year, d.title or Path(rel).stem, rel, d.kind, d.format,
+                 d.encoding, origin, d.text, len(facts), "|".join(others) or None)
+            )  # fmt: skip
+            for a, ind, f in facts:
+                self.per_indicator[ind.id] += 1
+                fact_rows.append(
+                    (len(fact_rows) + 1, doc_id, a.agency_id, int(f.year), ind.id,
+                     None if f.value is None else float(f.value), f.unit or ind.unit,
+                     f.qualifier, f.quote, f.start, f.end, f.num_start, f.num_end,
+                     f.location or "", f.rule or "", f.method or "text", origin, "unverified")
+                )  # fmt: skip
+        self.rows.extend("document", doc_rows)
+        self.rows.extend("document_year", [
+            (doc_id, d.year_source, d.agency_source, "；".join(d.notes or []) or None)
+            for doc_id, (_, d) in in_order if d.year_source
+        ])  # fmt: skip
+        self.rows.extend("fact", fact_rows)
+        self.summary.files_loaded = len(kept)
+        return seen
+
+    def _failed(self, rel: str, r: Failed) -> None:
+        for problem in r.problems:
+            self.problem(rel, problem, "整个表格未载入", kind="row")
+        self.summary.rejected.append((rel, r.reason))
+        self.reject(rel, r.reason, r.detail or None, kind=r.kind, doc_id=r.doc_id,
+                    excerpt=r.excerpt)  # fmt: skip
+        if r.kind == pipeline.UNIDENTIFIED:
+            self.summary.parked.append(rel)
+        self._candidates(None, rel, r.candidates)
+
+    def _facts(self, rel: str, d: Doc) -> list[tuple[Agency, object, FactRow]]:
+        """The facts of a kept file whose agency and indicator are known; each other one is
+        a row set aside with its reason."""
+        out = []
+        for f in d.facts:
+            a, ind = self.agencies(f.agency), self.indicators(f.indicator)
+            if a is None or ind is None:
+                where = f.location or f"第{f.start}字"
+                reason = (
+                    f"{where}：机构“{f.agency}”不在机构登记表中，该条数据未载入；请在 "
+                    f"data/{REGISTRY_FILE.as_posix()} 中加上它（或其别名）"
+                    if a is None
+                    else f"{where}：指标“{f.indicator}”不在指标目录中，该条数据未载入"
+                )
+                self.problem(rel, reason, f.quote, kind="row")
+                continue
+            out.append((a, ind, f))
+        return out
+
+    def _candidates(self, doc_id: str | None, rel: str, candidates: list[CandidateRow]) -> None:
+        """Candidate rows of one file (agency and indicator ids where known)."""
+        n = self.rows.count("candidate")
+        out = []
+        for c in candidates:
+            a = self.agencies(c.agency) if c.agency else None
+            ind = self.indicators(c.indicator) if c.indicator else None
+            out.append((n + len(out) + 1, doc_id, rel, a.agency_id if a else None, c.year,
+                        ind.id if ind else None, float(c.value), c.unit, c.reason, c.quote,
+                        c.start, c.end, c.num_start, c.num_end, c.location or ""))  # fmt: skip
+        self.rows.extend("candidate", out)
+
+    def _claims(self, doc_id: str, rel: str, claims: list[ClaimRow]) -> None:
+        """Claim rows of one report (etl/extract/claims.py); checked after the build
+        resolves its values (etl/check.py)."""
+        n = self.rows.count("claim")
+        out = []
+        for c in claims:
+            a, ind = self.agencies(c.agency), self.indicators(c.indicator)
+            if a is None or ind is None:
+                continue  # its fact was not loaded either (a row of rejected_file says why)
+            out.append((n + len(out) + 1, doc_id, a.agency_id, int(c.year), ind.id, c.kind,
+                        None if c.value is None else float(c.value), c.unit, int(c.about_year),
+                        c.qualifier, c.quote, c.start, c.end, c.num_start, c.num_end,
+                        c.location or "", origin_of(rel)))  # fmt: skip
+        self.rows.extend("claim", out)
+
+    def _check_doc(self, d: Doc) -> Doc | Failed:
+        """A report whose reporting agency is not in the registry is refused, never dropped
+        (process_file(strict=True) already does this; this is the build's own guard). A
+        table none of whose rows can be loaded is refused too, with the reasons of its rows."""
+        if d.kind == "table":
+            if any(self.agencies(f.agency) and self.indicators(f.indicator) for f in d.facts):
+                return d
+            return Failed(
+                "表格中没有一行可以载入（各行的原因见“跳过的数据行”）；请按原因修改后重新构建",
+                problems=d.problems,
+            )
+        parked = {"kind": pipeline.UNIDENTIFIED, "doc_id": d.doc_id,
+                  "excerpt": (d.text or "").strip()[: pipeline.EXCERPT_CHARS]}  # fmt: skip
+        if not d.agency or self.registry.resolve(d.agency) is None:
+            return Failed(
+                f"报告的机构“{d.agency or '（标题中没有机构名）'}”不在机构登记表中；"
+                f"请在 data/{REGISTRY_FILE.as_posix()} 中加上它（或其别名）后重新构建",
+                **parked,
+            )
+        if not d.year:
+            return Failed(
+                "报告标题中没有年度（例如“2018年度”）；请在标题中写明报告的年度", **parked
+            )
+        return d
+
+    def _doc_agency_year(self, d: Doc, facts) -> tuple[str, int]:
+        """A report's own agency and year; for a table, the first agency in registry order
+        among its rows and the latest year (a table without a usable row is refused)."""
+        agency = self.agencies(d.agency) if d.agency else None
+        if agency is None and facts:
+            agency = min((a for a, _, _ in facts), key=lambda a: (a.sort_order, a.agency_id))
+        year = d.year or max((int(f.year) for _, _, f in facts), default=0)
+        return (agency.agency_id if agency else ""), int(year)
+
+    # --- after the files ------------------------------------------------------------------
+
+    def unused_assignments(self, assigned: dict, seen: dict[str, str]) -> None:
+        """Notes (not errors) on assignments that name no report of this build."""
+        for a in assigned.values():
+            was = f"（指定时为 {a.path}）" if a.path else ""
+            if a.doc_id not in seen:
+                self.summary.notes.append((ASSIGNMENTS_FILE, f"第{a.line}行：没有内容相同的文件{was}，"
+                                           "文件已修改或删除；这一行不再起作用，可以不管"))  # fmt: skip
+            elif seen[a.doc_id] != "report":
+                self.summary.notes.append((ASSIGNMENTS_FILE, f"第{a.line}行：该文件是表格{was}，"
+                                           "表格的单位和年度取自各行；这一行不起作用"))  # fmt: skip

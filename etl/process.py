@@ -1,0 +1,232 @@
+"""Every file of a build through `pipeline.process_file`, in a process pool, and what
+comes back across the processes: a Doc (facts, candidates and claims as named tuples,
+cheap to send 20,000 times) or a Failed (the reason a file was refused or parked).
+
+    process_all(paths, registry, workers=None, progress=None, assigned=None) -> [Doc | Failed]
+    process_one(path, registry, strict=…)  -> pipeline.Processed | Failed   (no pool)
+"""
+
+from __future__ import annotations
+
+import operator
+import os
+import traceback
+from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import NamedTuple
+
+from etl import pipeline, scan_progress
+from etl.model import ReadError
+from etl.registry import Registry
+
+IN_PROCESS_MAX = 16  # up to this many files, the pool costs more than it saves
+
+Progress = Callable[[int, int], None]
+Assigned = dict[str, tuple[str, int]]  # doc_id -> (agency, year), from data/assignments.csv
+
+
+class FactRow(NamedTuple):
+    """A fact (etl.model.Fact) as it crosses from a worker: names as yet unresolved."""
+
+    agency: str
+    year: int
+    indicator: str
+    value: float | None
+    unit: str
+    qualifier: str | None
+    quote: str
+    start: int
+    end: int
+    num_start: int
+    num_end: int
+    location: str
+    rule: str
+    method: str
+
+
+class CandidateRow(NamedTuple):
+    """A number that did not become a fact (etl.model.Candidate), with its reason."""
+
+    agency: str | None
+    year: int | None
+    indicator: str | None
+    value: float
+    unit: str
+    reason: str
+    quote: str
+    start: int
+    end: int
+    num_start: int
+    num_end: int
+    location: str
+
+
+class ClaimRow(NamedTuple):
+    """What a report says about another year (etl.extract.claims.Claim)."""
+
+    agency: str
+    year: int
+    indicator: str
+    kind: str
+    value: float | None
+    unit: str
+    about_year: int
+    qualifier: str | None
+    quote: str
+    start: int
+    end: int
+    num_start: int
+    num_end: int
+    location: str
+
+
+def _row_of(kind: type[NamedTuple]) -> Callable:
+    fields = operator.attrgetter(*kind._fields)
+    return lambda item: kind._make(fields(item))
+
+
+fact_row, candidate_row, claim_row = _row_of(FactRow), _row_of(CandidateRow), _row_of(ClaimRow)
+
+
+@dataclass
+class Failed:
+    """A file process_file refused (or could not handle), with the reason to show."""
+
+    reason: str
+    detail: str = ""
+    problems: list[str] = field(default_factory=list)  # rows set aside, of a refused table
+    kind: str = "file"  # or pipeline.UNIDENTIFIED: parked until an editor assigns it
+    doc_id: str | None = None  # the content hash of a parked report
+    excerpt: str | None = None  # the beginning of a parked report's text
+    candidates: list[CandidateRow] = field(default_factory=list)  # of a parked report
+
+
+@dataclass
+class Doc:
+    """What the build keeps of a Processed: compact, so that 20,000 of them cross from the
+    worker processes cheaply."""
+
+    doc_id: str
+    kind: str
+    format: str
+    encoding: str | None
+    title: str
+    agency: str | None
+    year: int | None
+    text: str | None
+    facts: list[FactRow]
+    problems: list[str]
+    year_source: str | None = None
+    agency_source: str | None = None
+    notes: list[str] | None = None
+    candidates: list[CandidateRow] | None = None
+    claims: list[ClaimRow] | None = None
+
+    @classmethod
+    def of(cls, p: pipeline.Processed) -> Doc:
+        return cls(p.doc_id, p.kind, p.format, p.encoding, p.title, p.agency, p.year, p.text,
+                   [fact_row(f) for f in p.facts], list(p.problems), p.year_source,
+                   p.agency_source, list(p.notes),
+                   [candidate_row(c) for c in p.candidates],
+                   [claim_row(c) for c in p.claims])  # fmt: skip
+
+
+_worker_registry: Registry | None = None
+_worker_strict = True
+_worker_assigned: Assigned = {}
+
+
+def _init_worker(
+    registry: Registry, strict: bool, assigned: Assigned | None = None, pages=None
+) -> None:
+    global _worker_registry, _worker_strict, _worker_assigned
+    _worker_registry, _worker_strict, _worker_assigned = registry, strict, assigned or {}
+    scan_progress.listen_in_worker(pages)  # a scan's pages, told to the build as they go
+
+
+def _work(path: Path) -> Doc | Failed:
+    r = process_one(path, _worker_registry, strict=_worker_strict, assigned=_worker_assigned)
+    return r if isinstance(r, Failed) else Doc.of(r)
+
+
+def process_one(
+    path: Path, registry: Registry, *, strict: bool, assigned: Assigned | None = None
+) -> pipeline.Processed | Failed:
+    """process_file, with a refusal turned into a Failed (so it crosses processes).
+    assigned: the editors' assignments of parked reports, by doc_id."""
+    try:
+        return pipeline.process_file(path, registry, strict=strict, assignments=assigned)
+    except pipeline.Rejected as e:
+        return Failed(
+            e.reason,
+            e.detail or "",
+            **_parked(e),
+            candidates=[candidate_row(c) for c in e.candidates],
+        )
+    except ReadError as e:
+        return Failed(e.reason, "")
+    except NotImplementedError:
+        raise
+    except Exception as e:  # a bug met on one file must not stop the whole build
+        return Failed(
+            f"处理该文件时程序出错（{type(e).__name__}: {e}）；请把这个文件交给维护人员",
+            traceback.format_exc(limit=5),
+        )
+
+
+def _parked(e: pipeline.Rejected) -> dict:
+    """What a Failed keeps of a parked report: its kind, doc_id and the start of its text."""
+    if isinstance(e, pipeline.Parked):
+        return {"kind": e.kind, "doc_id": e.doc_id, "excerpt": e.excerpt}
+    return {}
+
+
+def process_all(
+    paths: list[Path],
+    registry: Registry,
+    *,
+    strict: bool = True,
+    workers: int | None = None,
+    progress: Progress | None = None,
+    assigned: Assigned | None = None,
+) -> list[Doc | Failed]:
+    """process_file over every path, in order, as Doc (or Failed); in a process pool
+    (chunked, so 20,000 small files are cheap) unless there are only a few files.
+    assigned: the editors' assignments of parked reports, by doc_id. A progress callback
+    that takes a message also hears each page of a scan as OCR reaches it (scan_progress)."""
+    total = len(paths)
+    workers = max(1, workers or os.cpu_count() or 1)
+    results: list = []
+    if progress:
+        progress(0, total)
+    pool = None
+    pages = scan_progress.PageReports(progress, total)
+    if workers == 1 or total <= IN_PROCESS_MAX:
+        _init_worker(registry, strict, assigned)
+        pages.in_process()
+        it: Iterable = map(_work, paths)
+    else:
+        chunk = max(1, min(100, total // (workers * 8)))
+        pool = ProcessPoolExecutor(
+            max_workers=min(workers, total),
+            initializer=_init_worker,
+            initargs=(registry, strict, assigned, pages.for_workers()),
+        )
+        if pages.queue is None:
+            it = pool.map(_work, paths, chunksize=chunk)
+        else:
+            it = scan_progress.in_order(pool, _work, paths, chunk, pages.poll)
+    try:
+        step = max(1, total // 200)
+        for n, r in enumerate(it, start=1):
+            results.append(r)
+            pages.files_done = n
+            if progress and (n % step == 0 or n == total):
+                progress(n, total)
+    finally:
+        pages.close()
+        if pool:
+            pool.shutdown(cancel_futures=True)
+    return results
