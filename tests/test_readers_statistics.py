@@ -11,7 +11,7 @@ from openpyxl import Workbook
 
 from etl.pipeline import process_file
 from etl.readers import read
-from etl.readers.table import _eval
+from etl.readers.table_formulas import _eval
 from etl.registry import Registry
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -309,7 +309,7 @@ def test_synonyms_name_one_indicator_each_and_never_shadow_a_name():
 )
 def test_header_names_and_units(header, indicator, unit):
     from etl import catalog
-    from etl.readers.table import _header_indicator
+    from etl.readers.table_stat import _header_indicator
 
     ind, got = _header_indicator(catalog.load(), header, "")
     assert (ind.id if ind else None, got) == (indicator, unit)
@@ -343,7 +343,7 @@ def test_one_agency_statistics_table_with_indicators_as_rows(tmp_path, registry)
 
 
 def test_a_formula_over_a_whole_column_is_cut_to_the_cells_in_use():
-    from etl.readers.table import _fill_formulas
+    from etl.readers.table_formulas import _fill_formulas
 
     cells = [["1"], ["2"], [""]]
     assert _fill_formulas(cells, {(3, 0): "=SUM(A1:A1048576)", (3, 1): "=SUM(A1:B3)"}) == {
