@@ -1,3 +1,6 @@
+# One file though just over 400 lines: the two halves (a page's characters into lines and
+# fragments; the lines into reading order, in columns where the page has them) share the
+# _Char/_Frag/_Line types and their thresholds, and page_layout already needs the gutter.
 """A PDF page's text in reading order, from PDFium's character boxes.
 
 Producers write text in whatever order suits them: LibreOffice writes the characters of a

@@ -1,0 +1,285 @@
+"""A web page's cleaned tree (etl/readers/html.py has dropped its furniture) written as
+lines of text: blocks as lines, a data <table> one row a line with its cells' places
+(表2 第3行第4列) in TextDoc.parts, the metadata block's fields gathered at the top
+(`标题：…`, `发布机构：…`, where identification reads them)."""
+
+from __future__ import annotations
+
+import re
+
+_BLOCK_TAGS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt",
+               "dd", "tr", "table", "section", "article", "blockquote", "pre", "center",
+               "header", "main", "tbody", "thead", "tfoot", "hr", "address", "figure",
+               "figcaption", "caption", "body", "html", "form"}  # fmt: skip
+# A short line that is only page furniture.
+_CHROME_LINE = re.compile(
+    r"^(?:[【\[(（]?\s*(?:首页|返回首页|网站首页|打印(?:本页|此页)?|关闭(?:本页|窗口)?|收藏|"
+    r"返回顶部|返回|分享(?:到)?|相关(?:新闻|链接|文章|信息|阅读)|推荐阅读|字号|字体|大|中|小|默认|上一篇|下一篇|扫一扫.*|"
+    r"用手机扫描.*|加入收藏|设为首页|无障碍|长者模式|简体|繁体|English|登录|注册)\s*[】\])）]?"
+    r"\s*[:：|｜/·]?\s*)+$"
+    r"|(?:浏览次数|访问量|阅读次数|点击数|浏览量|阅读量|访问次数|点击率)\s*(?:[:：]|\d+\s*次?\s*$)"
+    r"|^(?:当前位置|您的位置|您现在的位置|您当前的位置|你的位置|所在位置|现在位置)"
+    r"|(?:主办单位|承办单位|主办|承办|技术支持)\s*[:：]"  # not 承办人大代表建议
+    r"|(?:网站标识码|ICP备|网安备|版权所有|Copyright|©|网站地图|分辨率)"
+    r"|^(?:分享到|字号[:：]|【\s*字[体号])"
+)
+_CRUMB = re.compile(r"^[^\s\d]{1,12}(?:\s*(?:>|>>|»|›|→|/|＞)\s*[^\s\d]{1,20}){2,}$")
+_SENTENCE = re.compile(r"[。；！？]")
+
+_KEYS = (
+    r"索\s*引\s*号|主题分类|主\s*题\s*词|体裁分类|组配分类|服务对象|发布机构|发文机关|发布单位|"
+    r"发文单位|公开主体|所属机构|责任部门|成文日期|发文日期|发布日期|公开日期|生成日期|发布时间|"
+    r"发文字号|文\s*号|文章标题|标\s*题|名\s*称|题\s*名|有\s*效\s*性|公开方式|公开范围|信息来源|"
+    r"来\s*源|时\s*效"
+)
+META_KEY = re.compile(rf"^\s*(?P<key>{_KEYS})\s*[:：]\s*(?P<value>.*)$")
+_META_KEY_ONLY = re.compile(rf"^\s*(?P<key>{_KEYS})\s*[:：]?\s*$")
+_FIELD = re.compile(rf"(?P<key>{_KEYS})\s*[:：]")
+# what may follow a field's value on the same line and is not part of it
+_FIELD_END = re.compile(r"\s*(?:浏览次数|访问量|阅读次数|点击数|字号|字体|【|\[|打印|分享).*$")
+
+
+def _squash(s: str) -> str:
+    return re.sub(r"\s+", "", s or "")
+
+
+_CJK = r"\u3000-\u303f\u4e00-\u9fff\uff00-\uffef"
+
+
+def _clean(s: str) -> str:
+    """HTML whitespace rules: runs of white space are one space; none between two CJK
+    characters (a line break in the page's source inside a sentence)."""
+    s = re.sub(r"[\s\u00a0\u200b\ufeff]+", " ", s).strip()
+    return re.sub(rf"(?<=[{_CJK}]) (?=[{_CJK}])", "", s)
+
+
+class _Writer:
+    """Walks the cleaned tree and writes lines: blocks, data tables (one row a line),
+    metadata fields (gathered for the top)."""
+
+    def __init__(self):
+        self.lines: list[str | list[tuple[str, str]]] = []  # text, or a table row's cells
+        self.buf: list[str] = []
+        self.meta: list[tuple[str, str]] = []
+        self.tables = 0
+
+    def flush(self) -> None:
+        line = _clean("".join(self.buf))
+        self.buf = []
+        if line:
+            self.lines.append(line)
+
+    def walk(self, el) -> None:
+        if not isinstance(el.tag, str):
+            return
+        tag = el.tag.lower()
+        if tag == "br":
+            self.flush()
+        elif tag == "table":
+            self.flush()
+            self.table(el)
+            return
+        else:
+            if tag in _BLOCK_TAGS:
+                self.flush()
+            if el.text:
+                self.buf.append(el.text)
+            for child in el:
+                self.walk(child)
+                if child.tail:
+                    self.buf.append(child.tail)
+            if tag in _BLOCK_TAGS:
+                self.flush()
+
+    # tables ---------------------------------------------------------------------------
+
+    def table(self, el) -> None:
+        rows = [r for r in el.iter("tr") if _own_table(r) is el]
+        nested = any(t is not el for t in el.iter("table"))
+        prose = any(
+            len(_squash(c.text_content())) > 200 or len(_SENTENCE.findall(c.text_content())) > 1
+            for r in rows
+            for c in r
+            if isinstance(c.tag, str) and c.tag in ("td", "th")
+        )
+        if nested or prose or not rows:  # a layout table: read what it holds, block by block
+            for child in el:
+                self.walk(child)
+            self.flush()
+            return
+        grid = _grid(rows)
+        if not grid:
+            return
+        if self._metadata(grid) or not any(t for row in grid for t in row):
+            return
+        self.tables += 1
+        for r, row in enumerate(grid, 1):
+            if not any(t for t in row):
+                continue
+            self.lines.append(
+                [(t, f"表{self.tables} 第{r}行第{c}列") for c, t in enumerate(row, 1)]
+            )
+
+    def _metadata(self, grid: list[list[str]]) -> bool:
+        """A table of "key： | value" pairs (the page's information block)."""
+        pairs, other = [], 0
+        for row in grid:
+            cells = [t for t in row if t]
+            i = 0
+            while i < len(cells):
+                m = META_KEY.match(cells[i])
+                if m and m["value"].strip():
+                    pairs.append((_key(m["key"]), m["value"].strip()))
+                    i += 1
+                elif _META_KEY_ONLY.match(cells[i]):
+                    val = (
+                        cells[i + 1]
+                        if i + 1 < len(cells) and not _META_KEY_ONLY.match(cells[i + 1])
+                        else ""
+                    )
+                    key = _META_KEY_ONLY.match(cells[i])["key"]
+                    if val:
+                        pairs.append((_key(key), val))
+                    i += 2 if val else 1
+                else:
+                    other += 1
+                    i += 1
+        if len(pairs) < 2 or other > len(pairs):
+            return False
+        self.meta.extend(pairs)
+        return True
+
+    # output ---------------------------------------------------------------------------
+
+    def result(self) -> tuple[str, list[tuple[int, int, str]]]:
+        self.flush()
+        lines: list[str | list[tuple[str, str]]] = []
+        head = True
+        for line in self.lines:
+            if isinstance(line, str):
+                if head and len(line) < 200 and META_KEY.match(line):
+                    self.meta.extend(_split_fields(line))
+                    continue
+                if _CHROME_LINE.search(line) and len(line) < 60 and not _SENTENCE.search(line):
+                    continue
+                if _CRUMB.match(line):
+                    continue
+                if len(line) > 60 or _SENTENCE.search(line):
+                    head = False
+            lines.append(line)
+        seen, top = set(), []
+        for k, v in self.meta:
+            if (k, v) not in seen:
+                seen.add((k, v))
+                top.append(f"{k}：{v}")
+        out, parts, pos = [], [], 0
+        for line in top + ([""] if top else []) + lines:
+            if isinstance(line, str):
+                out.append(line)
+                pos += len(line) + 1
+                continue
+            texts = []
+            for i, (t, label) in enumerate(line):
+                if i:
+                    texts.append(" | ")
+                    pos += 3
+                if t:
+                    parts.append((pos, pos + len(t), label))
+                texts.append(t)
+                pos += len(t)
+            out.append("".join(texts))
+            pos += 1
+        return "\n".join(out) + "\n", parts
+
+
+def _key(k: str) -> str:
+    return re.sub(r"\s+", "", k)
+
+
+def _split_fields(line: str) -> list[tuple[str, str]]:
+    """索引号：… 发布机构：… several to a line."""
+    keys = list(_FIELD.finditer(line))
+    out = []
+    for i, m in enumerate(keys):
+        end = keys[i + 1].start() if i + 1 < len(keys) else len(line)
+        value = _FIELD_END.sub("", line[m.end() : end]).strip(" \u3000|")
+        if value:
+            out.append((_key(m["key"]), value))
+    return out
+
+
+def _own_table(tr):
+    p = tr.getparent()
+    while p is not None and p.tag != "table":
+        p = p.getparent()
+    return p
+
+
+def _cell_text(cell) -> str:
+    w = _Writer()
+    for child in [cell]:
+        if child.text:
+            w.buf.append(child.text)
+        for c in child:
+            w.walk(c)
+            if c.tail:
+                w.buf.append(c.tail)
+    w.flush()
+    lines = [x for x in w.lines if isinstance(x, str)]
+    joined = ""
+    for x in lines:
+        sep = (
+            ""
+            if not joined or re.match(rf"[{_CJK}]", x) and re.search(rf"[{_CJK}]$", joined)
+            else " "
+        )
+        joined += sep + x
+    return joined.replace("|", "／")
+
+
+def _span(cell, name: str) -> int:
+    try:
+        return max(1, min(int(re.sub(r"\D", "", cell.get(name, "1")) or 1), 200))
+    except ValueError:
+        return 1
+
+
+def _grid(rows) -> list[list[str]]:
+    """Rows of cells with rowspan/colspan expanded: a spanned cell's text in its first
+    (top-left) place, the places it also covers empty; a header row (no figure of its own)
+    repeats the text of a cell reaching down into it, so its columns stay named."""
+    grid: list[list[str | None]] = []
+    carry: dict[tuple[int, int], str] = {}  # (row, col) covered from above -> text
+    for r, tr in enumerate(rows):
+        row: list[str | None] = []
+        col = 0
+        cells = [c for c in tr if isinstance(c.tag, str) and c.tag in ("td", "th")]
+        for cell in cells:
+            while (r, col) in carry:
+                row.append(None)
+                col += 1
+            text = _cell_text(cell)
+            rs, cs = _span(cell, "rowspan"), _span(cell, "colspan")
+            for dr in range(rs):
+                for dc in range(cs):
+                    if dr or dc:
+                        carry[(r + dr, col + dc)] = text if dc == 0 else ""
+            row.append(text)
+            row.extend([""] * (cs - 1))
+            col += cs
+        while (r, col) in carry:
+            row.append(None)
+            col += 1
+        grid.append(row)
+    width = max((len(r) for r in grid), default=0)
+    out = []
+    for r, row in enumerate(grid):
+        header = not any(re.fullmatch(r"[-+]?[\d,.]+%?", t or "") for t in row)
+        full = []
+        for c in range(width):
+            t = row[c] if c < len(row) else None
+            if t is None:
+                t = carry.get((r, c), "") if header else ""
+            full.append(t)
+        out.append(full)
+    return out
