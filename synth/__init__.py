@@ -25,6 +25,7 @@ from __future__ import annotations
 import csv
 import random
 import re
+import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -122,175 +123,19 @@ def _pct(v: float, qual: str | None, rng: random.Random, half_ok: bool = False) 
 
 
 # ------------------------------------------------------------------------ templates
-# {S} subject (我局 / 局机关 / "" for the reporting agency, the agency's name for a
-# subordinate), {T} a time adverb (全年 …), {V} the number with its unit, {D} a domain word.
-# A template is (format, unit); "pre" templates put the number before its noun and are used
-# only for plain values. A template is usable for a subordinate when no comma stands
-# between {S} and {V} (the name is then in the number's own clause).
+# The words of the reports are data: synth/templates.toml (its first lines say what the
+# placeholders of the templates mean).
+_WORDS = tomllib.loads(Path(__file__).with_name("templates.toml").read_text(encoding="utf-8"))
 
 T = tuple[str, str]
 
-TEMPLATES: dict[str, list[T]] = {
-    "inspections": [
-        ("{S}{T}开展{D}执法检查{V}", "次"),
-        ("{S}{T}组织开展专项执法检查{V}", "次"),
-        ("{S}{T}按照“双随机”方式开展抽查{V}", "次"),
-        ("{S}{T}深入企业开展现场检查{V}", "次"),
-        ("{S}{T}共开展各类执法检查{V}", "次"),
-    ],
-    "inspection_plans": [
-        ("{S}在行政执法网录入年度执法检查计划{V}", "件"),
-        ("{S}{T}制定并报备执法检查计划{V}", "份"),
-        ("{S}按要求上传年度检查计划{V}", "个"),
-    ],
-    "inspected_entities": [
-        ("{S}{T}检查各类企业和单位{V}", "家次"),
-        ("{S}{T}共检查企业{V}", "家"),
-        ("{S}{T}随机抽取检查对象{V}", "家"),
-    ],
-    "certified_officers": [
-        ("{S}现有持证执法人员{V}", "人"),
-        ("{S}持有行政执法证件的人员共{V}", "名"),
-        ("{S}取得行政执法资格的人员{V}", "名"),
-    ],
-    "cases": [
-        ("{S}{T}办结{C}{V}", "件"),
-        ("{S}{T}立案查处{C}{V}", "起"),
-        ("{S}{T}受理{C}{V}", "件"),
-        ("{S}{T}登记办理{C}{V}", "宗"),
-    ],
-    "penalty_case_files": [
-        ("{S}报送行政处罚案卷{V}参加全区案卷评查", "卷"),
-        ("{S}{T}向区司法局提交行政处罚案卷{V}", "卷"),
-        ("按要求报送{S}行政处罚案卷{V}接受评查", "卷"),
-    ],
-    "online_case_rate": [
-        ("{S}行政处罚网上办案率达到{V}", "%"),
-        ("{S}执法案件网上办案率为{V}", "%"),
-        ("{S}行政执法案件网上运行率{V}", "%"),
-    ],
-    "reconsideration_cases": [
-        ("{S}{T}发生行政复议案件{V}", "件"),
-        ("{S}{T}收到行政复议申请{V}", "件"),
-        ("{S}{T}办理行政复议案件{V}", "起"),
-    ],
-    "litigation_cases": [
-        ("{S}{T}发生行政诉讼案件{V}", "件"),
-        ("{S}{T}办理行政应诉案件{V}", "件"),
-        ("{S}{T}涉及行政诉讼案件{V}", "起"),
-    ],
-    "trainings": [
-        ("{S}{T}组织集中学法{V}", "次"),
-        ("{S}{T}举办法治专题讲座{V}", "场"),
-        ("{S}{T}开展行政执法人员培训{V}", "期"),
-        ("{S}{T}组织干部职工开展专题学法{V}", "次"),
-    ],
-    "training_attendance": [
-        ("参训干部职工{V}", "人次"),
-        ("{S}{T}培训执法人员{V}", "人次"),
-        ("{S}{T}参加培训人员达{V}", "人次"),
-    ],
-    "law_exam_pass_rate": [
-        ("{S}学法考试通过率{V}", "%"),
-        ("{S}执法人员法律知识考试合格率达到{V}", "%"),
-        ("{S}干部职工年度学法考试通过率为{V}", "%"),
-    ],
-    "legal_meetings": [
-        ("{S}{T}召开法治建设专题会议{V}", "次"),
-        ("{S}{T}召开局党组会议专题研究法治政府建设工作{V}", "次"),
-        ("{S}{T}召开局务会研究依法行政工作{V}", "次"),
-    ],
-    "disclosures_proactive": [
-        ("{S}{T}主动公开政府信息{V}", "条"),
-        ("{S}{T}通过门户网站主动公开各类信息{V}", "条"),
-        ("{S}{T}在政府信息公开平台发布信息{V}", "条"),
-    ],
-    "disclosure_requests": [
-        ("{S}{T}收到政府信息公开申请{V}", "件"),
-        ("{S}{T}受理依申请公开申请{V}", "件"),
-        ("{S}{T}共收到信息公开申请{V}", "件"),
-    ],
-    "approval_items": [
-        ("{S}承担的行政审批事项共{V}", "项"),
-        ("{S}负责实施的行政许可事项{V}", "项"),
-        ("{S}梳理依申请政务服务事项{V}", "项"),
-    ],
-    "approval_volume": [
-        ("{S}{T}受理审批办件{V}", "件"),
-        ("{S}{T}办理行政许可申请{V}", "件"),
-        ("{S}{T}审批办件量达到{V}", "件"),
-    ],
-    "one_visit_items": [
-        ("{S}梳理公布“一次办好”事项{V}", "项"),
-        ("{S}实现“最多跑一次”的事项达到{V}", "项"),
-        ("{S}纳入“零跑腿”清单的事项{V}", "项"),
-    ],
-    "contracts_reviewed": [
-        ("{S}{T}提交审核政府合同{V}", "件"),
-        ("{S}{T}按程序报送审核的政府合同共{V}", "份"),
-        ("{S}{T}经法制机构审核的政府合同{V}", "件"),
-    ],
-    "legal_reviews": [
-        ("{S}{T}开展合法性审查{V}", "次"),
-        ("{S}{T}出具法律意见书{V}", "份"),
-        ("{S}{T}对重大行政决策事项进行合法性审核{V}", "次"),
-    ],
-    "normative_documents": [
-        ("{S}{T}制发规范性文件{V}", "件"),
-        ("{S}{T}印发行政规范性文件{V}", "件"),
-        ("{S}{T}出台规范性文件{V}", "个"),
-    ],
-}
-
-# The number before its noun (plain values only).
+TEMPLATES: dict[str, list[T]] = {k: [tuple(t) for t in v] for k, v in _WORDS["templates"].items()}
 PRE_TEMPLATES: dict[str, list[T]] = {
-    "inspections": [("{S}{T}组织{V}专项执法检查", "次"), ("{S}{T}开展了{V}{D}执法检查", "次")],
-    "trainings": [("{S}{T}举办{V}法治讲座", "场"), ("{S}{T}组织{V}集中学法", "次")],
-    "legal_meetings": [("{S}{T}{V}召开局务会议专题研究法治工作", "次")],
-    "approval_items": [("{S}承担的{V}行政审批事项已全部进驻区政务服务大厅", "项")],
-    "one_visit_items": [("{S}共有{V}服务事项实现“一次办好”", "项")],
-    "contracts_reviewed": [("{S}{T}对{V}政府合同履行了审核程序", "件")],
-    "cases": [("{S}{T}共办理{V}{C}", "件")],
+    k: [tuple(t) for t in v] for k, v in _WORDS["pre_templates"].items()
 }
-
-# A zero stated in words.
-ZERO_TEMPLATES: dict[str, list[str]] = {
-    "disclosure_requests": [
-        "{S}{T}未收到政府信息公开申请",
-        "{S}{T}没有收到群众提出的信息公开申请",
-        "{S}{T}依申请公开政府信息的申请为零",
-    ],
-    "reconsideration_cases": [
-        "{S}{T}未发生行政复议案件",
-        "{S}{T}没有收到行政复议申请",
-        "{S}{T}无行政复议案件",
-    ],
-    "litigation_cases": [
-        "{S}{T}未发生行政诉讼案件",
-        "{S}{T}没有行政应诉案件",
-        "{S}{T}无行政诉讼案件",
-    ],
-    "normative_documents": [
-        "{S}{T}未制发规范性文件",
-        "{S}{T}没有出台规范性文件",
-        "{S}{T}无新制发的规范性文件",
-    ],
-    "cases": [
-        "{S}{T}未发生行政处罚案件",
-        "{S}{T}没有立案查处违法案件",
-    ],
-}
-BOTH_ZERO = [
-    "{S}{T}未发生行政复议和行政诉讼案件",
-    "{S}{T}没有发生行政复议及行政应诉案件",
-    "{S}{T}行政复议、行政诉讼案件均为零",
-]
-
-DOMAIN = {  # by agency kind: words for inspections (D) and for case nouns (C)
-    "sci": {"D": ["科技领域", "科技计划项目"], "C": ["行政处罚案件", "科技领域违法案件", "行政执法案件"]},
-    "ip": {"D": ["专利", "知识产权"], "C": ["专利侵权纠纷案件", "假冒专利案件", "专利行政执法案件"]},
-    "eq": {"D": ["防震减灾", "抗震设防"], "C": ["防震减灾违法案件", "行政处罚案件"]},
-}  # fmt: skip
+ZERO_TEMPLATES: dict[str, list[str]] = _WORDS["zero_templates"]
+BOTH_ZERO: list[str] = _WORDS["both_zero"]
+DOMAIN: dict[str, dict[str, list[str]]] = _WORDS["domain"]  # by agency kind: {D}, {C} words
 
 
 def agency_kind(name: str) -> str:
@@ -314,194 +159,12 @@ def district_of(name: str) -> str:
 
 # --------------------------------------------------------------------------- sections
 
-SECTIONS = {
-    "lead": {
-        "heads": ["加强组织领导，健全工作机制", "不断完善依法行政工作机制", "压实法治建设责任"],
-        "inds": ["legal_meetings"],
-        "fill": [
-            "{me}调整充实了依法行政工作领导小组，由主要负责人任组长，分管负责人具体抓落实",
-            "主要负责人切实履行推进法治建设第一责任人职责，将法治政府建设纳入年度重点工作统筹推进",
-            "制定印发年度依法行政工作要点，把各项任务分解到科室、落实到人",
-            "将法治建设情况纳入科室年度考核，与业务工作同部署、同检查、同考核",
-        ],
-    },
-    "study": {
-        "heads": ["强化法治学习宣传", "抓好学法用法，提升法治素养", "深入开展普法宣传教育"],
-        "inds": ["trainings", "training_attendance", "law_exam_pass_rate"],
-        "fill": [
-            "严格落实领导干部集中学法制度，把宪法和与业务相关的法律法规作为学习重点",
-            "坚持理论学习与业务实践相结合，不断提高干部职工运用法治思维解决问题的能力",
-            "通过微信公众号、门户网站等平台宣传科技创新和知识产权保护法规政策",
-            "组织执法人员参加市、区业务部门举办的专业法律知识培训",
-        ],
-    },
-    "decision": {
-        "heads": [
-            "推进重大行政决策科学化民主化法治化",
-            "严格规范重大行政决策程序",
-            "推进依法科学民主决策",
-        ],
-        "inds": ["legal_reviews", "contracts_reviewed"],
-        "fill": [
-            "对重大行政决策的公众参与、专家论证、风险评估、合法性审查和集体讨论决定等程序作出明确规定",
-            "聘请常年法律顾问，为重大事项和合同签订提供法律服务",
-            "凡涉及群众切身利益的决策事项，均广泛听取社会各方面意见",
-            "全年没有发生应当履行重大行政决策程序而未履行的情况",
-        ],
-    },
-    "normative": {
-        "heads": ["加强规范性文件管理", "规范行政规范性文件制定程序", "严格规范性文件合法性审核"],
-        "inds": ["normative_documents"],
-        "fill": [
-            "严格执行规范性文件统一登记、统一编号、统一发布制度",
-            "规范性文件出台前均经过合法性审核，并按规定报送备案",
-            "根据上位法的变化及时开展规范性文件清理工作",
-        ],
-    },
-    "enforce": {
-        "heads": ["规范行政执法管理运行", "严格规范公正文明执法", "全面落实行政执法“三项制度”"],
-        "inds": [
-            "inspection_plans",
-            "inspections",
-            "inspected_entities",
-            "certified_officers",
-            "cases",
-            "online_case_rate",
-        ],  # fmt: skip
-        "fill": [
-            "全面推行行政执法公示、执法全过程记录和重大执法决定法制审核制度",
-            "严格落实“双随机、一公开”监管要求，随机抽取检查对象、随机选派执法检查人员",
-            "按照要求在行政执法网上及时录入执法信息，明确专人负责平台管理",
-            "所有执法人员均做到亮证执法、文明执法",
-            "本年度行政执法工作中没有出现违法过错或造成不良社会影响的情况",
-        ],
-    },
-    "supervise": {
-        "heads": ["加强行政执法监督", "强化执法案卷管理", "自觉接受执法监督"],
-        "inds": ["penalty_case_files"],
-        "fill": [
-            "积极配合区司法局开展行政执法案卷评查，对发现的问题逐项整改",
-            "建立健全行政执法责任制和评议考核制度，强化对执法行为的约束",
-            "按要求对全部执法人员的证件信息进行了核对更新",
-        ],
-    },
-    "disclose": {
-        "heads": ["深入推进政务公开", "落实政府信息公开工作要求", "提升政务公开工作水平"],
-        "inds": ["disclosures_proactive", "disclosure_requests"],
-        "fill": [
-            "明确了信息公开工作机构和人员，完善了信息发布保密审查制度",
-            "及时更新政府信息公开指南和目录，做到应公开尽公开",
-            "按规定公开机构职能、财政预决算、“三公”经费等信息",
-            "对依申请公开工作明确了办理流程和答复时限",
-        ],
-    },
-    "remedy": {
-        "heads": ["完善行政复议应诉和调解工作", "依法化解行政争议", "做好行政复议应诉工作"],
-        "inds": ["reconsideration_cases", "litigation_cases"],
-        "fill": [
-            "在行政执法文书中告知当事人行政救济途径",
-            "按时报送行政应诉统计报表和相关情况报告",
-            "健全行政调解工作制度，加强调解人员业务能力培训",
-        ],
-    },
-    "approve": {
-        "heads": ["深化行政审批制度改革", "优化政务服务，提升审批效率", "持续推进“放管服”改革"],
-        "inds": [
-            "approval_items",
-            "approval_volume",
-            "one_visit_items",
-            "approval_days_before",
-            "approval_days_after",
-            "approval_time_cut_pct",
-        ],  # fmt: skip
-        "fill": [
-            "精简申请材料，优化办事流程，完善并公开办事指南",
-            "审批事项全部进驻区政务服务大厅，实行窗口集中受理",
-            "推行容缺受理、帮办代办等便民服务措施",
-        ],
-    },
-    "develop": {
-        "heads": ["以法治保障科技创新发展", "依法服务创新驱动发展", "优化创新发展法治环境"],
-        "inds": [],
-        "fill": [
-            "认真落实各项科技创新扶持政策，为企业提供政策咨询和申报辅导",
-            "依法规范科技项目和资金管理，确保资金使用安全高效",
-        ],
-    },
-}
-
-FAZHI_ORDER = ["lead", "study", "decision", "normative", "enforce", "supervise", "disclose",
-               "remedy", "approve", "develop"]  # fmt: skip
-
-OPENINGS = [
-    "{year}年，{me}紧紧围绕区委、区政府工作部署，按照法治政府建设各项要求，以规范权力运行为"
-    "重点，扎实推进依法行政，法治政府建设取得新进展。现将有关情况报告如下。",
-    "{year}年度，{me}坚持以习近平新时代中国特色社会主义思想为指导，认真贯彻落实上级关于法治"
-    "政府建设的决策部署，把依法行政贯穿于各项工作全过程。现将全年工作情况报告如下。",
-    "今年以来，{me}在区委、区政府的正确领导下，对照法治政府建设年度工作要点，健全制度、规范程序、"
-    "强化监督，依法行政水平不断提升。{year}年法治政府建设工作情况如下。",
-]
-OUTLOOKS = [
-    "下一步，{me}将继续加强法治宣传教育，进一步规范行政执法行为，不断提升依法行政能力和水平，"
-    "为全区经济社会发展提供有力法治保障。",
-    "在今后的工作中，{me}将认真查找工作中的薄弱环节，持续完善制度机制，推动法治政府建设各项任务"
-    "落到实处。",
-    "{next}年，{me}将以更高标准推进法治政府建设，着力在规范执法、优化服务上下功夫，努力建设人民"
-    "满意的法治机关。",
-]
-OUTLOOK_HEADS = ["存在的问题及下一步打算", "下一步工作打算", "今后工作安排"]
-
-
-# Sentences with numbers that are never facts, by section. Placeholders: {year}, {district},
-# {plan} (a plan's period), {pufa} (“七五”/“八五”), {abbr} (a document prefix), {cum} (a
-# cumulative count growing with the year); {a:lo-hi}
-# a random integer, {a10:lo-hi} ten times one, {cn:lo-hi} one in Chinese, {x:lo-hi} a tenth.
-DISTRACTORS: dict[str, list[str]] = {
-    "lead": [
-        "按照《{district}法治政府建设实施方案{plan}》要求，认真抓好各项任务落实",
-        "根据《关于印发{year}年全区依法行政工作要点的通知》（{abbr}〔{year}〕{a:3-60}号）要求，"
-        "制定了本单位工作计划",
-        "定期召开局务会议研究依法行政工作中存在的问题",
-    ],
-    "study": [
-        "结合“4.26”世界知识产权日、“科技活动周”等活动，开展法律知识宣传咨询",
-        "以“12.4”国家宪法日为契机，组织开展宪法宣传活动",
-        "扎实推进{pufa}普法规划实施，营造浓厚的学法用法氛围",
-        "坚持每月组织一次集中学法",
-        "多次组织干部参加上级部门举办的业务培训",
-        "选派执法人员参加全区第{cn:2-9}期行政执法人员培训班",
-        "截至年底，累计培训执法人员{cum}人次",
-        "活动期间解答群众咨询{a10:5-30}余人次",
-    ],
-    "decision": ["对需要集体决策的事项严格按照程序提交局党组会议研究"],
-    "normative": [
-        "对本部门制发的规范性文件进行全面清理，清理规范性文件{a:3-15}件",
-        "目前本单位现行有效规范性文件{a:2-9}件，已全部向社会公布",
-    ],
-    "enforce": [
-        "每季度至少开展一次执法检查",
-        "落实“双随机、一公开”要求，抽查结果及时向社会公开",
-        "按照“谁执法谁普法”的要求，在执法过程中同步开展普法宣传",
-    ],
-    "supervise": [
-        "在全区行政执法案卷评查中，报送案卷全部达到合格标准",
-        "评查案卷合格率达到100%",
-    ],
-    "disclose": ["政府信息公开工作的各项制度得到有效落实"],
-    "remedy": ["全年未发生行政执法过错责任追究情况"],
-    "approve": [
-        "按照市委、市政府打造“三最”城市的工作要求，持续优化营商环境",
-        "深入推进“一次办好”改革，推动审批服务便民化",
-        "审批事项按时办结率100%，群众满意率100%",
-    ],
-    "develop": [
-        "全区新增高新技术企业{a:8-40}家，科技型中小企业入库{a:60-260}家",
-        "全社会研发投入达到{x:20-150}亿元",
-        "全年发明专利授权量{a:40-400}件",
-        "在全市科技创新工作考核中位列第{a:2-8}位",
-        "在“5.12”防灾减灾日期间开展防震减灾法律法规宣传，组织应急疏散演练{a:2-9}场",
-    ],
-}
+SECTIONS: dict[str, dict[str, list[str]]] = _WORDS["sections"]  # heads, inds, fill
+FAZHI_ORDER: list[str] = _WORDS["fazhi_order"]
+OPENINGS: list[str] = _WORDS["openings"]
+OUTLOOKS: list[str] = _WORDS["outlooks"]
+OUTLOOK_HEADS: list[str] = _WORDS["outlook_heads"]
+DISTRACTORS: dict[str, list[str]] = _WORDS["distractors"]  # never facts; {a:lo-hi}… slots
 _SLOT = re.compile(r"\{(a|a10|cn|x):(\d+)-(\d+)\}")
 
 
@@ -871,17 +534,8 @@ def _fazhi_body(w: _Writer, owned, owners, district: str, kind: str) -> str:
     return opening + "\n" + _assemble(rng, heads, inline) + tail
 
 
-_COUNTY = [("区委", "县委"), ("区政府", "县政府"), ("全区", "全县"), ("区司法局", "县司法局"),
-           ("区政务服务大厅", "县政务服务大厅"), ("市、区", "市、县")]  # fmt: skip
-
-XXGK_HEADS = [
-    ("总体情况", []),
-    ("主动公开政府信息情况", ["disclosures_proactive", "normative_documents"]),
-    ("收到和处理政府信息公开申请情况", ["disclosure_requests"]),
-    ("政府信息公开行政复议、行政诉讼情况", ["reconsideration_cases", "litigation_cases"]),
-    ("存在的主要问题及改进情况", []),
-    ("其他需要报告的事项", []),
-]
+_COUNTY: list[T] = [tuple(p) for p in _WORDS["county"]]
+XXGK_HEADS: list[tuple[str, list[str]]] = [(h, inds) for h, inds in _WORDS["xxgk_heads"]]
 
 
 def _xxgk_body(w: _Writer, owned, district: str, kind: str) -> str:
