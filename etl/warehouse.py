@@ -156,6 +156,9 @@ def write(db_path: Path, rows: Rows) -> Path:
     try:
         con = duckdb.connect(str(tmp))
         try:
+            # No progress bar: DuckDB draws it on stdout (even into a pipe) for a query over
+            # 2 s, which a busy machine reaches, and stdout carries `etl bench --json`.
+            con.execute("SET enable_progress_bar = false")
             con.execute(schema.SQL)
             load(con, rows)
             con.execute(RESOLVE_SQL)

@@ -52,6 +52,7 @@ def _facts_sha256(db: Path) -> str:
 
     con = duckdb.connect(str(db), read_only=True)
     try:
+        con.execute("SET enable_progress_bar = false")  # drawn on stdout, where the JSON goes
         rows = con.execute(
             "SELECT d.path, f.agency_id, f.year, f.indicator_id, f.value, f.qualifier, "
             "f.quote, f.span_start, f.span_end, f.num_start, f.num_end, f.location, f.rule "
