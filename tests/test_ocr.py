@@ -352,7 +352,7 @@ def test_build_says_which_page_of_a_scan_ocr_is_reading(tmp_path, monkeypatch, w
     data = tmp_path / "data"
     _three_page_scan(tmp_path, data)
     if where == "workers":  # the pool, as for a data folder of more than a few files
-        monkeypatch.setattr(build_mod, "IN_PROCESS_MAX", 0)
+        monkeypatch.setattr(process, "IN_PROCESS_MAX", 0)
         for i in range(3):
             (data / "reports" / f"r{i}.txt").write_text(
                 "区科技局2023年度法治政府建设情况报告\n全年开展执法检查15次。", encoding="utf-8"
