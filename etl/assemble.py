@@ -1,7 +1,8 @@
 """The warehouse's rows from what the files gave (etl/process.py): refusals and parked
 reports, the documents kept (the same content twice is kept once), their facts, candidates
 and claims with agency and indicator names resolved, the registry and the catalog, and the
-editors' assignments and corrections. Nothing here reads a report or writes a file.
+editors' assignments (their corrections: etl/corrections.py `apply`). Nothing here reads a
+report or writes a file.
 """
 
 from __future__ import annotations
