@@ -121,12 +121,12 @@ def ensure_warehouse(lang: str) -> None:
     st.toast(i18n.t("built", lang))
 
 
-def build_progress(bar, lang: str) -> Callable[[float, int, str], None]:
+def build_progress(bar, lang: str) -> Callable[..., None]:
     """The build's progress callback onto `bar`, as etl.build calls it: (done, total) per
-    file, and (done, total, message) per page of a scan (etl.scan_progress)."""
+    file, and (done, total, page) per page of a scan (etl.scan_progress.ScanPage)."""
 
-    def progress(done: float, total: int, message: str = "") -> None:
-        text = i18n.t("building", lang) + (f" {message}" if message else "")
+    def progress(done: float, total: int, page=None) -> None:
+        text = i18n.t("building", lang) + (f" {i18n.scan_line(page, lang)}" if page else "")
         bar.progress(min(done / total, 1.0) if total else 0.0, text=text)
 
     return progress

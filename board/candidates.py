@@ -17,12 +17,13 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from board import access, i18n, queries, review
+from board import access, i18n, importer, queries, review
 from board.app import Filters
 from board.highlight import STYLE, demo_badge, esc, quote_html, sentence_html
 from etl.appendlog import AppendBusy
 from etl.assignments import FIRST_YEAR
 from etl.corrections import BadCorrection
+from etl.paths import CORRECTIONS_FILE
 
 PER_PAGE = 10
 FLASH, WARN = "_cd_flash", "_cd_warn"
@@ -156,7 +157,7 @@ def _adopt(ctx, r, ind, agency, year, value, why: str) -> None:
         st.error(ctx.t("rv_bad", err=str(e)))
         return
     bar = st.progress(0.0, text=ctx.t("rv_rebuilding"))
-    summary = review.rebuild(lambda done, total: bar.progress(done / total if total else 1.0))
+    summary = review.rebuild(importer.build_progress(bar, ctx.t("rv_rebuilding"), ctx.lang))
     words = {"line": line, "agency": ctx.meta.agency(agency, ctx.lang), "year": int(year),
              "ind": ctx.meta.ind(ind, ctx.lang),
              "v": i18n.value_text(value, ctx.meta.unit(ind, ctx.lang), None, ctx.lang)}  # fmt: skip
@@ -164,7 +165,7 @@ def _adopt(ctx, r, ind, agency, year, value, why: str) -> None:
         st.session_state[FLASH] = ctx.t("cd_saved", **words)
     else:
         why_not = "；".join(reason for path, reason in summary.problems
-                            if path.endswith("corrections.csv"))  # fmt: skip
+                            if path.endswith(CORRECTIONS_FILE))  # fmt: skip
         st.session_state[WARN] = ctx.t("cd_not_shown", why=why_not, **words)
     st.rerun()
 

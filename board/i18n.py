@@ -108,3 +108,9 @@ def years_text(years: list[int], lang: str = "zh") -> str:
 
 def join(items: list[str], lang: str = "zh") -> str:
     return ("、" if lang == "zh" else ", ").join(items)
+
+
+def scan_line(page, lang: str) -> str:
+    """Which page of a scan OCR is reading (an etl.scan_progress.ScanPage), in `lang`:
+    '正在识别 报告.pdf 第3/12页' / 'Reading 报告.pdf by OCR, page 3 of 12'."""
+    return t("ocr_reading", lang, name=page.name, page=page.page, pages=page.pages)

@@ -23,12 +23,12 @@ from collections.abc import Callable, MutableMapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from board import warehouse
+from board import i18n, warehouse
 from board.highlight import sentence_html
 from etl import catalog, pipeline
 from etl.readers import ocr
 from etl.registry import REGISTRY_FILE, Registry
-from etl.scan_progress import scan_message
+from etl.scan_progress import ScanPage
 
 UPLOAD_TYPES = ["txt", "docx", "pdf", "csv", "xlsx"]
 UPLOAD_TYPES += ["html", "htm", "mht", "mhtml"]  # web pages as saved (etl/readers/html.py)
@@ -117,10 +117,10 @@ def preview(
     name: str,
     data: bytes,
     data_dir: Path | None = None,
-    on_page: Callable[[str], None] | None = None,
+    on_page: Callable[[ScanPage], None] | None = None,
 ) -> Preview:
     """What the build would extract from this file (nothing is saved). A scan is read by
-    OCR, seconds a page: on_page hears "正在识别 <name> 第3/12页" before each page."""
+    OCR, seconds a page: on_page hears which page before each (i18n.scan_line words it)."""
     try:
         safe = safe_name(name)
     except BadName as e:
@@ -133,7 +133,7 @@ def preview(
         path = Path(tmp) / safe
         path.write_bytes(data)
         if on_page:
-            ocr.report_pages(lambda _, page, pages: on_page(scan_message(safe, page, pages)))
+            ocr.report_pages(lambda _, page, pages: on_page(ScanPage(safe, page, pages)))
         try:
             p = pipeline.process_file(path, registry, strict=True)
         except pipeline.Parked as e:
@@ -181,12 +181,13 @@ def preview_once(
     return store[key]
 
 
-def build_progress(bar, idle: str) -> Callable[..., None]:
-    """A build progress callback for a st.progress bar: the share of files read, and while
-    a scan is read by OCR, which page ("正在识别 报告.pdf 第3/12页"); `idle` otherwise."""
+def build_progress(bar, idle: str, lang: str) -> Callable[..., None]:
+    """A build's progress callback (etl.scan_progress) for a st.progress bar: the share of
+    files read, `idle` beside it, or while a scan is read by OCR, which page."""
 
-    def show(done: float, total: int, message: str = "") -> None:
-        bar.progress(min(done / total, 1.0) if total else 1.0, text=message or idle)
+    def show(done: float, total: int, page: ScanPage | None = None) -> None:
+        text = i18n.scan_line(page, lang) if page else idle
+        bar.progress(min(done / total, 1.0) if total else 1.0, text=text)
 
     return show
 

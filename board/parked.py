@@ -14,7 +14,7 @@ from datetime import date
 
 import streamlit as st
 
-from board import access, queries, review
+from board import access, importer, queries, review
 from board.highlight import esc
 from etl.appendlog import AppendBusy
 from etl.assignments import FIRST_YEAR, BadAssignment
@@ -92,7 +92,7 @@ def _assign(ctx, r, agency_id: str | None, year: int, why: str) -> None:
         st.error(ctx.t("rv_bad", err=str(e)))
         return
     bar = st.progress(0.0, text=ctx.t("rv_rebuilding"))
-    summary = review.rebuild(lambda done, total: bar.progress(done / total if total else 1.0))
+    summary = review.rebuild(importer.build_progress(bar, ctx.t("rv_rebuilding"), ctx.lang))
     still = dict(summary.rejected).get(r.path)
     if still:
         st.session_state[WARN] = ctx.t("pk_still", line=line, path=r.path, reason=still)

@@ -22,9 +22,8 @@ import json
 import os
 import subprocess
 import sys
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from etl.paths import ROOT
 
 
 def worth_it() -> bool:

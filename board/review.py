@@ -67,7 +67,7 @@ def assign(*, path: str, doc_id: str, agency: str, year: int, who: str, reason: 
     return assignments.append(assignments.path_in(data), row, Registry.load(data))
 
 
-def rebuild(progress: Callable[[int, int], None] | None = None):
+def rebuild(progress: Callable[..., None] | None = None):
     """Rebuild the warehouse from the data folder; returns the build Summary."""
     from etl.build import build
 

@@ -263,6 +263,10 @@ TEXT: dict[str, tuple[str, str]] = {
         "Scanned pages beside the sentences read (OCR, {n} pages)",
     ),
     "scan_pick": ("扫描件页面", "Scanned page"),
+    "ocr_reading": (
+        "正在识别 {name} 第{page}/{pages}页",
+        "Reading {name} by OCR, page {page} of {pages}",
+    ),
     "scan_gone": (
         "原文件已不在 data/ 中或已被替换，无法显示原图。",
         "The file is gone from data/ or was replaced: no image.",

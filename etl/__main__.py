@@ -118,15 +118,17 @@ class ProgressBar:
         self.last_decile = -1
         self.t0 = time.perf_counter()
 
-    def __call__(self, done: int, total: int) -> None:
+    def __call__(self, done: float, total: int, page=None) -> None:
+        """A file done, or (page: etl.scan_progress.ScanPage) a page of a scan begun."""
         frac = done / total if total else 1.0
         filled = int(frac * self.width)
         bar = "#" * filled + "-" * (self.width - filled)
         line = (
-            f"{self.label} [{bar}] {frac:4.0%} {done}/{total} {time.perf_counter() - self.t0:.0f}s"
+            f"{self.label} [{bar}] {frac:4.0%} {int(done)}/{total} "
+            f"{time.perf_counter() - self.t0:.0f}s" + (f" {page}" if page else "")
         )
-        if self.tty:
-            self.stream.write("\r" + line + ("\n" if done >= total else ""))
+        if self.tty:  # \033[K: clear what a longer line before (a scan's page) left
+            self.stream.write("\r" + line + "\033[K" + ("\n" if done >= total else ""))
         elif int(frac * 10) > self.last_decile or done >= total:
             self.last_decile = int(frac * 10)
             self.stream.write(line + "\n")

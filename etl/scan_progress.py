@@ -1,4 +1,4 @@
-"""Progress while scans are read: "正在识别 报告.pdf 第3/12页".
+"""Progress while scans are read: which page of which scan OCR is on (ScanPage).
 
 A build reports progress per file, but a scan is read by OCR page by page, several seconds
 a page (BENCHMARKS.md, "OCR of scans"): a twelve-page scan would hold the bar still for a
@@ -7,18 +7,19 @@ report_pages); this module carries those announcements to the build's progress c
 from a worker process through a queue that the build polls while it waits for results,
 or directly when the files are read in the build's own process.
 
-Only a callback that takes a message hears of pages, as progress(done, total, message),
-with `done` the files finished plus the share of the scan's pages before this one; a
-callback of (done, total) alone is called as before, per file.
+A build's progress callback is called as progress(done, total) per file and as
+progress(done, total, page) before each page of a scan, `done` then being the files
+finished plus the share of the scan's pages before this one. `page` is a ScanPage: the
+command line prints it (str: Chinese), the app words it in its language.
 """
 
 from __future__ import annotations
 
-import inspect
 import multiprocessing
 import queue as queue_mod
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor
+from dataclasses import dataclass
 from pathlib import Path
 
 from etl.readers import ocr
@@ -26,26 +27,23 @@ from etl.readers import ocr
 POLL_SECONDS = 0.25  # how often the build looks for page announcements while it waits
 
 
-def scan_message(name: str, page: int, pages: int) -> str:
-    return f"正在识别 {name} 第{page}/{pages}页"
+@dataclass(frozen=True)
+class ScanPage:
+    """A page of a scan that OCR is about to read."""
 
+    name: str  # the file's name
+    page: int
+    pages: int
 
-def takes_message(progress: Callable | None) -> bool:
-    """True if progress can be called as progress(done, total, message)."""
-    if progress is None:
-        return False
-    try:
-        inspect.signature(progress).bind(0, 0, "")
-    except (TypeError, ValueError):
-        return False
-    return True
+    def __str__(self) -> str:
+        return f"正在识别 {self.name} 第{self.page}/{self.pages}页"
 
 
 class PageReports:
     """The pages of scans announced while a build reads its files, told to `progress`."""
 
     def __init__(self, progress: Callable | None, total: int):
-        self.say = progress if takes_message(progress) else None
+        self.say = progress
         self.total = total
         self.files_done = 0  # set by the build as results come in
         self.queue = None
@@ -82,7 +80,7 @@ class PageReports:
     def _heard(self, name: str, page: int, pages: int) -> None:
         done = max(self._shown, self.files_done + (page - 1) / max(pages, 1))
         self._shown = done
-        self.say(done, self.total, scan_message(name, page, pages))
+        self.say(done, self.total, ScanPage(name, page, pages))
 
 
 def listen_in_worker(queue) -> None:

@@ -24,7 +24,7 @@ for up in files:
     data = up.getvalue()
     reading = st.empty()  # a scan is read by OCR page by page: say which page
     p = importer.preview_once(st.session_state.setdefault("_im_previews", {}), up.name, data,
-                              on_page=lambda msg, at=reading: at.caption(msg))  # fmt: skip
+                              on_page=lambda pg, at=reading: at.caption(i18n.scan_line(pg, lang)))  # fmt: skip
     reading.empty()
     if p.parked:  # saved all the same, then placed by an editor on 审核
         st.warning(ctx.t("im_parked", name=p.name, reason=p.reason))
@@ -49,6 +49,6 @@ if editor and good and st.button(ctx.t("im_save", n=len(good)), type="primary", 
     for name, data, folder in good:
         importer.store(name, data, folder)
     bar = st.progress(0.0, text=ctx.t("rv_rebuilding"))
-    review.rebuild(importer.build_progress(bar, ctx.t("rv_rebuilding")))
+    review.rebuild(importer.build_progress(bar, ctx.t("rv_rebuilding"), ctx.lang))
     st.session_state["_im_flash"] = ctx.t("im_saved", n=len(good))
     st.rerun()

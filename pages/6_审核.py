@@ -9,7 +9,7 @@ import math
 
 import streamlit as st
 
-from board import access, app, candidates, i18n, parked, queries, review
+from board import access, app, candidates, i18n, importer, parked, queries, review
 from board.highlight import STYLE, esc, sentence_html
 from etl.appendlog import AppendBusy
 from etl.corrections import BadCorrection
@@ -67,7 +67,7 @@ def verdict(r, status: str, new_value=None, reason: str = "") -> None:
         st.error(ctx.t("rv_bad", err=str(e)))
         return
     bar = st.progress(0.0, text=ctx.t("rv_rebuilding"))
-    review.rebuild(lambda done, total: bar.progress(done / total if total else 1.0))
+    review.rebuild(importer.build_progress(bar, ctx.t("rv_rebuilding"), ctx.lang))
     st.session_state["_rv_flash"] = ctx.t("rv_saved", line=line)
     st.rerun()
 

@@ -254,13 +254,15 @@ def test_the_build_progress_shows_files_and_the_pages_of_scans():
 
     bar = Bar()
     progress = board_app.build_progress(bar, "zh")
-    assert scan_progress.takes_message(progress)  # so the build tells it each page of a scan
     progress(3, 12)
     assert (bar.value, bar.text) == (0.25, board_app.i18n.t("building", "zh"))
-    progress(5.5, 10, scan_progress.scan_message("扫描件.pdf", 3, 12))
+    progress(5.5, 10, scan_progress.ScanPage("扫描件.pdf", 3, 12))
     assert bar.value == 0.55 and bar.text.endswith("正在识别 扫描件.pdf 第3/12页")
     progress(0, 0)
     assert bar.value == 0.0
+    # in English the page is said in English
+    board_app.build_progress(bar, "en")(1, 2, scan_progress.ScanPage("scan.pdf", 2, 5))
+    assert bar.text.endswith("Reading scan.pdf by OCR, page 2 of 5")
 
 
 def test_the_first_open_builds_a_missing_warehouse_with_that_callback(tmp_path, monkeypatch):

@@ -359,9 +359,11 @@ def test_build_says_which_page_of_a_scan_ocr_is_reading(tmp_path, monkeypatch, w
             )
     heard = []
     build_mod.build(data, tmp_path / "w.duckdb", workers=2,
-                    progress=lambda done, total, message="": heard.append((done, total, message)))  # fmt: skip
+                    progress=lambda done, total, page=None: heard.append((done, total, page)))  # fmt: skip
     pages = [(done, m) for done, _, m in heard if m]
-    assert [m for _, m in pages] == [f"正在识别 扫描件.pdf 第{i}/3页" for i in (1, 2, 3)], heard
+    assert [str(m) for _, m in pages] == [f"正在识别 扫描件.pdf 第{i}/3页" for i in (1, 2, 3)], (
+        heard
+    )
     done = [d for d, _ in pages]
     assert done == sorted(done) and done[-1] < heard[-1][0] == heard[-1][1]  # on, then all done
 
@@ -372,7 +374,7 @@ def test_upload_preview_says_which_page_of_a_scan_ocr_is_reading(tmp_path):
 
     data = tmp_path / "data"
     scan = _three_page_scan(tmp_path, data)
-    heard: list[str] = []
+    heard: list = []
     p = importer.preview("扫描件.pdf", scan.read_bytes(), data_dir=data, on_page=heard.append)
-    assert heard == [f"正在识别 扫描件.pdf 第{i}/3页" for i in (1, 2, 3)]
+    assert [str(h) for h in heard] == [f"正在识别 扫描件.pdf 第{i}/3页" for i in (1, 2, 3)]
     assert p.kind == "report"  # read (three pages of OCR), then judged as any report
