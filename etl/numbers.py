@@ -36,10 +36,15 @@ def parse_chinese(s: str) -> int | None:
 
 
 def parse_number(s: str) -> float | None:
-    """Arabic (with thousands commas) or Chinese numerals."""
+    """Arabic (with thousands commas), Arabic in 万 (1.2万 → 12000) or Chinese numerals."""
     s = s.strip()
     if not s:
         return None
+    if s[0].isdigit() and s.endswith("万"):
+        try:
+            return round(float(s[:-1]) * 10000, 6)
+        except ValueError:
+            return None
     if s[0].isdigit():
         try:
             return float(s.replace(",", ""))

@@ -26,7 +26,8 @@ QUOTE_PAIRS = {
     "[": "]",
 }
 
-NUM = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|[{CN_CHARS}]+)"
+# 1.2万 (12,000) first: read as 1.2 the 万 would be left over, and the unit not found
+NUM = rf"(?:\d+(?:\.\d+)?万|\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|[{CN_CHARS}]+)"
 
 PRE = r"(?P<pre>将近|接近|近|大约|约|超过|逾|多于)?"
 
