@@ -39,6 +39,7 @@ class Indicator:
     complement: re.Pattern | None = None  # before a %: the value is 100 minus it
     also_after: bool = False  # may be stated together with another kind (…事项均实现“一次办好”)
     synonyms: tuple[str, ...] = ()  # other names a table header may give it (检查次数)
+    channel: re.Pattern | None = None  # words of one channel's share (微博): see extract.parts
 
 
 @dataclass
@@ -100,6 +101,7 @@ def load(path: Path = CATALOG_PATH) -> Catalog:
                 complement=re.compile("|".join(d["complement"])) if d.get("complement") else None,
                 also_after=d.get("also_after", False),
                 synonyms=tuple(d.get("synonyms", [])),
+                channel=re.compile("|".join(d["channel"])) if d.get("channel") else None,
             )
         )
     return Catalog(indicators, areas)

@@ -20,7 +20,7 @@ from etl.extract.choose import (
 )
 from etl.extract.mentions import _compiled, _Mention, _mentions
 from etl.extract.owners import Owners, _level_core, _owner_at, _subject_marks, owners_for
-from etl.extract.parts import set_aside_parts
+from etl.extract.parts import channel_parts, set_aside_parts
 from etl.extract.patterns import (
     BATCH_UNITS,
     CLAUSE_END,
@@ -180,6 +180,7 @@ class _Extraction:
                 else:
                     prev_stated = set()  # most sentences state no figure: skip them cheaply
         self.facts, self.candidates = set_aside_parts(self.text, self.facts, self.candidates)
+        self.facts, self.candidates = channel_parts(self.facts, self.candidates, self.cat.by_id)
         return self.facts
 
     def table_row(self, table: rows.Table, lines, n: int) -> int | None:
@@ -365,7 +366,10 @@ class _Extraction:
                         if target is ind:
                             self.set_aside(mt, "part", cs, ce, marks, ind)
                         continue
-                    stated.add((who, target.id))
+                    if not (target.channel and target.channel.search(norm, cs, ce)):
+                        # one channel's figure does not make a later total a part of it
+                        # (网站发布180条，新媒体390条，全年主动公开共570条): parts.channel_parts
+                        stated.add((who, target.id))
                     self.emit(target, value, mt.qualifier, cs, ce, mt.num_start, mt.num_end, who,
                               f"{how}:{target.id}")  # fmt: skip
         return stated

@@ -1,4 +1,5 @@
-"""Breakdowns that add up to a stated total are its parts, even without 其中.
+"""Breakdowns that add up to a stated total are its parts, even without 其中; and so is
+one channel's share beside the year's total (see channel_parts below).
 
 Disclosure reports in particular state a total and then split it by channel in the next
 sentence, with no 其中 to say so:
@@ -86,6 +87,31 @@ def _summing_prefix(run, total: float) -> list:
         if acc == total:
             return taken if len(taken) >= 2 else []
     return []
+
+
+def channel_parts(facts: list[Fact], candidates: list[Candidate], by_id: dict):
+    """Facts of one channel (在政务微博发布信息236条, an indicator's `channel` words in its
+    clause) set aside as parts where the report also states a larger figure of the same
+    indicator and agency without naming a channel (主动公开政府信息412条): that one is the
+    year's total. A channel's figure with no total beside it stays the fact."""
+
+    def of_channel(f: Fact) -> bool:
+        ind = by_id.get(f.indicator)
+        return bool(ind and ind.channel and f.value is not None and ind.channel.search(f.quote))
+
+    marked = [of_channel(f) for f in facts]
+    if not any(marked):
+        return facts, candidates
+    totals: dict[tuple, float] = {}
+    for f, m in zip(facts, marked, strict=True):
+        if not m and f.value is not None:
+            key = (f.agency, f.indicator)
+            totals[key] = max(totals.get(key, f.value), f.value)
+    kept, moved = [], []
+    for f, m in zip(facts, marked, strict=True):
+        total = totals.get((f.agency, f.indicator))
+        (moved if m and total is not None and f.value < total else kept).append(f)
+    return kept, candidates + [_as_part(f) for f in moved]
 
 
 def _as_part(f: Fact) -> Candidate:
