@@ -194,6 +194,18 @@ def _taller(tag: str, w: float, nh: float) -> str:
     return re.sub(r'\sviewBox="[^"]*"', f' viewBox="0 0 {w:g} {nh:g}"', tag, count=1)
 
 
+def _text_lines(lines: list[str], top: float, lh: float, baseline: float, family: str,
+                size: float, fill: str, *, bold: bool = False) -> str:  # fmt: skip
+    """SVG text elements, one per line, the i-th line's baseline at top + lh * (i + baseline)."""
+    fam = escape(family, {'"': "&quot;"})
+    weight = ' font-weight="bold"' if bold else ""
+    return "".join(
+        f'<text x="{PAD}" y="{top + lh * (i + baseline):.1f}" font-family="{fam}" '
+        f'font-size="{size}px"{weight} fill="{fill}">{escape(line)}</text>'
+        for i, line in enumerate(lines)
+    )
+
+
 def add_footnote(svg: str, footnote: str | None, family: str, *, size: float = FOOT_SIZE) -> str:
     """Append the footnote as text lines under the drawing, growing the SVG to hold them."""
     if not footnote:
@@ -204,12 +216,7 @@ def add_footnote(svg: str, footnote: str | None, family: str, *, size: float = F
     extra = PAD + lh * len(lines) + PAD / 2
     nh = h + extra
     new_tag = _taller(m.group(0), w, nh)
-    fam = escape(family, {'"': "&quot;"})
-    texts = "".join(
-        f'<text x="{PAD}" y="{h + PAD + lh * (i + 0.8):.1f}" font-family="{fam}" '
-        f'font-size="{size}px" fill="{FOOT_COLOR}">{escape(line)}</text>'
-        for i, line in enumerate(lines)
-    )
+    texts = _text_lines(lines, h + PAD, lh, 0.8, family, size, FOOT_COLOR)
     foot = (f'<g class="footnote"><rect x="0" y="{h:g}" width="{w:g}" height="{extra:.1f}" '
             f'fill="white"/>{texts}</g>')  # fmt: skip
     end = svg.rfind("</svg>")
@@ -236,12 +243,7 @@ def add_banner(svg: str, text: str | None, family: str, *, size: float = BANNER_
     band = banner_height(text, w, size)
     nh = h + band
     new_tag = _taller(m.group(0), w, nh)
-    fam = escape(family, {'"': "&quot;"})
-    texts = "".join(
-        f'<text x="{PAD}" y="{PAD / 2 + lh * (i + 0.75):.1f}" font-family="{fam}" '
-        f'font-size="{size}px" font-weight="bold" fill="{BANNER_FG}">{escape(line)}</text>'
-        for i, line in enumerate(lines)
-    )
+    texts = _text_lines(lines, PAD / 2, lh, 0.75, family, size, BANNER_FG, bold=True)
     head = (f'<g class="demo-banner"><rect x="0" y="0" width="{w:g}" height="{band:.1f}" '
             f'fill="{BANNER_BG}"/>{texts}</g>')  # fmt: skip
     end = svg.rfind("</svg>")
