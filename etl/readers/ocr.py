@@ -82,7 +82,6 @@ _HEADING = re.compile(
     r"|第[一二三四五六七八九十百零〇\d]+[章节条部分篇项])"
 )
 
-Progress = Callable[[int, int], None]  # (pages done, pages in all)
 PageHook = Callable[[Path, int, int], None]  # (the scan, the page about to be read, pages)
 
 # Who hears, in this process, that a scan's page is about to be read: a build sets it (in
@@ -135,7 +134,7 @@ def page_of(text: str, pos: int) -> int:
 # --- reading ----------------------------------------------------------------------------
 
 
-def read_scanned_pdf(path: Path, progress: Progress | None = None) -> TextDoc:
+def read_scanned_pdf(path: Path) -> TextDoc:
     """A PDF without a text layer, page by page through OCR."""
     name = engine_name()
     try:
@@ -165,8 +164,6 @@ def read_scanned_pdf(path: Path, progress: Progress | None = None) -> TextDoc:
             except Exception as exc:  # pdfium's own refusal of a page it cannot draw
                 raise ReadError(NOTHING_READ_PDF) from exc
             pages.append(_ocr_page(image, name))
-            if progress:
-                progress(i + 1, n)
     finally:
         pdf.close()
     if not any(p.strip() for p in pages):
