@@ -180,7 +180,9 @@ class _Extraction:
                 else:
                     prev_stated = set()  # most sentences state no figure: skip them cheaply
         self.facts, self.candidates = set_aside_parts(self.text, self.facts, self.candidates)
-        self.facts, self.candidates = channel_parts(self.facts, self.candidates, self.cat.by_id)
+        self.facts, self.candidates = channel_parts(
+            self.norm, self.facts, self.candidates, self.cat.by_id
+        )
         return self.facts
 
     def table_row(self, table: rows.Table, lines, n: int) -> int | None:

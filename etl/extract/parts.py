@@ -89,15 +89,18 @@ def _summing_prefix(run, total: float) -> list:
     return []
 
 
-def channel_parts(facts: list[Fact], candidates: list[Candidate], by_id: dict):
+def channel_parts(norm: str, facts: list[Fact], candidates: list[Candidate], by_id: dict):
     """Facts of one channel (在政务微博发布信息236条, an indicator's `channel` words in its
     clause) set aside as parts where the report also states a larger figure of the same
     indicator and agency without naming a channel (主动公开政府信息412条): that one is the
-    year's total. A channel's figure with no total beside it stays the fact."""
+    year's total. A channel's figure with no total beside it stays the fact. The clause is
+    read in `norm` (the normalised text, same offsets), as the extraction read it: 網站 is 网站."""
 
     def of_channel(f: Fact) -> bool:
         ind = by_id.get(f.indicator)
-        return bool(ind and ind.channel and f.value is not None and ind.channel.search(f.quote))
+        return bool(
+            ind and ind.channel and f.value is not None and ind.channel.search(norm, f.start, f.end)
+        )
 
     marked = [of_channel(f) for f in facts]
     if not any(marked):
