@@ -8,31 +8,30 @@ One Chromium session opens each viewing page `--rounds` times. First paint: from
 until the script has drawn the page and stopped running. Filter change: from a click on the
 sidebar's 包含演示数据 switch until the rerun it starts has finished (a MutationObserver
 records the app's script state going to running and back, so a fast rerun is not missed).
-Prints p50 and p95 per page. A benchmark, not a test: its figures go in BENCHMARKS.md.
+--floor also measures a two-page app with the same sidebar and nothing else (what Streamlit
+and the browser take alone). Prints p50 and p95 per page. A benchmark, not a test: its
+figures go in BENCHMARKS.md.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import math
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 import urllib.parse
+import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from bench_memory import CHROMIUM, PAGES, READY, SIDEBAR, province  # noqa: E402
-
-# Drawn: the script has stopped running *and* has drawn the sidebar's page links. The app's
-# state alone says notRunning on a new page before its first run has started, so waiting
-# for READY alone could stop the clock before anything was drawn (seen on 总览 once a run
-# got fast: no sidebar, no switch to click).
-PAINTED = f"{READY} {SIDEBAR}"
-PAINTED_JS = f"document.querySelector({PAINTED!r}) !== null"
+from bench_memory import CHROMIUM, PAGES, READY, province, wait_painted  # noqa: E402
 
 from board import devserver  # noqa: E402
 
@@ -53,63 +52,121 @@ def p95(xs: list[float]) -> float:
     return s[min(len(s) - 1, math.ceil(0.95 * len(s)) - 1)]
 
 
+# The floor: a two-page app with the same sidebar (a page link and the demo switch) and
+# nothing else, served and measured the same way: what Streamlit and the browser take alone.
+FLOOR_APP = """import streamlit as st
+def a(): st.title("总览"); st.write("floor")
+def b(): st.title("趋势"); st.write("floor")
+pages = [st.Page(a, title="总览", default=True), st.Page(b, title="趋势", url_path="b")]
+nav = st.navigation(pages, position="hidden")
+with st.sidebar:
+    st.page_link(pages[0])
+    st.toggle("包含演示数据")
+nav.run()
+"""
+
+
+@contextlib.contextmanager
+def floor_server():
+    """The floor app on a free port, for as long as the block runs."""
+    with tempfile.TemporaryDirectory() as tmp:
+        app = Path(tmp) / "floor.py"
+        app.write_text(FLOOR_APP, encoding="utf-8")
+        port = devserver.free_port()
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", str(app), "--server.port", str(port),
+             "--server.address", "127.0.0.1", "--server.headless", "true",
+             "--browser.gatherUsageStats", "false"],
+            stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT,
+        )  # fmt: skip
+        base = f"http://127.0.0.1:{port}"
+        try:
+            for _ in range(600):
+                try:
+                    with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2):
+                        break
+                except OSError:
+                    time.sleep(0.1)
+            yield base
+        finally:
+            proc.terminate()
+            proc.wait(timeout=10)
+
+
+def measure(browser, base: str, pages: list[str], rounds: int) -> dict:
+    """First paint and a filter change of each page, `rounds` times: {label: [s]} each, and
+    the filter changes not seen finishing."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    first: dict[str, list[float]] = {}
+    change: dict[str, list[float]] = {}
+    missed: dict[str, int] = {}
+    pg = browser.new_page(viewport={"width": 1440, "height": 900}, locale="zh-CN")
+    pg.goto(base)  # the server's first run (caches, fonts) is not a leader's first paint
+    pg.wait_for_selector(READY, timeout=180_000)
+    for _ in range(rounds):
+        for name in pages:
+            label = name or "总览"
+            t = time.perf_counter()
+            pg.goto(f"{base}/{urllib.parse.quote(name)}")
+            wait_painted(pg)
+            first.setdefault(label, []).append(time.perf_counter() - t)
+            # the sidebar's demo switch (its label takes the click, not the hidden input)
+            switch = pg.locator('[data-testid="stSidebar"] label').filter(has_text="包含演示数据")
+            if not switch.count():
+                continue
+            pg.evaluate(WATCH)
+            t = time.perf_counter()
+            switch.first.click()
+            try:
+                pg.wait_for_function("window.__done === true", timeout=60_000)
+            except PlaywrightTimeout:  # said, not hidden: which page, and the rest still run
+                state = pg.locator('[data-testid="stApp"]').get_attribute("data-test-script-state")
+                print(f"  {label}: no rerun seen within 60 s of the click (script state now "
+                      f"{state})", file=sys.stderr, flush=True)  # fmt: skip
+                missed[label] = missed.get(label, 0) + 1
+                continue
+            change.setdefault(label, []).append(time.perf_counter() - t)
+    pg.close()
+    return {"first": first, "change": change, "missed": missed}
+
+
+def show(title: str, m: dict) -> None:
+    print(title)
+    print(f"  {'page':8} {'first p50':>9} {'p95':>6} {'change p50':>10} {'p95':>6}")
+    for label, xs in m["first"].items():
+        ys = m["change"].get(label, [])
+        c = f"{statistics.median(ys):10.2f} {p95(ys):6.2f}" if ys else f"{'—':>10} {'—':>6}"
+        print(f"  {label:8} {statistics.median(xs):9.2f} {p95(xs):6.2f} {c}")
+    for label, n in m["missed"].items():
+        print(f"  {label}: {n} filter change(s) not seen finishing (left out above)")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--reports", type=int, default=45_000)
     ap.add_argument("--db", type=Path)
     ap.add_argument("--data", type=Path)
     ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--floor", action="store_true",
+                    help="also measure a two-page app with the same sidebar and nothing else")  # fmt: skip
     a = ap.parse_args()
-    from playwright.sync_api import TimeoutError as PlaywrightTimeout
     from playwright.sync_api import sync_playwright
 
     db, data = (a.db, a.data or ROOT / "data") if a.db else province(a.reports)
-    first: dict[str, list[float]] = {}
-    change: dict[str, list[float]] = {}
-    missed: dict[str, int] = {}
-    with devserver.running(db, data) as (_, base), sync_playwright() as p:
+    with sync_playwright() as p:
         b = p.chromium.launch(executable_path=CHROMIUM, args=["--headless", "--no-sandbox"])
-        pg = b.new_page(viewport={"width": 1440, "height": 900}, locale="zh-CN")
-        pg.goto(base)  # the server's first run (caches, fonts) is not a leader's first paint
-        pg.wait_for_selector(READY, timeout=180_000)
-        for _ in range(a.rounds):
-            for name in PAGES:
-                label = name or "总览"
-                t = time.perf_counter()
-                pg.goto(f"{base}/{urllib.parse.quote(name)}")
-                # polled on every animation frame: wait_for_selector re-checks on a backoff
-                # that reaches 500 ms steps, which put a trivial page at 0.45 s or 0.95 s
-                pg.wait_for_function(PAINTED_JS, polling="raf", timeout=180_000)
-                first.setdefault(label, []).append(time.perf_counter() - t)
-                # the sidebar's demo switch (its label takes the click, not the hidden input)
-                switch = pg.locator('[data-testid="stSidebar"] label').filter(
-                    has_text="包含演示数据"
-                )
-                if not switch.count():
-                    continue
-                pg.evaluate(WATCH)
-                t = time.perf_counter()
-                switch.first.click()
-                try:
-                    pg.wait_for_function("window.__done === true", timeout=60_000)
-                except PlaywrightTimeout:  # said, not hidden: which page, and the rest still run
-                    state = pg.locator('[data-testid="stApp"]').get_attribute(
-                        "data-test-script-state"
-                    )
-                    print(f"  {label}: no rerun seen within 60 s of the click (script state now "
-                          f"{state})", file=sys.stderr, flush=True)  # fmt: skip
-                    missed[label] = missed.get(label, 0) + 1
-                    continue
-                change.setdefault(label, []).append(time.perf_counter() - t)
+        if a.floor:
+            with floor_server() as base:
+                floor = measure(b, base, ["", "b"], a.rounds * 3)
+        with devserver.running(db, data) as (_, base):
+            board = measure(b, base, PAGES, a.rounds)
         b.close()
-    print(f"{db}: first paint and a filter change (the demo switch), s, {a.rounds} rounds")
-    print(f"  {'page':8} {'first p50':>9} {'p95':>6} {'change p50':>10} {'p95':>6}")
-    for label, xs in first.items():
-        ys = change.get(label, [])
-        c = f"{statistics.median(ys):10.2f} {p95(ys):6.2f}" if ys else f"{'—':>10} {'—':>6}"
-        print(f"  {label:8} {statistics.median(xs):9.2f} {p95(xs):6.2f} {c}")
-    for label, n in missed.items():
-        print(f"  {label}: {n} filter change(s) not seen finishing (left out above)")
+    show(f"{db}: first paint and a filter change (the demo switch), s, {a.rounds} rounds", board)
+    if a.floor:
+        show(
+            f"floor (a two-page app, the same sidebar, nothing else), {a.rounds * 3} rounds", floor
+        )
 
 
 if __name__ == "__main__":

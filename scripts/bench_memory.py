@@ -40,6 +40,18 @@ CHROMIUM = "/usr/bin/chromium"
 EXTRA = os.environ.get("BENCH_STREAMLIT_ARGS", "").split()
 READY = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 SIDEBAR = '[data-testid="stSidebar"] [data-testid="stPageLink"]'
+# Drawn: the script has stopped running *and* has drawn the sidebar's page links. The app's
+# state alone says notRunning on a new page before its first run has started.
+PAINTED = f"{READY} {SIDEBAR}"
+
+
+def wait_painted(pg, timeout_ms: int = 180_000) -> None:
+    """Until the page is drawn, checked on every animation frame: wait_for_selector re-checks
+    on a backoff that reaches 500 ms steps, which put a trivial page at 0.45 s or 0.95 s."""
+    pg.wait_for_function(f"document.querySelector({PAINTED!r}) !== null", polling="raf",
+                         timeout=timeout_ms)  # fmt: skip
+
+
 # every page a leader reads (not the editors' import and review), by its path in the URL
 PAGES = [p.slug for p in pages_list.PAGES if not p.edits]
 
@@ -126,9 +138,7 @@ def session(browser, base: str, vs: list[dict], times: dict[str, list[float]], e
             t = time.perf_counter()
             try:
                 pg.goto(f"{base}/{urllib.parse.quote(name)}?{urllib.parse.urlencode(v)}")
-                # the sidebar is drawn by the script; then wait until the script has ended
-                pg.wait_for_selector(SIDEBAR, timeout=120_000)
-                pg.wait_for_selector(READY, timeout=120_000)
+                wait_painted(pg, 120_000)
                 if pg.locator('[data-testid="stException"]').count():
                     errors.append((name or "总览", pg.locator('[data-testid="stException"]')
                                    .first.inner_text()[:300]))  # fmt: skip
