@@ -37,6 +37,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from etl.model import ReadError, TextDoc
+from etl.readers import mojibake
 from etl.readers.html_text import _SENTENCE, _squash, _Writer
 
 NOT_A_PAGE = (
@@ -149,6 +150,7 @@ def read_html(path: Path) -> TextDoc:
     else:
         text, encoding = _decode(data)
         fmt = "html"
+    text, encoding = mojibake.undo(text, encoding)
     out, parts = page_text(text)
     if not out.strip():
         raise ReadError(NOT_A_PAGE)

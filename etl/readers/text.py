@@ -14,6 +14,7 @@ import re
 from pathlib import Path
 
 from etl.model import ReadError, TextDoc
+from etl.readers import mojibake
 
 UNDECODABLE = (
     "无法识别文件编码（不是 UTF-8、GBK 或 GB18030 文本），请用记事本或 WPS 打开后另存为 UTF-8 再提供。"
@@ -33,6 +34,7 @@ _CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 def decode(data: bytes) -> tuple[str, str]:
     """Return (text, encoding name). Raises ReadError if no encoding fits cleanly."""
     text, encoding = _decode_raw(data)
+    text, encoding = mojibake.undo(text, encoding)
     if not _plausible(text, legacy=encoding in ("gbk", "gb18030")):
         raise ReadError(UNDECODABLE)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
