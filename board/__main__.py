@@ -139,8 +139,9 @@ def _write(path: Path, data: bytes) -> None:
     tmp.replace(path)
 
 
-def cmd_export(a) -> int:
-    from board import charts, export, model
+def full_chart(a):
+    """(chart, data, sources) of `export`: the trend of the indicators on the trends page."""
+    from board import charts, model
 
     wh = _open(a.db)
     ids = _indicators(wh, a.indicator)
@@ -167,7 +168,13 @@ def cmd_export(a) -> int:
     )
     with charts.unchecked():
         chart = charts.trend(data, wh.meta, list(range(y0, y1 + 1)), a.lang)
-    sources = model.sources_footnote(data, a.lang)
+    return chart, data, model.sources_footnote(data, a.lang)
+
+
+def cmd_export(a) -> int:
+    from board import export
+
+    chart, data, sources = full_chart(a)
     renderer = getattr(a, "renderer", None)
     if renderer is not None and a.format in export.IMAGE_FORMATS:
         foot = export.footnote(sources, a.lang, data=data)
@@ -177,6 +184,20 @@ def cmd_export(a) -> int:
         out = export.export(chart, data, a.format, sources=sources, lang=a.lang)
     _write(a.out, out)
     print(f"已写入 {a.out}（{a.format.upper()}，{len(data)} 个数值，{len(out):,} 字节）")
+    return EXIT_OK
+
+
+def cmd_export_light(a) -> int | None:
+    """An image of the ordinary case drawn without pandas or Altair (board/export_light.py,
+    the same chart); None: cmd_export makes it, or says what is wrong."""
+    from board import export_light
+
+    got = export_light.export(a)
+    if got is None:
+        return None
+    out, n = got
+    _write(a.out, out)
+    print(f"已写入 {a.out}（{a.format.upper()}，{n} 个数值，{len(out):,} 字节）")
     return EXIT_OK
 
 
@@ -243,6 +264,29 @@ def cmd_draft(a) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     a = _parser().parse_args(argv)
+    from board.fonts import FontMissing
+
+    t = time.perf_counter()
+    try:
+        code = None
+        if a.command == "export" and a.format in ("png", "svg", "pdf"):
+            code = cmd_export_light(a)
+        if code is None:
+            code = _full(a)
+    except Usage as e:
+        print(str(e), file=sys.stderr)
+        return e.code
+    except FontMissing as e:
+        print(str(e), file=sys.stderr)
+        return EXIT_FONT
+    print(f"用时 {time.perf_counter() - t:.1f} 秒。")
+    return code
+
+
+def _full(a) -> int:
+    """The command on pandas and Altair (every command but an image's ordinary case)."""
+    from board.queries import WarehouseMissing
+
     # an image is drawn by a second process that starts vl-convert's engine meanwhile
     renderer = None
     if a.command == "export" and a.format in ("png", "svg", "pdf"):
@@ -250,27 +294,14 @@ def main(argv: list[str] | None = None) -> int:
 
         if render.worth_it():
             renderer = a.renderer = render.Renderer()
-    from board.fonts import FontMissing
-    from board.queries import WarehouseMissing
-
-    t = time.perf_counter()
     try:
         commands = {"export": cmd_export, "deck": cmd_deck, "draft": cmd_draft}
-        code = commands[a.command](a)
-    except Usage as e:
-        print(str(e), file=sys.stderr)
-        return e.code
+        return commands[a.command](a)
     except WarehouseMissing as e:
-        print(f"没有找到数据仓库：{e}\n请先在项目目录运行：python -m etl build", file=sys.stderr)
-        return EXIT_USAGE
-    except FontMissing as e:
-        print(str(e), file=sys.stderr)
-        return EXIT_FONT
+        raise Usage(f"没有找到数据仓库：{e}\n请先在项目目录运行：python -m etl build") from e
     finally:
         if renderer is not None:
             renderer.close()
-    print(f"用时 {time.perf_counter() - t:.1f} 秒。")
-    return code
 
 
 if __name__ == "__main__":
