@@ -175,13 +175,7 @@ def cmd_export(a) -> int:
     from board import export
 
     chart, data, sources = full_chart(a)
-    renderer = getattr(a, "renderer", None)
-    if renderer is not None and a.format in export.IMAGE_FORMATS:
-        foot = export.footnote(sources, a.lang, data=data)
-        spec = export.spec_of(chart)
-        out = renderer.render(spec, a.format, foot, export.banner(data, a.lang))
-    else:
-        out = export.export(chart, data, a.format, sources=sources, lang=a.lang)
+    out = export.export(chart, data, a.format, sources=sources, lang=a.lang)
     _write(a.out, out)
     print(f"已写入 {a.out}（{a.format.upper()}，{len(data)} 个数值，{len(out):,} 字节）")
     return EXIT_OK
@@ -284,24 +278,15 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _full(a) -> int:
-    """The command on pandas and Altair (every command but an image's ordinary case)."""
+    """The command on pandas and Altair: every command but an image's ordinary case (whose
+    errors it words)."""
     from board.queries import WarehouseMissing
 
-    # an image is drawn by a second process that starts vl-convert's engine meanwhile
-    renderer = None
-    if a.command == "export" and a.format in ("png", "svg", "pdf"):
-        from board import render
-
-        if render.worth_it():
-            renderer = a.renderer = render.Renderer()
     try:
         commands = {"export": cmd_export, "deck": cmd_deck, "draft": cmd_draft}
         return commands[a.command](a)
     except WarehouseMissing as e:
         raise Usage(f"没有找到数据仓库：{e}\n请先在项目目录运行：python -m etl build") from e
-    finally:
-        if renderer is not None:
-            renderer.close()
 
 
 if __name__ == "__main__":

@@ -6,7 +6,7 @@ any) across its top. Every image is made from one SVG: vl-convert renders the ch
 the project's CJK font named in the config (board.fonts), the footnote is appended as SVG
 text, and vl-convert turns that SVG into PNG or PDF (the PDF embeds the font, so its text is
 real, searchable Chinese). Nothing here reads the chart's data frame: pandas is not
-imported, so a render process (board.render) starts quickly.
+imported, so the command line's light export (board.export_light) draws without it.
 """
 
 from __future__ import annotations

@@ -340,7 +340,7 @@ def test_download_buttons_offer_five_formats(use_wh, bundled_wh):
     assert labels == ["图片 PNG", "矢量图 SVG", "PDF", "数据 CSV", "数据 Excel"]
 
 
-# -- the render process of the command line, and the page's cache of files ------------------------
+# -- the command line's chart, and the page's cache of files ------------------------
 
 
 def test_the_exported_chart_is_valid_vega_lite(trend, bundled_wh):
@@ -355,48 +355,6 @@ def test_the_exported_chart_is_valid_vega_lite(trend, bundled_wh):
     with charts.unchecked():
         quick = charts.trend(data, meta, years, "zh")
     assert export.spec_of(quick) == chart.to_dict(validate=True)
-
-
-def test_the_render_process_draws_what_the_command_would(trend):
-    from board.render import Renderer
-
-    chart, data, sources = trend
-    spec = export.spec_of(chart)
-    foot, banner = export.footnote(sources, "zh", data=data), export.banner(data, "zh")
-    here = export.chart_bytes(spec, "svg", foot, banner)
-    r = Renderer()
-    assert r._proc is not None
-    assert r.render(spec, "svg", foot, banner) == here
-    assert r._proc is None  # used once
-
-
-def test_the_render_process_is_started_only_beside_a_free_processor(monkeypatch):
-    from board import render
-
-    monkeypatch.setattr(render.os, "sched_getaffinity", lambda _: {0, 1}, raising=False)
-    monkeypatch.setattr(render.os, "getloadavg", lambda: (0.3, 0.3, 0.3))
-    assert render.worth_it()
-    monkeypatch.setattr(render.os, "getloadavg", lambda: (2.5, 2.0, 2.0))
-    assert not render.worth_it()  # both busy: the two processes would only take turns
-    monkeypatch.setattr(render.os, "sched_getaffinity", lambda _: {0}, raising=False)
-    monkeypatch.setattr(render.os, "getloadavg", lambda: (0.0, 0.0, 0.0))
-    assert not render.worth_it()  # one processor
-
-
-def test_the_render_process_falls_back_and_ends(trend):
-    from board.render import Renderer
-
-    chart, data, sources = trend
-    spec = export.spec_of(chart)
-    r = Renderer()
-    proc = r._proc
-    r.close()  # a command that stopped early: the process is ended, not left behind
-    assert proc.poll() is not None
-    r = Renderer()
-    r._proc.kill()  # a process that died: the command draws the image itself
-    r._proc.wait()
-    svg = r.render(spec, "svg", "来源：测试", None)
-    assert "来源：测试".encode() in svg
 
 
 def test_the_page_keeps_each_files_bytes_for_the_next_click(trend):
