@@ -32,19 +32,30 @@ def _image(spec_json: str, foot: str, banner: str | None, fmt: str) -> bytes:
     return export.svg_to(_svg(spec_json, foot, banner), fmt)
 
 
-def _maker(fmt: str, chart, data: pd.DataFrame, sources: str, lang: str, title: str):
-    """The callable Streamlit runs when the button is clicked."""
+def _maker(fmt: str, chart, data: pd.DataFrame, sources: str, lang: str, title: str,
+           memo: dict | None = None):  # fmt: skip
+    """The callable Streamlit runs when the button is clicked. The buttons of one chart
+    share `memo`: the chart (made once, if it is a function) and its image's key (its spec,
+    footnote and banner), so a second click, or another format of the same chart, neither
+    makes the chart again nor turns it into a spec again (about 25 ms)."""
+    memo = {} if memo is None else memo
+
+    def the_chart():
+        if "chart" not in memo:  # a chart made only now, when its file is asked for
+            memo["chart"] = chart() if callable(chart) else chart
+        return memo["chart"]
 
     def make() -> bytes:
-        nonlocal chart
-        if callable(chart):  # a chart made only now, when its file is asked for
-            chart = chart()
         try:
             if fmt in export.IMAGE_FORMATS:
-                spec = json.dumps(export.spec_of(chart), sort_keys=True, ensure_ascii=False)
-                foot = export.footnote(sources, lang, data=data)
-                return _image(spec, foot, export.banner(data, lang), fmt)
-            return export.export(chart, data, fmt, sources=sources, lang=lang, title=title)
+                key = memo.get("key")
+                if key is None:
+                    spec = json.dumps(export.spec_of(the_chart()), sort_keys=True,
+                                      ensure_ascii=False)  # fmt: skip
+                    foot = export.footnote(sources, lang, data=data)
+                    key = memo["key"] = (spec, foot, export.banner(data, lang))
+                return _image(*key, fmt)
+            return export.export(the_chart(), data, fmt, sources=sources, lang=lang, title=title)
         except fonts.FontMissing as e:
             # the download then holds the reason, in words, instead of a picture with boxes
             return str(e).encode("utf-8")
@@ -81,13 +92,14 @@ def download_buttons(chart, data: pd.DataFrame, name: str | None = None, sources
         font_error = None
     except fonts.FontMissing as e:
         font_error = str(e)
+    memo: dict = {}  # shared by the chart's buttons (see _maker)
     with st.popover(i18n.t("dl_menu", lang), icon=":material/download:"):
         if font_error:
             st.warning(font_error)
         for fmt in formats:
             disabled = bool(font_error) and fmt in export.IMAGE_FORMATS
             st.download_button(
-                i18n.t(f"dl_{fmt}", lang), data=_maker(fmt, chart, data, sources, lang, title),
+                i18n.t(f"dl_{fmt}", lang), data=_maker(fmt, chart, data, sources, lang, title, memo),
                 file_name=export.file_name(title, fmt), mime=export.MIME[fmt],
                 key=f"dl_{key}_{fmt}", help=i18n.t(f"dl_help_{fmt}", lang), on_click="ignore",
                 disabled=disabled, width="stretch",

@@ -367,3 +367,26 @@ def test_the_page_keeps_each_files_bytes_for_the_next_click(trend):
     assert first[:8] == b"\x89PNG\r\n\x1a\n"
     assert make() is first  # the same bytes, not drawn again
     assert export_ui._image.cache_info().hits == 1
+
+
+def test_the_buttons_of_one_chart_make_it_and_its_spec_once(trend, monkeypatch):
+    """A second click, or another format of the same chart, reuses the chart (made on the
+    first click when the page passed a function) and its spec; the files are the chart's."""
+    from board import export_ui
+
+    chart, data, sources = trend
+    made, specs = [], []
+    spec_of = export.spec_of
+    monkeypatch.setattr(export, "spec_of", lambda c: specs.append(1) or spec_of(c))
+    memo: dict = {}
+    makers = {
+        fmt: export_ui._maker(fmt, lambda: made.append(1) or chart, data, sources, "zh", "t", memo)
+        for fmt in ("png", "svg", "pdf", "csv")
+    }
+    png, svg, pdf = makers["png"](), makers["svg"](), makers["pdf"]()
+    assert (png[:4], pdf[:4]) == (b"\x89PNG", b"%PDF") and b"<svg" in svg[:200]
+    assert makers["png"]() is png
+    assert makers["csv"]().startswith(b"\xef\xbb\xbf")
+    assert (len(made), len(specs)) == (1, 1)
+    foot = export.footnote(sources, "zh", data=data)
+    assert svg == export.chart_bytes(chart, "svg", foot, export.banner(data, "zh"))
