@@ -123,3 +123,68 @@ def test_cli_image_imports_neither_pandas_nor_altair(bundled_wh, tmp_path):
 )
 def test_light_path_leaves_errors_to_the_full_path(bundled_wh, argv):
     assert export_light.chart(_args(bundled_wh, *argv)) is None
+
+
+# -- vl-convert started in a forked copy of the command (board/draw_ahead.py) ---------------------
+
+
+def _in_fresh_process(tmp_path, bundled_wh, body: str) -> str:
+    """Run `body` in a fresh interpreter (where the command forks), with spec/foot/banner of
+    the bundled inspections chart loaded; returns its last line of output."""
+    spec, _, foot, banner = export_light.chart(_args(bundled_wh, "--indicator", "inspections"))
+    req = tmp_path / "req.json"
+    req.write_text(json.dumps([spec, foot, banner], ensure_ascii=False), encoding="utf-8")
+    code = textwrap.dedent(f"""
+        import json, os, sys
+        from board import draw_ahead, export_image
+        spec, foot, banner = json.loads(open({str(req)!r}, encoding="utf-8").read())
+    """) + textwrap.dedent(body)
+    r = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
+                       timeout=300)  # fmt: skip
+    assert r.returncode == 0, r.stderr
+    return r.stdout.strip().splitlines()[-1]
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "fork"), reason="no fork here")
+def test_the_forked_child_draws_what_the_command_would(bundled_wh, tmp_path):
+    got = _in_fresh_process(tmp_path, bundled_wh, """
+        a = draw_ahead.Ahead()
+        assert a.pid is not None
+        child = a.draw(spec, "svg", foot, banner)
+        assert a.pid is None  # reaped
+        a.close()
+        print(child == export_image.chart_bytes(spec, "svg", foot, banner))
+    """)  # fmt: skip
+    assert got == "True"
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "fork"), reason="no fork here")
+def test_the_forked_child_falls_back_and_ends(bundled_wh, tmp_path):
+    got = _in_fresh_process(tmp_path, bundled_wh, """
+        a = draw_ahead.Ahead()
+        pid = a.pid
+        a.close()  # a command that stopped early: the child is ended and reaped
+        try:
+            os.kill(pid, 0)
+            ended = False
+        except ProcessLookupError:
+            ended = True
+        b = draw_ahead.Ahead()
+        os.kill(b.pid, 9)  # a child that died: the command draws the image itself
+        png = b.draw(spec, "png", foot, banner)
+        b.close()
+        print(ended, png[:4] == b"\\x89PNG")
+    """)  # fmt: skip
+    assert got == "True True"
+
+
+def test_no_fork_inside_another_program(bundled_wh):
+    """Here DuckDB (and its threads) are loaded: the image is drawn in the process."""
+    from board import draw_ahead
+
+    assert not draw_ahead.can_fork()
+    a = draw_ahead.Ahead()
+    assert a.pid is None
+    spec, _, foot, banner = export_light.chart(_args(bundled_wh, "--indicator", "inspections"))
+    assert a.draw(spec, "svg", foot, banner) == export_image.chart_bytes(spec, "svg", foot, banner)
+    a.close()
