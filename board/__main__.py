@@ -183,23 +183,15 @@ def cmd_export(a) -> int:
 
 def cmd_export_light(a) -> int | None:
     """An image of the ordinary case drawn without pandas or Altair (board/export_light.py,
-    the same chart); None: cmd_export makes it, or says what is wrong. vl-convert's engine
-    starts meanwhile in a forked copy of this process (board/draw_ahead.py)."""
-    from board import draw_ahead
+    the same chart); None: cmd_export makes it, or says what is wrong."""
+    from board import export_light
 
-    ahead = draw_ahead.Ahead()  # before DuckDB's import: the child needs none of it
-    try:
-        from board import export_light
-
-        got = export_light.chart(a)
-        if got is None:
-            return None
-        spec, data, foot, banner = got
-        out = ahead.draw(spec, a.format, foot, banner)
-    finally:
-        ahead.close()
+    got = export_light.export(a)
+    if got is None:
+        return None
+    out, n = got
     _write(a.out, out)
-    print(f"已写入 {a.out}（{a.format.upper()}，{len(data)} 个数值，{len(out):,} 字节）")
+    print(f"已写入 {a.out}（{a.format.upper()}，{n} 个数值，{len(out):,} 字节）")
     return EXIT_OK
 
 
