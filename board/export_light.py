@@ -499,14 +499,8 @@ def chart(a) -> tuple[dict, list[dict], str, str | None] | None:
     return spec, data, foot, banner(data, a.lang)
 
 
-def export(a) -> tuple[bytes, int] | None:
-    """The image's bytes and its number of values, or None (see `chart`)."""
+def draw(spec: dict, foot: str, banner_: str | None, fmt: str) -> bytes:
+    """The file's bytes (FontMissing without a CJK font, as on the full path)."""
     from board import export_image
 
-    if a.format not in export_image.IMAGE_FORMATS:
-        return None
-    got = chart(a)
-    if got is None:
-        return None
-    spec, data, foot, banner_ = got
-    return export_image.chart_bytes(spec, a.format, foot, banner_), len(data)
+    return export_image.chart_bytes(spec, fmt, foot, banner_)

@@ -123,3 +123,19 @@ def test_cli_image_imports_neither_pandas_nor_altair(bundled_wh, tmp_path):
 )
 def test_light_path_leaves_errors_to_the_full_path(bundled_wh, argv):
     assert export_light.chart(_args(bundled_wh, *argv)) is None
+
+
+def test_a_light_path_that_fails_leaves_the_image_to_the_full_path(
+    bundled_wh, monkeypatch, tmp_path
+):
+    from board import __main__ as cli
+
+    def odd(a):
+        raise ValueError("a warehouse the light path does not read")
+
+    monkeypatch.setattr(export_light, "chart", odd)
+    out = tmp_path / "c.svg"
+    argv = ["export", "--indicator", "inspections", "--format", "svg", "--out", str(out),
+            "--db", str(bundled_wh)]  # fmt: skip
+    assert cli.cmd_export_light(cli._parser().parse_args(argv)) is None
+    assert cli.main(argv) == 0 and "执法检查次数（次）" in out.read_text(encoding="utf-8")
