@@ -26,7 +26,7 @@ from datetime import datetime
 from pathlib import Path
 
 from etl import catalog as catalog_mod
-from etl import corrections, warehouse
+from etl import corrections, heap, warehouse
 from etl.assemble import Assembly
 from etl.paths import ASSIGNMENTS_FILE, CORRECTIONS_FILE
 from etl.process import Progress, process_all
@@ -165,36 +165,40 @@ def build(
     rels = _find_rel(data_dir, db_path)
     summary.files_seen = len(rels)
     summary.phases["find"] = time.perf_counter() - t0
-    results = process_all(
-        [data_dir / r for r in rels], registry, workers=workers, progress=progress,
-        assigned={k: (a.agency, a.year) for k, a in assigned.items()},
-    )  # fmt: skip
-    summary.phases["extract"] = time.perf_counter() - t0 - sum(summary.phases.values())
+    # The results are millions of small objects, none in a cycle (etl/heap.py).
+    with heap.collector_paused():
+        results = process_all(
+            [data_dir / r for r in rels], registry, workers=workers, progress=progress,
+            assigned={k: (a.agency, a.year) for k, a in assigned.items()},
+        )  # fmt: skip
+        summary.phases["extract"] = time.perf_counter() - t0 - sum(summary.phases.values())
 
-    seen = assembly.files(rels, results)
-    rows = assembly.rows
-    for path, reason in corrections.apply(data_dir, rows.tables["fact"], registry):
-        assembly.problem(path, reason, "更正记录", kind="correction")
-    assembly.unused_assignments(assigned, seen)
+        seen = assembly.files(rels, results)
+        rows = assembly.rows
+        for path, reason in corrections.apply(data_dir, rows.tables["fact"], registry):
+            assembly.problem(path, reason, "更正记录", kind="correction")
+        assembly.unused_assignments(assigned, seen)
 
-    summary.files_rejected = len(summary.rejected)
-    summary.facts = rows.count("fact")
-    summary.facts_per_indicator = {
-        i.id: assembly.per_indicator[i.id] for i in cat.indicators if assembly.per_indicator[i.id]
-    }
-    rows.add(
-        "load_run",
-        run_id=uuid.uuid4().hex,
-        started_at=started,
-        finished_at=datetime.now(),
-        data_dir=str(data_dir.resolve()),
-        files_seen=summary.files_seen,
-        files_loaded=summary.files_loaded,
-        files_rejected=summary.files_rejected,
-        facts=summary.facts,
-    )
-    summary.phases["assemble"] = time.perf_counter() - t0 - sum(summary.phases.values())
-    warehouse.write(db_path, rows)
-    summary.seconds = time.perf_counter() - t0
-    summary.phases["write"] = summary.seconds - sum(summary.phases.values())
+        summary.files_rejected = len(summary.rejected)
+        summary.facts = rows.count("fact")
+        summary.facts_per_indicator = {
+            i.id: assembly.per_indicator[i.id]
+            for i in cat.indicators
+            if assembly.per_indicator[i.id]
+        }
+        rows.add(
+            "load_run",
+            run_id=uuid.uuid4().hex,
+            started_at=started,
+            finished_at=datetime.now(),
+            data_dir=str(data_dir.resolve()),
+            files_seen=summary.files_seen,
+            files_loaded=summary.files_loaded,
+            files_rejected=summary.files_rejected,
+            facts=summary.facts,
+        )
+        summary.phases["assemble"] = time.perf_counter() - t0 - sum(summary.phases.values())
+        warehouse.write(db_path, rows)
+        summary.seconds = time.perf_counter() - t0
+        summary.phases["write"] = summary.seconds - sum(summary.phases.values())
     return summary

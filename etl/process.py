@@ -8,6 +8,8 @@ cheap to send 20,000 times) or a Failed (the reason a file was refused or parked
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import operator
 import os
 import traceback
@@ -17,7 +19,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import NamedTuple
 
-from etl import pipeline, scan_progress
+from etl import heap, pipeline, scan_progress
 from etl.extract.claims import Claim
 from etl.model import Candidate, Fact, ReadError
 from etl.registry import Registry
@@ -105,6 +107,11 @@ def _init_worker(
     scan_progress.listen_in_worker(pages)  # a scan's pages, told to the build as they go
 
 
+def _init_pool_worker(*args) -> None:
+    gc.enable()  # forked from a build that paused it (etl/heap.py): reading makes cycles
+    _init_worker(*args)
+
+
 def _work(path: Path) -> Doc | Failed:
     r = process_one(path, _worker_registry, strict=_worker_strict, assigned=_worker_assigned)
     return r if isinstance(r, Failed) else Doc.of(r)
@@ -170,20 +177,23 @@ def process_all(
         chunk = max(1, min(100, total // (workers * 8)))
         pool = ProcessPoolExecutor(
             max_workers=min(workers, total),
-            initializer=_init_worker,
+            initializer=_init_pool_worker,
             initargs=(registry, strict, assigned, pages.for_workers()),
         )
         if pages.queue is None:
             it = pool.map(_work, paths, chunksize=chunk)
         else:
             it = scan_progress.in_order(pool, _work, paths, chunk, pages.poll)
+    # Files read in this process are read with the garbage collector on (etl/heap.py).
+    collector = heap.collector_running() if pool is None else contextlib.nullcontext()
     try:
-        step = max(1, total // 200)
-        for n, r in enumerate(it, start=1):
-            results.append(r)
-            pages.files_done = n
-            if progress and (n % step == 0 or n == total):
-                progress(n, total)
+        with collector:
+            step = max(1, total // 200)
+            for n, r in enumerate(it, start=1):
+                results.append(r)
+                pages.files_done = n
+                if progress and (n % step == 0 or n == total):
+                    progress(n, total)
     finally:
         pages.close()
         if pool:
