@@ -7,12 +7,14 @@ report or writes a file.
 
 from __future__ import annotations
 
+import operator
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 from etl import assignments, pipeline, warehouse
 from etl.paths import ASSIGNMENTS_FILE, REGISTRY_FILE
-from etl.process import CandidateRow, ClaimRow, Doc, FactRow, Failed
+from etl.process import CANDIDATE_FIELDS, CLAIM_FIELDS, FACT_FIELDS, Doc, Failed
 from etl.registry import Agency, Registry
 
 ROW_SKIPPED = "这一行已跳过，文件的其余内容已载入"
@@ -21,6 +23,30 @@ ROW_SKIPPED = "这一行已跳过，文件的其余内容已载入"
 def origin_of(rel: str) -> str:
     """Files under data/demo/ are demo data; all others are real."""
     return "demo" if rel.split("/", 1)[0] == "demo" else "real"
+
+
+def _getter(row_fields: tuple[str, ...], names: str) -> Callable[[tuple], tuple]:
+    """The named fields (space-separated) of a row as it crossed from a worker, in that
+    order: a fact, candidate or claim is a plain tuple of row_fields (etl/process.py)."""
+    return operator.itemgetter(*(row_fields.index(n) for n in names.split()))
+
+
+# a fact's agency and indicator names; where a fact not loaded was; what a loaded one stores
+_FACT_NAMES = _getter(FACT_FIELDS, "agency indicator")
+_FACT_WHERE = _getter(FACT_FIELDS, "agency indicator location start quote")
+_FACT_STORED = _getter(
+    FACT_FIELDS, "year value unit qualifier quote start end num_start num_end location rule method"
+)
+_FACT_YEAR = FACT_FIELDS.index("year")
+_CANDIDATE = _getter(
+    CANDIDATE_FIELDS,
+    "agency year indicator value unit reason quote start end num_start num_end location",
+)
+_CLAIM = _getter(
+    CLAIM_FIELDS,
+    "agency year indicator kind value unit about_year qualifier quote start end num_start "
+    "num_end location",
+)
 
 
 class _Lookup:
@@ -135,11 +161,13 @@ class Assembly:
             )  # fmt: skip
             for a, ind, f in facts:
                 self.per_indicator[ind.id] += 1
+                (year, value, unit, qualifier, quote, start, end, num_start, num_end, location,
+                 rule, method) = _FACT_STORED(f)  # fmt: skip
                 fact_rows.append(
-                    (len(fact_rows) + 1, doc_id, a.agency_id, int(f.year), ind.id,
-                     None if f.value is None else float(f.value), f.unit or ind.unit,
-                     f.qualifier, f.quote, f.start, f.end, f.num_start, f.num_end,
-                     f.location or "", f.rule or "", f.method or "text", origin, "unverified")
+                    (len(fact_rows) + 1, doc_id, a.agency_id, int(year), ind.id,
+                     None if value is None else float(value), unit or ind.unit, qualifier,
+                     quote, start, end, num_start, num_end, location or "", rule or "",
+                     method or "text", origin, "unverified")
                 )  # fmt: skip
         self.rows.extend("document", doc_rows)
         self.rows.extend("document_year", [
@@ -160,50 +188,56 @@ class Assembly:
             self.summary.parked.append(rel)
         self._candidates(None, rel, r.candidates)
 
-    def _facts(self, rel: str, d: Doc) -> list[tuple[Agency, object, FactRow]]:
+    def _facts(self, rel: str, d: Doc) -> list[tuple[Agency, object, tuple]]:
         """The facts of a kept file whose agency and indicator are known; each other one is
         a row set aside with its reason."""
         out = []
         for f in d.facts:
-            a, ind = self.agencies(f.agency), self.indicators(f.indicator)
+            agency, indicator = _FACT_NAMES(f)
+            a, ind = self.agencies(agency), self.indicators(indicator)
             if a is None or ind is None:
-                where = f.location or f"第{f.start}字"
+                agency, indicator, location, start, quote = _FACT_WHERE(f)
+                where = location or f"第{start}字"
                 reason = (
-                    f"{where}：机构“{f.agency}”不在机构登记表中，该条数据未载入；请在 "
+                    f"{where}：机构“{agency}”不在机构登记表中，该条数据未载入；请在 "
                     f"data/{REGISTRY_FILE.as_posix()} 中加上它（或其别名）"
                     if a is None
-                    else f"{where}：指标“{f.indicator}”不在指标目录中，该条数据未载入"
+                    else f"{where}：指标“{indicator}”不在指标目录中，该条数据未载入"
                 )
-                self.problem(rel, reason, f.quote, kind="row")
+                self.problem(rel, reason, quote, kind="row")
                 continue
             out.append((a, ind, f))
         return out
 
-    def _candidates(self, doc_id: str | None, rel: str, candidates: list[CandidateRow]) -> None:
+    def _candidates(self, doc_id: str | None, rel: str, candidates: list[tuple]) -> None:
         """Candidate rows of one file (agency and indicator ids where known)."""
         n = self.rows.count("candidate")
         out = []
         for c in candidates:
-            a = self.agencies(c.agency) if c.agency else None
-            ind = self.indicators(c.indicator) if c.indicator else None
-            out.append((n + len(out) + 1, doc_id, rel, a.agency_id if a else None, c.year,
-                        ind.id if ind else None, float(c.value), c.unit, c.reason, c.quote,
-                        c.start, c.end, c.num_start, c.num_end, c.location or ""))  # fmt: skip
+            (agency, year, indicator, value, unit, reason, quote, start, end, num_start, num_end,
+             location) = _CANDIDATE(c)  # fmt: skip
+            a = self.agencies(agency) if agency else None
+            ind = self.indicators(indicator) if indicator else None
+            out.append((n + len(out) + 1, doc_id, rel, a.agency_id if a else None, year,
+                        ind.id if ind else None, float(value), unit, reason, quote, start, end,
+                        num_start, num_end, location or ""))  # fmt: skip
         self.rows.extend("candidate", out)
 
-    def _claims(self, doc_id: str, rel: str, claims: list[ClaimRow]) -> None:
+    def _claims(self, doc_id: str, rel: str, claims: list[tuple]) -> None:
         """Claim rows of one report (etl/extract/claims.py); checked after the build
         resolves its values (etl/check.py)."""
         n = self.rows.count("claim")
         out = []
         for c in claims:
-            a, ind = self.agencies(c.agency), self.indicators(c.indicator)
+            (agency, year, indicator, kind, value, unit, about_year, qualifier, quote, start, end,
+             num_start, num_end, location) = _CLAIM(c)  # fmt: skip
+            a, ind = self.agencies(agency), self.indicators(indicator)
             if a is None or ind is None:
                 continue  # its fact was not loaded either (a row of rejected_file says why)
-            out.append((n + len(out) + 1, doc_id, a.agency_id, int(c.year), ind.id, c.kind,
-                        None if c.value is None else float(c.value), c.unit, int(c.about_year),
-                        c.qualifier, c.quote, c.start, c.end, c.num_start, c.num_end,
-                        c.location or "", origin_of(rel)))  # fmt: skip
+            out.append((n + len(out) + 1, doc_id, a.agency_id, int(year), ind.id, kind,
+                        None if value is None else float(value), unit, int(about_year),
+                        qualifier, quote, start, end, num_start, num_end, location or "",
+                        origin_of(rel)))  # fmt: skip
         self.rows.extend("claim", out)
 
     def _check_doc(self, d: Doc) -> Doc | Failed:
@@ -211,7 +245,8 @@ class Assembly:
         (process_file(strict=True) already does this; this is the build's own guard). A
         table none of whose rows can be loaded is refused too, with the reasons of its rows."""
         if d.kind == "table":
-            if any(self.agencies(f.agency) and self.indicators(f.indicator) for f in d.facts):
+            names = map(_FACT_NAMES, d.facts)
+            if any(self.agencies(a) and self.indicators(i) for a, i in names):
                 return d
             return Failed(
                 "表格中没有一行可以载入（各行的原因见“跳过的数据行”）；请按原因修改后重新构建",
@@ -237,7 +272,7 @@ class Assembly:
         agency = self.agencies(d.agency) if d.agency else None
         if agency is None and facts:
             agency = min((a for a, _, _ in facts), key=lambda a: (a.sort_order, a.agency_id))
-        year = d.year or max((int(f.year) for _, _, f in facts), default=0)
+        year = d.year or max((int(f[_FACT_YEAR]) for _, _, f in facts), default=0)
         return (agency.agency_id if agency else ""), int(year)
 
     # --- after the files ------------------------------------------------------------------
