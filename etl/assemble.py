@@ -49,18 +49,17 @@ _CLAIM = _getter(
 )
 
 
-class _Lookup:
-    """A memo of a name -> object resolver (the same few names recur 200,000 times)."""
+class _Lookup(dict):
+    """A memo of a name -> object resolver: lookup[name] (the same few names recur 600,000
+    times in 20,000 reports; a dict's own lookup, resolving only a name not seen before)."""
 
     def __init__(self, resolve):
-        self.resolve, self.memo = resolve, {}
+        super().__init__()
+        self.resolve = resolve
 
-    def __call__(self, name):
-        try:
-            return self.memo[name]
-        except KeyError:
-            found = self.memo[name] = self.resolve(name)
-            return found
+    def __missing__(self, name):
+        found = self[name] = self.resolve(name)
+        return found
 
 
 class Assembly:
@@ -194,7 +193,7 @@ class Assembly:
         out = []
         for f in d.facts:
             agency, indicator = _FACT_NAMES(f)
-            a, ind = self.agencies(agency), self.indicators(indicator)
+            a, ind = self.agencies[agency], self.indicators[indicator]
             if a is None or ind is None:
                 agency, indicator, location, start, quote = _FACT_WHERE(f)
                 where = location or f"第{start}字"
@@ -216,8 +215,8 @@ class Assembly:
         for c in candidates:
             (agency, year, indicator, value, unit, reason, quote, start, end, num_start, num_end,
              location) = _CANDIDATE(c)  # fmt: skip
-            a = self.agencies(agency) if agency else None
-            ind = self.indicators(indicator) if indicator else None
+            a = self.agencies[agency] if agency else None
+            ind = self.indicators[indicator] if indicator else None
             out.append((n + len(out) + 1, doc_id, rel, a.agency_id if a else None, year,
                         ind.id if ind else None, float(value), unit, reason, quote, start, end,
                         num_start, num_end, location or ""))  # fmt: skip
@@ -231,7 +230,7 @@ class Assembly:
         for c in claims:
             (agency, year, indicator, kind, value, unit, about_year, qualifier, quote, start, end,
              num_start, num_end, location) = _CLAIM(c)  # fmt: skip
-            a, ind = self.agencies(agency), self.indicators(indicator)
+            a, ind = self.agencies[agency], self.indicators[indicator]
             if a is None or ind is None:
                 continue  # its fact was not loaded either (a row of rejected_file says why)
             out.append((n + len(out) + 1, doc_id, a.agency_id, int(year), ind.id, kind,
@@ -246,7 +245,7 @@ class Assembly:
         table none of whose rows can be loaded is refused too, with the reasons of its rows."""
         if d.kind == "table":
             names = map(_FACT_NAMES, d.facts)
-            if any(self.agencies(a) and self.indicators(i) for a, i in names):
+            if any(self.agencies[a] and self.indicators[i] for a, i in names):
                 return d
             return Failed(
                 "表格中没有一行可以载入（各行的原因见“跳过的数据行”）；请按原因修改后重新构建",
@@ -269,7 +268,7 @@ class Assembly:
     def _doc_agency_year(self, d: Doc, facts) -> tuple[str, int]:
         """A report's own agency and year; for a table, the first agency in registry order
         among its rows and the latest year (a table without a usable row is refused)."""
-        agency = self.agencies(d.agency) if d.agency else None
+        agency = self.agencies[d.agency] if d.agency else None
         if agency is None and facts:
             agency = min((a for a, _, _ in facts), key=lambda a: (a.sort_order, a.agency_id))
         year = d.year or max((int(f[_FACT_YEAR]) for _, _, f in facts), default=0)
