@@ -71,48 +71,43 @@ class Rows:
 # the fact's position. conflict: another value from a source of the winner's origin
 # (a table and a report of the same year disagree, or two reports do); a correction
 # settles a disagreement, and invented demo figures never contradict real ones. Never
-# averaged.
+# averaged. One window pass tells each fact its key's winner (first_value); one GROUP BY
+# per key counts the sources and collects the rivals' values; the winner's row is read from
+# fact by its id. (A self-join of the facts with their winners took twice the time: 0.66 →
+# 0.36 CPU s for the 230,000 facts of 20,000 reports, the same rows in the same order.)
 RESOLVE_SQL = """
 INSERT INTO resolved
 WITH cand AS (
-    SELECT f.*, d.path AS doc_path,
+    SELECT f.fact_id, f.agency_id, f.year, f.indicator_id, f.value, d.path AS doc_path,
            CASE f.origin WHEN 'real' THEN 0 ELSE 1 END AS o_rank,
            CASE f.method WHEN 'correction' THEN 0 WHEN 'table' THEN 1 ELSE 2 END AS m_rank
     FROM fact f LEFT JOIN document d ON d.doc_id = f.doc_id
     WHERE f.value IS NOT NULL AND f.status <> 'rejected'
 ),
 ranked AS (
-    SELECT *, row_number() OVER (
-        PARTITION BY agency_id, year, indicator_id
-        ORDER BY o_rank, m_rank, doc_path NULLS FIRST, fact_id) AS rn
+    SELECT value, o_rank, m_rank,
+           first_value(fact_id) OVER w AS win_id, first_value(value) OVER w AS win_value,
+           first_value(o_rank) OVER w AS win_o, first_value(m_rank) OVER w AS win_m
     FROM cand
+    WINDOW w AS (PARTITION BY agency_id, year, indicator_id
+                 ORDER BY o_rank, m_rank, doc_path NULLS FIRST, fact_id)
 ),
-win AS (SELECT * FROM ranked WHERE rn = 1),
-rivals AS (
-    SELECT DISTINCT c.agency_id, c.year, c.indicator_id, c.value
-    FROM cand c JOIN win w USING (agency_id, year, indicator_id)
-    WHERE c.value <> w.value
-      AND c.o_rank = w.o_rank
-      AND (c.m_rank = w.m_rank OR (w.m_rank > 0 AND c.m_rank > 0))
-),
-others AS (
-    SELECT agency_id, year, indicator_id,
-           string_agg(CASE WHEN value = floor(value) AND abs(value) < 1e15
-                           THEN CAST(CAST(value AS BIGINT) AS VARCHAR)
-                           ELSE CAST(value AS VARCHAR) END, '、' ORDER BY value) AS other_values
-    FROM rivals GROUP BY agency_id, year, indicator_id
-),
-counts AS (
-    SELECT agency_id, year, indicator_id, count(*) AS n_sources
-    FROM cand GROUP BY agency_id, year, indicator_id
+keys AS (
+    SELECT win_id AS fact_id, count(*) AS n_sources,
+           list_sort(list_distinct(list(value) FILTER (
+               WHERE value <> win_value AND o_rank = win_o
+                 AND (m_rank = win_m OR (win_m > 0 AND m_rank > 0))))) AS rivals
+    FROM ranked GROUP BY win_id
 )
-SELECT w.agency_id, w.year, w.indicator_id, w.value, w.unit, w.qualifier, w.fact_id,
-       w.doc_id, w.quote, w.method, w.origin, w.status, c.n_sources,
-       o.other_values IS NOT NULL AS conflict, o.other_values
-FROM win w
-JOIN counts c USING (agency_id, year, indicator_id)
-LEFT JOIN others o USING (agency_id, year, indicator_id)
-ORDER BY w.agency_id, w.year, w.indicator_id
+SELECT f.agency_id, f.year, f.indicator_id, f.value, f.unit, f.qualifier, f.fact_id,
+       f.doc_id, f.quote, f.method, f.origin, f.status, k.n_sources,
+       coalesce(len(k.rivals), 0) > 0 AS conflict,
+       CASE WHEN coalesce(len(k.rivals), 0) > 0 THEN array_to_string(list_transform(
+           k.rivals, lambda v: CASE WHEN v = floor(v) AND abs(v) < 1e15
+                                    THEN CAST(CAST(v AS BIGINT) AS VARCHAR)
+                                    ELSE CAST(v AS VARCHAR) END), '、') END AS other_values
+FROM keys k JOIN fact f USING (fact_id)
+ORDER BY f.agency_id, f.year, f.indicator_id
 """
 
 # The report texts (document.text: 20,000 reports are ~70 MB of text) are stored with ZSTD:
