@@ -161,19 +161,29 @@ CLAIMS_SQL = """
 SELECT claim_id, agency_id, year, indicator_id, kind, value, unit, about_year, qualifier
 FROM claim ORDER BY claim_id"""
 
-VALUES_SQL = """
+# The years a claim can look at: of each agency's indicator, from the earliest year its
+# claims compare with to the latest they speak of (a streak's every year between). Half of
+# the resolved values of the claims' indicators fall outside and are not fetched.
+CLAIMED_YEARS = """
+(SELECT agency_id, indicator_id, min(least(year, about_year)) AS lo,
+        max(greatest(year, about_year)) AS hi
+ FROM claim GROUP BY agency_id, indicator_id) c"""
+
+VALUES_SQL = f"""
 SELECT r.agency_id, r.year, r.indicator_id, r.value, r.fact_id
 FROM resolved r
-SEMI JOIN (SELECT DISTINCT agency_id, indicator_id FROM claim) c
-     USING (agency_id, indicator_id)"""
+SEMI JOIN {CLAIMED_YEARS}
+     ON c.agency_id = r.agency_id AND c.indicator_id = r.indicator_id
+    AND r.year BETWEEN c.lo AND c.hi"""
 
 # A sentence for a value: where the resolved value came from a table (or a correction), a
 # report's sentence that gives the same value, so that staff can read both sentences.
-SENTENCES_SQL = """
+SENTENCES_SQL = f"""
 SELECT f.agency_id, f.year, f.indicator_id, f.value, min(f.fact_id) AS fact_id
 FROM fact f
-SEMI JOIN (SELECT DISTINCT agency_id, indicator_id FROM claim) c
-     USING (agency_id, indicator_id)
+SEMI JOIN {CLAIMED_YEARS}
+     ON c.agency_id = f.agency_id AND c.indicator_id = f.indicator_id
+    AND f.year BETWEEN c.lo AND c.hi
 WHERE f.method IN ('text', 'ocr') AND f.status <> 'rejected' AND f.value IS NOT NULL
 GROUP BY f.agency_id, f.year, f.indicator_id, f.value"""
 
