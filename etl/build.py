@@ -177,7 +177,7 @@ def build(
 
         seen = assembly.files(rels, results)
         rows = assembly.rows
-        for path, reason in corrections.apply(data_dir, rows.tables["fact"], registry):
+        for path, reason in corrections.apply(data_dir, rows.columns["fact"], registry):
             assembly.problem(path, reason, "更正记录", kind="correction")
         assembly.unused_assignments(assigned, seen)
 

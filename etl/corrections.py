@@ -24,7 +24,7 @@ import math
 from dataclasses import dataclass
 from pathlib import Path
 
-from etl import appendlog, catalog, paths, schema
+from etl import appendlog, catalog, paths
 from etl.numbers import parse_number
 
 FILE_NAME = paths.CORRECTIONS_FILE
@@ -167,12 +167,10 @@ def append(path: Path, row: dict) -> int:
 
 # --- on every build -----------------------------------------------------------------------
 
-_FACT = {c: i for i, c in enumerate(schema.TABLES["fact"])}  # column -> position in a row
 
-
-def apply(data_dir: Path, facts: list[tuple], registry) -> list[tuple[str, str]]:
-    """Apply data_dir/corrections.csv to the build's fact rows (tuples in the columns of
-    etl/schema.sql's fact), in place.
+def apply(data_dir: Path, facts: dict[str, list], registry) -> list[tuple[str, str]]:
+    """Apply data_dir/corrections.csv to the build's facts (a list of values per column of
+    etl/schema.sql's fact, in place).
 
     For each (agency, year, indicator) the last row of the file wins. Its facts with
     value == old_value (every fact of the key when old_value is empty) get the row's
@@ -185,12 +183,11 @@ def apply(data_dir: Path, facts: list[tuple], registry) -> list[tuple[str, str]]
     if not good:
         return problems
     cat = catalog.load()
-    agency, year, indicator, value, status = (
-        _FACT[c] for c in ("agency_id", "year", "indicator_id", "value", "status")
-    )
+    value, status = facts["value"], facts["status"]
     by_key: dict[tuple, list[int]] = {}
-    for i, f in enumerate(facts):
-        by_key.setdefault((f[agency], f[year], f[indicator]), []).append(i)
+    keys = zip(facts["agency_id"], facts["year"], facts["indicator_id"], strict=True)
+    for i, key in enumerate(keys):
+        by_key.setdefault(key, []).append(i)
     for c in latest(good):
         a = registry.by_id.get(c.agency) or registry.resolve(c.agency)
         if a is None:
@@ -200,10 +197,9 @@ def apply(data_dir: Path, facts: list[tuple], registry) -> list[tuple[str, str]]
             )))  # fmt: skip
             continue
         idx = by_key.get((a.agency_id, c.year, c.indicator), [])
-        hit = [i for i in idx if c.old_value is None or _same(facts[i][value], c.old_value)]
+        hit = [i for i in idx if c.old_value is None or _same(value[i], c.old_value)]
         for i in hit:
-            f = facts[i]
-            facts[i] = (*f[:status], c.status, *f[status + 1 :])
+            status[i] = c.status
         if not hit and c.status != "corrected":
             shown = "" if c.old_value is None else f"数值为 {_fmt(c.old_value)} 的"
             problems.append((FILE_NAME, (
@@ -212,15 +208,16 @@ def apply(data_dir: Path, facts: list[tuple], registry) -> list[tuple[str, str]]
             )))  # fmt: skip
         if c.status == "corrected":
             ind = cat.by_id[c.indicator]
-            row = dict.fromkeys(_FACT, 0) | {
-                "fact_id": len(facts) + 1, "doc_id": None, "agency_id": a.agency_id,
+            row = dict.fromkeys(facts, 0) | {
+                "fact_id": len(value) + 1, "doc_id": None, "agency_id": a.agency_id,
                 "year": c.year, "indicator_id": c.indicator, "value": c.new_value,
                 "unit": ind.unit, "qualifier": None,
                 "quote": c.reason or STATUS_ZH["corrected"], "location": c.location,
                 "rule": "correction", "method": "correction", "origin": "real",
                 "status": "verified",
             }  # span_start, span_end, num_start, num_end: 0  # fmt: skip
-            facts.append(tuple(row.values()))
+            for column, v in row.items():
+                facts[column].append(v)
     return problems
 
 

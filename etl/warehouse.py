@@ -35,9 +35,11 @@ COLUMNS: dict[str, dict[str, pa.DataType]] = {
 
 @dataclass
 class Rows:
-    """Everything a build loads: per table, a list of row tuples in COLUMNS order."""
+    """Everything a build loads: per table, a list of row tuples in COLUMNS order, or for a
+    table handed as columns (the facts: etl/assemble.py), its values column by column."""
 
     tables: dict[str, list[tuple]] = field(default_factory=lambda: {t: [] for t in COLUMNS})
+    columns: dict[str, dict[str, list]] = field(default_factory=dict)  # table -> column -> values
 
     def add(self, table: str, **row) -> None:
         """One row by column name (for the small tables, and to catch a missing column)."""
@@ -45,6 +47,10 @@ class Rows:
         if row.keys() != cols.keys():
             missing, extra = cols.keys() - row.keys(), row.keys() - cols.keys()
             raise ValueError(f"{table}: missing {sorted(missing)}, unknown {sorted(extra)}")
+        if table in self.columns:
+            for c, values in self.columns[table].items():
+                values.append(row[c])
+            return
         self.tables[table].append(tuple(row[c] for c in cols))
 
     def extend(self, table: str, rows: list[tuple]) -> None:
@@ -54,13 +60,28 @@ class Rows:
             raise ValueError(f"{table}: rows of {len(rows[0])} values, expected {width}")
         self.tables[table].extend(rows)
 
+    def set_columns(self, table: str, columns: dict[str, list]) -> None:
+        """A table's every row at once, as a list of values per column (COLUMNS[table]'s
+        names); `add` then appends to them."""
+        if list(columns) != list(COLUMNS[table]):
+            raise ValueError(f"{table}: columns {list(columns)}, expected {list(COLUMNS[table])}")
+        if len({len(v) for v in columns.values()}) > 1:
+            raise ValueError(f"{table}: columns of different lengths")
+        self.columns[table] = columns
+        self.tables[table] = []
+
     def count(self, table: str) -> int:
+        if table in self.columns:
+            return len(next(iter(self.columns[table].values())))
         return len(self.tables[table])
 
     def arrow(self, table: str) -> pa.Table:
         types = COLUMNS[table]
-        rows = self.tables[table]
-        columns = list(zip(*rows, strict=True)) if rows else [()] * len(types)
+        if table in self.columns:
+            columns = list(self.columns[table].values())
+        else:
+            rows = self.tables[table]
+            columns = list(zip(*rows, strict=True)) if rows else [()] * len(types)
         return pa.table(
             {c: pa.array(v, type=t) for (c, t), v in zip(types.items(), columns, strict=True)}
         )

@@ -103,7 +103,7 @@ def bench(n: int = 20_000, *, seed: int = 1, workers: int | None = None, log=Non
         t, cpu = time.perf_counter(), _cpu_seconds()
         results = process_all(paths, registry, workers=workers)
         extract_s, extract_cpu = time.perf_counter() - t, _cpu_seconds() - cpu
-        n_facts = sum(len(r.facts) for r in results if isinstance(r, Doc))
+        n_facts = sum(r.n_facts for r in results if isinstance(r, Doc))
         del results
 
         say("完整构建……")
