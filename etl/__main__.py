@@ -157,7 +157,7 @@ def cmd_build(args, ap) -> int:
 
 def cmd_extract(args) -> int:
     from etl import catalog
-    from etl.model import CANDIDATE_REASONS, Candidate
+    from etl.model import CANDIDATE_REASONS
     from etl.process import Failed, process_one
     from etl.registry import Registry
 
@@ -170,7 +170,7 @@ def cmd_extract(args) -> int:
         if failed:
             print(f"{given}：{r.reason}", file=sys.stderr)
             code = EXIT_PARTIAL
-            cands = [Candidate(**c._asdict()) for c in r.candidates]
+            cands = r.candidate_records()
         else:
             cands = r.candidates
         if args.json:

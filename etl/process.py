@@ -62,6 +62,10 @@ class Failed:
     excerpt: str | None = None  # the beginning of a parked report's text
     candidates: list[tuple] = field(default_factory=list)  # of a parked report
 
+    def candidate_records(self) -> list[Candidate]:
+        """The candidates as etl.model.Candidate (they cross as tuples of its fields)."""
+        return [Candidate(*c) for c in self.candidates]
+
 
 @dataclass
 class Doc:

@@ -46,7 +46,6 @@ def key(doc: str, f: dict) -> tuple:
 def predict(docs: Path) -> tuple[list[dict], list[dict], list[str]]:
     """(facts, candidates, refused) of every document, as `etl extract --json
     --candidates` prints them."""
-    from etl.model import Candidate
     from etl.process import Failed, process_one
     from etl.registry import Registry
 
@@ -56,7 +55,7 @@ def predict(docs: Path) -> tuple[list[dict], list[dict], list[str]]:
         r = process_one(path, registry, strict=False)
         if isinstance(r, Failed):
             refused.append(f"{path.name}: {r.reason}")
-            found = [Candidate(**c._asdict()) for c in r.candidates]
+            found = r.candidate_records()
             cands += [c.as_json(path.name) for c in found]
             continue
         facts += [f.as_json(path.name) for f in r.facts if f.value is not None]
