@@ -7,7 +7,12 @@ says, in its own script and digits.
 
 from __future__ import annotations
 
+import re
 from functools import cache
+
+# Past this many distinct characters to change (a report in traditional script), one
+# str.translate over the text is cheaper than a str.replace for each of them.
+MAX_REPLACED = 8
 
 
 @cache
@@ -29,8 +34,32 @@ def _table() -> dict[int, str]:
     return table
 
 
+@cache
+def _changed() -> tuple[dict[str, str], re.Pattern, re.Pattern]:
+    """(character → its replacement, for those that change; a pattern finding them in
+    the Basic Multilingual Plane; a pattern finding any character beyond it).
+
+    str.translate looks every character of the text up in the table (most of the time of
+    a report's normalisation, though a simplified report changes only its full-width
+    punctuation and digits). Finding the characters that change is one scan of a character
+    class, which is fast only over the BMP: the class of the few hundred traditional
+    characters beyond it makes the scan a search of a list at each position, so a text with
+    any such character is translated whole."""
+    table = {chr(k): v for k, v in _table().items() if chr(k) != v}
+    bmp = sorted(c for c in table if ord(c) <= 0xFFFF)
+    found = re.compile("[" + "".join(re.escape(c) for c in bmp) + "]")
+    return table, found, re.compile("[\U00010000-\U0010ffff]")
+
+
 def normalise(text: str) -> str:
     """Simplified script and half-width digits; same length as the input."""
-    out = text.translate(_table())
+    table, found, astral = _changed()
+    present = set(found.findall(text))
+    if len(present) > MAX_REPLACED or astral.search(text):
+        out = text.translate(_table())
+    else:
+        out = text
+        for c in present:  # no replacement is itself replaced (checked in the tests)
+            out = out.replace(c, table[c])
     assert len(out) == len(text)
     return out

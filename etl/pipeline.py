@@ -102,7 +102,7 @@ def process_file(
     assigned: (agency, year) an editor gave a report that could not be identified (a
     parked report, data/assignments.csv); it replaces identification. assignments: doc_id
     -> (agency, year), looked up once the file's content hash is known (the build)."""
-    from etl import readers
+    from etl.readers.dispatch import read_file
 
     path = Path(path)
     try:
@@ -111,7 +111,7 @@ def process_file(
         raise Rejected(f"无法读取文件：{e.strerror or e}") from e
     doc_id = content_hash(data)
     try:
-        doc = readers.read(path)
+        doc = read_file(path, data)  # from the bytes just hashed: a text is read once
     except ReadError as e:
         raise Rejected(e.reason) from e
     if isinstance(doc, TableDoc):

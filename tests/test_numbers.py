@@ -34,3 +34,37 @@ def test_normalise_simplifies_and_halves_widths(raw, norm):
 @given(st.text())
 def test_normalise_keeps_length_so_spans_stay_valid(s):
     assert len(normalise(s)) == len(s)
+
+
+# The replacing path (a few distinct characters change) and the translating one (many, or
+# any beyond the BMP) must give what one str.translate of the whole table gives.
+TRANSLATED = [
+    "全年开展执法检查１２次，主动公开政府信息３０条（含通知）。",  # full-width only: replaced
+    "執法檢查１２次",  # a few traditional characters: replaced
+    "區科學技術局關於執法檢查與行政復議、訴訟、審批、許可、處罰、強制的報告",  # many: translated
+    "执法检查\U0002005e１２次",  # a character beyond the BMP: translated
+    "〇　一二",  # 〇 maps to itself; the ideographic space to a space
+]
+
+
+@pytest.mark.parametrize("raw", TRANSLATED)
+def test_normalise_is_the_whole_table(raw):
+    from etl.normalize import _table
+
+    assert normalise(raw) == raw.translate(_table())
+
+
+@given(st.text(alphabet=st.sampled_from("執法檢查區１２３，（）％　〇abc执法\U0002005e")))
+def test_normalise_is_the_whole_table_for_any_mix(s):
+    from etl.normalize import _table
+
+    assert normalise(s) == s.translate(_table())
+
+
+def test_no_replacement_is_itself_replaced():
+    """normalise replaces one character at a time: that is one translation only when no
+    character's replacement is a character that changes."""
+    from etl.normalize import _changed
+
+    table = _changed()[0]
+    assert not any(v in table for v in table.values())

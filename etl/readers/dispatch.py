@@ -48,12 +48,17 @@ _REFUSED_MAGIC = [
 ]
 
 
-def read_file(path: Path) -> TextDoc | TableDoc:
+def read_file(path: Path, data: bytes | None = None) -> TextDoc | TableDoc:
+    """data: the file's bytes, when the caller has read them already (the pipeline hashes
+    them first): a plain-text report is then decoded from them, not read a second time."""
     path = Path(path)
     try:
-        size = path.stat().st_size
-        with path.open("rb") as f:
-            head = f.read(8192)
+        if data is None:
+            size = path.stat().st_size
+            with path.open("rb") as f:
+                head = f.read(8192)
+        else:
+            size, head = len(data), data[:8192]
     except OSError as exc:
         raise ReadError(
             "无法打开文件，请检查文件是否存在、是否有权限读取。"
@@ -96,7 +101,7 @@ def read_file(path: Path) -> TextDoc | TableDoc:
             " .html，或把正文复制到 .txt 文件中再提供。（Content is not a web page.）"
         )
     if suffix == ".txt":
-        return read_txt(path)
+        return read_txt(path, data)
     if suffix == ".csv":
         return read_csv(path)
     if suffix in {".docx", ".xlsx", ".pdf"}:

@@ -41,8 +41,9 @@ def decode(data: bytes) -> tuple[str, str]:
     return text.removeprefix("\ufeff"), encoding
 
 
-def read_txt(path: Path) -> TextDoc:
-    text, encoding = decode(Path(path).read_bytes())
+def read_txt(path: Path, data: bytes | None = None) -> TextDoc:
+    """data: the file's bytes, when they have been read already."""
+    text, encoding = decode(Path(path).read_bytes() if data is None else data)
     if not text.strip():
         raise ReadError("文件为空（只有空白字符），请提供有内容的报告。（The file has no text.）")
     return TextDoc(path=Path(path), text=text, format="txt", encoding=encoding)
