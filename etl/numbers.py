@@ -37,6 +37,8 @@ def parse_chinese(s: str) -> int | None:
 
 def parse_number(s: str) -> float | None:
     """Arabic (with thousands commas), Arabic in 万 (1.2万 → 12000) or Chinese numerals."""
+    if s.isascii() and s.isdigit():
+        return float(s)  # plain digits (most numbers): what the general path below gives
     s = s.strip()
     if not s:
         return None

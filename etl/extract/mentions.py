@@ -37,6 +37,17 @@ class _Mention:
     aside: str | None = None  # why it can never be a fact (a range), kept as a candidate
 
 
+# NUM written to open with one character class, so that re scans for that class in C
+# and tries the pattern only where a digit or numeral stands (a lookahead naming them is
+# tried at every position). The same alternatives in the same order: NUM's digit ones
+# with their first digit taken out (\d+ is \d\d*, \d{1,3} is \d\d{0,2}), then its
+# numerals; the first character says which can follow (tests/test_mentions_scan.py).
+NUM_FIRST_CLASS = (
+    rf"[\d{CN_CHARS}](?:(?<=\d)(?:\d*(?:\.\d+)?万|\d{{0,2}}(?:,\d{{3}})+|\d*(?:\.\d+)?)"
+    rf"|(?<=[{CN_CHARS}])[{CN_CHARS}]*)"
+)
+
+
 @cache
 def _compiled():
     cat = catalog_mod.load()
@@ -45,11 +56,7 @@ def _compiled():
     # Both patterns start with the number itself, so the scan skips straight to digits and
     # numerals; the qualifier word before it (约, 超过) and what may not stand before it
     # (another digit: 3.5万件 is not 万件) are looked at afterwards (_pre, _glued).
-    # (the lookahead names the characters a match starts with: the scan then tests one
-    # character at most places instead of trying the whole pattern)
-    mention = re.compile(
-        rf"(?=[\d{CN_CHARS}])(?P<num>{NUM})(?P<bound>余|多)?(?P<unit>{unit_alt}){POST}"
-    )
+    mention = re.compile(rf"(?P<num>{NUM_FIRST_CLASS})(?P<bound>余|多)?(?P<unit>{unit_alt}){POST}")
     # before a % only digits (百分之 takes the Chinese numerals): the scan then starts
     # only at digits and 百, not at every Chinese numeral of the text
     digits = r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?"
@@ -65,15 +72,19 @@ def _mentions(norm: str, s: int, e: int, protected) -> list[_Mention]:
     _, mention_re, percent_re, _ = _compiled()
     out = []
     for m in mention_re.finditer(norm, s, e):
-        if _glued(norm, m.start("num"), NUMERAL) or _inside(m.start("num"), protected):
+        ns = m.start("num")
+        if _glued(norm, ns, NUMERAL) or _inside(ns, protected):
             continue
-        out.append(_mention(m, m.group("num"), m.group("unit"), norm, s, pre=_pre(norm, s, m)))
+        unit = m.group("unit")
+        out.append(_mention(m, m.group("num"), unit, norm, s, "num", _pre(norm, s, m),
+                            m.end("unit"), (m.group("bound"), m.group("post"))))  # fmt: skip
     for m in percent_re.finditer(norm, s, e):
         if (m["num"] and _glued(norm, m.start(), "0123456789.")) or _inside(m.start(), protected):
             continue
         num = m.group("num") or m.group("cn")
         group = "num" if m.group("num") else "cn"
-        out.append(_mention(m, num, "%", norm, s, group=group, pre=_pre(norm, s, m)))
+        out.append(_mention(m, num, "%", norm, s, group, _pre(norm, s, m), m.end(),
+                            (m.group("post"),)))  # fmt: skip
     for m in TENTHS.finditer(norm, s, e):  # 提速八成: 80%
         v = parse_number(m["n"])
         if v is not None and not _inside(m.start(), protected):
@@ -83,8 +94,12 @@ def _mentions(norm: str, s: int, e: int, protected) -> list[_Mention]:
         qual = QUALIFIER[m["post"] or pre] if m["post"] or pre else None
         out.append(_Mention(m.start(), m.start(), m.end(), m.end(), 50.0, "%", qual))
     out = [x for x in out if x is not None]
-    out.sort(key=lambda x: x.start)
+    out.sort(key=_by_start)
     return out
+
+
+def _by_start(x: _Mention) -> int:
+    return x.start
 
 
 NUMERAL = frozenset("0123456789." + CN_CHARS)
@@ -99,22 +114,37 @@ def _glued(norm: str, pos: int, chars) -> bool:
 
 
 PRE_BEFORE = re.compile(r"(?:将近|接近|近|大约|约|超过|逾|多于)$")
+# The last characters of PRE_BEFORE's words; a newline, because $ also matches before a
+# newline at the end of the searched text: any other character before a number rules a
+# qualifier word out without a search (most numbers have none).
+PRE_LAST = frozenset("近约过逾于\n")
 
 
 def _pre(norm: str, s: int, m) -> str | None:
     """The qualifier word right before a match (约12次, 超过50%), if any."""
-    k = PRE_BEFORE.search(norm, max(s, m.start() - 2), m.start())
+    at = m.start()
+    if at <= s or norm[at - 1] not in PRE_LAST:
+        return None
+    k = PRE_BEFORE.search(norm, max(s, at - 2), at)
     return k.group(0) if k else None
 
 
-def _mention(m, num, unit, norm, clause_start, group="num", pre=None) -> _Mention | None:
+# NOT_BEFORE is one character class before the end: the character before a number is
+# looked up in it as a set, not searched for in a one-character slice
+assert NOT_BEFORE.pattern.startswith("[") and NOT_BEFORE.pattern.endswith("]$")
+NOT_BEFORE_CHARS = frozenset(NOT_BEFORE.pattern[1:-2])
+
+
+def _mention(m, num, unit, norm, clause_start, group, pre, unit_end, bounds) -> _Mention | None:
+    """unit_end: where the unit (or the % sign) ends; bounds: the match's 余/多 and
+    以上/左右 groups (those it has), any of which makes the number a bound."""
     value = parse_number(num)
     if value is None:
         return None
     ns, ne = m.start(group), m.end(group)
-    if NOT_BEFORE.search(norm[max(clause_start, ns - 1) : ns]):
+    if ns - 1 >= clause_start and norm[ns - 1] in NOT_BEFORE_CHARS:  # NOT_BEFORE
         return None
-    if NOT_AFTER.match(norm, m.end("unit") if "unit" in m.re.groupindex else m.end()):
+    if NOT_AFTER.match(norm, unit_end):
         return None
     if num == "一" and NEGATED_ONE.search(norm, max(0, ns - 6), ns):
         return None
@@ -122,9 +152,9 @@ def _mention(m, num, unit, norm, clause_start, group="num", pre=None) -> _Mentio
     if ns > 1 and norm[ns - 1] in RANGE_MARKS and RANGE_START.search(norm, max(0, ns - 3), ns):
         aside = "range"  # 20-30家, 3至5次: a range, not one value
     qual = QUALIFIER[pre] if pre else None
-    for g in ("bound", "post"):
-        if g in m.re.groupindex and m.group(g):
-            qual = QUALIFIER[m.group(g)]
+    for b in bounds:
+        if b:
+            qual = QUALIFIER[b]
     if qual is None and ns > 0 and norm[ns - 1] == "上" and num[0] in "百千万":
         qual = "at_least"  # 上百人次
     if unit == "%" and pre is None and norm[max(0, ns - 3) : ns].endswith("百分之"):

@@ -66,7 +66,11 @@ YEAR_SPAN = re.compile(
 )
 
 # …and so does 去年 / 上年 opening a clause, until 今年 / 本年 takes over.
-RELATIVE_YEAR = re.compile(r"(?P<prev>去年|上年|上一年|前年)|(?P<this>今年|本年|当年)")
+# (the lookahead names the characters a match starts with: a scan of the whole text then
+# tests one character at most places instead of trying each word)
+RELATIVE_YEAR = re.compile(
+    r"(?=[去上前今本当])(?:(?P<prev>去年|上年|上一年|前年)|(?P<this>今年|本年|当年))"
+)
 
 CLAUSE_OPEN = re.compile(r"(?:^|[，,；;：:。！？!?\n])\s*$")
 
