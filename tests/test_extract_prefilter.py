@@ -9,6 +9,7 @@ what the extractor gave before the shortcuts were added.
 from __future__ import annotations
 
 import re
+import re._parser as sre_parse
 
 import pytest
 
@@ -101,3 +102,30 @@ def test_legacy_decoding_plausible():
     assert _plausible("abc", legacy=True)
     assert not _plausible("あいうえお" * 10, legacy=True)  # kana: not Chinese text
     assert not _plausible("龘齉" * 15, legacy=True)  # no common character: random pairs
+
+
+def _opcodes(parsed) -> set[str]:
+    """The names of the opcodes of a parsed pattern, nested ones too."""
+    out = set()
+    for op, av in parsed:
+        out.add(str(op))
+        for x in av if isinstance(av, (list, tuple)) else ():
+            if isinstance(x, sre_parse.SubPattern):
+                out |= _opcodes(x)
+            elif isinstance(x, (list, tuple)):
+                for y in x:
+                    if isinstance(y, sre_parse.SubPattern):
+                        out |= _opcodes(y)
+    return out
+
+
+def test_pairs_have_no_lookaround():
+    """The extractor looks for a pair in a sentence only when the whole text holds one:
+    what a pattern without lookaround, anchors or word boundaries finds between two
+    offsets, it finds in the whole text too."""
+    from etl.extract.patterns import pairs
+
+    for pair in pairs():
+        ops = _opcodes(sre_parse.parse(pair.pattern.pattern))
+        assert "SUBPATTERN" in ops  # the walk reaches into groups
+        assert not ops & {"AT", "ASSERT", "ASSERT_NOT"}, pair.pattern.pattern

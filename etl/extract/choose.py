@@ -32,12 +32,18 @@ def _choose(left: str, clause_left: str, right: str, mention: _Mention, sentence
     """The indicator for one mention, or None. `left` is the clause text since the
     previous mention, `clause_left` since the clause start, `right` the rest of it."""
     candidates, words = _taking(mention.unit)
+    # one search over the words of all of them first: often none stands near at all
+    all_before, all_after = _all_words(mention.unit)
+    some_before = all_before.search(left) is not None
+    some_after = all_after.search(right) is not None
+    if not some_before and not some_after:
+        return None, [], ""
     best_before, best_pos, best_len = None, -1, 0
     best_after, after_len = None, 10**6
     for ind, any_before, any_after in words:
         # one search each says whether any of its words stands near: for most, none does
-        before = any_before.search(left) is not None
-        if not before and not any_after.search(right):
+        before = some_before and any_before.search(left) is not None
+        if not before and not (some_after and any_after.search(right)):
             continue
         if ind.veto is not None and ind.veto.search(clause_left):
             continue
@@ -85,6 +91,14 @@ def _taking(unit: str) -> tuple[list, list[tuple]]:
     back-references), so two searches rule most indicators out."""
     inds = _compiled()[3].get(unit, [])
     return inds, [(i, _one(i.before), _one(i.after)) for i in inds]
+
+
+@cache
+def _all_words(unit: str) -> tuple[re.Pattern, re.Pattern]:
+    """The before-words and the after-words of every indicator taking a unit, each as one
+    alternation: it finds a match exactly when one indicator's words do."""
+    inds = _compiled()[3].get(unit, [])
+    return _one([p for i in inds for p in i.before]), _one([p for i in inds for p in i.after])
 
 
 def _one(patterns: list[re.Pattern]) -> re.Pattern:

@@ -118,6 +118,10 @@ class _Extraction:
         self.sentence_at = (0, 0)  # the sentence (or section) being read
         self.seen: set = set()
         self.cat = _compiled()[0]
+        # the pairs (由20个工作日压缩至5个工作日) found anywhere in the text: a sentence can
+        # hold only those (a pair's pattern has no lookaround, so what it finds between two
+        # offsets it finds in the whole text), and most texts hold none
+        self.pairs = [pair for pair in pairs() if pair.pattern.search(self.norm)]
 
     def emit(self, ind, value, qualifier, qs, qe, ns, ne, who, rule):
         if who == OTHER:
@@ -167,11 +171,12 @@ class _Extraction:
                 prev_stated = set() if norm[ls:le].strip(SENTENCE_END) else prev_stated
                 continue
             for ss, se in _sentences(norm, ls, le):
-                if norm[ss:se].lstrip().startswith("下一步"):
+                opening = norm[ss:se].lstrip()
+                if opening.startswith("下一步"):
                     self.set_aside_all(ss, le, "plan")
                     break  # the rest of the paragraph looks ahead
                 # 其中 opening a sentence continues the previous one's totals
-                carried = prev_stated if norm[ss:se].lstrip().startswith("其中") else set()
+                carried = prev_stated if opening.startswith("其中") else set()
                 if self.has_number(ss, se) or ZERO_HINT.search(norm, ss, se):
                     stated = set(carried)
                     prev_stated = (
@@ -270,7 +275,7 @@ class _Extraction:
         ZERO_NEEDED's words (a year's 0 in 2020年 lets many sentences past ZERO_HINT)."""
         if self.has_number(ss, se) or ZERO_NEEDED.search(self.norm, ss, se):
             return True
-        return any(pair.pattern.search(self.norm, ss, se) for pair in pairs())
+        return any(pair.pattern.search(self.norm, ss, se) for pair in self.pairs)
 
     def sentence(self, ss: int, se: int, stated: set) -> set:
         """Facts of one sentence. `stated`: (agency, indicator) already given in it."""
@@ -292,7 +297,7 @@ class _Extraction:
             return not TO_LEVEL.search(norm, before[-1][0], max(before[-1][0], pos))
 
         # a pair found in a clause is found in its sentence: most sentences have none
-        live = [pair for pair in pairs() if pair.pattern.search(norm, ss, se)]
+        live = [pair for pair in self.pairs if pair.pattern.search(norm, ss, se)]
         for cs, ce in _spans(norm, ss, se, CLAUSE_END):
             used = []
             for pair in live:  # 由20个工作日压缩至5个工作日

@@ -35,6 +35,8 @@ def set_aside_parts(
     for total in numbered + candidates:
         if not total.value or total.value <= 0 or id(total) in parts_f or id(total) in parts_c:
             continue
+        if len(by_kind.get((total.indicator, total.unit), ((),))[0]) < 3:
+            continue  # two parts and their total, at least: most kinds have one number
         found = _summing_prefix(_following(text, total, by_kind), total.value)
         for item in found:
             (parts_f if isinstance(item, Fact) else parts_c).add(id(item))

@@ -51,7 +51,7 @@ _REFUSED_MAGIC = [
 def read_file(path: Path, data: bytes | None = None) -> TextDoc | TableDoc:
     """data: the file's bytes, when the caller has read them already (the pipeline hashes
     them first): a plain-text report is then decoded from them, not read a second time."""
-    path = Path(path)
+    path = path if isinstance(path, Path) else Path(path)
     try:
         if data is None:
             size = path.stat().st_size

@@ -43,10 +43,11 @@ def decode(data: bytes) -> tuple[str, str]:
 
 def read_txt(path: Path, data: bytes | None = None) -> TextDoc:
     """data: the file's bytes, when they have been read already."""
-    text, encoding = decode(Path(path).read_bytes() if data is None else data)
+    path = path if isinstance(path, Path) else Path(path)
+    text, encoding = decode(path.read_bytes() if data is None else data)
     if not text.strip():
         raise ReadError("文件为空（只有空白字符），请提供有内容的报告。（The file has no text.）")
-    return TextDoc(path=Path(path), text=text, format="txt", encoding=encoding)
+    return TextDoc(path=path, text=text, format="txt", encoding=encoding)
 
 
 def _decode_raw(data: bytes) -> tuple[str, str]:
