@@ -24,11 +24,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from etl.fast_regex import fast
 from etl.normalize import normalise
 from etl.numbers import parse_chinese
 
 # Lines that web pages put around a report: never the title, never the year.
-BANNER = re.compile(r"发布时间|发布日期|发文日期|成文日期|生成日期|来源[:：]|浏览|字号|首页|当前位置|打印|关闭|分享|"
+BANNER = fast(r"发布时间|发布日期|发文日期|成文日期|生成日期|来源[:：]|浏览|字号|首页|当前位置|打印|关闭|分享|"
                     r"索引号|信息来源|点击|阅读|责任编辑|演示数据|[>»›]|网站标识码|备案|主办单位|版权所有")  # fmt: skip
 TITLE_HINT = re.compile(r"报告|总结|情况|年报")
 NON_BLANK_LINE = re.compile(r"[^\n]*\S[^\n]*")  # a line with something on it: a paragraph

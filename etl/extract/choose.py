@@ -25,6 +25,7 @@ from etl.extract.patterns import (
     ZERO_NEG,
     ZERO_TRAIL,
 )
+from etl.fast_regex import fast
 from etl.numbers import parse_number
 
 
@@ -220,7 +221,7 @@ def _is_delta(left: str, clause_left: str, norm: str, ss: int, pos: int) -> bool
     return bool(YEAR_ON_YEAR.search(left))
 
 
-FROM_LEVEL = re.compile(r"(?<![自理经缘])(?:由|从)[^，,；;。\d]{0,6}$")
+FROM_LEVEL = fast(r"(?<![自理经缘])(?:由|从)[^，,；;。\d]{0,6}$")
 YEAR_ON_YEAR = re.compile(r"(?:同比|环比)(?:增加|减少|增长|下降|上升|提高|降低)?$")
 
 

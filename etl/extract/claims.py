@@ -30,6 +30,7 @@ from etl.extract.patterns import (
     YEAR_MARK,
 )
 from etl.extract.text import _inside, _protected, _sentences, _strip_span
+from etl.fast_regex import fast
 from etl.model import Candidate, Fact, json_row
 from etl.normalize import normalise
 from etl.numbers import parse_number
@@ -81,7 +82,7 @@ def _patterns():
     amount = rf"{_QUAL}(?P<num>{NUM})(?P<unit>个?百分点|%|{unit_alt})"
     # 比上年增加3次, 较2019年减少2件, 与上年相比，执法检查次数增加3次, 同比增长20%,
     # 比上年多组织3次; not 比上年增加到15次 (a level)
-    delta = re.compile(
+    delta = fast(
         rf"(?:(?:比|较|与|同|和){_BASE}(?:相比|比较)?[，,]?|(?P<yoy>同比))"
         rf"[^，,；;。！？\n\d]{{0,14}}?(?P<verb>{_VERB})了?(?![到至])"
         rf"[^，,；;。！？\n\d到至]{{0,6}}?{amount}"
@@ -89,7 +90,7 @@ def _patterns():
     # 较2019年的8件增加到12件, 比上年的10次, 由上年的5个减少至2个
     previous = re.compile(rf"(?:比|较|由|从|与){_BASE}的{amount}")
     # 与上年持平, 同比持平, 与去年基本持平
-    same = re.compile(
+    same = fast(
         rf"(?:(?:与|和|同|较|比){_BASE}(?:相比|比较)?[，,]?|(?P<yoy>同比))"
         r"(?P<basic>基本|大致|大体)?(?:持平|相同|一致|相当|没有变化|无变化)"
     )

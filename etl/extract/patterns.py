@@ -9,7 +9,12 @@ from dataclasses import dataclass
 from functools import cache
 
 from etl import catalog as catalog_mod
+from etl.fast_regex import fast
 from etl.numbers import CN_CHARS
+
+# fast(…): compiled behind a lookahead of the characters a match can start with (the
+# patterns searched in every sentence or clause that re would otherwise try in full at
+# every character; etl/fast_regex.py)
 
 SENTENCE_END = "。！？!?\n"
 
@@ -50,14 +55,14 @@ NOT_BEFORE = re.compile(r"[第数几若每前]$")
 NOT_AFTER = re.compile(r"^(?:性|是|号|版|届|位|名次)")
 
 # Words that make every number in the clause something other than this year's level.
-GLOBAL_VETO = re.compile(
+GLOBAL_VETO = fast(
     r"(?<!全年)(?<!本年)(?<!年内)(?<!今年)(?<!年度)(?<!当年)累计|现行有效|新增|净增|净减|以来|历年|总数|每(?:周|月|季度?|年|半年|天|日|次)|定期|至少"
     # plans and targets are not what happened: 力争开展检查不少于15次, 计划开展20次
     r"|力争|争取|预计|目标|不少于|不低于|确保|拟(?:于|在|开展|组织|举办)|计划(?:开展|组织|完成|举办|于|全年|年内)"
 )
 
 # An explicit year that is not the report's puts the rest of its sentence in that year.
-YEAR_MARK = re.compile(r"(?<![\d\-—–~至])((?:19|20)\d{2})\s*年(?!\s*[\-—–~至]\s*\d)")
+YEAR_MARK = fast(r"(?<![\d\-—–~至])((?:19|20)\d{2})\s*年(?!\s*[\-—–~至]\s*\d)")
 
 # …and so does a span of years that opens what it sums up (2016年至2018年，共办理…)
 YEAR_SPAN = re.compile(
@@ -66,11 +71,7 @@ YEAR_SPAN = re.compile(
 )
 
 # …and so does 去年 / 上年 opening a clause, until 今年 / 本年 takes over.
-# (the lookahead names the characters a match starts with: a scan of the whole text then
-# tests one character at most places instead of trying each word)
-RELATIVE_YEAR = re.compile(
-    r"(?=[去上前今本当])(?:(?P<prev>去年|上年|上一年|前年)|(?P<this>今年|本年|当年))"
-)
+RELATIVE_YEAR = fast(r"(?P<prev>去年|上年|上一年|前年)|(?P<this>今年|本年|当年)")
 
 CLAUSE_OPEN = re.compile(r"(?:^|[，,；;：:。！？!?\n])\s*$")
 
@@ -101,12 +102,12 @@ TO_LEVEL = re.compile(
 
 # Part of a year is not the year: 上半年, 前三季度, 截至8月, 1至11月
 # A period that is the whole year: 2021年1月1日至12月31日, 1月1日至12月31日
-WHOLE_YEAR = re.compile(
+WHOLE_YEAR = fast(
     r"(?:(?P<year>(?:19|20)\d{2})\s*年\s*)?1\s*月\s*1\s*日\s*起?\s*(?:至|到|[-—–~])\s*"
     r"(?:(?:19|20)\d{2}\s*年\s*)?12\s*月\s*31\s*日"
 )
 # (截至12月31日 is the whole year)
-PART_OF_YEAR = re.compile(
+PART_OF_YEAR = fast(
     r"[上下]半年|前[一二三]季度|第[一二三四]季度|截[至止](?:目前|(?:[1-9]|1[01])月)|"
     r"(?<![\d年])1\s*[-至到~]\s*(?:[1-9]|1[01])\s*月(?!\d)"
 )
@@ -124,7 +125,7 @@ NOT_SUBJECT_BEFORE = re.compile(
     r"(?:会同|联合|配合|协助|协同|指导|督促|对|向|为|在|所属|内设机构?)$"
 )
 
-ZERO_NEG = re.compile(
+ZERO_NEG = fast(
     r"(?:未|没有|并未|尚未|均未|没)(?:收到|接到|受理|发生|出现|制发|出台|制定|印发|发布|办理|开展|产生|有)"
     r"|(?:未|没有|没)被(?:申请|提起|提出|起诉|提请)"  # 未被申请行政复议, 未被提起行政诉讼
     r"|无(?!一(?![起件例宗]))(?![需论法偿缝纸人障])"  # 无一起…案件 is a zero, 无一超期 is not
@@ -138,7 +139,7 @@ ZERO_HINT = re.compile(r"[未没无零0]|工作日")
 ZERO_NEEDED = re.compile(r"[未没无]|为(?:零|0|“0”|\"0\"|空)")
 
 # A zero stated after what it is about, also for a list: 行政复议、行政诉讼案件也均未发生
-ZERO_TRAIL = re.compile(
+ZERO_TRAIL = fast(
     r"(?:也|亦|都|均|皆|全年|本年度?)*(?:为零|为0|为“0”|为\"0\"|无|为空|未发生|未出现|没有发生|没有|未收到)$"
 )
 
@@ -193,7 +194,7 @@ def subordinates() -> dict[str, tuple[str, ...]]:
 
 HALF = re.compile(r"(?:一半|减半)(?P<post>以上|多)?")
 
-TENTHS = re.compile(
+TENTHS = fast(
     r"(?<=提速|压缩|缩短|减少|降低|提高)了?(?P<n>[一二三四五六七八九])成(?![员立为果本绩交熟就])"
 )
 

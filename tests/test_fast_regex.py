@@ -1,0 +1,103 @@
+"""Patterns behind a lookahead of their first characters (etl/fast_regex.py) find what
+the patterns as written find: the same matches at the same places with the same groups."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from etl import identify
+from etl.extract import choose, claims, patterns
+from etl.fast_regex import first_chars
+from etl.normalize import normalise
+from etl.readers.text import decode
+
+FIRST = [
+    ("a|[bc]d", "abc"),
+    ("(?<!x)ab", "a"),  # a lookbehind is zero-width: the next item opens the match
+    ("x?y", "xy"),
+    ("(?:x|yz)*w", "wxy"),
+    (r"\d+年", r"\d"),
+    (r"^\s*一、", r"\s一"),
+    ("[a-c]z", "a-c"),
+    ("[-^]", r"\-\^"),
+    ("x*", None),  # may match the empty string: at any position
+    ("(?=a)", None),
+    ("[^a]b", None),  # any character but one
+    (".b", None),
+    (r"(a)\1", "a"),
+]
+
+
+@pytest.mark.parametrize(("pattern", "first"), FIRST)
+def test_first_chars(pattern, first):
+    assert first_chars(pattern) == first
+
+
+def _fast_ones() -> dict[str, re.Pattern]:
+    """The patterns the extractor compiles with fast(), by name."""
+    out = {}
+    for mod in (patterns, choose, identify):
+        for name, value in vars(mod).items():
+            if isinstance(value, re.Pattern) and "])(?:" in value.pattern[:200]:
+                out[f"{mod.__name__}.{name}"] = value
+    for i, value in enumerate(claims._patterns()[1:]):
+        if "])(?:" in value.pattern[:200]:
+            out[f"claims.pattern{i}"] = value
+    return out
+
+
+def _as_written(fast_pattern: re.Pattern) -> re.Pattern:
+    head = fast_pattern.pattern.index("])(?:") + len("])(?:")
+    return re.compile(fast_pattern.pattern[head:-1], fast_pattern.flags)
+
+
+def _found(pattern: re.Pattern, text: str) -> list:
+    return [(m.span(), m.groups()) for m in pattern.finditer(text)]
+
+
+def test_the_extractor_compiles_some_fast():
+    names = set(_fast_ones())
+    assert {"etl.extract.patterns.GLOBAL_VETO", "etl.extract.patterns.YEAR_MARK"} <= names
+
+
+def _texts() -> list[str]:
+    root = Path(__file__).parent
+    paths = sorted((root / "realshaped" / "docs").glob("*.txt"))
+    paths += sorted((root.parent.parent / "shared" / "devset").glob("d*.txt"))
+    return [normalise(decode(p.read_bytes())[0]) for p in paths]
+
+
+def test_same_matches_on_reports():
+    texts = _texts()
+    assert texts
+    for name, pattern in _fast_ones().items():
+        written = _as_written(pattern)
+        for text in texts:
+            assert _found(pattern, text) == _found(written, text), name
+
+
+# the words the patterns are made of (runs of CJK characters), their characters, and a few
+# others: joined at random, they make the texts the patterns' edges are about
+_WORDS = sorted(
+    {
+        w
+        for p in _fast_ones().values()
+        for w in re.findall(r"[\u3000-\u9fff\uff00-\uffef]+", p.pattern)
+    }
+    | {c for p in _fast_ones().values() for c in p.pattern if ord(c) > 0x2000}
+    | set("0123456789 \n，。年月日1至-")
+    | {"2019", "2020", "12月31日"}
+)
+
+
+@settings(max_examples=500)
+@given(st.lists(st.sampled_from(_WORDS), max_size=12))
+def test_same_matches_on_any_text(words):
+    text = "".join(words)
+    for name, pattern in _fast_ones().items():
+        assert _found(pattern, text) == _found(_as_written(pattern), text), name
