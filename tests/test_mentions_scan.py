@@ -50,3 +50,41 @@ def test_same_mentions_as_written(text):
 )
 def test_same_mentions_for_any_mix(text):
     assert _found(_compiled()[1], text) == _found(_as_written(), text)
+
+
+# The percent pattern, likewise: the number is the `cn` group, or from the match's start
+# to the end of `tail`, where the pattern as written had a `num` group.
+def _percent_as_written() -> re.Pattern:
+    digits = r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?"
+    return re.compile(rf"(?=[\d百])(?:百分之(?P<cn>{NUM})|(?P<num>{digits})%){POST}")
+
+
+def _percents(text: str) -> list:
+    out = []
+    for m in _compiled()[2].finditer(text):
+        number = m.span("cn") if m["cn"] is not None else (m.start(), m.end("tail"))
+        out.append((m.span(), number, m["post"]))
+    return out
+
+
+def _percents_as_written(text: str) -> list:
+    return [
+        (m.span(), m.span("cn") if m["cn"] is not None else m.span("num"), m["post"])
+        for m in _percent_as_written().finditer(text)
+    ]
+
+
+PERCENTS = [
+    "办结率100%，满意率99.5%，提速百分之五十，压缩百分之30以上",
+    "1,250%，12,34%，1.5.5%，百分百，百分之，5%%，3.%，.5%左右",
+]
+
+
+@pytest.mark.parametrize("text", PERCENTS)
+def test_same_percents_as_written(text):
+    assert _percents(text) == _percents_as_written(text)
+
+
+@given(st.text(alphabet=st.sampled_from("0123456789.,%百分之十五一两以上左右多 率")))
+def test_same_percents_for_any_mix(text):
+    assert _percents(text) == _percents_as_written(text)

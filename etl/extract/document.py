@@ -19,7 +19,14 @@ from etl.extract.choose import (
     _zeros,
 )
 from etl.extract.mentions import _compiled, _Mention, _mentions
-from etl.extract.owners import Owners, _level_core, _owner_at, _subject_marks, owners_for
+from etl.extract.owners import (
+    Owners,
+    Subjects,
+    _level_core,
+    _owner_at,
+    _subject_marks,
+    owners_for,
+)
 from etl.extract.parts import channel_parts, set_aside_parts
 from etl.extract.patterns import (
     BATCH_UNITS,
@@ -122,6 +129,7 @@ class _Extraction:
         # hold only those (a pair's pattern has no lookaround, so what it finds between two
         # offsets it finds in the whole text), and most texts hold none
         self.pairs = [pair for pair in pairs() if pair.pattern.search(self.norm)]
+        self.subjects = Subjects(self.norm, owners)
 
     def emit(self, ind, value, qualifier, qs, qe, ns, ne, who, rule):
         if who == OTHER:
@@ -282,7 +290,7 @@ class _Extraction:
         norm, owners = self.norm, self.owners
         self.sentence_at = (ss, se)
         bodies = _between(self.bodies, ss, se)
-        marks = _subject_marks(norm, ss, se, owners, bodies)
+        marks = _subject_marks(norm, ss, se, owners, bodies, self.subjects)
         years = [(m.start(), int(m.group(1))) for m in YEAR_MARK.finditer(norm, ss, se)
                  if not _inside(m.start(), self.protected)]  # fmt: skip
         more = _between(self.year_marks, ss, se)  # 去年…，今年…, 2016年至2018年，共…

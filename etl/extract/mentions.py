@@ -58,9 +58,12 @@ def _compiled():
     # (another digit: 3.5万件 is not 万件) are looked at afterwards (_pre, _glued).
     mention = re.compile(rf"(?P<num>{NUM_FIRST_CLASS})(?P<bound>余|多)?(?P<unit>{unit_alt}){POST}")
     # before a % only digits (百分之 takes the Chinese numerals): the scan then starts
-    # only at digits and 百, not at every Chinese numeral of the text
-    digits = r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?"
-    percent = re.compile(rf"(?=[\d百])(?:百分之(?P<cn>{NUM})|(?P<num>{digits})%){POST}")
+    # only at digits and 百, not at every Chinese numeral of the text. Written, as NUM
+    # above, to open with one character class: 百分之 or the digits after the first one
+    # (\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)? with its first digit taken out), whose number
+    # then runs from the match's start to the end of `tail`.
+    tail = r"\d{0,2}(?:,\d{3})+|\d*(?:\.\d+)?"
+    percent = re.compile(rf"[\d百](?:(?<=百)分之(?P<cn>{NUM})|(?<=\d)(?P<tail>{tail})%){POST}")
     by_unit: dict[str, list] = {}
     for ind in cat.indicators:
         for u in ind.units:
@@ -76,14 +79,14 @@ def _mentions(norm: str, s: int, e: int, protected) -> list[_Mention]:
         if _glued(norm, ns, NUMERAL) or _inside(ns, protected):
             continue
         unit = m.group("unit")
-        out.append(_mention(m, m.group("num"), unit, norm, s, "num", _pre(norm, s, m),
+        out.append(_mention(m, m.group("num"), unit, norm, s, ns, m.end("num"), _pre(norm, s, m),
                             m.end("unit"), (m.group("bound"), m.group("post"))))  # fmt: skip
     for m in percent_re.finditer(norm, s, e):
-        if (m["num"] and _glued(norm, m.start(), "0123456789.")) or _inside(m.start(), protected):
+        digits = m["cn"] is None  # 12% (else 百分之十二)
+        if (digits and _glued(norm, m.start(), "0123456789.")) or _inside(m.start(), protected):
             continue
-        num = m.group("num") or m.group("cn")
-        group = "num" if m.group("num") else "cn"
-        out.append(_mention(m, num, "%", norm, s, group, _pre(norm, s, m), m.end(),
+        ns, ne = (m.start(), m.end("tail")) if digits else m.span("cn")
+        out.append(_mention(m, norm[ns:ne], "%", norm, s, ns, ne, _pre(norm, s, m), m.end(),
                             (m.group("post"),)))  # fmt: skip
     for m in TENTHS.finditer(norm, s, e):  # 提速八成: 80%
         v = parse_number(m["n"])
@@ -135,13 +138,13 @@ assert NOT_BEFORE.pattern.startswith("[") and NOT_BEFORE.pattern.endswith("]$")
 NOT_BEFORE_CHARS = frozenset(NOT_BEFORE.pattern[1:-2])
 
 
-def _mention(m, num, unit, norm, clause_start, group, pre, unit_end, bounds) -> _Mention | None:
-    """unit_end: where the unit (or the % sign) ends; bounds: the match's 余/多 and
-    以上/左右 groups (those it has), any of which makes the number a bound."""
+def _mention(m, num, unit, norm, clause_start, ns, ne, pre, unit_end, bounds) -> _Mention | None:
+    """num: the number, norm[ns:ne]; unit_end: where the unit (or the % sign) ends;
+    bounds: the match's 余/多 and 以上/左右 groups (those it has), any of which makes the
+    number a bound."""
     value = parse_number(num)
     if value is None:
         return None
-    ns, ne = m.start(group), m.end(group)
     if ns - 1 >= clause_start and norm[ns - 1] in NOT_BEFORE_CHARS:  # NOT_BEFORE
         return None
     if NOT_AFTER.match(norm, unit_end):

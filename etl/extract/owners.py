@@ -5,6 +5,7 @@ its clause (carried over the clauses after it), or another body (never emitted).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from etl.extract.patterns import NOT_SUBJECT_BEFORE, OTHER, SELF, subordinates
@@ -82,27 +83,56 @@ def _level_core(name: str) -> tuple[str, str]:
     return region, core
 
 
+class Subjects:
+    """Where a text names one of the owners' bodies or the reporter itself (我局, 本局), found
+    in one scan of the text: a sentence takes its own from them instead of scanning again."""
+
+    def __init__(self, norm: str, owners: Owners):
+        found = owners.pattern.finditer(norm) if owners.pattern is not None else ()
+        self.named = [(m.start(), m.end(), m.group(0)) for m in found]
+        self.named_at = [h[0] for h in self.named]
+        self.own = [(m.start(), m.end(), m["level"]) for m in SELF.finditer(norm)]
+        self.own_at = [h[0] for h in self.own]
+
+
+def _window(hits: list, starts: list[int], s: int, e: int) -> list | None:
+    """The hits of a scan of the whole text that lie in [s, e): what a scan of norm[s:e]
+    finds, unless a hit runs over s or e (a long sentence cut inside a name): None, and the
+    window is scanned on its own."""
+    i, j = bisect_left(starts, s), bisect_left(starts, e)
+    if (i and hits[i - 1][1] > s) or (j > i and hits[j - 1][1] > e):
+        return None
+    return hits[i:j]
+
+
 def _subject_marks(
-    norm: str, s: int, e: int, owners: Owners, bodies=()
+    norm: str, s: int, e: int, owners: Owners, bodies=(), subjects: Subjects | None = None
 ) -> list[tuple[int, str | None]]:
-    """(position, agency or None for the reporter) where the subject changes."""
+    """(position, agency or None for the reporter) where the subject changes. subjects:
+    the text's names, found once (else the sentence is scanned)."""
     marks = []
     if owners.pattern is not None:
+        named = _window(subjects.named, subjects.named_at, s, e) if subjects else None
+        if named is None:
+            named = [(m.start(), m.end(), m.group(0)) for m in owners.pattern.finditer(norm, s, e)]
         object_end = -1  # end of the last agency named as an object (对A、B开展检查)
-        for m in owners.pattern.finditer(norm, s, e):
-            before = norm[max(s, m.start() - 4) : m.start()]
-            joined = object_end >= 0 and re.fullmatch(r"[、和及与]", norm[object_end : m.start()])
+        for start, end, name in named:
+            before = norm[max(s, start - 4) : start]
+            joined = object_end >= 0 and re.fullmatch(r"[、和及与]", norm[object_end:start])
             if NOT_SUBJECT_BEFORE.search(before) or joined:
-                object_end = m.end()
+                object_end = end
                 continue
-            marks.append((m.start(), owners.canonical(m.group(0))))
-    for m in SELF.finditer(norm, s, e):
+            marks.append((start, owners.canonical(name)))
+    own = _window(subjects.own, subjects.own_at, s, e) if subjects else None
+    if own is None:
+        own = [(m.start(), m.end(), m["level"]) for m in SELF.finditer(norm, s, e)]
+    for start, _, level in own:
         # 我区 in a district body's report is the reporter's area; in a city's, not a subject
-        if m["level"] and not region_of(owners.reporter).endswith(m["level"]):
+        if level and not region_of(owners.reporter).endswith(level):
             continue
-        if NOT_SUBJECT_BEFORE.search(norm, max(s, m.start() - 4), m.start()):
+        if NOT_SUBJECT_BEFORE.search(norm, max(s, start - 4), start):
             continue  # 联合我局, 对我县: an object, the subject stays
-        marks.append((m.start(), None))
+        marks.append((start, None))
     for start, end, name in bodies:  # other bodies opening a clause, found per document
         if start < s or start >= e or any(start <= p < end for p, _ in marks):
             continue  # outside, or one of ours
