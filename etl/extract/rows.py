@@ -114,8 +114,10 @@ def split_line(norm: str, s: int, e: int) -> list[Cell] | None:
 
 def _alone(norm: str, s: int, e: int) -> tuple[str, int]:
     """A line's text without spaces and the pipes a page left around a lone cell ("0 |")."""
-    t = norm[s:e].strip(" \t\u3000|")
-    return t, s + norm[s:e].index(t) if t else s
+    line = norm[s:e]
+    t = line.strip(" \t\u3000|")
+    # where t starts: after what was stripped (t opens with none of it)
+    return t, s + len(line) - len(line.lstrip(" \t\u3000|")) if t else s
 
 
 def lone_cell(norm: str, s: int, e: int) -> Cell | None:
