@@ -101,3 +101,23 @@ def test_same_matches_on_any_text(words):
     text = "".join(words)
     for name, pattern in _fast_ones().items():
         assert _found(pattern, text) == _found(_as_written(pattern), text), name
+
+
+# Patterns written by hand to open with one character class, beside the words they stand for
+BY_HAND = [
+    (patterns.ZERO_HINT, r"[未没无零0]|工作日"),
+    (patterns.ZERO_NEEDED, r'[未没无]|为(?:零|0|“0”|"0"|空)'),
+]
+
+
+@pytest.mark.parametrize(("pattern", "written"), BY_HAND)
+def test_by_hand_same_matches_on_reports(pattern, written):
+    for text in _texts():
+        assert _found(pattern, text) == _found(re.compile(written), text)
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet=st.sampled_from('未没无零0工作日为空“”"1年'), max_size=30))
+def test_by_hand_same_matches_on_any_text(text):
+    for pattern, written in BY_HAND:
+        assert _found(pattern, text) == _found(re.compile(written), text)

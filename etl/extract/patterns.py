@@ -131,12 +131,14 @@ ZERO_NEG = fast(
     r"|无(?!一(?![起件例宗]))(?![需论法偿缝纸人障])"  # 无一起…案件 is a zero, 无一超期 is not
 )
 
-# Anything a zero in words or a time limit could hang on (the rest needs a number).
-ZERO_HINT = re.compile(r"[未没无零0]|工作日")
+# Anything a zero in words or a time limit could hang on (the rest needs a number):
+# [未没无零0]|工作日, written to open with one character class (re then scans for it in C;
+# searched in every line, tests/test_fast_regex.py compares it with the words as written)
+ZERO_HINT = re.compile(r"[未没无零0工](?:(?<=工)作日|(?<!工))")
 
 # What every zero of ZERO_NEG or ZERO_TRAIL holds: a sentence without a number and without
-# these words gives no zero.
-ZERO_NEEDED = re.compile(r"[未没无]|为(?:零|0|“0”|\"0\"|空)")
+# these words gives no zero. [未没无]|为(?:零|0|“0”|"0"|空), written as ZERO_HINT is.
+ZERO_NEEDED = re.compile(r'[未没无为](?:(?<=为)(?:零|0|“0”|"0"|空)|(?<!为))')
 
 # A zero stated after what it is about, also for a list: 行政复议、行政诉讼案件也均未发生
 ZERO_TRAIL = fast(
