@@ -306,6 +306,9 @@ class _Extraction:
 
         # a pair found in a clause is found in its sentence: most sentences have none
         live = [pair for pair in self.pairs if pair.pattern.search(norm, ss, se)]
+        # _zeros reads a clause only with one of ZERO_NEEDED's words, and a clause holds
+        # one only where its sentence does (the pattern looks at nothing outside a match)
+        zero_words = ZERO_NEEDED.search(norm, ss, se) is not None
         for cs, ce in _spans(norm, ss, se, CLAUSE_END):
             used = []
             for pair in live:  # 由20个工作日压缩至5个工作日
@@ -319,7 +322,8 @@ class _Extraction:
                         if v is not None:
                             self.emit(self.cat.by_id[ind_id], v, None, cs, ce, m.start(g),
                                       m.end(g), who, f"pair:{ind_id}")  # fmt: skip
-            _zeros(norm, cs, ce, marks, owners, self.emit, other_year)
+            if zero_words:
+                _zeros(norm, cs, ce, marks, owners, self.emit, other_year)
             prev_end = left_from = cs
             for i in range(bisect_left(self.mention_starts, cs), len(self.mentions)):
                 mt = self.mentions[i]
