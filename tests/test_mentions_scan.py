@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from etl.extract.mentions import NUM_FIRST_CLASS, _compiled
+from etl.extract.mentions import GAP, NUM_FIRST_CLASS, _compiled
 from etl.extract.patterns import NUM, POST
 from etl.numbers import CN_CHARS
 
@@ -56,7 +56,7 @@ def test_same_mentions_for_any_mix(text):
 # to the end of `tail`, where the pattern as written had a `num` group.
 def _percent_as_written() -> re.Pattern:
     digits = r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?"
-    return re.compile(rf"(?=[\d百])(?:百分之(?P<cn>{NUM})|(?P<num>{digits})%){POST}")
+    return re.compile(rf"(?=[\d百])(?:百分之(?P<cn>{NUM})|(?P<num>{digits}){GAP}%){POST}")
 
 
 def _percents(text: str) -> list:
@@ -77,6 +77,7 @@ def _percents_as_written(text: str) -> list:
 PERCENTS = [
     "办结率100%，满意率99.5%，提速百分之五十，压缩百分之30以上",
     "1,250%，12,34%，1.5.5%，百分百，百分之，5%%，3.%，.5%左右",
+    "压缩 50 %，满意率 99.5%，12  %，1,250 %",  # a space before the sign
 ]
 
 

@@ -144,7 +144,7 @@ class _Extraction:
 
     def run(self) -> list[Fact]:
         norm, prev_line, outlook = self.norm, (0, 0), False
-        prev_stated: set = set()
+        prev_stated: dict = {}  # (agency, indicator) -> the total a sentence stated
         table = rows.Table(self.year)
         lines = list(_spans(norm, 0, len(norm), "\n"))
         skip_to = -1
@@ -176,7 +176,7 @@ class _Extraction:
             if not (self.has_number(ls, le) or ZERO_HINT.search(norm, ls, le) or "下一步" in line):
                 # no sentence of the line can hold a figure (most lines): each would only
                 # reset what the next 其中 carries
-                prev_stated = set() if norm[ls:le].strip(SENTENCE_END) else prev_stated
+                prev_stated = {} if norm[ls:le].strip(SENTENCE_END) else prev_stated
                 continue
             for ss, se in _sentences(norm, ls, le):
                 opening = norm[ss:se].lstrip()
@@ -184,14 +184,14 @@ class _Extraction:
                     self.set_aside_all(ss, le, "plan")
                     break  # the rest of the paragraph looks ahead
                 # 其中 opening a sentence continues the previous one's totals
-                carried = prev_stated if opening.startswith("其中") else set()
+                carried = prev_stated if opening.startswith("其中") else {}
                 if self.has_number(ss, se) or ZERO_HINT.search(norm, ss, se):
-                    stated = set(carried)
+                    stated = dict(carried)
                     prev_stated = (
                         self.sentence(ss, se, stated) if self.may_state(ss, se) else stated
                     )
                 else:
-                    prev_stated = set()  # most sentences state no figure: skip them cheaply
+                    prev_stated = {}  # most sentences state no figure: skip them cheaply
         self.facts, self.candidates = set_aside_parts(self.text, self.facts, self.candidates)
         self.facts, self.candidates = channel_parts(
             self.norm, self.facts, self.candidates, self.cat.by_id
@@ -285,8 +285,9 @@ class _Extraction:
             return True
         return any(pair.pattern.search(self.norm, ss, se) for pair in self.pairs)
 
-    def sentence(self, ss: int, se: int, stated: set) -> set:
-        """Facts of one sentence. `stated`: (agency, indicator) already given in it."""
+    def sentence(self, ss: int, se: int, stated: dict) -> dict:
+        """Facts of one sentence. `stated`: (agency, indicator) -> the total already given
+        in it (or in the sentence its 其中 continues)."""
         norm, owners = self.norm, self.owners
         self.sentence_at = (ss, se)
         bodies = _between(self.bodies, ss, se)
@@ -380,15 +381,20 @@ class _Extraction:
                     self.set_aside(mt, "other_body", cs, ce, marks, ind)
                     continue
                 for target in (ind, *also):
-                    if (who, target.id) in stated:
-                        # 其中-parts, 结案4起 after 查处5起: parts of a stated total
+                    total = stated.get((who, target.id))
+                    # 其中-parts, 结案4起 after 查处5起: parts of a stated total; but not a
+                    # figure larger than it (党组会学习2次…学法培训11次): a second value,
+                    # which the board shows as a dispute rather than hide
+                    if total is not None and not value > total:
                         if target is ind:
                             self.set_aside(mt, "part", cs, ce, marks, ind)
                         continue
-                    if not (target.channel and target.channel.search(norm, cs, ce)):
+                    if total is None and not (
+                        target.channel and target.channel.search(norm, cs, ce)
+                    ):
                         # one channel's figure does not make a later total a part of it
                         # (网站发布180条，新媒体390条，全年主动公开共570条): parts.channel_parts
-                        stated.add((who, target.id))
+                        stated[(who, target.id)] = value
                     self.emit(target, value, mt.qualifier, cs, ce, mt.num_start, mt.num_end, who,
                               f"{how}:{target.id}")  # fmt: skip
         return stated

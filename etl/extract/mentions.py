@@ -47,6 +47,8 @@ NUM_FIRST_CLASS = (
     rf"|(?<=[{CN_CHARS}])[{CN_CHARS}]*)"
 )
 
+GAP = "[ \u00a0]?"  # one space (or a no-break space) between a number and its unit
+
 
 @cache
 def _compiled():
@@ -56,14 +58,18 @@ def _compiled():
     # Both patterns start with the number itself, so the scan skips straight to digits and
     # numerals; the qualifier word before it (约, 超过) and what may not stand before it
     # (another digit: 3.5万件 is not 万件) are looked at afterwards (_pre, _glued).
-    mention = re.compile(rf"(?P<num>{NUM_FIRST_CLASS})(?P<bound>余|多)?(?P<unit>{unit_alt}){POST}")
+    # a space may stand between the number and its unit (全年主动公开政府信息 512 条): text
+    # taken from PDFs, and pages typed with spaces around Latin digits
+    mention = re.compile(
+        rf"(?P<num>{NUM_FIRST_CLASS}){GAP}(?P<bound>余|多)?(?P<unit>{unit_alt}){POST}"
+    )
     # before a % only digits (百分之 takes the Chinese numerals): the scan then starts
     # only at digits and 百, not at every Chinese numeral of the text. Written, as NUM
     # above, to open with one character class: 百分之 or the digits after the first one
     # (\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)? with its first digit taken out), whose number
     # then runs from the match's start to the end of `tail`.
     tail = r"\d{0,2}(?:,\d{3})+|\d*(?:\.\d+)?"
-    percent = re.compile(rf"[\d百](?:(?<=百)分之(?P<cn>{NUM})|(?<=\d)(?P<tail>{tail})%){POST}")
+    percent = re.compile(rf"[\d百](?:(?<=百)分之(?P<cn>{NUM})|(?<=\d)(?P<tail>{tail}){GAP}%){POST}")
     by_unit: dict[str, list] = {}
     for ind in cat.indicators:
         for u in ind.units:
@@ -145,7 +151,8 @@ def _mention(m, num, unit, norm, clause_start, ns, ne, pre, unit_end, bounds) ->
     value = parse_number(num)
     if value is None:
         return None
-    if ns - 1 >= clause_start and norm[ns - 1] in NOT_BEFORE_CHARS:  # NOT_BEFORE
+    before = ns - 2 if ns > 1 and norm[ns - 1] in " \u00a0" else ns - 1  # 第 20 条 as 第20条
+    if before >= clause_start and norm[before] in NOT_BEFORE_CHARS:  # NOT_BEFORE
         return None
     if NOT_AFTER.match(norm, unit_end):
         return None

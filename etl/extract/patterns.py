@@ -52,7 +52,9 @@ RANGE_START = re.compile(rf"[\d{CN_CHARS}]\s*[-—–~至到]\s*$")
 # A number glued to these is not a count: 第3位, 数百人, 一次性, 三项制度 in quotes …
 NOT_BEFORE = re.compile(r"[第数几若每前]$")
 
-NOT_AFTER = re.compile(r"^(?:性|是|号|版|届|位|名次)")
+NOT_AFTER = re.compile(
+    r"(?:性|是|号|版|届|位|名次)"
+)  # .match at the unit's end: no ^, which would only match at 0
 
 # Words that make every number in the clause something other than this year's level.
 GLOBAL_VETO = fast(
