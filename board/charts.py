@@ -39,6 +39,15 @@ Y_AXIS = alt.Axis(titleAngle=0, titleAlign="right", titleBaseline="bottom", titl
 FONT = "'Noto Sans CJK SC', 'Source Han Sans SC', 'PingFang SC', 'Microsoft YaHei', sans-serif"
 
 
+def when(channel, predicate, if_true, if_false, **kw):
+    """alt.condition made as the channel's own class (alt.OpacityValue, alt.SizeValue, ...).
+    Given the plain dict alt.condition returns (or a shorthand string such as "seg:N"),
+    .encode finds the class by checking it against each schema it might be, about 3 ms an
+    encoding and most of a chart's build; so every encoding here is given as its class.
+    The spec is the same."""
+    return channel(**alt.condition(predicate, if_true, if_false, **kw))
+
+
 def _pick() -> alt.Parameter:
     return alt.selection_point(name=PICK, fields=PICK_FIELDS, on="click", clear="dblclick")
 
@@ -224,20 +233,20 @@ def trend(df: pd.DataFrame, meta: Meta, years: list[int], lang: str, *, width: i
     y_title = meta.unit(ids[0], lang) if len(ids) == 1 else None
     y = alt.Y("value:Q", title=y_title, axis=count_axis(df, Y_AXIS))
     col = color(meta, df, lang)
-    opacity = alt.condition(alt.datum.is_demo, alt.value(DEMO_OPACITY), alt.value(1.0))
+    opacity = when(alt.OpacityValue, alt.datum.is_demo, alt.value(DEMO_OPACITY), alt.value(1.0))
     base = alt.Chart().encode(x=year_axis(years, lang), y=y, color=col)
-    line = base.mark_line(strokeWidth=2.5).encode(detail="seg:N", opacity=opacity)
+    line = base.mark_line(strokeWidth=2.5).encode(detail=alt.Detail("seg:N"), opacity=opacity)
     sel = _pick()
     pts = (
         base.mark_point(size=90, strokeWidth=2.5, filled=False, tooltip=tip(lang))
         .encode(
             fill=alt.condition(alt.datum.unverified, alt.value("white"), col),
             opacity=opacity,
-            size=alt.condition(sel, alt.value(170), alt.value(90), empty=False),
+            size=when(alt.SizeValue, sel, alt.value(170), alt.value(90), empty=False),
         )
         .add_params(sel)
     )
-    bound = base.mark_text(dy=-12, fontSize=11).encode(text="bound:N", color=col)
+    bound = base.mark_text(dy=-12, fontSize=11).encode(text=alt.Text("bound:N"), color=col)
     ring = disputed_ring(df, lang, x=year_axis(years, lang), y=y)
     layer = alt.layer(*_with_ring(ring, line, pts, bound), data=df)
     notes_ = notes(df, lang) + [i18n.t("tr_gaps", lang)]
@@ -273,13 +282,15 @@ def yoy(df: pd.DataFrame, meta: Meta, years: list[int], lang: str, *, width: int
             xOffset=xo,
             y=y,
             color=col,
-            opacity=alt.condition(alt.datum.is_demo, alt.value(DEMO_OPACITY), alt.value(1.0)),
-            strokeWidth=alt.condition(sel, alt.value(2.5), alt.value(0), empty=False),
-            stroke=alt.value("#222"),
+            opacity=when(
+                alt.OpacityValue, alt.datum.is_demo, alt.value(DEMO_OPACITY), alt.value(1.0)
+            ),
+            strokeWidth=when(alt.StrokeWidthValue, sel, alt.value(2.5), alt.value(0), empty=False),
+            stroke=alt.StrokeValue("#222"),
         )
         .add_params(sel)
     )
-    zero = alt.Chart().mark_rule(color="#666").encode(y=alt.datum(0))
+    zero = alt.Chart().mark_rule(color="#666").encode(y=alt.YDatum(0))
     ring = disputed_ring(df, lang, size=200, x=year_axis(years, lang), xOffset=xo, y=y)
     layer = alt.layer(*_with_ring(ring, bars, zero), data=df)
     notes_ = notes(df, lang, hollow=False)
@@ -323,11 +334,15 @@ def sparkline(df: pd.DataFrame, years: list[int], focus: int, unit: str, name: s
     tips = [alt.Tooltip("year_txt:N", title=t("year")), alt.Tooltip("label:N", title=t("value")),
             alt.Tooltip("origin_txt:N", title=t("origin")),
             alt.Tooltip("quote_short:N", title=t("source"))]  # fmt: skip
-    op = alt.condition(alt.datum.is_demo, alt.value(0.55), alt.value(1.0))
-    line = alt.Chart().mark_line(color=color_, strokeWidth=2).encode(x=x, y=y, detail="seg:N")
+    op = when(alt.OpacityValue, alt.datum.is_demo, alt.value(0.55), alt.value(1.0))
+    line = (
+        alt.Chart()
+        .mark_line(color=color_, strokeWidth=2)
+        .encode(x=x, y=y, detail=alt.Detail("seg:N"))
+    )
     pts = alt.Chart().mark_point(filled=True, color=color_).encode(
         x=x, y=y, tooltip=tips, opacity=op,
-        size=alt.condition(alt.datum.focus, alt.value(70), alt.value(18)))  # fmt: skip
+        size=when(alt.SizeValue, alt.datum.focus, alt.value(70), alt.value(18)))  # fmt: skip
     head = i18n.t("ov_spark", lang, unit=unit)
     sub = [t("contains_demo")] if df["is_demo"].any() else []
     ring = None

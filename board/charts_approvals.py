@@ -21,6 +21,7 @@ from board.charts import (  # the shared parts of every chart
     notes,
     tip,
     title,
+    when,
     year_axis,
 )
 from board.model import Meta
@@ -35,12 +36,12 @@ def grouped_by_indicator(df: pd.DataFrame, meta: Meta, years: list[int], lang: s
     bars = alt.Chart().mark_bar(tooltip=tip(lang)).encode(
         x=year_axis(years, lang), xOffset=alt.XOffset("agency:N", sort=order),
         y=alt.Y("value:Q", title=None, axis=count_axis(df)), color=col,
-        opacity=alt.condition(alt.datum.is_demo, alt.value(DEMO_OPACITY), alt.value(1.0)),
-        stroke=alt.value("#111"),
-        strokeWidth=alt.condition(sel, alt.value(2.5), alt.value(0), empty=False),
+        opacity=when(alt.OpacityValue, alt.datum.is_demo, alt.value(DEMO_OPACITY), alt.value(1.0)),
+        stroke=alt.StrokeValue("#111"),
+        strokeWidth=when(alt.StrokeWidthValue, sel, alt.value(2.5), alt.value(0), empty=False),
     ).add_params(sel)  # fmt: skip
     ring = disputed_ring(df, lang, size=160, x=year_axis(years, lang),
-                         xOffset=alt.XOffset("agency:N", sort=order), y="value:Q")  # fmt: skip
+                         xOffset=alt.XOffset("agency:N", sort=order), y=alt.Y("value:Q"))  # fmt: skip
     chart = (
         alt.layer(*_with_ring(ring, bars), data=df)
         .properties(width=320, height=200)
@@ -69,7 +70,7 @@ def before_after(df: pd.DataFrame, meta: Meta, years: list[int], lang: str, head
     rule = (
         alt.Chart()
         .mark_rule(strokeWidth=3, opacity=0.5)
-        .encode(x=x, xOffset=xo, y=alt.Y("before:Q", title=ytitle), y2="after:Q", color=col)
+        .encode(x=x, xOffset=xo, y=alt.Y("before:Q", title=ytitle), y2=alt.Y2("after:Q"), color=col)
     )
     sel = _pick()
     pts = alt.Chart().mark_point(
@@ -77,7 +78,7 @@ def before_after(df: pd.DataFrame, meta: Meta, years: list[int], lang: str, head
     ).encode(
         x=x, xOffset=xo, y=y, color=col,
         fill=alt.condition(alt.datum.which == "before", alt.value("white"), col),
-        opacity=alt.condition(alt.datum.is_demo, alt.value(DEMO_OPACITY + 0.15), alt.value(1.0)),
+        opacity=when(alt.OpacityValue, alt.datum.is_demo, alt.value(DEMO_OPACITY + 0.15), alt.value(1.0)),
     ).add_params(sel)  # fmt: skip
     sub = notes(df, lang, hollow=False)
     sub.append("空心：压缩前；实心：压缩后" if lang == "zh" else "hollow: before; filled: after")

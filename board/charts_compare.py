@@ -21,6 +21,7 @@ from board.charts import (  # the shared parts of every chart
     notes,
     tip,
     title,
+    when,
     year_axis,
 )
 from board.model import Meta
@@ -58,9 +59,11 @@ def _compare_layer(df: pd.DataFrame, meta: Meta, years: list[int], lang: str, *,
             xOffset=xo,
             y=y,
             color=col,
-            opacity=alt.condition(alt.datum.is_demo, alt.value(DEMO_OPACITY), alt.value(1.0)),
-            stroke=alt.value("#111"),
-            strokeWidth=alt.condition(sel, alt.value(2.5), alt.value(0), empty=False),
+            opacity=when(
+                alt.OpacityValue, alt.datum.is_demo, alt.value(DEMO_OPACITY), alt.value(1.0)
+            ),
+            stroke=alt.StrokeValue("#111"),
+            strokeWidth=when(alt.StrokeWidthValue, sel, alt.value(2.5), alt.value(0), empty=False),
         )
         .add_params(sel)
     )
@@ -70,7 +73,9 @@ def _compare_layer(df: pd.DataFrame, meta: Meta, years: list[int], lang: str, *,
         .encode(x=year_axis(years, lang), xOffset=xo, y=y)
         .transform_filter("datum.bound && datum.bound != ''")
     )
-    ring = disputed_ring(df, lang, size=160, x=year_axis(years, lang), y="value:Q", xOffset=xo)
+    ring = disputed_ring(
+        df, lang, size=160, x=year_axis(years, lang), y=alt.Y("value:Q"), xOffset=xo
+    )
     return alt.layer(*_with_ring(ring, bars, bound), data=df), compare_notes(df, lang)
 
 
@@ -162,24 +167,26 @@ def _first_last_layer(df: pd.DataFrame, meta: Meta, lang: str, *, legend: bool =
     rule = (
         alt.Chart()
         .mark_rule(strokeWidth=2, color="#9aa3ad")
-        .encode(y=yenc, x=alt.X("v_first:Q", title=None, axis=count_axis(df)), x2="v_last:Q")
+        .encode(
+            y=yenc, x=alt.X("v_first:Q", title=None, axis=count_axis(df)), x2=alt.X2("v_last:Q")
+        )
     )
     sel = _pick()
     pts = alt.Chart().mark_point(size=110, strokeWidth=2.5, tooltip=tip(lang)).encode(
-        y=yenc, x="value:Q", color=col,
+        y=yenc, x=alt.X("value:Q"), color=col,
         fill=alt.condition(alt.datum.which == "first", alt.value("white"), col),
-        shape=alt.value("circle"),
-        opacity=alt.condition(alt.datum.is_demo, alt.value(DEMO_OPACITY + 0.15), alt.value(1.0)),
+        shape=alt.ShapeValue("circle"),
+        opacity=when(alt.OpacityValue, alt.datum.is_demo, alt.value(DEMO_OPACITY + 0.15), alt.value(1.0)),
     ).add_params(sel)  # fmt: skip
     # the year above the last point and below the first, so close points stay legible
     lab_last, lab_first = (
         alt.Chart()
         .mark_text(dy=dy, fontSize=10, color="#444")
-        .encode(y=yenc, x="value:Q", text="which_txt:N")
+        .encode(y=yenc, x=alt.X("value:Q"), text=alt.Text("which_txt:N"))
         .transform_filter(alt.datum.which == which)
         for dy, which in ((-12, "last"), (13, "first"))
     )
-    ring = disputed_ring(df, lang, y=yenc, x="value:Q")
+    ring = disputed_ring(df, lang, y=yenc, x=alt.X("value:Q"))
     layer = alt.layer(*_with_ring(ring, rule, pts, lab_last, lab_first), data=df)
     return layer, df, first_last_notes(df, lang)
 
