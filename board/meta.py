@@ -33,6 +33,7 @@ class Meta:
     # made on first use (the compare page asks them hundreds of times a run)
     _pos: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
     _areas: dict[tuple[str, str], str] = field(default_factory=dict, repr=False, compare=False)
+    _whole: set[str] | None = field(default=None, repr=False, compare=False)  # board.scope
 
     def __post_init__(self):
         if not self.colors:

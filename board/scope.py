@@ -10,6 +10,8 @@ slide titles (`scope_label`, `rows_scope`) all take their words from here.
 
 from __future__ import annotations
 
+import contextlib
+
 import pandas as pd
 
 from board import i18n
@@ -20,7 +22,17 @@ LOWER_IS_BETTER = {"approval_days_after"}
 
 
 def whole_bureau(meta) -> set[str]:
-    """The bureau and every agency under it: what '全局' means."""
+    """The bureau and every agency under it: what '全局' means (kept with the Meta of a
+    warehouse version: a province has thousands of agencies and every card asks)."""
+    got = getattr(meta, "_whole", None)
+    if got is None:
+        got = _whole_bureau(meta)
+        with contextlib.suppress(AttributeError):  # a stand-in without room for it (tests)
+            meta._whole = got
+    return got
+
+
+def _whole_bureau(meta) -> set[str]:
     ag = meta.agencies
     bureau = ag.index[ag["kind"] == "bureau"] if "kind" in ag else ag.index[:0]
     if "parent_id" not in ag or not len(bureau):
