@@ -21,6 +21,7 @@ the sources in a footnote and, with the source sentences, in the speaker notes.
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -49,7 +50,7 @@ class Slide:
     takeaway: str
     sources: str  # the footnote
     notes: str  # the speaker notes
-    chart: object  # the Altair chart
+    make_chart: Callable[[], object] = field(repr=False, compare=False)  # see `chart`
     data: pd.DataFrame  # the chart's rows
     unit: str = ""
     area: str = ""  # the area's name (执法检查), for lists of slides
@@ -57,6 +58,16 @@ class Slide:
     order: list = field(default_factory=list)  # agency ids in registry order
     disputed: str | None = None  # the footnote naming disputed values, if any
     _svg: str | None = field(default=None, repr=False)
+    _chart: object = field(default=None, repr=False, compare=False)
+
+    @property
+    def chart(self):
+        """The Altair chart, made on first use and kept: the meeting page draws it only in
+        an opened preview, the files when they are made (a pack's five charts were a third
+        of the page's first run)."""
+        if self._chart is None:
+            self._chart = self.make_chart()
+        return self._chart
 
     @property
     def has_demo(self) -> bool:
@@ -140,7 +151,6 @@ def slide_for(series: pd.DataFrame, meta: model.Meta, indicator_id: str, year: i
     y0 = int(rows["year"].min())
     years = list(range(y0, year + 1))
     data = model.add_yoy(model.add_segments(model.enrich(rows, meta, lang)))
-    chart = charts.trend(data, meta, years, lang)
     key = "slide_title" if y0 < year else "slide_title_1"
     unit = meta.unit(indicator_id, lang)
     agencies = meta.agencies_text(rows["agency_id"].unique(), lang)
@@ -150,7 +160,8 @@ def slide_for(series: pd.DataFrame, meta: model.Meta, indicator_id: str, year: i
     why = disputes.footnote(data, lang)
     notes = _notes(data, meta, s, year, y0, lang) + (f"\n\n{why}" if why else "")
     return Slide(indicator_id=indicator_id, title=title, takeaway=s,
-                 sources=model.sources_footnote(data, lang), notes=notes, chart=chart, data=data,
+                 sources=model.sources_footnote(data, lang), notes=notes,
+                 make_chart=lambda: charts.trend(data, meta, years, lang), data=data,
                  unit=unit, area=meta.area(meta.area_of(indicator_id), lang), colors=dict(meta.colors), order=list(meta.agencies.index),
                  disputed=why)  # fmt: skip
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from board import draft, draft_data, draft_docx, i18n, queries
+from board import draft, draft_data, i18n, queries
 
 MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -31,13 +31,19 @@ def section(ctx, year: int) -> None:
         st.caption(i18n.t("dr_nothing", lang, agency=meta.agency(agency, lang), year=year))
         return
     marks = [p.mark for b in doc.blocks[1:] for p in [*b.pieces, *_cells(b)] if p.kind == "figure"]
-    st.download_button(i18n.t("dr_button", lang), data=lambda: draft_docx.to_docx(doc),
+    st.download_button(i18n.t("dr_button", lang), data=lambda: _docx(doc),
                        file_name=f"{doc.title}.docx", mime=MIME, type="primary",
                        icon=":material/description:", on_click="ignore", key="draft_docx")  # fmt: skip
     st.caption(i18n.t("dr_summary", lang, year=year, n=len(doc.facts), blanks=len(doc.blanks),
                   unverified=marks.count("unverified"), disputed=marks.count("disputed")))  # fmt: skip
     if doc.demo:
         st.caption(i18n.t("dr_demo", lang))
+
+
+def _docx(doc) -> bytes:
+    from board import draft_docx  # python-docx: imported when the button is clicked
+
+    return draft_docx.to_docx(doc)
 
 
 def _cells(block) -> list:

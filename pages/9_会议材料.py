@@ -60,8 +60,10 @@ st.markdown(t("pg_slides", n=len(pack.slides) + 1))
 st.markdown(f"1. **{pack.bureau} {pack.title}** · {pack.agencies}")
 for n, sl in enumerate(pack.slides, start=2):
     st.markdown(f"{n}. {sl.area}：**{sl.title}**  \n{sl.takeaway}")
-    with st.expander(t("pg_preview")):
-        ui.draw(sl.chart, width="stretch", key=f"deck_{sl.indicator_id}")
+    # the chart is made and drawn only once its preview is opened (a rerun)
+    with (preview := st.expander(t("pg_preview"), key=f"pv_{sl.indicator_id}", on_change="rerun")):
+        if preview.open:
+            ui.draw(sl.chart, width="stretch", key=f"deck_{sl.indicator_id}")
         st.caption(sl.sources)
 skipped = [meta.ind(i, lang) for i in inds if i not in {s.indicator_id for s in pack.slides}]
 if skipped:
