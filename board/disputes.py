@@ -52,8 +52,11 @@ def mark(df: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
         if "claim_note" in out
         else pd.Series([""] * n, index=out.index)
     )
-    notes = []
-    for i, r in enumerate(out.itertuples(index=False)):
+    notes = [""] * n
+    flagged = (conflict.to_numpy(dtype=bool) | claim.ne("").to_numpy(dtype=bool)).nonzero()[0]
+    # only the disputed rows are written out (a row by row loop over every value was most of
+    # marking a province's series)
+    for i, r in zip(flagged, out.iloc[flagged].itertuples(index=False), strict=True):
         why = []
         if conflict.iloc[i]:
             unit = getattr(r, "unit_txt", None) or getattr(r, "unit", "") or ""
@@ -63,7 +66,7 @@ def mark(df: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
             why.append(i18n.t("dp_conflict", lang, shown=shown, method=method, others=others))
         if claim.iloc[i]:
             why.append(i18n.t("dp_claim", lang, note=claim.iloc[i].removeprefix("不符：")))
-        notes.append("；".join(why) if lang == "zh" else "; ".join(why))
+        notes[i] = "；".join(why) if lang == "zh" else "; ".join(why)
     out["disputed"] = conflict.to_numpy(dtype=bool) | claim.ne("").to_numpy(dtype=bool)
     out["dispute_note"] = notes
     return out

@@ -33,6 +33,9 @@ class Meta:
     # made on first use (the compare page asks them hundreds of times a run)
     _pos: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
     _areas: dict[tuple[str, str], str] = field(default_factory=dict, repr=False, compare=False)
+    # indicator_id -> name, unit or area per column, and each area's headline indicator
+    _ind_cols: dict[str, dict[str, str]] = field(default_factory=dict, repr=False, compare=False)
+    _heads: dict[str, str | None] = field(default_factory=dict, repr=False, compare=False)
     _whole: set[str] | None = field(default=None, repr=False, compare=False)  # board.scope
 
     def __post_init__(self):
@@ -52,18 +55,23 @@ class Meta:
     def agency_full(self, aid: str, lang: str) -> str:
         return self._name(aid, "name_en" if lang == "en" else "name_zh")
 
+    def _ind_text(self, column: str) -> dict[str, str]:
+        """indicator_id -> the text of `column`, made on first use (pages ask it per row)."""
+        got = self._ind_cols.get(column)
+        if got is None:
+            ind = self.indicators
+            got = dict(zip(ind.index, ind[column].astype(str), strict=True))
+            self._ind_cols[column] = got
+        return got
+
     def ind(self, iid: str, lang: str) -> str:
-        if iid not in self.indicators.index:
-            return iid
-        return str(self.indicators.at[iid, "name_en" if lang == "en" else "name_zh"])
+        return self._ind_text("name_en" if lang == "en" else "name_zh").get(iid, iid)
 
     def unit(self, iid: str, lang: str) -> str:
-        if iid not in self.indicators.index:
-            return ""
-        return str(self.indicators.at[iid, "unit_en" if lang == "en" else "unit"])
+        return self._ind_text("unit_en" if lang == "en" else "unit").get(iid, "")
 
     def area_of(self, iid: str) -> str:
-        return str(self.indicators.at[iid, "area"])
+        return self._ind_text("area")[iid]
 
     def area(self, area: str, lang: str) -> str:
         name = self._areas.get((area, lang))
@@ -76,8 +84,11 @@ class Meta:
         return name
 
     def headline(self, area: str) -> str | None:
-        rows = self.indicators[(self.indicators["area"] == area) & self.indicators["headline"]]
-        return str(rows.index[0]) if len(rows) else None
+        if area not in self._heads:
+            ind = self.indicators
+            rows = ind[(ind["area"] == area) & ind["headline"]]
+            self._heads[area] = str(rows.index[0]) if len(rows) else None
+        return self._heads[area]
 
     def headlines(self, areas=OVERVIEW_AREAS) -> list[str]:
         return [h for a in areas if (h := self.headline(a))]
