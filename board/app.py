@@ -279,7 +279,8 @@ def _region_picker(sb, meta: model.Meta, f: dict, lang: str) -> list[str]:
         prefix = f"{prefix}{regions.SEP}{value}" if prefix else value
         level += 1
     in_region = regions.within(ag, f["region"])
-    return in_region + [a for a in f["agencies"] if a not in set(in_region)]
+    inside = set(in_region)
+    return in_region + [a for a in f["agencies"] if a not in inside]
 
 
 def _region_changed(meta: model.Meta, level: int) -> None:

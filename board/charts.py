@@ -364,12 +364,16 @@ def sparkline(df: pd.DataFrame, years: list[int], focus: int, unit: str, name: s
 
 
 def spec(chart) -> dict:
-    """The Vega-Lite spec st.altair_chart would send for `chart`, its datasets left as the
-    frames themselves (Streamlit makes them Arrow, as it does for st.altair_chart), without
-    checking the whole spec against the schema once more: that check was about 40 % of
-    drawing a chart, on every run of a page. Streamlit's own spec has no theme defaults
-    (it switches Altair's theme off to draw), so neither has this one: it is made as a
-    nested spec (no theme, no $schema) and given its $schema here."""
+    """The Vega-Lite spec st.altair_chart would send for `chart`, without checking the
+    whole spec against the schema once more: that check was about 40 % of drawing a chart,
+    on every run of a page. Its datasets are the Arrow bytes Streamlit makes of the frames
+    (as st.altair_chart does), made here once: a page keeps its specs per view, and
+    Streamlit sends bytes as they are instead of converting ten frames on every run (and
+    bytes are quicker to copy out of st.cache_data than frames). Streamlit's own spec has
+    no theme defaults (it switches Altair's theme off to draw), so neither has this one: it
+    is made as a nested spec (no theme, no $schema) and given its $schema here."""
+    from streamlit import dataframe_util
+
     datasets: dict = {}
     data = chart._kwds.get("data", alt.Undefined)
     frame = isinstance(data, pd.DataFrame)
@@ -384,7 +388,10 @@ def spec(chart) -> dict:
             chart._kwds["data"] = data
     out["$schema"] = alt.SCHEMA_URL
     if datasets:
-        out["datasets"] = datasets
+        out["datasets"] = {
+            k: v if isinstance(v, bytes) else dataframe_util.convert_anything_to_arrow_bytes(v)
+            for k, v in datasets.items()
+        }
     return out
 
 

@@ -46,11 +46,12 @@ def legend(ctx: Ctx, agency_ids) -> None:
 
 
 def with_sources(ctx: Ctx, panels: list[tuple[str, object]], data: pd.DataFrame, key: str,
-                 export_chart, *, per_row: int = PER_ROW) -> None:  # fmt: skip
+                 export_chart, *, per_row: int = PER_ROW, sources: str | None = None) -> None:  # fmt: skip
     """`panels` ((key, chart) each) in rows of `per_row` across the page, the footnote
     naming the sources and the download menu (of `export_chart`, all panels in one: a
     (function that makes it, file name) pair is made only when a file is asked for) under
-    them, and the clicked sentences in a column on the right once a point is clicked."""
+    them (`sources`: the footnote, when the page has it already), and the clicked sentences
+    in a column on the right once a point is clicked."""
     chosen = clicked([k for k, _ in panels])
     if chosen:
         left, right = st.columns([3, 1], gap="medium")
@@ -64,7 +65,7 @@ def with_sources(ctx: Ctx, panels: list[tuple[str, object]], data: pd.DataFrame,
                     ui.draw(chart, on_select="rerun", selection_mode=[charts.PICK], key=k,
                             width="stretch")  # fmt: skip
         legend(ctx, data["agency_id"].unique() if len(data) else [])
-        sources = model.sources_footnote(data, ctx.lang)
+        sources = sources or model.sources_footnote(data, ctx.lang)
         st.caption(sources)
         make, name = export_chart if isinstance(export_chart, tuple) else (export_chart, None)
         export_ui.download_buttons(make, data, name, sources, ctx.lang, key=key)

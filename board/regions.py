@@ -47,23 +47,54 @@ def needs_picker(agencies: pd.DataFrame) -> bool:
     return len(agencies) > PICKER_FROM and region_series(agencies).nunique() > 1
 
 
+class _Tree:
+    """The regions of one agencies frame, made once and kept beside its paths: the levels
+    under each prefix, every known path, and each region's agencies (asked for a dozen times
+    a run by the sidebar of a province's 6,948 agencies)."""
+
+    def __init__(self, agencies: pd.DataFrame, r: pd.Series) -> None:
+        self.index = agencies.index
+        self.r = r
+        self.kids: dict[str, dict[str, None]] = {}
+        self.known: set[str] = set()
+        for path in r.unique():  # in registry order
+            parts = path.split(SEP)
+            for i in range(len(parts)):
+                self.kids.setdefault(SEP.join(parts[:i]), {}).setdefault(parts[i], None)
+                self.known.add(SEP.join(parts[: i + 1]))
+        self.within: dict[str, list[str]] = {}
+        self.opening: list[str] | None = None
+
+
+_TREES: dict[int, _Tree] = {}
+
+
+def _tree(agencies: pd.DataFrame) -> _Tree:
+    hit = _TREES.get(id(agencies))
+    r = region_series(agencies)
+    if hit is not None and hit.index is agencies.index and hit.r is r:
+        return hit
+    if len(_TREES) >= 8:
+        _TREES.clear()
+    t = _TREES[id(agencies)] = _Tree(agencies, r)
+    return t
+
+
 def children(agencies: pd.DataFrame, prefix: str) -> list[str]:
     """The regions one level under `prefix` ('' for the top), in registry order."""
-    depth = len(prefix.split(SEP)) if prefix else 0
-    out: dict[str, None] = {}
-    for path in region_series(agencies).unique():
-        parts = path.split(SEP)
-        if len(parts) > depth and SEP.join(parts[:depth]) == prefix:
-            out.setdefault(parts[depth], None)
-    return list(out)
+    return list(_tree(agencies).kids.get(prefix, ()))
 
 
 def within(agencies: pd.DataFrame, path: str) -> list[str]:
     """The agency ids in region `path` or under it ('' is everywhere)."""
     if not path:
         return list(agencies.index)
-    r = region_series(agencies)
-    return list(agencies.index[(r == path) | r.str.startswith(path + SEP)])
+    t = _tree(agencies)
+    got = t.within.get(path)
+    if got is None:
+        r = t.r
+        got = t.within[path] = list(agencies.index[(r == path) | r.str.startswith(path + SEP)])
+    return list(got)
 
 
 def common(agencies: pd.DataFrame, ids: list[str]) -> str:
@@ -102,9 +133,12 @@ def whole_allowed(agencies: pd.DataFrame, path: str) -> bool:
 def opening(agencies: pd.DataFrame) -> list[str]:
     """What a new session shows: the bureau and the agencies under it (at most 8), else
     the first three."""
-    bureau = agencies["kind"] == "bureau"
-    chosen = list(agencies.index[bureau | agencies["parent_id"].isin(agencies.index[bureau])])
-    return (chosen[:8] if chosen else list(agencies.index[:3])) or list(agencies.index[:3])
+    t = _tree(agencies)
+    if t.opening is None:
+        bureau = agencies["kind"] == "bureau"
+        chosen = list(agencies.index[bureau | agencies["parent_id"].isin(agencies.index[bureau])])
+        t.opening = (chosen[:8] if chosen else list(agencies.index[:3])) or list(agencies.index[:3])
+    return list(t.opening)
 
 
 def default_agencies(agencies: pd.DataFrame, path: str, limit: int = 12) -> list[str]:
@@ -120,8 +154,4 @@ def default_agencies(agencies: pd.DataFrame, path: str, limit: int = 12) -> list
 
 
 def _known(agencies: pd.DataFrame) -> set[str]:
-    out = set()
-    for path in region_series(agencies).unique():
-        parts = path.split(SEP)
-        out.update(SEP.join(parts[: i + 1]) for i in range(len(parts)))
-    return out
+    return _tree(agencies).known

@@ -36,10 +36,11 @@ def draw(chart, **kw):
 
 
 def chart_with_sources(ctx: Ctx, chart, data: pd.DataFrame, key: str, *, side: bool = True,
-                       width: str = "stretch", download: tuple | None = None) -> None:  # fmt: skip
+                       width: str = "stretch", download: tuple | None = None,
+                       sources: str | None = None) -> None:  # fmt: skip
     """The chart (or its spec, then with `download`: (function that makes the chart, file
-    name), for the download menu), its footnote naming the sources, and (beside it) the
-    clicked sentences."""
+    name), for the download menu), its footnote naming the sources (`sources`, when the page
+    has it already), and (beside it) the clicked sentences."""
     if side:
         left, right = st.columns([3, 1], gap="medium")
     else:
@@ -47,7 +48,7 @@ def chart_with_sources(ctx: Ctx, chart, data: pd.DataFrame, key: str, *, side: b
     with left:
         event = draw(chart, on_select="rerun", selection_mode=[charts.PICK], key=key,
                      width=width)  # fmt: skip
-        sources = model.sources_footnote(data, ctx.lang)
+        sources = sources or model.sources_footnote(data, ctx.lang)
         st.caption(sources)
         made, name = download or (chart, None)
         export_ui.download_buttons(made, data, name, sources, ctx.lang, key=key)

@@ -29,7 +29,8 @@ def view(version, f: app.Filters, inds: tuple[str, ...], mode: str) -> dict | No
     chart = make(data, mode, meta, years, lang)
     return {"data": data, "spec": charts.spec(chart),
             "name": export.content_name(export_ui.name_spec(chart), data) or "chart",
-            "table": model.wide_table(data, meta, years, lang, mode)}  # fmt: skip
+            "table": model.wide_table(data, meta, years, lang, mode),
+            "sources": model.sources_footnote(data, lang)}  # fmt: skip
 
 
 ctx = app.page("trends")
@@ -60,8 +61,9 @@ years = list(range(f.y0, f.y1 + 1))
 tab_chart, tab_table = st.tabs([ctx.t("view_chart"), ctx.t("view_table")])
 with tab_chart:
     download = (lambda: make(data, mode, meta, years, lang), got["name"])
-    ui.chart_with_sources(ctx, got["spec"], data, key=f"trend_{mode}", download=download)
+    ui.chart_with_sources(ctx, got["spec"], data, key=f"trend_{mode}", download=download,
+                          sources=got["sources"])  # fmt: skip
 with tab_table:
     tables.show(got["table"], lang)
     st.caption(model.table_note(data, lang))
-    st.caption(model.sources_footnote(data, lang))
+    st.caption(got["sources"])

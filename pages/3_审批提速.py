@@ -39,8 +39,9 @@ def view(version, f: app.Filters, heads: tuple[str, str]) -> dict | None:
         if not rows.empty:
             chart = make(key, rows, meta, years, lang, heads)
             name = export.content_name(export_ui.name_spec(chart), rows) or "chart"
-            shown.append((key, rows, charts.spec(chart), name))
-    return {"data": data, "shown": shown, "table": model.approvals_display(data, meta, lang)}
+            shown.append((key, rows, charts.spec(chart), name, model.sources_footnote(rows, lang)))
+    return {"data": data, "shown": shown, "table": model.approvals_display(data, meta, lang),
+            "sources": model.sources_footnote(data, lang)}  # fmt: skip
 
 
 ctx = app.page("approvals")
@@ -53,11 +54,11 @@ got = view(warehouse.current(), replace(f, banner=True, region=""), heads)
 if got is None:
     app.nothing(ctx)
 
-for key, rows, spec, name in got["shown"]:
+for key, rows, spec, name, sources in got["shown"]:
     download = (lambda key=key, rows=rows: make(key, rows, meta, years, lang, heads), name)
-    ui.chart_with_sources(ctx, spec, rows, key=key, download=download,
+    ui.chart_with_sources(ctx, spec, rows, key=key, download=download, sources=sources,
                           width="content" if key == "ap_items" else "stretch")  # fmt: skip
 
 st.subheader(ctx.t("ap_table"))
 tables.show(got["table"], lang)
-st.caption(model.sources_footnote(got["data"], lang))
+st.caption(got["sources"])
