@@ -359,6 +359,9 @@ def page(page_id: str) -> Ctx:
     ss["_page"] = page_id
     ensure_warehouse(lang)
     meta = load_meta()
+    from board import warmup  # (imports the pages' views, which import this module)
+
+    warmup.start()  # the default view of every page, once this run has drawn its page
     f = sidebar(meta)
     ctx = Ctx(page_id, f, meta)
     zh_widgets.apply(f.lang)  # Streamlit's own widget words (Upload, Select all) in Chinese

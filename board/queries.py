@@ -59,7 +59,10 @@ def _caches():
 
     return (
         st.cache_data(max_entries=2000, show_spinner=False)(_read),
-        st.cache_resource(max_entries=4, show_spinner=False)(_read_static),
+        # nine tables a version (agencies … has_demo), of the two versions a rebuild keeps
+        # attached and one more: four entries kept evicting the others, so a page's run
+        # read the 45,000 titles again after another page had read its tables
+        st.cache_resource(max_entries=32, show_spinner=False)(_read_static),
     )
 
 

@@ -92,10 +92,25 @@ def sparkline(card: model.Card, years: list[int], lang: str, color: str) -> dict
                                         color))  # fmt: skip
 
 
+def card_sources(card: model.Card, lang: str) -> dict:
+    """What a card says of the values behind it: how many are disputed ('有争议1处（2021年）'
+    or None), and its documents (a line, and their titles for its help)."""
+    docs = card.all_rows.dropna(subset=["doc_id"]).drop_duplicates("doc_id")
+    n_demo = int(docs["origin"].eq("demo").sum())
+    text = (
+        i18n.t("ov_docs_demo", lang, n=len(docs), d=n_demo)
+        if n_demo
+        else i18n.t("ov_docs", lang, n=len(docs))
+    )
+    titles = "、".join(docs.sort_values("year")["doc_title"].dropna())
+    return {"disputed": disputes.count_text(card.all_rows, lang), "docs": text,
+            "titles": titles or None}  # fmt: skip
+
+
 def metric_card(ctx: Ctx, card: model.Card, years: list[int], color: str, key: str,
-                spark: dict | None = None) -> None:  # fmt: skip
+                spark: dict | None = None, sources: dict | None = None) -> None:  # fmt: skip
     """One area on the overview: value, change on the year before, sparkline (`spark`: its
-    spec, made already), sources."""
+    spec, made already), sources (`sources`: card_sources, made already)."""
     with st.container(border=True):
         value = "—"
         if card.value is not None:
@@ -120,22 +135,15 @@ def metric_card(ctx: Ctx, card: model.Card, years: list[int], color: str, key: s
             note.append(ctx.t("demo"))
         if card.unverified:
             note.append(ctx.t("unverified"))
-        disputed = disputes.count_text(card.all_rows, ctx.lang)  # the values behind the card
+        sources = sources or card_sources(card, ctx.lang)
+        disputed = sources["disputed"]  # the values behind the card
         if disputed:
             note.append(f":red[**{disputed}**]")
         st.caption(" · ".join(note))
         if not card.spark.empty:
             draw(spark if spark is not None else sparkline(card, years, ctx.lang, color),
                  key=key, width="stretch")  # fmt: skip
-            docs = card.all_rows.dropna(subset=["doc_id"]).drop_duplicates("doc_id")
-            n_demo = int(docs["origin"].eq("demo").sum())
-            text = (
-                ctx.t("ov_docs_demo", n=len(docs), d=n_demo)
-                if n_demo
-                else ctx.t("ov_docs", n=len(docs))
-            )
-            titles = "、".join(docs.sort_values("year")["doc_title"].dropna())
-            st.caption(text, help=titles or None)
+            st.caption(sources["docs"], help=sources["titles"])
 
 
 def metric_delta(card: model.Card, lang: str) -> tuple[str | None, str, str]:

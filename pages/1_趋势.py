@@ -1,37 +1,12 @@
 """趋势 (trends): chosen indicators over the years for the chosen agencies, as values or as
 the change on the year before; the same numbers as a table. Missing years are gaps.
-The rows, the chart (as its spec) and the table are made once per view (`view`) and kept."""
+The rows, the chart (as its spec) and the table are made once per view (board.views) and kept."""
 
 from dataclasses import replace
 
 import streamlit as st
 
-from board import app, charts, export, export_ui, model, queries, tables, ui, warehouse
-
-
-def make(data, mode: str, meta: model.Meta, years: list[int], lang: str):
-    """The chart of the values (mode 'value') or of the change on the year before."""
-    if mode == "value":
-        return charts.trend(data, meta, years, lang)
-    return charts.yoy(data, meta, years, lang)
-
-
-@st.cache_data(max_entries=64, show_spinner=False)
-def view(version, f: app.Filters, inds: tuple[str, ...], mode: str) -> dict | None:
-    """The page's content for filters `f`, indicators and mode on warehouse `version`
-    (None: no data), made once per view and kept."""
-    meta, lang = app.load_meta(), f.lang
-    df = queries.series(list(inds), f)
-    if df.empty:
-        return None
-    years = list(range(f.y0, f.y1 + 1))
-    data = model.add_yoy(model.add_segments(model.enrich(df, meta, lang)))
-    chart = make(data, mode, meta, years, lang)
-    return {"data": data, "spec": charts.spec(chart),
-            "name": export.content_name(export_ui.name_spec(chart), data) or "chart",
-            "table": model.wide_table(data, meta, years, lang, mode),
-            "sources": model.sources_footnote(data, lang)}  # fmt: skip
-
+from board import app, model, tables, ui, views, warehouse
 
 ctx = app.page("trends")
 f, meta, lang = ctx.f, ctx.meta, ctx.lang
@@ -52,7 +27,7 @@ if not inds:
     app.nothing(ctx)
 
 # the banner and the region list do not change what this page shows
-got = view(warehouse.current(), replace(f, banner=True, region=""), tuple(inds), mode)
+got = views.trends(warehouse.current(), replace(f, banner=True, region=""), tuple(inds), mode)
 if got is None:
     app.nothing(ctx)
 data = got["data"]
@@ -60,7 +35,7 @@ years = list(range(f.y0, f.y1 + 1))
 
 tab_chart, tab_table = st.tabs([ctx.t("view_chart"), ctx.t("view_table")])
 with tab_chart:
-    download = (lambda: make(data, mode, meta, years, lang), got["name"])
+    download = (lambda: views.trend_chart(data, mode, meta, years, lang), got["name"])
     ui.chart_with_sources(ctx, got["spec"], data, key=f"trend_{mode}", download=download,
                           sources=got["sources"])  # fmt: skip
 with tab_table:

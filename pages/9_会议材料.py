@@ -7,20 +7,7 @@ from datetime import date
 
 import streamlit as st
 
-from board import app, deck, draft_ui, export, i18n, queries, ui, warehouse
-
-
-@st.cache_resource(max_entries=64, show_spinner=False)
-def made_pack(
-    version, inds: tuple[str, ...], year: int, view: app.Filters, today: date
-) -> deck.Pack:
-    """The pack of a view (its years: the slides' window), made once per warehouse version,
-    view and day (its cover says the date) and shared by the runs and sessions that show
-    it: making it (a card, a takeaway and a chart per slide) was most of this page's time.
-    Read only, never changed."""
-    df = queries.series(inds, view)
-    return deck.build(df, app.load_meta(), list(inds), year, view.agencies, view.lang, made=today)
-
+from board import app, deck, draft_ui, export, i18n, ui, views, warehouse
 
 ctx = app.page("meeting")
 f, meta, lang = ctx.f, ctx.meta, ctx.lang
@@ -46,7 +33,7 @@ if not inds:
     app.nothing(ctx)
 
 view = replace(f, y0=int(year) - deck.WINDOW + 1, y1=int(year), banner=True, region="")
-pack = made_pack(warehouse.current(), tuple(inds), int(year), view, date.today())
+pack = views.meeting_pack(warehouse.current(), tuple(inds), int(year), view, date.today())
 if not pack.slides:
     app.nothing(ctx)
 

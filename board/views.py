@@ -1,0 +1,144 @@
+"""What the chart pages draw from the data, made once per view and kept: the overview's
+cards, the trends' chart, the comparison's panels, the approvals' charts and the meeting
+pack. They live here, not in the pages, so that board.warmup can make the view a new
+session opens with before a leader first asks for it (a function defined in a page script
+is only known while that page runs).
+
+Each is cached by Streamlit per warehouse version and view (st.cache_data: the same
+function and arguments are the same entry whoever calls them); the pack is shared as it is
+(st.cache_resource) and never changed."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import streamlit as st
+
+from board import app, charts, deck, export, export_ui, i18n, model, queries, ui
+
+COLOR = "#1f5fa8"  # the overview's sparklines
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def overview(version, f: app.Filters) -> dict | None:
+    """总览 for filters `f` on warehouse `version` (None: no data)."""
+    meta, lang = app.load_meta(), f.lang
+    series = queries.series(meta.headlines(), f)
+    if series.empty:
+        return None
+    year = int(series["year"].max())  # the last year of the range that has any value
+    years = list(range(f.y0, f.y1 + 1))
+    cards = model.cards(series, meta, year, f.agencies, lang)
+    return {
+        "year": year, "cards": cards,
+        "sentences": [s for c in cards if (s := model.sentence(c, meta, lang))],
+        "sparks": [None if c.spark.empty else ui.sparkline(c, years, lang, COLOR) for c in cards],
+        "sources": [ui.card_sources(c, lang) for c in cards],
+        "coverage": model.coverage_rows(queries.coverage(f), meta, f.agencies, f.y0, f.y1, lang),
+    }  # fmt: skip
+
+
+def trend_chart(data, mode: str, meta: model.Meta, years: list[int], lang: str):
+    """趋势's chart of the values (mode 'value') or of the change on the year before."""
+    if mode == "value":
+        return charts.trend(data, meta, years, lang)
+    return charts.yoy(data, meta, years, lang)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def trends(version, f: app.Filters, inds: tuple[str, ...], mode: str) -> dict | None:
+    """趋势 for filters `f`, indicators and mode on warehouse `version` (None: no data)."""
+    meta, lang = app.load_meta(), f.lang
+    df = queries.series(list(inds), f)
+    if df.empty:
+        return None
+    years = list(range(f.y0, f.y1 + 1))
+    data = model.add_yoy(model.add_segments(model.enrich(df, meta, lang)))
+    chart = trend_chart(data, mode, meta, years, lang)
+    return {"data": data, "spec": charts.spec(chart),
+            "name": export.content_name(export_ui.name_spec(chart), data) or "chart",
+            "table": model.wide_table(data, meta, years, lang, mode),
+            "sources": model.sources_footnote(data, lang)}  # fmt: skip
+
+
+def panels_name(df, title: str, meta: model.Meta, lang: str) -> str:
+    """The file name of 对比's chart of all panels (made only when a file is asked for)."""
+    return export.content_name(charts.panels_name_spec(df, meta, lang, title), df) or "chart"
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def compare(version, f: app.Filters) -> dict | None:
+    """对比 for filters `f` on warehouse `version` (None: no data)."""
+    meta, lang = app.load_meta(), f.lang
+    df = queries.series(meta.headlines(), f)
+    if df.empty:
+        return None
+    years = list(range(f.y0, f.y1 + 1))
+    data = model.enrich(df, meta, lang)
+    ids = [i for i in meta.headlines() if i in set(data["indicator_id"])]
+    head = (
+        i18n.t("cmp_bars", lang, y0=f.y0, y1=f.y1)
+        if f.y0 < f.y1
+        else i18n.t("cmp_bars_1", lang, y0=f.y0)
+    )
+    out = {"data": data, "notes": charts.compare_notes(data, lang), "head": head,
+           "name": panels_name(data, head, meta, lang),
+           "sources": model.sources_footnote(data, lang),
+           "bars": [(f"cmp_bars_{i}", charts.spec(charts.compare_panel(
+               data[data["indicator_id"] == i], meta, years, lang))) for i in ids]}  # fmt: skip
+    if f.y0 < f.y1:
+        fl = model.first_last(data)
+        fl_title = i18n.t("cmp_fl_title", lang)
+        out |= {"fl": fl, "fl_notes": charts.first_last_notes(fl, lang),
+                "fl_name": panels_name(fl, fl_title, meta, lang),
+                "fl_sources": model.sources_footnote(fl, lang),
+                "dots": [(f"cmp_fl_{i}", charts.spec(charts.first_last_panel(
+                    fl[fl["indicator_id"] == i], meta, lang)))
+                    for i in ids if (fl["indicator_id"] == i).any()],
+                "table": model.first_last_table(fl, meta, lang)}  # fmt: skip
+    return out
+
+
+def approvals_chart(key: str, rows, meta: model.Meta, years: list[int], lang: str,
+                    heads: tuple[str, str]):  # fmt: skip
+    """审批提速's chart of `key` (ap_items, ap_days, ap_cut) from its rows."""
+    if key == "ap_items":
+        return charts.grouped_by_indicator(rows, meta, years, lang, heads[0])
+    if key == "ap_days":
+        return charts.before_after(rows, meta, years, lang, heads[1])
+    return charts.trend(model.add_segments(rows), meta, years, lang)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def approvals(version, f: app.Filters, heads: tuple[str, str]) -> dict | None:
+    """审批提速 for filters `f` on warehouse `version` (None: no data); `heads`: the two
+    charts' titles."""
+    meta, lang = app.load_meta(), f.lang
+    df = queries.series(model.APPROVAL_IDS, f)
+    if df.empty:
+        return None
+    years = list(range(f.y0, f.y1 + 1))
+    data = model.enrich(df, meta, lang)
+    shown = []  # (key, its rows, the chart's spec, its file's name, its footnote)
+    for key, rows in (
+        ("ap_items", data[data["indicator_id"].isin(["approval_items", "one_visit_items"])]),
+        ("ap_days", model.days_long(data, lang)),
+        ("ap_cut", model.cut_series(data, lang)),
+    ):
+        if not rows.empty:
+            chart = approvals_chart(key, rows, meta, years, lang, heads)
+            name = export.content_name(export_ui.name_spec(chart), rows) or "chart"
+            shown.append((key, rows, charts.spec(chart), name, model.sources_footnote(rows, lang)))
+    return {"data": data, "shown": shown, "table": model.approvals_display(data, meta, lang),
+            "sources": model.sources_footnote(data, lang)}  # fmt: skip
+
+
+@st.cache_resource(max_entries=64, show_spinner=False)
+def meeting_pack(version, inds: tuple[str, ...], year: int, view: app.Filters,
+                 today: date) -> deck.Pack:  # fmt: skip
+    """会议材料's pack of a view (its years: the slides' window), made once per warehouse
+    version, view and day (its cover says the date) and shared by the runs and sessions
+    that show it: making it (a card and a takeaway per slide) was most of that page's time.
+    Read only, never changed."""
+    df = queries.series(inds, view)
+    return deck.build(df, app.load_meta(), list(inds), year, view.agencies, view.lang, made=today)

@@ -1,0 +1,99 @@
+"""The view a new session opens with, made in the background once the server's first run
+has drawn its page (issue 16): a leader's first visit of each page then finds its cards,
+charts and queries made, instead of waiting for them (on the 45,000-report warehouse,
+0.3-1 s a page the first time).
+
+Only the default view (no query parameters: the opening agencies, every year, demo data
+shown, Chinese) of each viewing page is made, in the menu's order, once per warehouse
+version and server process, through the same cached functions the pages call
+(board.views, board.queries), so a page asking for a view while it is being made waits
+for it instead of making it twice. It runs after the run that started it has finished,
+so it never delays that first page; it is skipped outside a server (AppTest, the command
+line), and it stops at its first error (logged): a page then makes its view itself.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from dataclasses import replace
+from datetime import date
+
+import pandas as pd
+
+from board import app, claims, deck, draft_data, i18n, queries, views, warehouse
+
+log = logging.getLogger(__name__)
+_lock = threading.Lock()
+_done: set[warehouse.Version] = set()
+PER_PAGE = 50  # the sources page's first page of facts (pages/4_来源.py)
+
+
+def start() -> None:
+    """Make the default views in a thread, once per warehouse version (no-op otherwise)."""
+    from streamlit import runtime
+
+    v = warehouse.current()
+    if v is None or not runtime.exists():
+        return
+    with _lock:
+        if v in _done:
+            return
+        _done.add(v)
+    run = threading.current_thread()  # the script's run: waited for, so it is not delayed
+    threading.Thread(target=_warm, args=(v, run), name="board-warmup", daemon=True).start()
+
+
+def default_filters(meta) -> app.Filters:
+    """The filters of a session opened without query parameters, as the pages key their
+    views (banner on, no region)."""
+    d = app.filters_from({}, meta)
+    return app.Filters(d["y0"], d["y1"], tuple(d["agencies"]), d["demo"], d["lang"])
+
+
+def _warm(v: warehouse.Version, run: threading.Thread) -> None:
+    run.join(timeout=120)
+    try:
+        warm(v)
+    except Exception:  # noqa: BLE001 - a warm-up only; the page makes its view itself
+        log.warning("warm-up of the default views stopped", exc_info=True)
+
+
+def warm(v: warehouse.Version) -> None:
+    """Make each viewing page's default view on version `v`, in menu order."""
+    meta = app.load_meta()
+    f = default_filters(meta)
+    lang = f.lang
+    if not f.agencies:
+        return
+    views.overview(v, f)
+    views.trends(v, f, (meta.headline("enforcement"),), "value")
+    views.compare(v, f)
+    views.approvals(v, f, (i18n.t("ap_items", lang), i18n.t("ap_days", lang)))
+    # 来源: its queries (pages/4_来源.py, board.ui.facts_table)
+    queries.last_run()
+    queries.documents(f)
+    if queries.facts_count([], f):
+        facts = queries.facts([], f, PER_PAGE, 0)
+        queries.doc_texts(facts["doc_id"].dropna())
+        ocr = facts[facts["method"] == "ocr"]
+        if len(ocr):
+            queries.doc_paths(ocr["doc_id"].dropna())
+            queries.doc_texts(ocr["doc_id"].dropna())
+    queries.conflicts(f)
+    queries.rejected()
+    # 数据质量 (pages/7_数据质量.py, board.claims_ui)
+    for name in ("missing", "conflicts", "year_from_path", "never_found", "candidates"):
+        queries.quality(name, f)
+    queries.table_checks()
+    flagged = claims.flagged(f)
+    claims.verdicts(f)
+    if flagged is not None and len(flagged):
+        queries.doc_texts(pd.concat([flagged["doc_id"], flagged["other_doc_id"]]).dropna())
+    # 会议材料: the pack of the last year, and the draft of the first bureau's figures
+    years = [y for y in meta.years if f.y0 <= y <= f.y1] or meta.years
+    year = int(years[-1])
+    view = replace(f, y0=year - deck.WINDOW + 1, y1=year)
+    views.meeting_pack(v, tuple(meta.headlines()), year, view, date.today())
+    bureaus = [a for a in f.agencies if meta.agencies.at[a, "kind"] == "bureau"]
+    draft_data.gather(queries.run, (bureaus or list(f.agencies))[0], year, f.demo)
