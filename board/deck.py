@@ -49,7 +49,7 @@ class Slide:
     title: str
     takeaway: str
     sources: str  # the footnote
-    notes: str  # the speaker notes
+    make_notes: Callable[[], str] = field(repr=False, compare=False)  # see `notes`
     make_chart: Callable[[], object] = field(repr=False, compare=False)  # see `chart`
     data: pd.DataFrame  # the chart's rows
     unit: str = ""
@@ -59,6 +59,14 @@ class Slide:
     disputed: str | None = None  # the footnote naming disputed values, if any
     _svg: str | None = field(default=None, repr=False)
     _chart: object = field(default=None, repr=False, compare=False)
+    _notes: str | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def notes(self) -> str:
+        """The speaker notes (the sources' sentences), made when a file is made and kept."""
+        if self._notes is None:
+            self._notes = self.make_notes()
+        return self._notes
 
     @property
     def chart(self):
@@ -158,9 +166,9 @@ def slide_for(series: pd.DataFrame, meta: model.Meta, indicator_id: str, year: i
                y0=y0, y1=year)  # fmt: skip
     s = takeaway.sentence(rows, meta, indicator_id, year, lang)
     why = disputes.footnote(data, lang)
-    notes = _notes(data, meta, s, year, y0, lang) + (f"\n\n{why}" if why else "")
     return Slide(indicator_id=indicator_id, title=title, takeaway=s,
-                 sources=model.sources_footnote(data, lang), notes=notes,
+                 sources=model.sources_footnote(data, lang),
+                 make_notes=lambda: _notes(data, meta, s, year, y0, lang) + (f"\n\n{why}" if why else ""),
                  make_chart=lambda: charts.trend(data, meta, years, lang), data=data,
                  unit=unit, area=meta.area(meta.area_of(indicator_id), lang), colors=dict(meta.colors), order=list(meta.agencies.index),
                  disputed=why)  # fmt: skip
