@@ -7,15 +7,18 @@ Only the default view (no query parameters: the opening agencies, every year, de
 shown, Chinese) of each viewing page is made, in the menu's order, once per warehouse
 version and server process, through the same cached functions the pages call
 (board.views, board.queries), so a page asking for a view while it is being made waits
-for it instead of making it twice. It runs after the run that started it has finished,
-so it never delays that first page; it is skipped outside a server (AppTest, the command
-line), and it stops at its first error (logged): a page then makes its view itself.
+for it instead of making it twice. It starts after the run that started it has finished,
+so it never delays that first page, and before each page's view it waits while any
+session's script is running; it is skipped outside a server (AppTest, the command line),
+and it stops at its first error (logged): a page then makes its view itself.
 """
 
 from __future__ import annotations
 
 import logging
 import threading
+import time
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 
@@ -51,25 +54,45 @@ def default_filters(meta) -> app.Filters:
     return app.Filters(d["y0"], d["y1"], tuple(d["agencies"]), d["demo"], d["lang"])
 
 
+SCRIPT_THREAD = "ScriptRunner.scriptThread"  # the name Streamlit gives a script's run
+
+
+def _idle(timeout: float = 5.0) -> None:
+    """Wait (at most `timeout` s) until no session's script is running: two cores are
+    shared with the pages a leader is opening, and a page waiting for the interpreter
+    behind the warm-up would be slower than making its own view."""
+    end = time.monotonic() + timeout
+    while time.monotonic() < end and any(
+        t.name == SCRIPT_THREAD and t.is_alive() for t in threading.enumerate()
+    ):
+        time.sleep(0.02)
+
+
 def _warm(v: warehouse.Version, run: threading.Thread) -> None:
     run.join(timeout=120)
     try:
-        warm(v)
+        warm(v, _idle)
     except Exception:  # noqa: BLE001 - a warm-up only; the page makes its view itself
         log.warning("warm-up of the default views stopped", exc_info=True)
 
 
-def warm(v: warehouse.Version) -> None:
-    """Make each viewing page's default view on version `v`, in menu order."""
+def warm(v: warehouse.Version, pause: Callable[[], None] = lambda: None) -> None:
+    """Make each viewing page's default view on version `v`, in menu order, calling
+    `pause` before each page's."""
     meta = app.load_meta()
     f = default_filters(meta)
     lang = f.lang
     if not f.agencies:
         return
+    pause()
     views.overview(v, f)
+    pause()
     views.trends(v, f, (meta.headline("enforcement"),), "value")
+    pause()
     views.compare(v, f)
+    pause()
     views.approvals(v, f, (i18n.t("ap_items", lang), i18n.t("ap_days", lang)))
+    pause()
     # 来源: its queries (pages/4_来源.py, board.ui.facts_table)
     queries.last_run()
     queries.documents(f)
@@ -82,6 +105,7 @@ def warm(v: warehouse.Version) -> None:
             queries.doc_texts(ocr["doc_id"].dropna())
     queries.conflicts(f)
     queries.rejected()
+    pause()
     # 数据质量 (pages/7_数据质量.py, board.claims_ui)
     for name in ("missing", "conflicts", "year_from_path", "never_found", "candidates"):
         queries.quality(name, f)
@@ -90,6 +114,7 @@ def warm(v: warehouse.Version) -> None:
     claims.verdicts(f)
     if flagged is not None and len(flagged):
         queries.doc_texts(pd.concat([flagged["doc_id"], flagged["other_doc_id"]]).dropna())
+    pause()
     # 会议材料: the pack of the last year, and the draft of the first bureau's figures
     years = [y for y in meta.years if f.y0 <= y <= f.y1] or meta.years
     year = int(years[-1])
