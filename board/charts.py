@@ -190,21 +190,32 @@ def unchecked():
     return alt.utils.schemapi.debug_mode(False)
 
 
+def props(chart, **kw):
+    """`chart.properties(**kw)` on a chart just made here, set in place: Altair's own checks
+    each value against the schema (whatever the debug mode) and copies the chart, and a
+    layer's copy combines its layers' parameters again (most of a panel's build, ten
+    panels a view on 对比). The spec is the same; tests/test_export.py checks the specs of
+    every kind of chart against the schema."""
+    for k, v in kw.items():
+        setattr(chart, k, v)
+    return chart
+
+
 def finish(chart, *, fit: bool = False):
     """Fonts and sizes shared by every chart. fit=True: the width follows the page and the
     height stays the plot's own (Streamlit's default 'fit' would squeeze the plot to make
     room for the title and legend)."""
     if fit:
-        chart = chart.properties(autosize=alt.AutoSizeParams(type="fit-x", contains="padding"))
-    # one configure call: each of Altair's configure_* copies the whole chart (and a layer
-    # re-checks its parameters on every copy), five of them were a third of a panel's build
-    return chart.configure(
+        props(chart, autosize=alt.AutoSizeParams(type="fit-x", contains="padding"))
+    # set in place, as chart.configure(...) would set it on a copy: each of Altair's
+    # configure_* copies the whole chart (and a layer re-checks its parameters on every copy)
+    return props(chart, config=alt.Config(
         font=FONT,
         axis=alt.AxisConfig(labelFontSize=12, titleFontSize=12, titleFontWeight="normal"),
         header=alt.HeaderConfig(labelFontSize=13, titleFontSize=13),
         legend=alt.LegendConfig(labelFontSize=12, titleFontSize=12),
         view=alt.ViewConfig(stroke=None),
-    )
+    ))  # fmt: skip
 
 
 def _panel(df: pd.DataFrame, meta: Meta, lang: str, key: str = "panel") -> pd.DataFrame:
@@ -253,8 +264,7 @@ def trend(df: pd.DataFrame, meta: Meta, years: list[int], lang: str, *, width: i
     if len(ids) == 1:
         i = ids[0]
         head = i18n.t("tr_chart_title", lang, name=meta.ind(i, lang), unit=meta.unit(i, lang))
-        layer = layer.properties(title=title(head, notes_), height=280)
-        return finish(layer, fit=True)
+        return finish(props(layer, title=title(head, notes_), height=280), fit=True)
     return finish(_one_panel_per_indicator(layer, df, meta, width, 200,
                                            title(i18n.t("tr_chart_multi", lang), notes_)))  # fmt: skip
 
@@ -297,7 +307,7 @@ def yoy(df: pd.DataFrame, meta: Meta, years: list[int], lang: str, *, width: int
     if len(ids) <= 1:
         name = meta.ind(ids[0], lang) if ids else ""
         head = i18n.t("tr_yoy_title", lang, name=name)
-        return finish(layer.properties(title=title(head, notes_), height=280), fit=True)
+        return finish(props(layer, title=title(head, notes_), height=280), fit=True)
     return finish(_one_panel_per_indicator(layer, df, meta, width, 180,
                                            title(i18n.t("tr_yoy_multi", lang), notes_)))  # fmt: skip
 
@@ -308,7 +318,7 @@ def _one_panel_per_indicator(layer, df: pd.DataFrame, meta: Meta, width: int, he
     header = alt.Header(labelAngle=0, labelOrient="top", labelAnchor="start",
                         labelFontWeight="bold")  # fmt: skip
     return (
-        layer.properties(width=width, height=height)
+        props(layer, width=width, height=height)
         .facet(
             row=alt.Row("panel:N", sort=_panel_order(df, meta), title=None, header=header),
             title=head,
@@ -350,14 +360,14 @@ def sparkline(df: pd.DataFrame, years: list[int], focus: int, unit: str, name: s
         sub.append(i18n.t("dp_spark_note", lang))
         ring = alt.Chart(name="disputed").mark_point(filled=False, color=disputes.COLOR, size=120,
                                                      strokeWidth=2).encode(x=x, y=y).transform_filter("datum.disputed")  # fmt: skip
-    chart = alt.layer(*_with_ring(ring, line, pts), data=df).properties(
+    return props(
+        alt.layer(*_with_ring(ring, line, pts), data=df),
         title=title(head, sub or None, size=11),
         height=46,
         autosize=alt.AutoSizeParams(type="fit-x", contains="padding"),
-    )
-    return (
-        chart.configure(font=FONT).configure_view(stroke=None).configure_title(subtitleFontSize=10)
-    )
+        config=alt.Config(font=FONT, view=alt.ViewConfig(stroke=None),
+                          title=alt.TitleConfig(subtitleFontSize=10)),
+    )  # fmt: skip
 
 
 # -- drawing ------------------------------------------------------------------------------------

@@ -19,6 +19,7 @@ from board.charts import (  # the shared parts of every chart
     disputed_ring,
     finish,
     notes,
+    props,
     tip,
     title,
     when,
@@ -43,8 +44,7 @@ def grouped_by_indicator(df: pd.DataFrame, meta: Meta, years: list[int], lang: s
     ring = disputed_ring(df, lang, size=160, x=year_axis(years, lang),
                          xOffset=alt.XOffset("agency:N", sort=order), y=alt.Y("value:Q"))  # fmt: skip
     chart = (
-        alt.layer(*_with_ring(ring, bars), data=df)
-        .properties(width=320, height=200)
+        props(alt.layer(*_with_ring(ring, bars), data=df), width=320, height=200)
         .facet(
             column=alt.Column(
                 "panel:N",
@@ -84,8 +84,6 @@ def before_after(df: pd.DataFrame, meta: Meta, years: list[int], lang: str, head
     sub.append("空心：压缩前；实心：压缩后" if lang == "zh" else "hollow: before; filled: after")
     ring = disputed_ring(df, lang, x=x, xOffset=xo, y=y)
     return finish(
-        alt.layer(*_with_ring(ring, rule, pts), data=df).properties(
-            title=title(head, sub), height=260
-        ),
+        props(alt.layer(*_with_ring(ring, rule, pts), data=df), title=title(head, sub), height=260),
         fit=True,
     )

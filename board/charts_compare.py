@@ -19,6 +19,7 @@ from board.charts import (  # the shared parts of every chart
     disputed_ring,
     finish,
     notes,
+    props,
     tip,
     title,
     when,
@@ -92,7 +93,7 @@ def compare_bars(df: pd.DataFrame, meta: Meta, years: list[int], lang: str, head
     export; the page draws each panel on its own, `compare_panel`, sized to the page)."""
     df = _area_panels(df, meta, lang)
     layer, sub = _compare_layer(df, meta, years, lang)
-    layer = layer.properties(width=PANEL_W, height=180)
+    layer = props(layer, width=PANEL_W, height=180)
     # each panel draws its own year axis: a shared one is drawn under the last row's
     # columns, so with five panels three to a row it would stand under the empty sixth cell
     panels = _one_panel_per_area(layer, df, meta, title(head, sub))
@@ -114,7 +115,7 @@ def compare_panel(df: pd.DataFrame, meta: Meta, years: list[int], lang: str, *,
     (compare_notes), so a phone-wide panel has no line wider than itself."""
     df = _area_panels(df, meta, lang)
     layer, _ = _compare_layer(df, meta, years, lang, legend=legend)
-    return finish(layer.properties(title=_panel_title(df), height=180), fit=True)
+    return finish(props(layer, title=_panel_title(df), height=180), fit=True)
 
 
 def _panel_title(df: pd.DataFrame) -> alt.TitleParams:
@@ -129,7 +130,7 @@ def _panel_title(df: pd.DataFrame) -> alt.TitleParams:
 def first_last(df: pd.DataFrame, meta: Meta, lang: str, head: str):
     """Per area: each agency's first year (hollow) and last year (filled) joined by a line."""
     layer, df, sub = _first_last_layer(df, meta, lang)
-    layer = layer.properties(width=PANEL_W, height=alt.Step(44))
+    layer = props(layer, width=PANEL_W, height=alt.Step(44))
     return finish(
         _one_panel_per_area(layer, df, meta, title(head, sub)).resolve_scale(x="independent")
     )
@@ -139,7 +140,7 @@ def first_last_panel(df: pd.DataFrame, meta: Meta, lang: str):
     """One area of `first_last` (df: one indicator) as wide as its column, named above it;
     its notes go once above the panels (`first_last_notes`)."""
     layer, df, _ = _first_last_layer(df, meta, lang, legend=False)
-    return finish(layer.properties(title=_panel_title(df), height=alt.Step(44)), fit=True)
+    return finish(props(layer, title=_panel_title(df), height=alt.Step(44)), fit=True)
 
 
 def first_last_notes(df: pd.DataFrame, lang: str) -> list[str]:
