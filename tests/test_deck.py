@@ -189,3 +189,25 @@ def test_the_meeting_page_keeps_a_pack_per_view_and_follows_the_filters(use_wh, 
     at.radio(key="w_lang").set_value("zh").run()
     assert_ok(at)
     assert texts(at) == first and english != first
+
+
+def test_a_slides_preview_draws_its_chart_once_opened(use_wh, bundled_wh):
+    """Issue 16: the previews start closed and their charts are made and drawn only when
+    one is opened; the opened one shows that slide's indicator, in the slide's years."""
+    from board_fixtures import chart_data, charts
+
+    use_wh(bundled_wh)
+    at = new_app().run()
+    at.switch_page("pages/9_会议材料.py").run()
+    assert_ok(at)
+    assert [e.label for e in at.expander] == ["预览图表"] * 5
+    assert charts(at) == []
+    iid = app.load_meta().headline("enforcement")
+    at.session_state[f"pv_{iid}"] = True  # what a click on its preview sets
+    at.run()
+    assert_ok(at)
+    drawn = charts(at)
+    assert len(drawn) == 1
+    d = chart_data(drawn[0])
+    assert set(d["indicator_id"]) == {iid}
+    assert int(d["year"].max()) - int(d["year"].min()) < deck.WINDOW
