@@ -8,9 +8,10 @@ shown, Chinese) of each viewing page is made, in the menu's order, once per ware
 version and server process, through the same cached functions the pages call
 (board.views, board.queries), so a page asking for a view while it is being made waits
 for it instead of making it twice. It starts after the run that started it has finished,
-so it never delays that first page, and before each page's view it waits while any
-session's script is running; it is skipped outside a server (AppTest, the command line),
-and it stops at its first error (logged): a page then makes its view itself.
+so it never delays that first page, and before each page's view it waits until no
+session's script has run for a moment (QUIET); it is skipped outside a server (AppTest,
+the command line), and it stops at its first error (logged): a page then makes its view
+itself.
 """
 
 from __future__ import annotations
@@ -58,14 +59,21 @@ def default_filters(meta) -> app.Filters:
 SCRIPT_THREAD = "ScriptRunner.scriptThread"  # the name Streamlit gives a script's run
 
 
-def _idle(timeout: float = 5.0) -> None:
-    """Wait (at most `timeout` s) until no session's script is running: two cores are
-    shared with the pages a leader is opening, and a page waiting for the interpreter
-    behind the warm-up would be slower than making its own view."""
-    end = time.monotonic() + timeout
-    while time.monotonic() < end and any(
-        t.name == SCRIPT_THREAD and t.is_alive() for t in threading.enumerate()
-    ):
+QUIET = 0.3  # s without a script running before the warm-up makes a view
+
+
+def _idle(timeout: float = 60.0) -> None:
+    """Wait until no session's script has run for QUIET s (at most `timeout` s): two
+    cores are shared with the pages a leader is opening, and a page waiting for the
+    interpreter behind the warm-up would be slower than making its own view. A leader
+    clicking from page to page is never held up by it; one reading a page is."""
+    now = time.monotonic()
+    end, quiet_since = now + timeout, now
+    while (now := time.monotonic()) < end:
+        if any(t.name == SCRIPT_THREAD and t.is_alive() for t in threading.enumerate()):
+            quiet_since = now
+        elif now - quiet_since >= QUIET:
+            return
         time.sleep(0.02)
 
 
