@@ -59,7 +59,9 @@ def default_filters(meta) -> app.Filters:
 SCRIPT_THREAD = "ScriptRunner.scriptThread"  # the name Streamlit gives a script's run
 
 
-QUIET = 0.3  # s without a script running before the warm-up makes a view
+# s without a script running before the warm-up makes a view: longer than a browser takes
+# to open the next page and start its run (0.3-0.5 s), shorter than a leader reads one
+QUIET = 1.0
 
 
 def _idle(timeout: float = 60.0) -> None:
