@@ -64,23 +64,27 @@ SCRIPT_THREAD = "ScriptRunner.scriptThread"  # the name Streamlit gives a script
 QUIET = 1.0
 
 
+_last_busy = [0.0]  # when a script was last seen running (time.monotonic)
+
+
 def _idle(timeout: float = 60.0) -> None:
     """Wait until no session's script has run for QUIET s (at most `timeout` s): two
     cores are shared with the pages a leader is opening, and a page waiting for the
     interpreter behind the warm-up would be slower than making its own view. A leader
     clicking from page to page is never held up by it; one reading a page is."""
     now = time.monotonic()
-    end, quiet_since = now + timeout, now
+    end = now + timeout
     while (now := time.monotonic()) < end:
         if any(t.name == SCRIPT_THREAD and t.is_alive() for t in threading.enumerate()):
-            quiet_since = now
-        elif now - quiet_since >= QUIET:
+            _last_busy[0] = now
+        elif now - _last_busy[0] >= QUIET:
             return
         time.sleep(0.02)
 
 
 def _warm(v: warehouse.Version, run: threading.Thread) -> None:
     run.join(timeout=120)
+    _last_busy[0] = time.monotonic()  # the first page has just been drawn
     try:
         warm(v, _idle)
     except Exception:  # noqa: BLE001 - a warm-up only; the page makes its view itself
