@@ -21,6 +21,7 @@ import altair as alt
 import pandas as pd
 
 from board import disputes, i18n
+from board.chart_words import note_lines
 from board.model import Meta
 
 # Altair checks every object against the Vega-Lite schema as it is made, and the whole chart
@@ -70,23 +71,6 @@ def notes(df: pd.DataFrame, lang: str, *, hollow: bool = True) -> list[str]:
 
 def any_disputed(df: pd.DataFrame) -> bool:
     return bool(len(df) and "disputed" in df and df["disputed"].fillna(False).astype(bool).any())
-
-
-NOTE_LINE = 42  # characters of notes on one subtitle line (a longer line is cut with …)
-
-
-def note_lines(notes: list[str], most: int = NOTE_LINE) -> list[str]:
-    """Notes joined with '；' into lines of at most `most` characters, never split inside a
-    note: a chart about as wide as half the page shows every note instead of cutting the
-    last ones (the red ring's explanation among them) off with '…'."""
-    lines = [""]
-    for n in notes:
-        if lines[-1] and len(lines[-1]) + 1 + len(n) > most:
-            lines[-1] += "；"
-            lines.append(n)
-        else:
-            lines[-1] += ("；" if lines[-1] else "") + n
-    return lines
 
 
 def title(text: str, subtitle: list[str] | None = None, size: int = 16) -> alt.TitleParams:

@@ -24,7 +24,8 @@ import json
 import math
 from pathlib import Path
 
-from board import i18n, warehouse
+from board import chart_words, i18n, warehouse
+from board.chart_words import note_lines
 from board.claims_sql import SQL as CLAIMS_SQL
 from board.sql import SQL
 
@@ -33,7 +34,6 @@ PALETTE = ("#1f5fa8", "#e8772e", "#2e9c5a", "#c23b3b", "#8a5cc2", "#8c6d31", "#d
            "#5f6b78", "#b5a300", "#17a2b8")  # fmt: skip  # board.meta.PALETTE
 QUOTE_MAX = 90  # board.meta.QUOTE_MAX
 DEMO_OPACITY = 0.45  # board.charts
-NOTE_LINE = 42
 DISPUTE_COLOR = "#d62728"  # board.disputes.COLOR
 FONT = "'Noto Sans CJK SC', 'Source Han Sans SC', 'PingFang SC', 'Microsoft YaHei', sans-serif"
 Y_AXIS = {"labelOverlap": True, "titleAlign": "right", "titleAngle": 0,
@@ -258,33 +258,7 @@ def add_yoy(data: list[dict]) -> list[dict]:
 
 def sources_footnote(data: list[dict], lang: str, max_titles: int = 3) -> str:
     """series.sources_footnote on rows."""
-    if not data or "doc_id" not in data[0]:
-        return i18n.t("sources_none", lang)
-    seen: dict[str, dict] = {}
-    for r in data:
-        if r.get("doc_id") is not None and r["doc_id"] not in seen:
-            seen[r["doc_id"]] = r
-    if not seen:
-        methods = sorted({r["method"] for r in data})
-        return i18n.t(
-            "sources_n", lang, docs=i18n.join([i18n.method_text(m, lang) for m in methods], lang)
-        )
-    docs = sorted(seen.values(), key=lambda r: r["agency_id"])
-    docs = sorted(docs, key=lambda r: r["year"], reverse=True)
-    titles = [t for r in docs if (t := r.get("doc_title") or "")]
-    n = len(docs)
-    shown = i18n.join(titles[:max_titles], lang)
-    text = (
-        shown
-        if n <= max_titles
-        else i18n.t("sources_more", lang, first=shown, n=n, rest=n - max_titles)
-    )
-    n_demo = sum(r["origin"] == "demo" for r in docs)
-    out = i18n.t("sources_n", lang, docs=text)
-    if n_demo:
-        note = i18n.t("footnote_demo", lang, n=n_demo)
-        out += f"（{note}）" if lang == "zh" else f" ({note})"
-    return out
+    return chart_words.sources(data, lang, max_titles)
 
 
 def disputes_footnote(data: list[dict], lang: str, most: int = 3) -> str | None:
@@ -338,17 +312,6 @@ def notes(data: list[dict], lang: str) -> list[str]:
     if any(r.get("disputed") for r in data):
         out.append(i18n.t("dp_chart_note", lang))
     return out
-
-
-def note_lines(notes_: list[str], most: int = NOTE_LINE) -> list[str]:
-    lines = [""]
-    for n in notes_:
-        if lines[-1] and len(lines[-1]) + 1 + len(n) > most:
-            lines[-1] += "；"
-            lines.append(n)
-        else:
-            lines[-1] += ("；" if lines[-1] else "") + n
-    return lines
 
 
 def title(text: str, subtitle: list[str] | None = None, size: int = 16) -> dict:

@@ -8,7 +8,7 @@ import math
 
 import pandas as pd
 
-from board import disputes, i18n
+from board import chart_words, disputes, i18n
 from board.meta import QUOTE_MAX, Meta
 
 
@@ -95,30 +95,10 @@ def sources_footnote(df: pd.DataFrame, lang: str, max_titles: int = 3) -> str:
     """'来源：A、B等5份文件（其中3份为演示数据）' for the documents behind the rows of df."""
     if df.empty or "doc_id" not in df:
         return i18n.t("sources_none", lang)
-    docs = (
-        df.dropna(subset=["doc_id"])
-        .drop_duplicates("doc_id")
-        .sort_values(["year", "agency_id"], ascending=[False, True])
-    )
-    if docs.empty:
-        methods = sorted(set(df["method"]))
-        return i18n.t(
-            "sources_n", lang, docs=i18n.join([i18n.method_text(m, lang) for m in methods], lang)
-        )
-    titles = [t for t in docs["doc_title"].fillna("") if t]
-    n = len(docs)
-    shown = i18n.join(titles[:max_titles], lang)
-    text = (
-        shown
-        if n <= max_titles
-        else i18n.t("sources_more", lang, first=shown, n=n, rest=n - max_titles)
-    )
-    n_demo = int(docs["origin"].eq("demo").sum())
-    out = i18n.t("sources_n", lang, docs=text)
-    if n_demo:
-        note = i18n.t("footnote_demo", lang, n=n_demo)
-        out += f"（{note}）" if lang == "zh" else f" ({note})"
-    return out
+    cols = [c for c in ("doc_id", "doc_title", "year", "agency_id", "origin", "method") if c in df]
+    part = df[cols]
+    rows = part.astype(object).where(part.notna(), None).to_dict("records")  # NaN -> None
+    return chart_words.sources(rows, lang, max_titles)
 
 
 def first_last(df: pd.DataFrame) -> pd.DataFrame:
