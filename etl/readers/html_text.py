@@ -217,13 +217,7 @@ def _own_table(tr):
 
 def _cell_text(cell) -> str:
     w = _Writer()
-    for child in [cell]:
-        if child.text:
-            w.buf.append(child.text)
-        for c in child:
-            w.walk(c)
-            if c.tail:
-                w.buf.append(c.tail)
+    w.walk(cell)  # a td/th is neither a block nor a table: its text, children and tails
     w.flush()
     lines = [x for x in w.lines if isinstance(x, str)]
     joined = ""
