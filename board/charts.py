@@ -253,6 +253,32 @@ def trend(df: pd.DataFrame, meta: Meta, years: list[int], lang: str, *, width: i
                                            title(i18n.t("tr_chart_multi", lang), notes_)))  # fmt: skip
 
 
+def grouped_bars(df: pd.DataFrame, meta: Meta, years: list[int], lang: str, y: alt.Y,
+                 tooltip, *, stroke: str, legend: bool = True):  # fmt: skip
+    """Bars per year side by side by agency, a demo bar faded, a clicked bar outlined in
+    `stroke`: the bars of 对比's panels and of 趋势's 同比 chart. Returns the bars and their
+    xOffset (for the layers drawn over them)."""
+    sel = _pick()
+    xo = alt.XOffset("agency:N", sort=meta.agency_order(df["agency_id"].unique(), lang))
+    bars = (
+        alt.Chart()
+        .mark_bar(tooltip=tooltip)
+        .encode(
+            x=year_axis(years, lang),
+            xOffset=xo,
+            y=y,
+            color=color(meta, df, lang, legend=legend),
+            opacity=when(
+                alt.OpacityValue, alt.datum.is_demo, alt.value(DEMO_OPACITY), alt.value(1.0)
+            ),
+            stroke=alt.StrokeValue(stroke),
+            strokeWidth=when(alt.StrokeWidthValue, sel, alt.value(2.5), alt.value(0), empty=False),
+        )
+        .add_params(sel)
+    )
+    return bars, xo
+
+
 def yoy(df: pd.DataFrame, meta: Meta, years: list[int], lang: str, *, width: int = 620):
     """Change on the year before, in %, as bars per agency (no bar where a year is missing)."""
     df = _panel(df, meta, lang)
@@ -264,26 +290,9 @@ def yoy(df: pd.DataFrame, meta: Meta, years: list[int], lang: str, *, width: int
                                         for n in df.loc[prev, "prev_dispute_note"]]  # fmt: skip
         df["disputed"] = df["disputed"] | prev
     ids = list(dict.fromkeys(df["indicator_id"]))
-    col = color(meta, df, lang)
-    sel = _pick()
-    xo = alt.XOffset("agency:N", sort=meta.agency_order(df["agency_id"].unique(), lang))
     y = alt.Y("yoy_pct:Q", title="%", axis=Y_AXIS)
-    bars = (
-        alt.Chart()
-        .mark_bar(tooltip=tip(lang, [("yoy_txt", i18n.t("yoy", lang))]))
-        .encode(
-            x=year_axis(years, lang),
-            xOffset=xo,
-            y=y,
-            color=col,
-            opacity=when(
-                alt.OpacityValue, alt.datum.is_demo, alt.value(DEMO_OPACITY), alt.value(1.0)
-            ),
-            strokeWidth=when(alt.StrokeWidthValue, sel, alt.value(2.5), alt.value(0), empty=False),
-            stroke=alt.StrokeValue("#222"),
-        )
-        .add_params(sel)
-    )
+    tooltip = tip(lang, [("yoy_txt", i18n.t("yoy", lang))])
+    bars, xo = grouped_bars(df, meta, years, lang, y, tooltip, stroke="#222")
     zero = alt.Chart().mark_rule(color="#666").encode(y=alt.YDatum(0))
     ring = disputed_ring(df, lang, size=200, x=year_axis(years, lang), xOffset=xo, y=y)
     layer = alt.layer(*_with_ring(ring, bars, zero), data=df)

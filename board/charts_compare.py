@@ -18,6 +18,7 @@ from board.charts import (  # the shared parts of every chart
     count_axis,
     disputed_ring,
     finish,
+    grouped_bars,
     notes,
     props,
     tip,
@@ -48,26 +49,8 @@ def _compare_layer(df: pd.DataFrame, meta: Meta, years: list[int], lang: str, *,
     """Bars per year grouped by agency (one area): the layer of a compare panel, and its
     subtitle lines. A value the report gives as a bound (10次以上) keeps its bar, outlined
     with a dashed line (a text above a 5-px bar floats free of it: issue 13)."""
-    col = color(meta, df, lang, legend=legend)
-    sel = _pick()
-    xo = alt.XOffset("agency:N", sort=meta.agency_order(df["agency_id"].unique(), lang))
     y = alt.Y("value:Q", title=None, axis=count_axis(df))
-    bars = (
-        alt.Chart()
-        .mark_bar(tooltip=tip(lang))
-        .encode(
-            x=year_axis(years, lang),
-            xOffset=xo,
-            y=y,
-            color=col,
-            opacity=when(
-                alt.OpacityValue, alt.datum.is_demo, alt.value(DEMO_OPACITY), alt.value(1.0)
-            ),
-            stroke=alt.StrokeValue("#111"),
-            strokeWidth=when(alt.StrokeWidthValue, sel, alt.value(2.5), alt.value(0), empty=False),
-        )
-        .add_params(sel)
-    )
+    bars, xo = grouped_bars(df, meta, years, lang, y, tip(lang), stroke="#111", legend=legend)
     bound = (
         alt.Chart()
         .mark_bar(fillOpacity=0, stroke="#222", strokeWidth=1.2, strokeDash=[3, 2])
