@@ -5,11 +5,13 @@ piece of code.
 
     sources(rows, lang, max_titles=3) -> '来源：A、B等5份文件（其中3份为演示数据）'
     note_lines(notes, most=NOTE_LINE) -> the notes joined with '；' into lines
+    short_quote(quote, n=QUOTE_MAX) -> a source sentence on one line, cut with … at n
 """
 
 from __future__ import annotations
 
 from board import i18n
+from board.chart_style import QUOTE_MAX
 
 NOTE_LINE = 42  # characters of notes on one subtitle line (a longer line is cut with …)
 
@@ -58,3 +60,8 @@ def note_lines(notes: list[str], most: int = NOTE_LINE) -> list[str]:
         else:
             lines[-1] += ("；" if lines[-1] else "") + n
     return lines
+
+
+def short_quote(q: str | None, n: int = QUOTE_MAX) -> str:
+    q = (q or "").replace("\n", " ").strip()
+    return q if len(q) <= n else q[: n - 1] + "…"

@@ -20,7 +20,9 @@ import json
 import altair as alt
 import pandas as pd
 
+from board import chart_style as style
 from board import disputes, i18n
+from board.chart_style import DEMO_OPACITY, FONT  # noqa: F401 (the chart modules' names)
 from board.chart_words import note_lines
 from board.model import Meta
 
@@ -32,12 +34,8 @@ alt.utils.schemapi.disable_debug_mode()
 
 PICK = "pick"
 PICK_FIELDS = ["agency_id", "year", "indicator_id"]
-DEMO_OPACITY = 0.45
 PANEL_W = 180  # three small multiples a row fit beside the sources column at 1440 px
-# the unit written horizontally above the axis, ending at the axis line
-Y_AXIS = alt.Axis(titleAngle=0, titleAlign="right", titleBaseline="bottom", titleX=4, titleY=-8,
-                  labelOverlap=True)  # fmt: skip
-FONT = "'Noto Sans CJK SC', 'Source Han Sans SC', 'PingFang SC', 'Microsoft YaHei', sans-serif"
+Y_AXIS = alt.Axis(**style.Y_AXIS)
 
 
 def when(channel, predicate, if_true, if_false, **kw):
@@ -195,9 +193,9 @@ def finish(chart, *, fit: bool = False):
     # configure_* copies the whole chart (and a layer re-checks its parameters on every copy)
     return props(chart, config=alt.Config(
         font=FONT,
-        axis=alt.AxisConfig(labelFontSize=12, titleFontSize=12, titleFontWeight="normal"),
-        header=alt.HeaderConfig(labelFontSize=13, titleFontSize=13),
-        legend=alt.LegendConfig(labelFontSize=12, titleFontSize=12),
+        axis=alt.AxisConfig(**style.AXIS_CONFIG),
+        header=alt.HeaderConfig(**style.HEADER_CONFIG),
+        legend=alt.LegendConfig(**style.LEGEND_CONFIG),
         view=alt.ViewConfig(stroke=None),
     ))  # fmt: skip
 

@@ -20,8 +20,9 @@ from __future__ import annotations
 import pandas as pd
 
 from board import i18n
+from board.chart_style import DISPUTE_COLOR
 
-COLOR = "#d62728"  # the ring on charts and the marker on slides
+COLOR = DISPUTE_COLOR  # the ring on charts and the marker on slides
 
 
 def _others(raw, unit: str, lang: str) -> str:

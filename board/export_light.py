@@ -25,25 +25,27 @@ import math
 from pathlib import Path
 
 from board import chart_words, i18n, warehouse
-from board.chart_words import note_lines
+from board.chart_style import (
+    AXIS_CONFIG,
+    DEMO_OPACITY,
+    DISPUTE_COLOR,
+    FONT,
+    HEADER_CONFIG,
+    LEGEND_CONFIG,
+    PALETTE,
+    Y_AXIS,
+)
+from board.chart_words import note_lines, short_quote
 from board.claims_sql import SQL as CLAIMS_SQL
 from board.sql import SQL
 
 SCHEMA_URL = "https://vega.github.io/schema/vega-lite/v6.4.1.json"  # alt.SCHEMA_URL
-PALETTE = ("#1f5fa8", "#e8772e", "#2e9c5a", "#c23b3b", "#8a5cc2", "#8c6d31", "#d65fa7",
-           "#5f6b78", "#b5a300", "#17a2b8")  # fmt: skip  # board.meta.PALETTE
-QUOTE_MAX = 90  # board.meta.QUOTE_MAX
-DEMO_OPACITY = 0.45  # board.charts
-DISPUTE_COLOR = "#d62728"  # board.disputes.COLOR
-FONT = "'Noto Sans CJK SC', 'Source Han Sans SC', 'PingFang SC', 'Microsoft YaHei', sans-serif"
-Y_AXIS = {"labelOverlap": True, "titleAlign": "right", "titleAngle": 0,
-          "titleBaseline": "bottom", "titleX": 4, "titleY": -8}  # fmt: skip
 CONFIG = {
     "view": {"continuousWidth": 300, "continuousHeight": 300, "stroke": None},
-    "axis": {"labelFontSize": 12, "titleFontSize": 12, "titleFontWeight": "normal"},
+    "axis": AXIS_CONFIG,
     "font": FONT,
-    "header": {"labelFontSize": 13, "titleFontSize": 13},
-    "legend": {"labelFontSize": 12, "titleFontSize": 12},
+    "header": HEADER_CONFIG,
+    "legend": LEGEND_CONFIG,
 }
 
 
@@ -165,11 +167,6 @@ def _str(v) -> str | None:
 
 def _nan(v) -> bool:
     return v is None or (isinstance(v, float) and math.isnan(v))
-
-
-def short_quote(q: str | None, n: int = QUOTE_MAX) -> str:
-    q = (q or "").replace("\n", " ").strip()
-    return q if len(q) <= n else q[: n - 1] + "…"
 
 
 def _others(raw, unit: str, lang: str) -> str:

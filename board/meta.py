@@ -8,14 +8,12 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from board import i18n
+from board.chart_style import PALETTE, QUOTE_MAX  # noqa: F401 (board.model's names)
 
 # The five areas on the overview, in the order a leader reads them (catalog area ids).
 OVERVIEW_AREAS = ("enforcement", "cases", "training", "disclosure", "approval")
 APPROVAL_IDS = ("approval_items", "one_visit_items", "approval_days_before",
                 "approval_days_after", "approval_time_cut_pct")  # fmt: skip
-PALETTE = ("#1f5fa8", "#e8772e", "#2e9c5a", "#c23b3b", "#8a5cc2", "#8c6d31", "#d65fa7",
-           "#5f6b78", "#b5a300", "#17a2b8")  # fmt: skip
-QUOTE_MAX = 90  # characters of a source sentence in a tooltip
 
 
 @dataclass

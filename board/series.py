@@ -9,12 +9,8 @@ import math
 import pandas as pd
 
 from board import chart_words, disputes, i18n
-from board.meta import QUOTE_MAX, Meta
-
-
-def short_quote(q: str | None, n: int = QUOTE_MAX) -> str:
-    q = (q or "").replace("\n", " ").strip()
-    return q if len(q) <= n else q[: n - 1] + "…"
+from board.chart_words import short_quote
+from board.meta import Meta
 
 
 def enrich(df: pd.DataFrame, meta: Meta, lang: str) -> pd.DataFrame:
