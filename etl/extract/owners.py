@@ -111,6 +111,9 @@ def _subject_marks(
     """(position, agency or None for the reporter) where the subject changes. subjects:
     the text's names, found once (else the sentence is scanned)."""
     marks = []
+    own = _window(subjects.own, subjects.own_at, s, e) if subjects else None
+    if own is None:
+        own = [(m.start(), m.end(), m["level"]) for m in SELF.finditer(norm, s, e)]
     if owners.pattern is not None:
         named = _window(subjects.named, subjects.named_at, s, e) if subjects else None
         if named is None:
@@ -122,10 +125,9 @@ def _subject_marks(
             if NOT_SUBJECT_BEFORE.search(before) or joined:
                 object_end = end
                 continue
+            if _alias_of_reporter(norm, start, owners, own, bodies):
+                continue
             marks.append((start, owners.canonical(name)))
-    own = _window(subjects.own, subjects.own_at, s, e) if subjects else None
-    if own is None:
-        own = [(m.start(), m.end(), m["level"]) for m in SELF.finditer(norm, s, e)]
     for start, _, level in own:
         # 我区 in a district body's report is the reporter's area; in a city's, not a subject
         if level and not region_of(owners.reporter).endswith(level):
@@ -139,6 +141,20 @@ def _subject_marks(
         marks.append((start, None if _is_self(name, owners) else OTHER))
     marks.sort()
     return marks
+
+
+def _alias_of_reporter(norm: str, start: int, owners: Owners, own, bodies) -> bool:
+    """A body named in brackets right after the reporter (我局（区知识产权局）, 区科技局（区知识
+    产权局）): a merged bureau's second name, not a new subject. After any other word
+    (所属单位（区知识产权局）) the bracket says who the subject is."""
+    if start == 0 or norm[start - 1] not in "（(":
+        return False
+    opens = start - 1
+    return (
+        any(end == opens for _, end, _ in own)
+        or any(end == opens and _is_self(name, owners) for _, end, name in bodies)
+        or any(norm.endswith(n, 0, opens) for n in owners.self_names)
+    )
 
 
 def _owner_at(pos: int, marks, owners: Owners) -> str:
