@@ -27,6 +27,10 @@ from etl.model import ReadError, TextDoc
 from etl.readers.pdf_layout import CELLS as _CELLS
 from etl.readers.pdf_layout import HARD as _HARD
 from etl.readers.pdf_layout import page_layout, reading_order
+from etl.readers.wrapped import HEADING as _HEADING
+from etl.readers.wrapped import PAGE_NUMBER as _PAGE_NUMBER
+from etl.readers.wrapped import SENTENCE_END as _SENTENCE_END
+from etl.readers.wrapped import SHORT_HEADING as _SHORT_HEADING
 
 NO_TEXT_LAYER = (
     "PDF 没有文字层（可能是扫描件），无法提取文字。请提供可复制文字的 PDF、Word 或文本文件。"
@@ -41,22 +45,11 @@ CORRUPT = (
     "（The PDF is damaged or incomplete.）"
 )
 
-_SENTENCE_END = tuple("。；！？：”）)")
-_SHORT_HEADING = 20  # a heading-like line this short is a heading, not a wrapped sentence
-_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_HEADING = re.compile(
-    r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+(?:[.．](?!\d)|、)"
-    r"|第[一二三四五六七八九十百零〇\d]+[章节条部分篇项])"
-)
 _FIELD = re.compile(
     r"^\s*[\u4e00-\u9fff]{2,4}[:：]\s*[^\s\ue000\ue001]"
 )  # 来源：县科技局, a page's fields (not 报告如下：)
 _TITLE = re.compile(r"^\s*\S{2,30}?(?:19|20)\d\d年\S{0,30}(?:报告|总结)\s*$")
 _ROW_START = re.compile(r"^\s*(?:\|\s*)?[-+]?\d[\d,.]*%?\s*\|")  # "0 | 0 | 2": a row of numbers
-# "- 3 -", "— 3 —", "第3页", "第 3 页 共 10 页", "3/10": page furniture, not text
-_PAGE_NUMBER = re.compile(
-    r"^\s*(?:[-—–]\s*\d+\s*[-—–]|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)\s*$"
-)
 
 
 def read_pdf(path: Path) -> TextDoc:

@@ -3,8 +3,8 @@
 Staff files come from Windows machines (GBK/GB18030, UTF-16 with BOM, UTF-8 with BOM)
 as often as from anywhere else. We try the unambiguous encodings first and refuse a
 decoding that produces garbage, because a wrongly decoded report silently yields no
-facts. The text is otherwise kept exactly as written (only newlines are unified), since
-fact offsets refer to it.
+facts. The text is otherwise kept as written (newlines unified, and the breaks of a text
+wrapped at a fixed width joined: etl/readers/wrapped.py), since fact offsets refer to it.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import re
 from pathlib import Path
 
 from etl.model import ReadError, TextDoc
-from etl.readers import mojibake
+from etl.readers import mojibake, wrapped
 
 UNDECODABLE = (
     "无法识别文件编码（不是 UTF-8、GBK 或 GB18030 文本），请用记事本或 WPS 打开后另存为 UTF-8 再提供。"
@@ -45,6 +45,7 @@ def read_txt(path: Path, data: bytes | None = None) -> TextDoc:
     """data: the file's bytes, when they have been read already."""
     path = path if isinstance(path, Path) else Path(path)
     text, encoding = decode(path.read_bytes() if data is None else data)
+    text = wrapped.join_fixed_width(text)  # a PDF's lines copied out: "执法检\n查12次"
     if not text.strip():
         raise ReadError("文件为空（只有空白字符），请提供有内容的报告。（The file has no text.）")
     return TextDoc(path=path, text=text, format="txt", encoding=encoding)

@@ -1,0 +1,105 @@
+"""A plain-text report wrapped at a fixed width (a PDF's lines copied out or saved as text)
+gives the facts of the same report written one line per paragraph; other texts keep their
+line breaks."""
+
+from __future__ import annotations
+
+import pytest
+
+from etl.extract import extract_text
+from etl.readers.text import read_txt
+from etl.readers.wrapped import join_fixed_width, width
+
+TITLE = "周村区科学技术局2018年度法治政府建设情况报告"
+PARAGRAPHS = [
+    "2018年，我局坚持依法行政，全年开展科技领域执法检查12次，检查企业和科研单位35家次，"
+    "依法办结执法案件4件，网上办案率100%。",
+    "组织干部职工参加学法培训6次，培训人员达120人次。局党组召开法治建设专题会议2次。",
+    "全年主动公开政府信息88条，收到依申请公开1件，均按时答复。全年未发生行政复议和行政诉讼案件。",
+    "3个审批事项的办理时限由20个工作日压缩至5个工作日，压缩比例75%。",
+]
+
+
+def _wrap(paragraph: str, columns: int, indent: str = "　　") -> list[str]:
+    """Cut a paragraph into lines of at most `columns` display columns, anywhere (mid-word
+    and mid-number), as a page does."""
+    lines, line = [], indent
+    for ch in paragraph:
+        if width(line + ch) > columns:
+            lines.append(line)
+            line = ""
+        line += ch
+    return [*lines, line]
+
+
+def _facts(text: str, tmp_path) -> set:
+    path = tmp_path / "r.txt"
+    path.write_text(text, encoding="utf-8")
+    doc = read_txt(path)
+    return {
+        (f.agency, f.indicator, f.value) for f in extract_text(doc.text, "周村区科学技术局", 2018)
+    }
+
+
+def _report(body_lines: list[str]) -> str:
+    return "\n".join([TITLE, "", *body_lines, ""])
+
+
+@pytest.fixture
+def one_line_each(tmp_path):
+    return _facts(_report(["　　" + p for p in PARAGRAPHS]), tmp_path)
+
+
+@pytest.mark.parametrize("columns", [40, 56, 62, 70, 78])
+def test_wrapped_report_gives_the_same_facts(columns, one_line_each, tmp_path):
+    lines = [line for p in PARAGRAPHS for line in _wrap(p, columns)]
+    assert len(lines) > len(PARAGRAPHS) + 2  # the case is really wrapped
+    assert _facts(_report(lines), tmp_path) == one_line_each
+    assert len(one_line_each) >= 10
+
+
+@pytest.mark.parametrize("page_number", ["— 2 —", "- 2 -", "第2页", "第 2 页 共 3 页"])
+def test_a_page_number_inside_a_sentence_is_dropped(page_number, one_line_each, tmp_path):
+    lines = [line for p in PARAGRAPHS for line in _wrap(p, 56)]
+    lines[3:3] = ["", page_number, ""]  # a page ends mid-paragraph
+    text = _report(lines)
+    assert page_number not in read_txt_text(text, tmp_path)
+    assert _facts(text, tmp_path) == one_line_each
+
+
+def read_txt_text(text: str, tmp_path) -> str:
+    path = tmp_path / "p.txt"
+    path.write_text(text, encoding="utf-8")
+    return read_txt(path).text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # one line per paragraph: the usual report
+        _report(["　　" + p for p in PARAGRAPHS]),
+        # a table of rows at one width: rows are never joined
+        "\n".join(["| 执法检查 | 12 | 次 | 较上年增加 |"] * 6),
+        # short lines without punctuation: headings, a signature and its date
+        "\n".join(["一、执法检查", "二、政务公开", "周村区科学技术局", "2019年1月10日"] * 3),
+        # lines of different widths that stop without punctuation (a list of names)
+        "\n".join(["科技型中小企业评价工作专班" + "甲" * n for n in range(0, 30, 6)]),
+    ],
+    ids=["paragraphs", "table", "short lines", "ragged"],
+)
+def test_text_that_is_not_wrapped_is_left_as_it_is(text):
+    assert join_fixed_width(text) is text
+
+
+def test_a_title_as_wide_as_the_page_stays_on_its_own_line():
+    title = "周村区科学技术局关于2018年度法治政府建设工作情况的报告"
+    body = [line for p in PARAGRAPHS for line in _wrap(p, width(title), indent="")]
+    joined = join_fixed_width("\n".join([title, *body]))
+    assert joined.split("\n")[0] == title
+
+
+def test_a_heading_after_a_cut_line_starts_its_own_line():
+    body = _wrap(PARAGRAPHS[0] + PARAGRAPHS[1], 56)
+    cut = body[0].rstrip("。")  # a line that reaches the edge mid-sentence
+    text = "\n".join([*body, cut, "二、强化法治学习", *body])
+    assert "\n二、强化法治学习" in join_fixed_width(text)
