@@ -103,3 +103,43 @@ def test_a_heading_after_a_cut_line_starts_its_own_line():
     cut = body[0].rstrip("。")  # a line that reaches the edge mid-sentence
     text = "\n".join([*body, cut, "二、强化法治学习", *body])
     assert "\n二、强化法治学习" in join_fixed_width(text)
+
+
+def _page(paragraph_html: str, table: str = "") -> str:
+    return (
+        "<html><head><meta charset='utf-8'><title>" + TITLE + "</title></head><body>"
+        "<h1>"
+        + TITLE
+        + "</h1><div class='content'>"
+        + paragraph_html
+        + table
+        + "</div></body></html>"
+    )
+
+
+TABLE = (
+    "<table><tr><td>项目</td><td>数量</td></tr>"
+    "<tr><td>执法检查（次）</td><td>12</td></tr><tr><td>规范性文件（件）</td><td>2</td></tr></table>"
+)
+
+
+def _html_facts(markup: str, tmp_path):
+    from etl.readers.html import read_html
+
+    path = tmp_path / "p.html"
+    path.write_text(markup, encoding="utf-8")
+    doc = read_html(path)
+    facts = extract_text(doc.text, "周村区科学技术局", 2018)
+    return doc, {(f.agency, f.indicator, f.value) for f in facts}
+
+
+@pytest.mark.parametrize("joiner", ["</p><p>", "<br>", "<br/>\n"], ids=["p", "br", "br-newline"])
+def test_a_page_of_a_pdfs_lines_gives_the_facts_of_its_paragraphs(joiner, tmp_path):
+    lines = [line for p in PARAGRAPHS for line in _wrap(p, 56)]
+    _, whole = _html_facts(_page("".join(f"<p>{p}</p>" for p in PARAGRAPHS), TABLE), tmp_path)
+    doc, wrapped = _html_facts(_page("<p>" + joiner.join(lines) + "</p>", TABLE), tmp_path)
+    assert wrapped == whole
+    # the table's cells still point at their own text once the breaks above are cut out
+    assert doc.parts
+    for s, e, _ in doc.parts:
+        assert doc.text[s:e] in {"项目", "数量", "执法检查（次）", "12", "规范性文件（件）", "2"}

@@ -37,7 +37,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from etl.model import ReadError, TextDoc
-from etl.readers import mojibake
+from etl.readers import mojibake, wrapped
 from etl.readers.html_text import _SENTENCE, _squash, _Writer
 
 NOT_A_PAGE = (
@@ -152,6 +152,10 @@ def read_html(path: Path) -> TextDoc:
         fmt = "html"
     text, encoding = mojibake.undo(text, encoding)
     out, parts = page_text(text)
+    # a page that shows a PDF's lines, one <p> or <br> each: "执法检</p><p>查12次"
+    if cut := wrapped.breaks(out):
+        parts = [(wrapped.moved(s, cut), wrapped.moved(e, cut), k) for s, e, k in parts]
+        out = wrapped.cut_out(out, cut)
     if not out.strip():
         raise ReadError(NOT_A_PAGE)
     return TextDoc(path=Path(path), text=out, format=fmt, encoding=encoding, parts=parts)

@@ -76,28 +76,39 @@ def _wider(line: str, edge: int) -> bool:
 def join_fixed_width(text: str) -> str:
     """text with the breaks of its wrapped paragraphs joined and its page numbers dropped;
     text itself (the same object) when it is not wrapped (most reports)."""
+    return cut_out(text, breaks(text))
+
+
+def breaks(text: str) -> list[tuple[int, int]]:
+    """The spans of a wrapped text to cut out, in order: each break inside a paragraph
+    (its newline, a page's blank lines and number between, the next line's indent) and
+    each page number's line; none for a text that is not wrapped."""
     lines = text.split("\n")
     edge = page_width(lines)
     if edge is None:
-        return text
-    out: list[str] = []
+        return []
+    spans: list[tuple[int, int]] = []
     joining = False  # the last line reached the edge mid-sentence: the next one goes on
-    blanks, page_break = 0, False  # blank lines and a page number since the last text
+    blanks = page_break = False  # since the last line of text
+    numbers: list[tuple[int, int]] = []  # page-number lines since the last line of text
+    pos, last_end = 0, 0
     for line in lines:
+        start, end = pos, pos + len(line)
+        pos = end + 1
         if not line.strip():
-            blanks += 1
+            blanks = True
             continue
         if PAGE_NUMBER.match(line):
-            page_break = True  # "— 2 —" between two pages, often mid-sentence
+            numbers.append((start, min(pos, len(text))))  # "— 2 —", often mid-sentence
+            page_break = True
             continue
-        if blanks and not (joining and page_break):
-            out.extend([""] * blanks)  # a paragraph's end (a page's blank lines do not end one)
-            joining = False
-        blanks, page_break = 0, False
-        if joining and not HEADING.match(line):
-            out[-1] += line.lstrip()
+        # a page's blank lines do not end a paragraph; other blank lines do
+        if joining and (page_break or not blanks) and not HEADING.match(line):
+            spans.append((last_end, start + len(line) - len(line.lstrip())))
         else:
-            out.append(line)
+            spans.extend(numbers)
+        numbers, blanks, page_break = [], False, False
+        last_end = end
         body = line.rstrip()
         joining = (
             _cut(body)
@@ -105,8 +116,29 @@ def join_fixed_width(text: str) -> str:
             and not _short_heading(body)
             and not TITLE.match(body)
         )
-    out.extend([""] * blanks)
-    return "\n".join(out)
+    spans.extend(numbers)
+    return spans
+
+
+def cut_out(text: str, spans: list[tuple[int, int]]) -> str:
+    if not spans:
+        return text
+    pieces, at = [], 0
+    for s, e in spans:
+        pieces.append(text[at:s])
+        at = e
+    pieces.append(text[at:])
+    return "".join(pieces)
+
+
+def moved(pos: int, spans: list[tuple[int, int]]) -> int:
+    """Where text[pos] stands once spans are cut out (a position inside a span: its start)."""
+    gone = 0
+    for s, e in spans:
+        if pos < s:
+            break
+        gone += min(pos, e) - s
+    return pos - gone
 
 
 def _short_heading(line: str) -> bool:
