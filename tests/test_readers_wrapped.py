@@ -143,3 +143,18 @@ def test_a_page_of_a_pdfs_lines_gives_the_facts_of_its_paragraphs(joiner, tmp_pa
     assert doc.parts
     for s, e, _ in doc.parts:
         assert doc.text[s:e] in {"项目", "数量", "执法检查（次）", "12", "规范性文件（件）", "2"}
+
+
+def test_a_word_file_made_from_a_pdf_one_paragraph_a_line(one_line_each, tmp_path):
+    from docx import Document
+
+    from etl.readers.docx import read_docx
+
+    doc = Document()
+    doc.add_paragraph(TITLE)
+    for line in (line for p in PARAGRAPHS for line in _wrap(p, 62)):
+        doc.add_paragraph(line)
+    doc.save(tmp_path / "r.docx")
+    text = read_docx(tmp_path / "r.docx").text
+    facts = extract_text(text, "周村区科学技术局", 2018)
+    assert {(f.agency, f.indicator, f.value) for f in facts} == one_line_each

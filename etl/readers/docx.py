@@ -16,6 +16,7 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from etl.model import ReadError, TextDoc
+from etl.readers import wrapped
 
 CORRUPT = (
     "Word 文件已损坏或不完整，无法打开。请用 Word 或 WPS 打开后重新另存为 .docx 再提供。"
@@ -33,7 +34,8 @@ def read_docx(path: Path) -> TextDoc:
         lines = list(_body_lines(doc.element.body, doc))
     except Exception as exc:  # zip, XML and package errors all mean the same to the user
         raise ReadError(CORRUPT) from exc
-    text = "\n".join(lines)
+    # a PDF turned into Word keeps the page's lines as paragraphs: "执法检" ¶ "查12次"
+    text = wrapped.join_fixed_width("\n".join(lines))
     if not text.strip():
         raise ReadError(NO_TEXT)
     return TextDoc(path=Path(path), text=text, format="docx")
