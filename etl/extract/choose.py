@@ -115,6 +115,12 @@ def _zero_targets(obj: str) -> tuple:
     if "率" in obj:
         return ()  # 纠错率、败诉率均为零: rates, not counts
     head = RELATIVE.sub("", obj)
+    if head == "情况" and "的" in obj:
+        # 被申请行政复议、提起行政诉讼的情况: the situation is the cases themselves, unless
+        # what happened to them is named (行政复议纠错的情况, 超期办理审批事项的情况)
+        head = RELATIVE.sub("", obj[: obj.rindex("的")])
+        if SITUATION_HEAD.search(head):
+            return ()
     found = tuple(i for i in cat.indicators if i.zero and _zero_hit(i, head))
     if found or SITUATION_HEAD.search(obj):
         return found  # …的情况 / …败诉的问题 / 被撤销的案件: about something else
