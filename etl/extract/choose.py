@@ -231,6 +231,24 @@ FROM_LEVEL = fast(r"(?<![自理经缘])(?:由|从)[^，,；;。\d]{0,6}$")
 YEAR_ON_YEAR = re.compile(r"(?:同比|环比)(?:增加|减少|增长|下降|上升|提高|降低)?$")
 
 
+LIST_JOINERS = "、和及与"
+
+
+def _listed_owners(norm: str, pos: int, marks, owners: Owners) -> list[str]:
+    """The owner at pos, and those listed before it as one subject (区知识产权局、区地震局均
+    未发生行政复议案件: a zero of each): marks whose names are joined by 、/和/及/与 alone."""
+    who = [_owner_at(pos, marks, owners)]
+    if owners.pattern is None:
+        return who  # no subordinates to list
+    before = [p for p, _ in marks if p < pos]
+    for prev, nxt in zip(reversed(before[:-1]), reversed(before[1:]), strict=True):
+        name = norm[prev : nxt - 1]
+        if norm[nxt - 1] not in LIST_JOINERS or not owners.pattern.fullmatch(name):
+            break
+        who.append(_owner_at(prev + 1, marks, owners))
+    return who
+
+
 def _zeros(norm: str, cs: int, ce: int, marks, owners: Owners, emit, other_year) -> None:
     if not ZERO_NEEDED.search(norm, cs, ce):
         return  # no negation and no zero word: most clauses
@@ -241,9 +259,10 @@ def _zeros(norm: str, cs: int, ce: int, marks, owners: Owners, emit, other_year)
         upto = negations[i + 1].start() if i + 1 < len(negations) else len(clause)
         if other_year(cs + neg.start()):
             continue  # 2017年未发生…: another year's zero
-        who = _owner_at(cs + neg.start(), marks, owners)
-        for ind in _zero_targets(clause[neg.start() : upto]):
-            emit(ind, 0.0, None, cs, ce, cs + neg.start(), cs + neg.end(), who, f"zero:{ind.id}")
+        for who in _listed_owners(norm, cs + neg.start(), marks, owners):
+            for ind in _zero_targets(clause[neg.start() : upto]):
+                emit(ind, 0.0, None, cs, ce, cs + neg.start(), cs + neg.end(), who,
+                     f"zero:{ind.id}")  # fmt: skip
     if negations and negations[-1].end() < len(clause):
         return
     t = ZERO_TRAIL.search(clause)
