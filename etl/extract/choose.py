@@ -121,7 +121,10 @@ def _zero_targets(obj: str) -> tuple:
         head = RELATIVE.sub("", obj[: obj.rindex("的")])
         if SITUATION_HEAD.search(head):
             return ()
-    found = tuple(i for i in cat.indicators if i.zero and _zero_hit(i, head))
+    # 行政处罚、行政复议、行政诉讼案件: each item of the list is a kind of 案件
+    items = _LIST_ITEM.split(head) if head.endswith("案件") else [head]
+    heads = [x if x.endswith("案件") else x + "案件" for x in items] if len(items) > 1 else items
+    found = tuple(i for i in cat.indicators if i.zero and any(_zero_hit(i, h) for h in heads))
     if found or SITUATION_HEAD.search(obj):
         return found  # …的情况 / …败诉的问题 / 被撤销的案件: about something else
     last, last_end = None, -1
@@ -131,6 +134,9 @@ def _zero_targets(obj: str) -> tuple:
                 if k.end() > last_end and (i.veto is None or not i.veto.search(obj)):
                     last, last_end = i, k.end()
     return (last,) if last else ()
+
+
+_LIST_ITEM = re.compile(r"[、和及与]")
 
 
 def _zero_hit(ind, head: str) -> bool:
