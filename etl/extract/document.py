@@ -41,6 +41,7 @@ from etl.extract.patterns import (
     PART_OF_YEAR,
     RELATIVE_YEAR,
     SENTENCE_END,
+    STOCK_SPAN,
     SYSTEM,
     TO_LEVEL,
     TRAINING_WORDS,
@@ -339,8 +340,12 @@ class _Extraction:
                 left, clause_left = norm[left_from : mt.start], norm[cs : mt.start]
                 prev_end = mt.end
                 veto = GLOBAL_VETO.search(clause_left)
-                if veto and veto.group(0) == "累计" and self.whole_year(ss, mt.start):
-                    veto = None  # 2021年1月1日至12月31日…累计: the year's own total
+                if (
+                    veto
+                    and veto.group(0) == "累计"
+                    and (self.whole_year(ss, mt.start) or not STOCK_SPAN.search(norm, ss, mt.start))
+                ):
+                    veto = None  # 2021年1月1日至12月31日…累计, 培训2期，累计参训: the year's
                 if veto:
                     self.set_aside(mt, _veto_reason(veto.group(0)), cs, ce, marks)
                     continue

@@ -63,6 +63,12 @@ GLOBAL_VETO = fast(
     r"|力争|争取|预计|目标|不少于|不低于|确保|拟(?:于|在|开展|组织|举办)|计划(?:开展|组织|完成|举办|于|全年|年内)"
 )
 
+# What makes 累计 a standing total over years rather than the year's sum (组织培训2期，累计
+# 参训36人次): a since or until (截至年底, 2016年以来, 至今, 近三年, 历年) or 累计达到.
+STOCK_SPAN = re.compile(
+    r"截[至止]|以来|至今|迄今|目前|历年|近[一二三四五两\d]+年|自\d{4}|累计(?:达到?|已达)"
+)
+
 # An explicit year that is not the report's puts the rest of its sentence in that year.
 YEAR_MARK = fast(r"(?<![\d\-—–~至])((?:19|20)\d{2})\s*年(?!\s*[\-—–~至]\s*\d)")
 
