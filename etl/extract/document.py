@@ -394,11 +394,12 @@ class _Extraction:
                         if target is ind:
                             self.set_aside(mt, "part", cs, ce, marks, ind)
                         continue
-                    if total is None and not (
-                        target.channel and target.channel.search(norm, cs, ce)
+                    if total is None and (
+                        part >= 0 or not (target.channel and target.channel.search(norm, cs, ce))
                     ):
                         # one channel's figure does not make a later total a part of it
-                        # (网站发布180条，新媒体390条，全年主动公开共570条): parts.channel_parts
+                        # (网站发布180条，新媒体390条，全年主动公开共570条): parts.channel_parts;
+                        # but what its 其中 breaks down is its part (网站公开31条，其中…9条)
                         stated[(who, target.id)] = value
                     self.emit(target, value, mt.qualifier, cs, ce, mt.num_start, mt.num_end, who,
                               f"{how}:{target.id}")  # fmt: skip
