@@ -91,6 +91,12 @@ DATE_LINE = re.compile(
 PATH_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 
 
+# A title covering part of a year: 第三季度, 上半年, 前三季度, 1-6月 (the year is 1-12月)
+PART_OF_YEAR = re.compile(
+    r"[上下]半年|前[一二三]季度|第[一二三四]季度|(?<!\d)1\s*[-至到~]\s*(?:[1-9]|1[01])\s*月(?!\d)"
+)
+
+
 @dataclass
 class Identity:
     title: str
@@ -311,6 +317,11 @@ def identify(text: str, path: Path | None = None, norm: str | None = None) -> Id
         if year is None and (r := YEAR_RANGE.search(title)):
             raise Unidentified(
                 f"无法确定报告年度：标题“{title[:40]}”写的是年份区间（{r.group(0)}），一份报告只能对应一个年度（请分年度报送，或在标题中写明一个年度）"
+            )
+        if year is not None and (p := PART_OF_YEAR.search(title)):
+            # a quarter's or half-year's figures are not the year's (第三季度未实施行政处罚)
+            raise Unidentified(
+                f"不是年度报告：标题“{title[:40]}”写的是{year}年的一部分（{p.group(0)}），其中的数字不能作为全年指标（请提供{year}年度报告）"
             )
     meta = _meta(norm, head)
     key = next((k for k in META_TITLE_KEYS if k in meta), None)

@@ -24,6 +24,7 @@ TITLES = [  # (text, agency as the title writes it, year)
     ("张店区知识产权局2019年度法治政府建设情况报告\n发布时间：2020年03月12日　　浏览次数：356" + BODY,
      "张店区知识产权局", 2019),
     ("【演示】区科技局2019年度法治政府建设情况报告\n（演示数据：数字为虚构）" + BODY, "区科技局", 2019),
+    ("区科技局2019年1-12月法治政府建设工作总结" + BODY, "区科技局", 2019),  # the whole year
 ]  # fmt: skip
 
 
@@ -48,6 +49,10 @@ REJECTED = [  # (text, words the reason must contain)
     # a range of years is not one year: refused rather than read as its last year
     ("区科技局2018-2019年度法治政府建设情况报告" + BODY, "年份区间"),
     ("区科技局2018年至2019年法治政府建设情况报告" + BODY, "年份区间"),
+    # part of a year: its figures are not the year's (a quarter's zero is no year's zero)
+    ("区科技局2019年第三季度关于未发生行政处罚事项的情况说明" + BODY, "不是年度报告"),
+    ("区科技局2019年上半年法治政府建设工作总结" + BODY, "不是年度报告"),
+    ("区科技局2019年1-6月政务公开工作情况报告" + BODY, "不是年度报告"),
 ]
 
 
