@@ -27,6 +27,7 @@ from pathlib import Path
 from etl.fast_regex import fast
 from etl.normalize import normalise
 from etl.numbers import parse_chinese
+from etl.readers.wrapped import HEADING
 
 # Lines that web pages put around a report: never the title, never the year.
 BANNER = fast(r"发布时间|发布日期|发文日期|成文日期|生成日期|来源[:：]|浏览|字号|首页|当前位置|打印|关闭|分享|"
@@ -62,13 +63,13 @@ NOT_A_NAME = re.compile(
 BODY_NAME = re.compile(rf"[\u4e00-\u9fff]{{2,30}}?{AGENCY_SUFFIX}")
 # Labelled metadata fields of a page (索引号：… 发布机构：… 标题：…), several to a line.
 META_KEY = re.compile(
-    r"(?P<key>名\s*称|标\s*题|题\s*名|文\s*章\s*标\s*题|发布机构|发文机关|发布单位|发文单位|公开主体|"
+    r"(?P<key>名\s*称|网页标题|标\s*题|题\s*名|文\s*章\s*标\s*题|发布机构|发文机关|发布单位|发文单位|公开主体|"
     r"所属机构|责任部门|信息来源|来\s*源|索\s*引\s*号|成文日期|发布日期|发布时间|公开日期|文\s*号|"
     r"主题分类|体裁分类|主\s*题\s*词|公开方式|公开范围|有\s*效\s*性)\s*[:：]?"
 )
 BULLETS = " \t\u3000-•·*|[【"  # what may stand before a field's name ("- 发布机构：")
-META_FIRST = frozenset("名标题文发公所责信来索成主体有")  # the first characters of the keys
-META_TITLE_KEYS = {"名称", "标题", "题名", "文章标题"}
+META_FIRST = frozenset("名网标题文发公所责信来索成主体有")  # the first characters of the keys
+META_TITLE_KEYS = {"名称", "标题", "题名", "文章标题", "网页标题"}
 META_AGENCY_KEYS = {"发布机构", "发文机关", "发布单位", "发文单位", "公开主体", "所属机构",
                     "责任部门", "信息来源", "来源"}  # fmt: skip
 OPENS_SENTENCE = re.compile(r"^\s*(?:现将|现把|特此|根据|按照|为|经)")
@@ -186,9 +187,35 @@ def _title(norm: str, head) -> tuple[int, int] | None:
             return s, e
         if has_year and i and _name_only(norm, *head[i - 1]):
             return head[i - 1][0], e  # X市科学技术局 / 2019年度法治政府建设情况报告
+        if (start := _title_lines_before(norm, head, i)) is not None:
+            return start, e  # X局 / 关于2019年度法治政府建设 / 工作情况的报告
+        if has_year and i + 1 < len(head) and _name_only(norm, *head[i + 1]):
+            return s, head[i + 1][1]  # 2019年度法治政府建设情况报告 / X市科学技术局
         if (has_year or has_agency) and weaker is None:
             weaker = (s, e)
     return weaker
+
+
+def _title_lines_before(norm: str, head, i: int) -> int | None:
+    """Where a title laid out over two or three short lines starts, when head[i] is its last
+    line and the lines above it, with no blank line between, add its year and agency."""
+    start = None
+    if HEADING.match(norm[slice(*head[i])]):
+        return None  # 一、部门基本情况: the body's first heading, under a title of its own
+    for k in (1, 2):
+        if i - k < 0:
+            break
+        (ps, pe), (ns, _) = head[i - k], head[i - k + 1]
+        line = norm[ps:pe].strip()
+        if norm[pe:ns].count("\n") != 1 or len(line) > 30 or BANNER.search(line):
+            break
+        if _is_meta(line) or "。" in line or "，" in line or OPENS_SENTENCE.match(line):
+            break
+        joined = re.sub(r"\s+", "", norm[ps : head[i][1]])
+        if ANY_YEAR.search(joined) and (TITLE.search(joined) or agency_in(joined)):
+            start = ps
+            break
+    return start
 
 
 def _name_only(norm: str, s: int, e: int) -> bool:

@@ -25,6 +25,9 @@ TITLES = [  # (text, agency as the title writes it, year)
      "张店区知识产权局", 2019),
     ("【演示】区科技局2019年度法治政府建设情况报告\n（演示数据：数字为虚构）" + BODY, "区科技局", 2019),
     ("区科技局2019年1-12月法治政府建设工作总结" + BODY, "区科技局", 2019),  # the whole year
+    # a title laid out over three short lines, and a title with its body's name under it
+    ("周村区科学技术局\n关于2019年度法治政府建设\n工作情况的报告" + BODY, "周村区科学技术局", 2019),
+    ("2019年度法治政府建设情况报告\n\n周村区科学技术局" + BODY, "周村区科学技术局", 2019),
 ]  # fmt: skip
 
 
@@ -53,6 +56,8 @@ REJECTED = [  # (text, words the reason must contain)
     ("区科技局2019年第三季度关于未发生行政处罚事项的情况说明" + BODY, "不是年度报告"),
     ("区科技局2019年上半年法治政府建设工作总结" + BODY, "不是年度报告"),
     ("区科技局2019年1-6月政务公开工作情况报告" + BODY, "不是年度报告"),
+    # a title of another kind (说明) over the body's first heading is no report title
+    ("区科技局2019年度部门决算公开说明\n一、部门基本情况\n本部门内设3个股室。", "年度"),
 ]
 
 

@@ -261,3 +261,48 @@ def test_a_control_character_in_a_page_does_not_crash_the_reader(tmp_path):
     path.write_bytes(page)
     doc = read(path)
     assert "开展执法检查16次" in doc.text and "\x01" not in doc.text
+
+
+NAMED_BODY = "<div class='article'><p>2023年，我局全年开展执法检查6次，检查企业21家。</p></div>"
+
+
+@pytest.mark.parametrize(
+    "head,top,agency_year",
+    [
+        # the report's title only in the browser's tab, before the site's name
+        (
+            "<title>梧桐区科学技术局2023年度法治政府建设情况报告_梧桐区人民政府</title>",
+            "",
+            ("梧桐区科学技术局", 2023),
+        ),
+        # only as the breadcrumb's last item (the crumb is furniture, dropped from the text)
+        (
+            "<title>梧桐区人民政府</title>",
+            "<div class='crumb'>当前位置：首页 &gt; 政务公开 &gt; 梧桐区科学技术局2023年度法治政府建设情况报告</div>",
+            ("梧桐区科学技术局", 2023),
+        ),
+        # a tab title that names no report adds nothing: the page has no body name to find
+        ("<title>梧桐区人民政府_政务公开</title>", "", None),
+    ],
+    ids=["tab title", "breadcrumb", "site name only"],
+)
+def test_a_title_named_outside_the_body_identifies_the_page(tmp_path, head, top, agency_year):
+    page = tmp_path / "p.html"
+    page.write_text(f"<html><head><meta charset='utf-8'>{head}</head><body>{top}{NAMED_BODY}"
+                    "</body></html>", encoding="utf-8")  # fmt: skip
+    if agency_year is None:
+        with pytest.raises(pipeline.Rejected):
+            pipeline.process_file(page, None, strict=False)
+        return
+    r = pipeline.process_file(page, None, strict=False)
+    assert (r.agency, r.year) == agency_year
+    assert r.text.startswith("网页标题：")  # said where the title came from
+    assert {(f.indicator, f.value) for f in r.facts} >= {("inspections", 6.0)}
+
+
+def test_a_tab_title_is_not_added_when_the_page_shows_it(tmp_path):
+    title = "梧桐区科学技术局2023年度法治政府建设情况报告"
+    page = tmp_path / "p.html"
+    page.write_text(f"<html><head><meta charset='utf-8'><title>{title}_梧桐区人民政府</title></head>"
+                    f"<body><h1>{title}</h1>{NAMED_BODY}</body></html>", encoding="utf-8")  # fmt: skip
+    assert "网页标题" not in readers.read(page).text

@@ -173,10 +173,42 @@ def page_text(markup: str) -> tuple[str, list[tuple[int, int, str]]]:
         root = lxml_html.document_fromstring(markup)
     except (etree.ParserError, ValueError):
         return "", []
+    named = _named_title(root)  # before the furniture goes: <head> and crumbs are furniture
     _strip_chrome(root)
     w = _Writer()
     w.walk(root)
+    if named and not w.shows(named):
+        w.meta.insert(0, ("网页标题", named))  # a field, where identification reads titles
     return w.result()
+
+
+# The report's title as the page names it outside its body, when the body shows none: the
+# <title> before the site's name (…报告_XX区人民政府) or the breadcrumb's last item.
+_SITE_SEPARATOR = re.compile(r"\s*(?:_|——|--|\s-\s|[|｜])\s*")
+_CRUMB_SEPARATOR = re.compile(r"\s*(?:>>|[>»›→＞])\s*")
+_NAMES_REPORT = re.compile(
+    r"(?:(?:19|20)\d\d|[〇零一二][〇零一二三四五六七八九]{3})[^>]{0,40}(?:报告|总结|年报)"
+)
+_CRUMB_WORDS = re.compile(r"crumb|position|location|weizhi|dqwz|curpos", re.IGNORECASE)
+
+
+def _named_title(root) -> str | None:
+    title = root.find(".//title")
+    pieces = (
+        _SITE_SEPARATOR.split(_squash_spaces(title.text_content())) if title is not None else []
+    )
+    for el in root.iter():
+        if not isinstance(el.tag, str):
+            continue
+        marks = f"{el.get('class', '')} {el.get('id', '')}"
+        own = (el.text or "").strip()
+        if _CRUMB_WORDS.search(marks) or own.startswith(("当前位置", "您的位置", "您现在的位置")):
+            pieces.append(_CRUMB_SEPARATOR.split(_squash_spaces(el.text_content()))[-1])
+    return next((p for p in pieces if len(p) <= 80 and _NAMES_REPORT.search(p)), None)
+
+
+def _squash_spaces(s: str) -> str:
+    return re.sub(r"\s+", " ", s or "").strip()
 
 
 def _strip_chrome(root) -> None:

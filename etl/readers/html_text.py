@@ -29,7 +29,7 @@ _SENTENCE = re.compile(r"[。；！？]")
 _KEYS = (
     r"索\s*引\s*号|主题分类|主\s*题\s*词|体裁分类|组配分类|服务对象|发布机构|发文机关|发布单位|"
     r"发文单位|公开主体|所属机构|责任部门|成文日期|发文日期|发布日期|公开日期|生成日期|发布时间|"
-    r"发文字号|文\s*号|文章标题|标\s*题|名\s*称|题\s*名|有\s*效\s*性|公开方式|公开范围|信息来源|"
+    r"发文字号|文\s*号|文章标题|网页标题|标\s*题|名\s*称|题\s*名|有\s*效\s*性|公开方式|公开范围|信息来源|"
     r"来\s*源|时\s*效"
 )
 META_KEY = re.compile(rf"^\s*(?P<key>{_KEYS})\s*[:：]\s*(?P<value>.*)$")
@@ -148,6 +148,11 @@ class _Writer:
             return False
         self.meta.extend(pairs)
         return True
+
+    def shows(self, text: str) -> bool:
+        """Whether the page's text holds `text` (spaces aside)."""
+        want = _squash(text)
+        return any(isinstance(x, str) and want in _squash(x) for x in (*self.lines, *self.buf))
 
     # output ---------------------------------------------------------------------------
 
