@@ -12,6 +12,7 @@ from etl.extract.choose import (
     _choose,
     _guess,
     _is_delta,
+    _listed_owners,
     _right,
     _row_indicator,
     _veto_reason,
@@ -96,6 +97,10 @@ def extract_all(
     indicator and did not become a fact, with why."""
     x = _Extraction(text, year, owners or owners_for(agency, registry), norm)
     return x.run(), x.candidates
+
+
+# what may stand between two numbers that share the words before the first (5次和3次)
+JOINERS = frozenset(("和", "、", "及", "与", "，", ","))
 
 
 class _Extraction:
@@ -274,6 +279,52 @@ class _Extraction:
         )
         return bool(SYSTEM.search(clause)) or not (field and re.search(field, clause))
 
+    def take(self, mt, ind, also, how, value, who, stated, broken_down, cs, ce, marks) -> None:
+        """Emit mt's value as `who`'s figure of ind (and of also), unless it is another
+        body's or a part of a total the sentence stated. broken_down: a 其中 follows it."""
+        norm = self.norm
+        if who == self.owners.reporter and self.wide(cs, ce):
+            who = OTHER
+        if who == OTHER:
+            self.set_aside(mt, "other_body", cs, ce, marks, ind)
+            return
+        for target in (ind, *also):
+            total = stated.get((who, target.id))
+            # 其中-parts, 结案4起 after 查处5起: parts of a stated total; but not a
+            # figure larger than it (党组会学习2次…学法培训11次): a second value,
+            # which the board shows as a dispute rather than hide
+            if total is not None and not value > total:
+                if target is ind:
+                    self.set_aside(mt, "part", cs, ce, marks, ind)
+                continue
+            if total is None and (
+                broken_down or not (target.channel and target.channel.search(norm, cs, ce))
+            ):
+                # one channel's figure does not make a later total a part of it
+                # (网站发布180条，新媒体390条，全年主动公开共570条): parts.channel_parts;
+                # but what its 其中 breaks down is its part (网站公开31条，其中…9条)
+                stated[(who, target.id)] = value
+            self.emit(target, value, mt.qualifier, cs, ce, mt.num_start, mt.num_end, who,
+                      f"{how}:{target.id}")  # fmt: skip
+
+    def respectively(self, cs: int, ce: int, marks) -> dict[int, tuple[str, ...]]:
+        """Owners listed before 分别 (区知识产权局、区地震局分别开展执法检查5次和3次) take
+        the clause's numbers after it in order, one each, or all of them its one number
+        (分别开展执法检查5次: five each): {mention index: owners}."""
+        at = self.norm.find("分别", cs, ce)
+        if at < 0:
+            return {}
+        listed = _listed_owners(self.norm, at, marks, self.owners)[::-1]
+        first = bisect_left(self.mention_starts, at)
+        after = range(first, bisect_left(self.mention_starts, ce, first))
+        if len(listed) < 2:
+            return {}
+        if len(after) == 1:
+            return {after[0]: tuple(listed)}
+        if len(after) != len(listed):
+            return {}
+        return {i: (who,) for i, who in zip(after, listed, strict=True)}
+
     def has_number(self, ss: int, se: int) -> bool:
         i = bisect_left(self.mention_starts, ss)
         return i < len(self.mentions) and self.mentions[i].start < se
@@ -327,6 +378,8 @@ class _Extraction:
             if zero_words:
                 _zeros(norm, cs, ce, marks, owners, self.emit, other_year)
             prev_end = left_from = cs
+            taken = None  # (end, indicator, unit) of the clause's last number taken
+            each = self.respectively(cs, ce, marks)  # 区知识产权局、区地震局分别…5次和3次
             for i in range(bisect_left(self.mention_starts, cs), len(self.mentions)):
                 mt = self.mentions[i]
                 if mt.start >= ce:
@@ -371,36 +424,22 @@ class _Extraction:
                         target.veto and target.veto.search(norm, ss, mt.start)
                     ):
                         ind, also, how = target, [], "batch"
+                if (
+                    ind is None
+                    and taken
+                    and taken[2] == mt.unit
+                    and norm[taken[0] : mt.start] in JOINERS
+                ):
+                    ind, also, how = taken[1], [], "shared"  # 分别开展执法检查5次和3次
                 if ind is None:
                     self.set_aside(mt, "ambiguous", cs, ce, marks)
                     continue
+                taken = (mt.end, ind, mt.unit)
                 value = mt.value
                 # 压缩至法定时限的30%: the cut is the rest (一半 is 50% either way)
                 if ind.complement is not None and ind.complement.search(left):
                     value = 100 - value
                 left_from = mt.end
-                who = _owner_at(mt.start, marks, owners)
-                if who == owners.reporter and self.wide(cs, ce):
-                    who = OTHER
-                if who == OTHER:
-                    self.set_aside(mt, "other_body", cs, ce, marks, ind)
-                    continue
-                for target in (ind, *also):
-                    total = stated.get((who, target.id))
-                    # 其中-parts, 结案4起 after 查处5起: parts of a stated total; but not a
-                    # figure larger than it (党组会学习2次…学法培训11次): a second value,
-                    # which the board shows as a dispute rather than hide
-                    if total is not None and not value > total:
-                        if target is ind:
-                            self.set_aside(mt, "part", cs, ce, marks, ind)
-                        continue
-                    if total is None and (
-                        part >= 0 or not (target.channel and target.channel.search(norm, cs, ce))
-                    ):
-                        # one channel's figure does not make a later total a part of it
-                        # (网站发布180条，新媒体390条，全年主动公开共570条): parts.channel_parts;
-                        # but what its 其中 breaks down is its part (网站公开31条，其中…9条)
-                        stated[(who, target.id)] = value
-                    self.emit(target, value, mt.qualifier, cs, ce, mt.num_start, mt.num_end, who,
-                              f"{how}:{target.id}")  # fmt: skip
+                for who in each.get(i) or (_owner_at(mt.start, marks, owners),):
+                    self.take(mt, ind, also, how, value, who, stated, part >= 0, cs, ce, marks)
         return stated
