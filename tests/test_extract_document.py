@@ -67,6 +67,24 @@ DOCS = [
         {("inspections", 15, "周村区科学技术局"), ("cases", 4, "周村区科学技术局"),
          ("inspections", 6, "周村区知识产权局")},
     ),
+    (  # a statistics annex whose rows are bodies and whose columns are indicators; the
+       # 合计 row is several bodies' sum, no one's figure
+        "附表：行政执法数据统计表\n| 单位 | 执法检查（次） | 行政处罚案件（件） |\n| 局机关 | 12 | 0 |\n"
+        "| 区知识产权局 | 5 | 3 |\n| 区地震局 | 2 | 0 |\n| 合计 | 19 | 3 |",
+        {("inspections", 12, "周村区科学技术局"), ("cases", 0, "周村区科学技术局"),
+         ("inspections", 5, "周村区知识产权局"), ("cases", 3, "周村区知识产权局"),
+         ("inspections", 2, "周村区地震局"), ("cases", 0, "周村区地震局")},
+    ),
+    (  # the same in tabs, the reporter's row under its short name
+        "单位\t执法检查（次）\t检查企业（家次）\n区科技局\t9\t30\n区地震局\t1\t4",
+        {("inspections", 9, "周村区科学技术局"), ("inspected_entities", 30, "周村区科学技术局"),
+         ("inspections", 1, "周村区地震局"), ("inspected_entities", 4, "周村区地震局")},
+    ),
+    (  # rows that name no body under such a header are no body's figures (kinds of check
+       # with no unit of their own give nothing, as before)
+        "| 类别 | 执法检查（次） |\n| 双随机抽查 | 5 |\n| 专项检查 | 3 |",
+        set(),
+    ),
 ]  # fmt: skip
 
 

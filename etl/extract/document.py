@@ -23,6 +23,7 @@ from etl.extract.mentions import _compiled, _Mention, _mentions
 from etl.extract.owners import (
     Owners,
     Subjects,
+    _is_self,
     _level_core,
     _owner_at,
     _subject_marks,
@@ -41,6 +42,7 @@ from etl.extract.patterns import (
     OUTLOOK_HEADING,
     PART_OF_YEAR,
     RELATIVE_YEAR,
+    SELF,
     SENTENCE_END,
     STOCK_SPAN,
     SYSTEM,
@@ -223,20 +225,21 @@ class _Extraction:
                 return None
             cells = [rows.label_cell(norm, ls, le), *more]
         if cells is not None:
-            decisions = table.row(cells, n, _row_indicator, last)
+            decisions = table.row(cells, n, _row_indicator, last, self.row_body)
         if decisions is None:
             return None
         qs, qe = _strip_span(self.text, ls, lines[last][1])
         for d in decisions:
             ind = self.cat.by_id[d.indicator]
             ns, ne = d.cell.start, d.cell.start + len(d.cell.text)
+            who = d.owner or self.owners.reporter
             if d.reason is None:
-                self.emit(ind, d.number, None, qs, qe, ns, ne, self.owners.reporter,
-                          f"row:{ind.id}")  # fmt: skip
+                self.emit(ind, d.number, None, qs, qe, ns, ne, who, f"row:{ind.id}")
             else:
                 self.candidates.append(
-                    Candidate(self.owners.reporter, self.year, ind.id, d.number, ind.unit,
-                              d.reason, self.text[qs:qe], qs, qe, ns, ne)
+                    Candidate(None if d.owner is None and d.reason == "other_body" else who,
+                              self.year, ind.id, d.number, ind.unit, d.reason,
+                              self.text[qs:qe], qs, qe, ns, ne)
                 )  # fmt: skip
         return last
 
@@ -306,6 +309,18 @@ class _Extraction:
                 stated[(who, target.id)] = value
             self.emit(target, value, mt.qualifier, cs, ce, mt.num_start, mt.num_end, who,
                       f"{how}:{target.id}")  # fmt: skip
+
+    def row_body(self, label: str) -> str | None:
+        """The body a table row names (区知识产权局 | 5 | 18), rows.SUM for a total row, None
+        when the label names no body (the row is then read as an indicator's)."""
+        name = re.sub(r"\s+", "", label)
+        if name in ("合计", "总计", "小计", "全局合计"):
+            return rows.SUM
+        if SELF.fullmatch(name) or _is_self(name, self.owners):
+            return self.owners.reporter
+        if self.owners.pattern is not None and self.owners.pattern.fullmatch(name):
+            return self.owners.canonical(name)
+        return None
 
     def respectively(self, cs: int, ce: int, marks) -> dict[int, tuple[str, ...]]:
         """Owners listed before 分别 (区知识产权局、区地震局分别开展执法检查5次和3次) take

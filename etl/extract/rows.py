@@ -62,6 +62,7 @@ class Decision:
     cell: Cell  # the number (highlighted)
     reason: str | None = None  # None: a fact; else why it is a candidate (part, …)
     value: float | None = None  # when not the cell's own (a sum of two 总计 columns)
+    owner: str | None = None  # the body a row names (单位 | 执法检查（次） | …); None: the reporter
 
     @property
     def number(self) -> float:
@@ -171,14 +172,19 @@ class Table:
         self.head_text = ""  # every header row of this table (复议 | 诉讼 over its columns)
         self.top_item = False  # a （一） row was seen: numbered rows below are its parts
         self.last_line = -1
+        # (column, indicator) of a header whose cells name indicators with their units
+        # (单位 | 执法检查（次） | 行政处罚案件（件）): its rows are bodies, one figure a column
+        self.columns: list[tuple[int, str]] = []
 
     def row(
-        self, cells: list[Cell], line_no: int, choose, last_line: int | None = None
+        self, cells: list[Cell], line_no: int, choose, last_line: int | None = None, body=None
     ) -> list[Decision] | None:
         """Decisions for one row; None when it is not a row this stage reads (the line
-        is then read as a sentence). `choose(label, unit, cell)` picks an indicator."""
+        is then read as a sentence). `choose(label, unit, cell)` picks an indicator;
+        `body(label)`: the body a row's label names, SUM for a total row, else None."""
         if line_no != self.last_line + 1:
             self.header, self.head_text, self.top_item = None, "", False  # a new table
+            self.columns = []
         self.last_line = line_no if last_line is None else last_line  # cells one to a line
         # 行政执法检查（次） | 15 | 其中双随机抽查（次） | 6: the part after 其中 is not read
         cut = next((i for i, c in enumerate(cells) if i and PART.match(c.text)), len(cells))
@@ -191,6 +197,7 @@ class Table:
                 return None  # prose or "17次" between pipes: read as a sentence
             self.header = cells  # a header row (or a title row): remembered, no facts
             self.head_text += " " + " ".join(c.text for c in cells)
+            self.columns = _indicator_columns(cells, choose)
             return []
         if not cells[0].numeric:
             label = cells[0].text
@@ -205,6 +212,15 @@ class Table:
             part = part or self.top_item
             label = SUB_ITEM.sub("", label)
         label = re.sub(r"[:：]$", "", label).strip()
+        if (
+            self.columns
+            and body is not None
+            and len(self.header) == len(cells)
+            and (who := body(label)) is not None
+        ):
+            reason = "other_body" if who is SUM else None  # 合计: several bodies' sum
+            return [Decision(ind, cells[i], reason, owner=None if who is SUM else who)
+                    for i, ind in self.columns if cells[i].numeric]  # fmt: skip
         part = part or bool(CHANNEL.search(label))
         reason = "part" if part else None
         for r in rules():
@@ -253,6 +269,19 @@ class Table:
             a, b = (numbers[4], numbers[9]) if len(numbers) == 10 else (numbers[9], numbers[14])
             out.append(Decision("litigation_cases", b, value=_value(a) + _value(b)))
         return out or None
+
+
+SUM = "合计"  # body(label) of a total row (合计, 总计, 小计)
+
+
+def _indicator_columns(header: list[Cell], choose) -> list[tuple[int, str]]:
+    """The columns of a header that name an indicator with its unit (执法检查（次）)."""
+    out = []
+    for i, c in enumerate(header[1:], 1):
+        m = LABEL_UNIT.match(c.text)
+        if m and (ind := choose(m["label"], m["unit"], Cell("1", c.start, True))):
+            out.append((i, ind))
+    return out
 
 
 def _value(c: Cell) -> float:
