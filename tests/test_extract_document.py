@@ -80,6 +80,13 @@ DOCS = [
         {("inspections", 9, "周村区科学技术局"), ("inspected_entities", 30, "周村区科学技术局"),
          ("inspections", 1, "周村区地震局"), ("inspected_entities", 4, "周村区地震局")},
     ),
+    (  # the same table turned over: bodies across, indicators down
+        "| 项目 | 区科技局 | 区知识产权局 | 区地震局 |\n| 执法检查（次） | 12 | 5 | 2 |\n"
+        "| 主动公开政府信息（条） | 64 | 20 | 11 |",
+        {("inspections", 12, "周村区科学技术局"), ("inspections", 5, "周村区知识产权局"),
+         ("inspections", 2, "周村区地震局"), ("disclosures_proactive", 64, "周村区科学技术局"),
+         ("disclosures_proactive", 20, "周村区知识产权局"), ("disclosures_proactive", 11, "周村区地震局")},
+    ),
     (  # rows that name no body under such a header are no body's figures (kinds of check
        # with no unit of their own give nothing, as before)
         "| 类别 | 执法检查（次） |\n| 双随机抽查 | 5 |\n| 专项检查 | 3 |",

@@ -175,6 +175,9 @@ class Table:
         # (column, indicator) of a header whose cells name indicators with their units
         # (单位 | 执法检查（次） | 行政处罚案件（件）): its rows are bodies, one figure a column
         self.columns: list[tuple[int, str]] = []
+        # (column, body) of a header whose cells name bodies (项目 | 区科技局 | 区地震局):
+        # its rows are indicators, one body's figure a column
+        self.bodies: list[tuple[int, str]] = []
 
     def row(
         self, cells: list[Cell], line_no: int, choose, last_line: int | None = None, body=None
@@ -184,7 +187,7 @@ class Table:
         `body(label)`: the body a row's label names, SUM for a total row, else None."""
         if line_no != self.last_line + 1:
             self.header, self.head_text, self.top_item = None, "", False  # a new table
-            self.columns = []
+            self.columns, self.bodies = [], []
         self.last_line = line_no if last_line is None else last_line  # cells one to a line
         # 行政执法检查（次） | 15 | 其中双随机抽查（次） | 6: the part after 其中 is not read
         cut = next((i for i, c in enumerate(cells) if i and PART.match(c.text)), len(cells))
@@ -198,6 +201,8 @@ class Table:
             self.header = cells  # a header row (or a title row): remembered, no facts
             self.head_text += " " + " ".join(c.text for c in cells)
             self.columns = _indicator_columns(cells, choose)
+            self.bodies = [(i, who) for i, c in enumerate(cells[1:], 1)
+                           if body is not None and (who := body(c.text)) not in (None, SUM)]  # fmt: skip
             return []
         if not cells[0].numeric:
             label = cells[0].text
@@ -235,6 +240,10 @@ class Table:
         words = [c for c in cells[1:] if not c.numeric]
         if unit is None and words and words[0].text in units():
             unit = words[0].text
+        if self.bodies and unit is not None and len(self.header) == len(cells):
+            ind = choose(label, unit, numbers[0])
+            return [Decision(ind, cells[i], reason, owner=who)
+                    for i, who in self.bodies if cells[i].numeric] if ind else None  # fmt: skip
         if column is not None:
             cell = cells[column] if column < len(cells) and cells[column].numeric else None
         elif len(numbers) == 1:
