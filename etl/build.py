@@ -213,4 +213,7 @@ def build(
         warehouse.write(db_path, rows)
         phase_done("write")
         summary.seconds = clock[0] - t0
+        # Freed while the collector is still paused: resumed with them alive, its first
+        # pass walked every object made since the pause (0.3 CPU s at 20,000 reports).
+        del results, rows, assembly, seen
     return summary
