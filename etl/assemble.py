@@ -202,7 +202,7 @@ class Assembly:
             agency_id, year = self._doc_agency_year(d, columns, agencies)
             self._candidates(doc_id, rel, d.candidates or [])
             self._claims(doc_id, rel, d.claims or [])
-            doc_rows.append(
+            doc_rows.append(  # d.text: UTF-8 bytes, for Arrow as they are
                 (doc_id, agency_id, year, d.title or Path(rel).stem, rel, d.kind, d.format,
                  d.encoding, origin, d.text, len(agencies), "|".join(others) or None)
             )  # fmt: skip
@@ -299,19 +299,25 @@ class Assembly:
                 "表格中没有一行可以载入（各行的原因见“跳过的数据行”）；请按原因修改后重新构建",
                 problems=d.problems,
             )
-        parked = {"kind": pipeline.UNIDENTIFIED, "doc_id": d.doc_id,
-                  "excerpt": (d.text or "").strip()[: pipeline.EXCERPT_CHARS]}  # fmt: skip
         if not d.agency or self.registry.resolve(d.agency) is None:
             return Failed(
                 f"报告的机构“{d.agency or '（标题中没有机构名）'}”不在机构登记表中；"
                 f"请在 data/{REGISTRY_FILE.as_posix()} 中加上它（或其别名）后重新构建",
-                **parked,
+                **self._parked(d),
             )
         if not d.year:
             return Failed(
-                "报告标题中没有年度（例如“2018年度”）；请在标题中写明报告的年度", **parked
+                "报告标题中没有年度（例如“2018年度”）；请在标题中写明报告的年度",
+                **self._parked(d),
             )
         return d
+
+    @staticmethod
+    def _parked(d: Doc) -> dict:
+        """What a Failed keeps of a report parked here: made only for those (the excerpt
+        decodes the text)."""
+        excerpt = (d.text_str() or "").strip()[: pipeline.EXCERPT_CHARS]
+        return {"kind": pipeline.UNIDENTIFIED, "doc_id": d.doc_id, "excerpt": excerpt}
 
     def _doc_agency_year(self, d: Doc, columns, agencies: list[Agency]) -> tuple[str, int]:
         """A report's own agency and year; for a table, the first agency in registry order

@@ -36,7 +36,8 @@ COLUMNS: dict[str, dict[str, pa.DataType]] = {
 @dataclass
 class Rows:
     """Everything a build loads: per table, a list of row tuples in COLUMNS order, or for a
-    table handed as columns (the facts: etl/assemble.py), its values column by column."""
+    table handed as columns (the facts: etl/assemble.py), its values column by column. A
+    VARCHAR value may be str or UTF-8 bytes (document.text: etl/process.py Doc.text)."""
 
     tables: dict[str, list[tuple]] = field(default_factory=lambda: {t: [] for t in COLUMNS})
     columns: dict[str, dict[str, list]] = field(default_factory=dict)  # table -> column -> values
