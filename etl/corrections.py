@@ -184,12 +184,15 @@ def apply(data_dir: Path, facts: dict[str, list], registry) -> list[tuple[str, s
         return problems
     cat = catalog.load()
     value, status = facts["value"], facts["status"]
-    by_key: dict[tuple, list[int]] = {}
+    rows = [(c, registry.by_id.get(c.agency) or registry.resolve(c.agency)) for c in latest(good)]
+    # The extracted facts of the keys corrected, by key: only those keys are gathered (a
+    # list per key of all 230,000 facts of 20,000 reports took 0.1 s for a few corrections).
+    by_key: dict[tuple, list[int]] = {(a.agency_id, c.year, c.indicator): [] for c, a in rows if a}
     keys = zip(facts["agency_id"], facts["year"], facts["indicator_id"], strict=True)
     for i, key in enumerate(keys):
-        by_key.setdefault(key, []).append(i)
-    for c in latest(good):
-        a = registry.by_id.get(c.agency) or registry.resolve(c.agency)
+        if key in by_key:
+            by_key[key].append(i)
+    for c, a in rows:
         if a is None:
             problems.append((FILE_NAME, (
                 f"第{c.line}行：单位“{c.agency}”不在机构登记表中，该更正未采用；请在 "
