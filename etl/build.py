@@ -182,6 +182,7 @@ def build(
         results = process_all(
             [top + r for r in rels], registry, workers=workers, progress=progress,
             assigned={k: (a.agency, a.year) for k, a in assigned.items()},
+            meanwhile=warehouse.prepare,  # the write's one-time costs, while the workers work
         )  # fmt: skip
         phase_done("extract")
 

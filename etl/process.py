@@ -174,11 +174,15 @@ def process_all(
     workers: int | None = None,
     progress: Progress | None = None,
     assigned: Assigned | None = None,
+    meanwhile: Callable[[], None] | None = None,
 ) -> list[Doc | Failed]:
     """process_file over every path, in order, as Doc (or Failed); in a process pool
     (chunked, so 20,000 small files are cheap) unless there are only a few files.
     assigned: the editors' assignments of parked reports, by doc_id. A progress callback
-    that takes a message also hears each page of a scan as OCR reaches it (scan_progress)."""
+    that takes a message also hears each page of a scan as OCR reaches it (scan_progress).
+    meanwhile: called once in this process when the first result is in, so after the
+    pool's workers were forked (no thread of its own: a fork beside a thread importing a
+    module can leave the child's import lock held), while they work on the rest."""
     total = len(paths)
     workers = max(1, workers or os.cpu_count() or 1)
     results: list = []
@@ -208,6 +212,8 @@ def process_all(
             step = max(1, total // 200)
             for n, r in enumerate(it, start=1):
                 results.append(r)
+                if n == 1 and meanwhile:
+                    meanwhile()
                 pages.files_done = n
                 if progress and (n % step == 0 or n == total):
                     progress(n, total)
