@@ -12,8 +12,10 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from etl import process, warehouse
-from etl.build import build, find_files
+from etl import catalog, process, warehouse
+from etl.assemble import Assembly
+from etl.build import Summary, build, find_files
+from etl.registry import Registry
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "data/reports/周村区科学技术局/区科技局2018年度法治政府建设情况报告.txt"
@@ -87,6 +89,9 @@ def test_golden_build_of_a_small_corpus(tmp_path):
 
     assert (s.files_seen, s.files_loaded, s.files_rejected) == (3, 3, 0)
     assert s.exit_code == 0 and not s.rejected and not s.problems and not s.duplicates
+    phases = ["find", "extract", "assemble", "write"]
+    assert list(s.phases) == list(s.phases_cpu) == phases  # wall and this process's CPU
+    assert abs(sum(s.phases.values()) - s.seconds) < 1e-9
     res = resolved(db)
     got_2018 = {(a, i): v[0] for (a, y, i), v in res.items() if y == 2018}
     for key, value in SEED_2018.items():
@@ -425,3 +430,17 @@ def test_a_parked_reports_numbers_are_kept_as_candidates(tmp_path):
             ["reports/某某县农业局2019年度报告.txt"],
         ).fetchall()
     assert rows == [(None, None, "inspections", 15.0, "unidentified_document")]
+
+
+def test_a_report_the_build_parks_keeps_the_start_of_its_text(tmp_path):
+    # The text crosses from a worker as UTF-8 bytes (etl/process.py Doc); the excerpt of a
+    # report the build itself parks (an agency not in the registry) is its text, decoded.
+    data = make_corpus(tmp_path)
+    text = "\u3000某某水利局2021年度法治政府建设情况报告\n\n全年开展执法检查9次。\n"
+    doc = process.Doc("0123456789abcdef", "report", "txt", "utf-8", "标题", "某某水利局", 2021,
+                      text.encode("utf-8"), process.NO_FACTS, [])  # fmt: skip
+    assembly = Assembly(Registry.load(data), catalog.load(), Summary("", ""))
+    got = assembly._check_doc(doc)
+    assert isinstance(got, process.Failed) and got.kind == "unidentified"
+    assert got.excerpt == text.strip() and got.doc_id == doc.doc_id
+    assert doc.text_str() == text
