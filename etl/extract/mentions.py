@@ -80,29 +80,37 @@ def _compiled():
 def _mentions(norm: str, s: int, e: int, protected) -> list[_Mention]:
     _, mention_re, percent_re, _ = _compiled()
     out = []
+    add = out.append
     for m in mention_re.finditer(norm, s, e):
-        ns = m.start("num")
-        if _glued(norm, ns, NUMERAL) or _inside(ns, protected):
+        ns = m.start()  # the pattern opens with its number
+        if _glued(norm, ns, NUMERAL) or (protected and _inside(ns, protected)):
             continue
-        unit = m.group("unit")
-        out.append(_mention(m, m.group("num"), unit, norm, s, ns, m.end("num"), _pre(norm, s, m),
-                            m.end("unit"), (m.group("bound"), m.group("post"))))  # fmt: skip
+        num, bound, unit, post = m.groups()  # (one call, not one per group)
+        end = m.end()
+        unit_end = end - len(post) if post else end
+        x = _mention(ns, end, num, unit, norm, s, ns, ns + len(num), _pre(norm, s, ns),
+                     unit_end, (bound, post))  # fmt: skip
+        if x is not None:
+            add(x)
     for m in percent_re.finditer(norm, s, e):
-        digits = m["cn"] is None  # 12% (else 百分之十二)
-        if (digits and _glued(norm, m.start(), "0123456789.")) or _inside(m.start(), protected):
+        at = m.start()
+        cn, _, post = m.groups()
+        digits = cn is None  # 12% (else 百分之十二)
+        if (digits and _glued(norm, at, "0123456789.")) or (protected and _inside(at, protected)):
             continue
-        ns, ne = (m.start(), m.end("tail")) if digits else m.span("cn")
-        out.append(_mention(m, norm[ns:ne], "%", norm, s, ns, ne, _pre(norm, s, m), m.end(),
-                            (m.group("post"),)))  # fmt: skip
+        ns, ne = (at, m.end("tail")) if digits else m.span("cn")
+        x = _mention(at, m.end(), norm[ns:ne], "%", norm, s, ns, ne, _pre(norm, s, at), m.end(),
+                     (post,))  # fmt: skip
+        if x is not None:
+            add(x)
     for m in TENTHS.finditer(norm, s, e):  # 提速八成: 80%
         v = parse_number(m["n"])
         if v is not None and not _inside(m.start(), protected):
-            out.append(_Mention(m.start("n"), m.start("n"), m.end(), m.end(), v * 10, "%", None))
+            add(_Mention(m.start("n"), m.start("n"), m.end(), m.end(), v * 10, "%", None))
     for m in HALF.finditer(norm, s, e):
         pre = "超过" if norm.endswith("超过", s, m.start()) else None  # 超过一半
         qual = QUALIFIER[m["post"] or pre] if m["post"] or pre else None
-        out.append(_Mention(m.start(), m.start(), m.end(), m.end(), 50.0, "%", qual))
-    out = [x for x in out if x is not None]
+        add(_Mention(m.start(), m.start(), m.end(), m.end(), 50.0, "%", qual))
     out.sort(key=_by_start)
     return out
 
@@ -129,9 +137,8 @@ PRE_BEFORE = re.compile(r"(?:将近|接近|近|大约|约|超过|逾|多于)$")
 PRE_LAST = frozenset("近约过逾于\n")
 
 
-def _pre(norm: str, s: int, m) -> str | None:
-    """The qualifier word right before a match (约12次, 超过50%), if any."""
-    at = m.start()
+def _pre(norm: str, s: int, at: int) -> str | None:
+    """The qualifier word right before a match at `at` (约12次, 超过50%), if any."""
     if at <= s or norm[at - 1] not in PRE_LAST:
         return None
     k = PRE_BEFORE.search(norm, max(s, at - 2), at)
@@ -144,8 +151,11 @@ assert NOT_BEFORE.pattern.startswith("[") and NOT_BEFORE.pattern.endswith("]$")
 NOT_BEFORE_CHARS = frozenset(NOT_BEFORE.pattern[1:-2])
 
 
-def _mention(m, num, unit, norm, clause_start, ns, ne, pre, unit_end, bounds) -> _Mention | None:
-    """num: the number, norm[ns:ne]; unit_end: where the unit (or the % sign) ends;
+def _mention(
+    start, end, num, unit, norm, clause_start, ns, ne, pre, unit_end, bounds
+) -> _Mention | None:
+    """[start, end): the match; num: the number, norm[ns:ne]; unit_end: where the unit (or
+    the % sign) ends;
     bounds: the match's 余/多 and 以上/左右 groups (those it has), any of which makes the
     number a bound."""
     value = parse_number(num)
@@ -172,5 +182,4 @@ def _mention(m, num, unit, norm, clause_start, ns, ne, pre, unit_end, bounds) ->
     # 检查-3次: a minus sign (not a range like 2016-2020) is kept, so the value is refused
     if ns > 0 and norm[ns - 1] in "-−" and not (ns > 1 and norm[ns - 2].isdigit()):
         value, ns = -value, ns - 1
-    end = m.end()
-    return _Mention(m.start() - len(pre or ""), ns, ne, end, value, unit, qual, aside)
+    return _Mention(start - len(pre or ""), ns, ne, end, value, unit, qual, aside)

@@ -9,6 +9,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from etl.extract.patterns import NOT_SUBJECT_BEFORE, OTHER, SELF, subordinates
+from etl.fast_regex import fast
 from etl.identify import region_of
 
 
@@ -61,8 +62,9 @@ def _owners_for(reporter: str, registry) -> Owners:
     if not names:
         return Owners(reporter, None, {}, own)
     alt = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    # A city's or province's bureau of the same kind is another body, never ours.
-    pattern = re.compile(rf"(?<![省市国家])(?:{alt})")
+    # A city's or province's bureau of the same kind is another body, never ours. (fast:
+    # the lookbehind opening it would otherwise make re try the names at every character)
+    pattern = fast(rf"(?<![省市国家])(?:{alt})")
     return Owners(reporter, pattern, names, own)
 
 
