@@ -334,14 +334,26 @@ def _clause_around(norm: str, ss: int, se: int, s: int, e: int) -> tuple[int, in
     return left, right
 
 
+# OUTLOOK_HEADING needs one of these words in its line: outside a section that looks ahead,
+# a line without them neither opens one nor holds 下一步, and is not read at all
+OUTLOOK_WORDS = re.compile(r"下一步|打算|工作计划|工作思路|明年|下一年|展望|努力方向")
+assert f"(?:{OUTLOOK_WORDS.pattern})" in OUTLOOK_HEADING.pattern
+
+
 def _outlook_spans(norm: str) -> list[tuple[int, int]]:
     """Where a report looks ahead (七、下一步工作打算 … to the next heading; a paragraph
     from 下一步), as the extractor reads it: its numbers are plans."""
     out, start = [], None
-    pos = 0
-    for line in norm.split("\n"):
-        ls, le = pos, pos + len(line)
-        pos = le + 1
+    ls, n = 0, len(norm)
+    while ls <= n:  # (one line a turn, as norm.split("\n") gives them)
+        if start is None:  # skip to the line of the next outlook word
+            w = OUTLOOK_WORDS.search(norm, ls)
+            if w is None:
+                break
+            ls = norm.rfind("\n", 0, w.start()) + 1
+        le = norm.find("\n", ls)
+        le = n if le < 0 else le
+        line = norm[ls:le]
         s = line.strip()
         if OUTLOOK_HEADING.match(s):
             start = ls if start is None else start
@@ -350,8 +362,9 @@ def _outlook_spans(norm: str) -> list[tuple[int, int]]:
             start = None
         if start is None and (k := s.find("下一步")) >= 0 and _sentence_opens(s, k):
             out.append((ls + line.find("下一步"), le))
+        ls = le + 1
     if start is not None:
-        out.append((start, len(norm)))
+        out.append((start, n))
     return out
 
 
