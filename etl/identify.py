@@ -414,11 +414,16 @@ def identify(text: str, path: Path | None = None, norm: str | None = None) -> Id
 
 def _body_speaks_of(body: str, year: int) -> int | None:
     """Another year, when the body speaks only of that one (beyond next year's plans)."""
-    years = Counter(_year(m.group("year")) for m in ANY_YEAR.finditer(body))
-    years.pop(None, None)
-    if not years or year in years:
+    others = []
+    for m in ANY_YEAR.finditer(body):
+        y = _year(m.group("year"))
+        if y == year:
+            return None  # it speaks of the year (most bodies, in their first lines)
+        if y is not None:
+            others.append(y)
+    if not others:
         return None
-    main, _ = years.most_common(1)[0]
+    main, _ = Counter(others).most_common(1)[0]
     return main if main not in (year, year + 1) else None
 
 
