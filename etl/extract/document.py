@@ -187,12 +187,14 @@ class _Extraction:
                 prev_stated = {} if norm[ls:le].strip(SENTENCE_END) else prev_stated
                 continue
             for ss, se in _sentences(norm, ls, le):
-                opening = norm[ss:se].lstrip()
-                if opening.startswith("下一步"):
+                k = ss  # where the sentence's words open (after its white space)
+                while k < se and norm[k].isspace():
+                    k += 1
+                if norm.startswith("下一步", k, se):
                     self.set_aside_all(ss, le, "plan")
                     break  # the rest of the paragraph looks ahead
                 # 其中 opening a sentence continues the previous one's totals
-                carried = prev_stated if opening.startswith("其中") else {}
+                carried = prev_stated if norm.startswith("其中", k, se) else {}
                 if self.has_number(ss, se) or ZERO_HINT.search(norm, ss, se):
                     stated = dict(carried)
                     prev_stated = (
@@ -366,11 +368,15 @@ class _Extraction:
             years = sorted(years + [(p, y) for p, y in more])
 
         def other_year(pos: int) -> bool:
-            before = [(p, y) for p, y in years if p < pos]
-            if not before or before[-1][1] == self.year:
+            last = None  # the last year named before pos (years are in text order)
+            for mark in years:
+                if mark[0] >= pos:
+                    break
+                last = mark
+            if last is None or last[1] == self.year:
                 return False
             # 由2017年的5次增加到9次: the 9 is this year's
-            return not TO_LEVEL.search(norm, before[-1][0], max(before[-1][0], pos))
+            return not TO_LEVEL.search(norm, last[0], max(last[0], pos))
 
         # a pair found in a clause is found in its sentence: most sentences have none
         live = [pair for pair in self.pairs if pair.pattern.search(norm, ss, se)]
