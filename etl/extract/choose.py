@@ -32,39 +32,27 @@ from etl.numbers import parse_number
 def _choose(left: str, clause_left: str, right: str, mention: _Mention, sentence: str):
     """The indicator for one mention, or None. `left` is the clause text since the
     previous mention, `clause_left` since the clause start, `right` the rest of it."""
-    candidates, words = _taking(mention.unit)
-    # one search over the words of all of them first: often none stands near at all
-    all_before, all_after = _all_words(mention.unit)
-    some_before = all_before.search(left) is not None
-    some_after = all_after.search(right) is not None
-    if not some_before and not some_after:
-        return None, [], ""
-    best_before, best_pos, best_len = None, -1, 0
-    best_after, after_len = None, 10**6
-    for ind, any_before, any_after in words:
-        # one search each says whether any of its words stands near: for most, none does
-        before = some_before and any_before.search(left) is not None
-        if not before and not (some_after and any_after.search(right)):
-            continue
+    best_before, best_key = None, (-1, 0)
+    best_after, after_end = None, 10**6
+    near = _near(mention.unit, left, right)
+    for ind, before_key, after in near:
         if ind.veto is not None and ind.veto.search(clause_left):
             continue
         if ind.require is not None and not ind.require.search(sentence):
             continue
         if ind.exclude is not None and ind.exclude.search(sentence):
             continue
-        for p in ind.before if before else ():
-            for k in p.finditer(left):
-                if k.end() > best_pos or (k.end() == best_pos and len(k.group(0)) > best_len):
-                    best_before, best_pos, best_len = ind, k.end(), len(k.group(0))
-        for p in ind.after:
-            k = p.search(right)
-            if k and k.end() < after_len:
-                best_after, after_len = ind, k.end()
+        # the nearest keyword before the number (ending last; the longer where two end
+        # together), the first kind to have it; and the word after it ending first
+        if before_key is not None and before_key > best_key:
+            best_before, best_key = ind, before_key
+        if after is not None and after < after_end:
+            best_after, after_end = ind, after
     if best_after is not None:  # the noun after the number is its head: 办理6件…案件
         # 3项审批事项全部实现“一次办好”: every kind the words after it name
         others = [
-            i for i in candidates
-            if i is not best_after and i.also_after and any(p.search(right) for p in i.after)
+            i for i, _, after in near
+            if i is not best_after and i.also_after and after is not None
             and (i.veto is None or not i.veto.search(clause_left))
         ]  # fmt: skip
         return best_after, others, "after"
@@ -74,14 +62,47 @@ def _choose(left: str, clause_left: str, right: str, mention: _Mention, sentence
     # each: 行政复议、行政诉讼案件各1件.
     also = []
     if mention.value == 0 or left.rstrip().endswith("各"):
-        for ind in candidates:
+        for ind, before_key, _ in near:
             if (
                 ind is not best_before
-                and any(p.search(left) for p in ind.before)
+                and before_key is not None
                 and (ind.veto is None or not ind.veto.search(clause_left))
             ):
                 also.append(ind)
     return best_before, also, "kw"
+
+
+@lru_cache(maxsize=4096)
+def _near(unit: str, left: str, right: str) -> tuple:
+    """(indicator, its best keyword before the number as (end, length) or None, the end
+    of its first word after it or None) for each indicator taking `unit` whose words
+    stand in `left` or `right`, in catalog order. Kept per text: reports word their figures
+    alike (全年开展执法检查), and most numbers of a report ask about the same few texts."""
+    _, words = _taking(unit)
+    # one search over the words of all of them first: often none stands near at all
+    all_before, all_after = _all_words(unit)
+    some_before = all_before.search(left) is not None
+    some_after = all_after.search(right) is not None
+    if not some_before and not some_after:
+        return ()
+    out = []
+    for ind, any_before, any_after in words:
+        # one search each says whether any of its words stands near: for most, none does
+        before = some_before and any_before.search(left) is not None
+        if not before and not (some_after and any_after.search(right)):
+            continue
+        key = None  # the first of the keywords ending last, the longest of those
+        for p in ind.before if before else ():
+            for k in p.finditer(left):
+                if key is None or (k.end(), len(k.group(0))) > key:
+                    key = (k.end(), len(k.group(0)))
+        after = None
+        for p in ind.after:
+            k = p.search(right)
+            if k and (after is None or k.end() < after):
+                after = k.end()
+        out.append((ind, key, after))
+    return tuple(out)
 
 
 @cache
