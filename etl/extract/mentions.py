@@ -69,7 +69,13 @@ def _compiled():
     # (\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)? with its first digit taken out), whose number
     # then runs from the match's start to the end of `tail`.
     tail = r"\d{0,2}(?:,\d{3})+|\d*(?:\.\d+)?"
-    percent = re.compile(rf"[\d百](?:(?<=百)分之(?P<cn>{NUM})|(?<=\d)(?P<tail>{tail}){GAP}%){POST}")
+    # `ahead`: the run of digits, commas and points after a digit, taken whole, must be
+    # followed by the sign (as the tail, which stops only at a space or the sign, must):
+    # at a digit of 2016年 the tail is then not tried at each of its lengths
+    ahead = rf"(?=[\d,.]*+{GAP}%)"
+    percent = re.compile(
+        rf"[\d百](?:(?<=百)分之(?P<cn>{NUM})|(?<=\d){ahead}(?P<tail>{tail}){GAP}%){POST}"
+    )
     by_unit: dict[str, list] = {}
     for ind in cat.indicators:
         for u in ind.units:
