@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from etl.extract.mentions import GAP, NUM_FIRST_CLASS, _compiled
+from etl.extract.mentions import GAP, NUM_FIRST, NUM_REST, _compiled
 from etl.extract.patterns import NUM, POST
 from etl.numbers import CN_CHARS
 
@@ -17,8 +17,8 @@ from etl.numbers import CN_CHARS
 def _as_written() -> re.Pattern:
     """The mention pattern as it was written before: NUM behind a lookahead."""
     fast = _compiled()[1].pattern
-    assert fast.startswith(f"(?P<num>{NUM_FIRST_CLASS})")
-    rest = fast[len(f"(?P<num>{NUM_FIRST_CLASS})") :]
+    assert fast.startswith(f"(?P<num>{NUM_FIRST}")  # then a look ahead, then NUM_REST
+    rest = fast[fast.index(f"{NUM_REST}){GAP}") + len(NUM_REST) + 1 :]
     assert rest.endswith(POST)
     return re.compile(rf"(?=[\d{CN_CHARS}])(?P<num>{NUM}){rest}")
 
@@ -46,7 +46,11 @@ def test_same_mentions_as_written(text):
 
 
 @given(
-    st.text(alphabet=st.sampled_from("0123456789.,万十百千一二两〇零次件条项余多以上左右%年 检"))
+    st.text(
+        alphabet=st.sampled_from(
+            "0123456789.,万十百千一二两〇零次件条项余多以上左右%年 检工作日个单位\u00a0"
+        )
+    )
 )
 def test_same_mentions_for_any_mix(text):
     assert _found(_compiled()[1], text) == _found(_as_written(), text)

@@ -42,10 +42,15 @@ class _Mention:
 # tried at every position). The same alternatives in the same order: NUM's digit ones
 # with their first digit taken out (\d+ is \d\d*, \d{1,3} is \d\d{0,2}), then its
 # numerals; the first character says which can follow (tests/test_mentions_scan.py).
-NUM_FIRST_CLASS = (
-    rf"[\d{CN_CHARS}](?:(?<=\d)(?:\d*(?:\.\d+)?万|\d{{0,2}}(?:,\d{{3}})+|\d*(?:\.\d+)?)"
+# NUM_FIRST, then a look ahead (_follows), then NUM_REST.
+NUM_FIRST = rf"[\d{CN_CHARS}]"
+NUM_REST = (
+    rf"(?:(?<=\d)(?:\d*(?:\.\d+)?万|\d{{0,2}}(?:,\d{{3}})+|\d*(?:\.\d+)?)"
     rf"|(?<=[{CN_CHARS}])[{CN_CHARS}]*)"
 )
+# The characters a number's run is made of, after its first: digits, commas, points and
+# 万 (a digit first), or numerals (a numeral first)
+DIGIT_RUN, NUMERAL_RUN = r"[\d,.万]", f"[{CN_CHARS}]"
 
 GAP = "[ \u00a0]?"  # one space (or a no-break space) between a number and its unit
 
@@ -61,7 +66,8 @@ def _compiled():
     # a space may stand between the number and its unit (全年主动公开政府信息 512 条): text
     # taken from PDFs, and pages typed with spaces around Latin digits
     mention = re.compile(
-        rf"(?P<num>{NUM_FIRST_CLASS}){GAP}(?P<bound>余|多)?(?P<unit>{unit_alt}){POST}"
+        rf"(?P<num>{NUM_FIRST}{_follows(units)}{NUM_REST}){GAP}(?P<bound>余|多)?"
+        rf"(?P<unit>{unit_alt}){POST}"
     )
     # before a % only digits (百分之 takes the Chinese numerals): the scan then starts
     # only at digits and 百, not at every Chinese numeral of the text. Written, as NUM
@@ -81,6 +87,18 @@ def _compiled():
         for u in ind.units:
             by_unit.setdefault(u, []).append(ind)
     return cat, mention, percent, by_unit
+
+
+def _follows(units: list[str]) -> str:
+    """A look, after a number's first character, past the rest of its run (taken whole) at
+    what must follow it: a space, 余 or 多, or a unit's first character. A number ends only
+    where its run does, as no unit opens with a character of the run; so the look says no
+    more than the whole pattern, but a year or a date is not tried at each length of its
+    run against every unit. ("" where a unit would open with such a character.)"""
+    if any(re.fullmatch(DIGIT_RUN, u[0]) or re.fullmatch(NUMERAL_RUN, u[0]) for u in units):
+        return ""
+    after = "[" + re.escape("".join(sorted({u[0] for u in units} | set(" \u00a0余多")))) + "]"
+    return rf"(?=(?<=\d){DIGIT_RUN}*+{after}|(?<=[{CN_CHARS}]){NUMERAL_RUN}*+{after})"
 
 
 def _mentions(norm: str, s: int, e: int, protected) -> list[_Mention]:
