@@ -62,7 +62,7 @@ def _found(pattern: re.Pattern, text: str) -> list:
 
 def test_the_extractor_compiles_some_fast():
     names = set(_fast_ones())
-    assert {"etl.extract.patterns.GLOBAL_VETO", "etl.extract.patterns.YEAR_MARK"} <= names
+    assert {"etl.extract.patterns.GLOBAL_VETO", "etl.extract.patterns.PART_OF_YEAR"} <= names
 
 
 def _texts() -> list[str]:
@@ -107,6 +107,7 @@ def test_same_matches_on_any_text(words):
 BY_HAND = [
     (patterns.ZERO_HINT, r"[未没无零0]|工作日"),
     (patterns.ZERO_NEEDED, r'[未没无]|为(?:零|0|“0”|"0"|空)'),
+    (patterns.YEAR_MARK, r"(?<![\d\-—–~至])((?:19|20)\d{2})\s*年(?!\s*[\-—–~至]\s*\d)"),
 ]
 
 
@@ -121,3 +122,26 @@ def test_by_hand_same_matches_on_reports(pattern, written):
 def test_by_hand_same_matches_on_any_text(text):
     for pattern, written in BY_HAND:
         assert _found(pattern, text) == _found(re.compile(written), text)
+
+
+@settings(max_examples=500)
+@given(st.lists(st.sampled_from(["19", "20", "2019", "1", "2", "0", "9", "年", " ", "\n", "-", "—",
+                                 "至", "~", "度", "，"]), max_size=12).map("".join))  # fmt: skip
+def test_year_mark_by_hand_on_any_text(text):
+    written = re.compile(BY_HAND[-1][1])
+    assert _found(patterns.YEAR_MARK, text) == _found(written, text)
+    for s in range(len(text)):  # from any offset: its lookbehind reads before it
+        assert [(m.span(), m.groups()) for m in patterns.YEAR_MARK.finditer(text, s)] == [
+            (m.span(), m.groups()) for m in written.finditer(text, s)
+        ]
+
+
+RELATIVE_AS_WRITTEN = re.compile(r"(?P<prev>去年|上年|上一年|前年)|(?P<this>今年|本年|当年)")
+
+
+@given(st.lists(st.sampled_from(list("去上前今本当一年度，")), max_size=12).map("".join))
+def test_relative_year_by_hand(text):
+    """One alternation, the year told by the first character (document.py)."""
+    assert [(m.span(), m[0][0] in "去上前") for m in patterns.RELATIVE_YEAR.finditer(text)] == [
+        (m.span(), m["prev"] is not None) for m in RELATIVE_AS_WRITTEN.finditer(text)
+    ]

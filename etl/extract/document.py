@@ -122,7 +122,7 @@ class _Extraction:
         # (position, year) of 去年 / 今年 opening a clause and of spans of years (year 0)
         self.year_marks = sorted(
             [
-                (m.start(), year - 1 if m["prev"] else year)
+                (m.start(), year - 1 if m[0][0] in "去上前" else year)
                 for m in RELATIVE_YEAR.finditer(self.norm)
                 if CLAUSE_OPEN.search(self.norm, max(0, m.start() - 3), m.start())
             ]
