@@ -124,10 +124,11 @@ def process_file(
 def _report(
     doc: TextDoc, doc_id: str, registry, strict: bool, assigned: tuple[str, int] | None
 ) -> Processed:
-    if not doc.text.strip():
+    if not doc.text or doc.text.isspace():  # (not doc.text.strip(), without the copy)
         raise Rejected("文件没有文字内容（文件为空）")
-    n_chars = _chars(doc.text)
-    if n_chars > MAX_REPORT_CHARS:
+    # (the characters other than white space are counted only where they could be too
+    # many: no more of them than characters)
+    if len(doc.text) > MAX_REPORT_CHARS and (n_chars := _chars(doc.text)) > MAX_REPORT_CHARS:
         raise Rejected(
             f"文字过长（{n_chars:,} 字，上限 {MAX_REPORT_CHARS:,} 字）：一份年度报告不会这么长，"
             "请检查是否选错了文件；多年的汇编请按年度拆开后再放入"

@@ -46,7 +46,7 @@ def read_txt(path: Path, data: bytes | None = None) -> TextDoc:
     path = path if isinstance(path, Path) else Path(path)
     text, encoding = decode(path.read_bytes() if data is None else data)
     text = wrapped.join_fixed_width(text)  # a PDF's lines copied out: "执法检\n查12次"
-    if not text.strip():
+    if not text or text.isspace():  # (not text.strip(), without the copy)
         raise ReadError("文件为空（只有空白字符），请提供有内容的报告。（The file has no text.）")
     return TextDoc(path=path, text=text, format="txt", encoding=encoding)
 
