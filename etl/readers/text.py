@@ -29,6 +29,8 @@ _BOMS = (
 _ALLOWED_CONTROLS = set("\t\n\r\f\v")
 # Unicode category Cc (C0, DEL, C1) less the allowed ones: one regex pass, not a loop.
 _CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+# the same characters as the bytes of their Latin-1 encoding (one byte each)
+_CONTROL_BYTES = bytes(c for c in range(0x100) if _CONTROLS.match(chr(c)))
 
 
 def decode(data: bytes) -> tuple[str, str]:
@@ -72,11 +74,20 @@ def _decode_raw(data: bytes) -> tuple[str, str]:
         return text, "gb18030"
 
 
+def _controls(text: str) -> int:
+    """How many of _CONTROLS's characters text holds, counted as bytes: its characters
+    below U+0100 in Latin-1 (the others dropped), less those without the control bytes.
+    A codec pass and a byte table, several times faster over a Chinese text than the
+    pattern's findall."""
+    low = text.encode("latin-1", "ignore")
+    return len(low) - len(low.translate(None, _CONTROL_BYTES))
+
+
 def _plausible(text: str, legacy: bool) -> bool:
     """False for NULs, many control characters, or (legacy decodings) non-Chinese garbage."""
     if "\x00" in text:
         return False
-    controls = len(_CONTROLS.findall(text))
+    controls = _controls(text)
     if controls > max(1, len(text) // 100):
         return False
     if not legacy:
