@@ -122,13 +122,14 @@ def extract_claims(
     """The claims of one report (by `reporter`, for `year`), tied to its facts and
     candidates."""
     norm = normalise(text) if norm is None else norm
-    if not _ANY.search(norm):
+    lines = list(_lines_with(_ANY, norm))
+    if not lines:
         return []  # no comparison word: most reports' most sentences, all of some reports
     r = _Reading(text, norm, year, facts, candidates, reporter)
     # sentences as the extractor reads them: a long one in pieces of at most MAX_SENTENCE
     # characters, so that the work stays linear in the length of the text. A sentence ends
     # at a line's end, so only the lines with a comparison word are split.
-    for ls, le in _lines_with(_ANY, norm):
+    for ls, le in lines:
         for ss, se in _sentences(norm, ls, le):
             if not _ANY.search(norm, ss, se):
                 continue  # no comparison word in this sentence (most of them)
