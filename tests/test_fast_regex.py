@@ -62,7 +62,7 @@ def _found(pattern: re.Pattern, text: str) -> list:
 
 def test_the_extractor_compiles_some_fast():
     names = set(_fast_ones())
-    assert {"etl.extract.patterns.GLOBAL_VETO", "etl.extract.patterns.PART_OF_YEAR"} <= names
+    assert {"etl.extract.patterns.ZERO_NEG", "etl.extract.patterns.ZERO_TRAIL"} <= names
 
 
 def _texts() -> list[str]:
@@ -107,6 +107,17 @@ def test_same_matches_on_any_text(words):
 BY_HAND = [
     (patterns.ZERO_HINT, r"[未没无零0]|工作日"),
     (patterns.ZERO_NEEDED, r'[未没无]|为(?:零|0|“0”|"0"|空)'),
+    (
+        patterns.GLOBAL_VETO,
+        r"(?<!全年)(?<!本年)(?<!年内)(?<!今年)(?<!年度)(?<!当年)累计|现行有效|新增|净增|净减|以来|历年"
+        r"|总数|每(?:周|月|季度?|年|半年|天|日|次)|定期|至少|力争|争取|预计|目标|不少于|不低于|确保"
+        r"|拟(?:于|在|开展|组织|举办)|计划(?:开展|组织|完成|举办|于|全年|年内)",
+    ),
+    (
+        patterns.PART_OF_YEAR,
+        r"[上下]半年|前[一二三]季度|第[一二三四]季度|截[至止](?:目前|(?:[1-9]|1[01])月)|"
+        r"(?<![\d年])1\s*[-至到~]\s*(?:[1-9]|1[01])\s*月(?!\d)",
+    ),
     (patterns.YEAR_MARK, r"(?<![\d\-—–~至])((?:19|20)\d{2})\s*年(?!\s*[\-—–~至]\s*\d)"),
 ]
 
@@ -145,3 +156,17 @@ def test_relative_year_by_hand(text):
     assert [(m.span(), m[0][0] in "去上前") for m in patterns.RELATIVE_YEAR.finditer(text)] == [
         (m.span(), m["prev"] is not None) for m in RELATIVE_AS_WRITTEN.finditer(text)
     ]
+
+
+@settings(max_examples=500)
+@given(st.lists(st.sampled_from(["全年", "本年", "年内", "年度", "当年", "今年", "累计", "年", "1",
+                                 "-", "至", "11", "3", "月", "上半年", "截至", "目前", "新增", " ",
+                                 "每月", "计划", "开展", "2"]), max_size=10).map("".join))  # fmt: skip
+def test_veto_and_period_by_hand_from_any_offset(text):
+    """GLOBAL_VETO and PART_OF_YEAR are searched between offsets (claims, document)."""
+    for pattern, written in BY_HAND[2:4]:
+        written = re.compile(written)
+        for s in range(len(text) + 1):
+            for e in range(s, len(text) + 1):
+                a, b = pattern.search(text, s, e), written.search(text, s, e)
+                assert (a and (a.span(), a.group(0))) == (b and (b.span(), b.group(0)))
