@@ -5,6 +5,7 @@ name (a long sentence is cut in pieces at any character)."""
 from __future__ import annotations
 
 import random
+import re
 
 import pytest
 
@@ -47,3 +48,23 @@ def test_random_windows_of_a_long_text():
         assert _subject_marks(norm, s, e, owners, (), subjects) == _subject_marks(
             norm, s, e, owners
         )
+
+
+def _as_written(owners) -> re.Pattern:
+    """The names' pattern as written: one lookbehind before all of them."""
+    alt = "|".join(re.escape(n) for n in sorted(owners.lookup, key=len, reverse=True))
+    return re.compile(rf"(?<![省市国家])(?:{alt})")
+
+
+@pytest.mark.parametrize("reporter", ["周村区科学技术局", "张店区科技局", "博山区科学技术局"])
+def test_names_pattern_as_written(reporter):
+    owners = owners_for(reporter, REGISTRY)
+    assert owners.pattern is not None
+    written = _as_written(owners)
+    rng = random.Random(7)
+    names = sorted(owners.lookup)
+    pieces = [*names, *"省市国家区县我局，。", "市" + names[0], "全省" + names[-1]]
+    for text in [*TEXTS, *("".join(rng.choices(pieces, k=8)) for _ in range(300))]:
+        for s in range(0, len(text), 3):
+            found = [m.span() for m in owners.pattern.finditer(text, s)]
+            assert found == [m.span() for m in written.finditer(text, s)]

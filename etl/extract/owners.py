@@ -9,7 +9,6 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from etl.extract.patterns import NOT_SUBJECT_BEFORE, OTHER, SELF, subordinates
-from etl.fast_regex import fast
 from etl.identify import region_of
 
 
@@ -61,10 +60,15 @@ def _owners_for(reporter: str, registry) -> Owners:
     own = frozenset(n for n in own if n)
     if not names:
         return Owners(reporter, None, {}, own)
-    alt = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    # A city's or province's bureau of the same kind is another body, never ours. (fast:
-    # the lookbehind opening it would otherwise make re try the names at every character)
-    pattern = fast(rf"(?<![省市国家])(?:{alt})")
+    # A city's or province's bureau of the same kind is another body, never ours: no name
+    # after 省市国家. (Each name's lookbehind reads past the name, so that the pattern opens
+    # with the names' first characters and re scans for them in C.)
+    pattern = re.compile(
+        "|".join(
+            f"{re.escape(n)}(?<![省市国家]{re.escape(n)})"
+            for n in sorted(names, key=len, reverse=True)
+        )
+    )
     return Owners(reporter, pattern, names, own)
 
 
