@@ -232,8 +232,12 @@ _NAME_CHAR = r"[^\W\d_全的对向在为和与及开展组织年度月日共计�
 
 _NOT_SUBJECT_START = r"会同|联合|配合|协助|协同|指导|督促|根据|按照|依据|依托|参加|参与|邀请|接受|迎接|通过|经|由|与|和|对|向|在|为|按|据|请"
 
+# What a name opens with (a region's mark within its first four characters, or 国家), looked
+# at first: most clause marks are followed by no name, and this fails there at once
+_BODY_OPENS = r"(?=[省市区县]|国家|..[省市区县]|...[省市区县])"
+
 _BODY = (
-    rf"(?!{_NOT_SUBJECT_START})(?P<name>(?:{_NAME_CHAR}{{2,3}}?[省市区县]|[省市区县]|国家)"
+    rf"{_BODY_OPENS}(?!{_NOT_SUBJECT_START})(?P<name>(?:{_NAME_CHAR}{{2,3}}?[省市区县]|[省市区县]|国家)"
     rf"{_NAME_CHAR}{{1,9}}?(?:局|厅|委员会|委|政府|法院|检察院|办公室|办))(?!的)"
 )
 
