@@ -6,16 +6,18 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from functools import cache
+from functools import cache, lru_cache
 
 from etl.extract.patterns import _PROTECTED, CLAUSE_END, MAX_SENTENCE, SENTENCE_END
 
 assert "," not in SENTENCE_END  # _sentences splits at them as _spans would
 
 
-def _protected(norm: str) -> list[tuple[int, int]]:
-    """Spans inside quotes, book titles and document-number brackets (opener, closer)."""
-    return [(m.start(), m.end() - 1) for m in _PROTECTED.finditer(norm)]
+@lru_cache(maxsize=1)
+def _protected(norm: str) -> tuple[tuple[int, int], ...]:
+    """Spans inside quotes, book titles and document-number brackets (opener, closer).
+    (Kept for the last text: the extraction and then the claims of a report ask.)"""
+    return tuple((m.start(), m.end() - 1) for m in _PROTECTED.finditer(norm))
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
