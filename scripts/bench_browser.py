@@ -3,6 +3,7 @@ paint < 1.0 s p95, a filter change < 0.7 s p95 on the 45,000-report warehouse).
 
     python scripts/bench_browser.py                      # out/province_45000 (bench_memory's)
     python scripts/bench_browser.py --db W.duckdb --data DATA --rounds 5
+    python scripts/bench_browser.py --pages 对比 总览              # only these pages
 
 One Chromium session opens each viewing page `--rounds` times. First paint: from `goto`
 until the script has drawn the page and stopped running. Filter change: from a click on the
@@ -153,19 +154,26 @@ def main() -> None:
     ap.add_argument("--db", type=Path)
     ap.add_argument("--data", type=Path)
     ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--pages", nargs="+", metavar="PAGE",
+                    help="only these pages, by their path (对比 趋势 ...; 总览 for the first)")  # fmt: skip
     ap.add_argument("--floor", action="store_true",
                     help="also measure a two-page app with the same sidebar and nothing else")  # fmt: skip
     a = ap.parse_args()
     from playwright.sync_api import sync_playwright
 
     db, data = (a.db, a.data or ROOT / "data") if a.db else province(a.reports)
+    pages = PAGES
+    if a.pages:
+        pages = ["" if x == "总览" else x for x in a.pages]
+        if unknown := [x for x in pages if x not in PAGES]:
+            ap.error(f"no such page: {', '.join(unknown)} (pages: {', '.join(PAGES)})")
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=CHROMIUM, args=["--headless", "--no-sandbox"])
         if a.floor:
             with floor_server() as base:
                 floor = measure(b, base, ["", "b"], a.rounds * 3)
         with devserver.running(db, data) as (_, base):
-            board = measure(b, base, PAGES, a.rounds)
+            board = measure(b, base, pages, a.rounds)
         b.close()
     show(f"{db}: first paint and a filter change (the demo switch), s, {a.rounds} rounds", board)
     if a.floor:
