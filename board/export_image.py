@@ -15,7 +15,7 @@ import copy
 import re
 from xml.sax.saxutils import escape
 
-from board import fonts
+from board import chart_fields, fonts
 
 IMAGE_FORMATS = ("png", "svg", "pdf")
 SCALE = 2  # PNG pixels per chart pixel: sharp on a projector
@@ -73,8 +73,10 @@ def spec_of(chart) -> dict:
 
 def export_spec(chart) -> dict:
     """The chart's Vega-Lite spec as exported: the CJK font named everywhere, a fixed width
-    where the page would have stretched it, long subtitles on several lines."""
-    spec = copy.deepcopy(spec_of(chart))
+    where the page would have stretched it, long subtitles on several lines. Its data keeps
+    only the fields the chart reads (board.chart_fields): the same drawing from about half
+    the JSON for vl-convert to parse and carry through Vega's dataflow."""
+    spec = copy.deepcopy(chart_fields.prune_records(spec_of(chart)))
     family = fonts.family()
     spec.setdefault("config", {})["font"] = family
     _set_fonts({k: v for k, v in spec.items() if k != "datasets"}, family)
