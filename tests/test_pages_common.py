@@ -149,7 +149,9 @@ def test_year_filter_changes_the_chart_data(app, page):
     at = open_page(page)
     widget(at, "w_years").set_value((2018, 2020)).run()
     assert_ok(at)
-    years = {int(y) for el in charts(at) for y in chart_data(el).get("year", [])}
+    # (a chart is sent the year columns it reads: year_txt on its axis, year when clicked)
+    years = {int(y) for el in charts(at) for c in ("year", "year_txt")
+             for y in chart_data(el).get(c, [])}  # fmt: skip
     assert years and years <= {2018, 2019, 2020}, years
     assert (at.query_params["y0"], at.query_params["y1"]) == ("2018", "2020")
 
@@ -188,9 +190,9 @@ def test_filters_survive_a_page_change(app, target):
     assert widget(at, "w_demo").value is False
     assert at.query_params["ag"] == "zc_kjj,zc_zscqj"
     assert at.query_params["demo"] == "0"
-    for el in charts(at):
+    for el in charts(at):  # (a chart is sent is_demo, which it draws by, not origin)
         d = chart_data(el)
-        assert "origin" not in d or set(d["origin"]) <= {"real"}
+        assert "is_demo" in d and not d["is_demo"].any()
     # and back: still the same
     at.switch_page(BY_ID["overview"].file).run()
     assert widget(at, "w_agencies").value == ["zc_kjj", "zc_zscqj"]
@@ -216,8 +218,8 @@ def test_hiding_demo_data_leaves_only_real_values(app, page):
     assert_ok(at)
     for el in charts(at):
         d = chart_data(el)
-        if "origin" in d:
-            assert set(d["origin"]) == {"real"}
+        if "is_demo" in d:  # (a chart is sent is_demo, which it draws by, not origin)
+            assert not d["is_demo"].any()
         assert "演示数据" not in chart_titles(chart_spec(el))
     if page == "sources":
         kinds = set(at.dataframe[0].value["数据类型"])
