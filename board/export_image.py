@@ -15,7 +15,7 @@ import copy
 import re
 from xml.sax.saxutils import escape
 
-from board import chart_fields, fonts
+from board import chart_fields, fonts, label_limits
 
 IMAGE_FORMATS = ("png", "svg", "pdf")
 SCALE = 2  # PNG pixels per chart pixel: sharp on a projector
@@ -75,7 +75,9 @@ def export_spec(chart) -> dict:
     """The chart's Vega-Lite spec as exported: the CJK font named everywhere, a fixed width
     where the page would have stretched it, long subtitles on several lines. Its data keeps
     only the fields the chart reads (board.chart_fields): the same drawing from about half
-    the JSON for vl-convert to parse and carry through Vega's dataflow."""
+    the JSON for vl-convert to parse and carry through Vega's dataflow; and its axis labels
+    no length limit where none can reach it (board.label_limits): the same drawing with a
+    quarter less text measuring."""
     spec = copy.deepcopy(chart_fields.prune_records(spec_of(chart)))
     family = fonts.family()
     spec.setdefault("config", {})["font"] = family
@@ -88,6 +90,7 @@ def export_spec(chart) -> dict:
     _split_subtitle(t, max(float(spec.get("width", 0)) if single else 0, 600), size)
     spec.pop("autosize", None)
     _landscape(spec)
+    label_limits.drop_if_unreachable(spec)
     return spec
 
 
