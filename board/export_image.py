@@ -91,6 +91,7 @@ def export_spec(chart) -> dict:
     spec.pop("autosize", None)
     _landscape(spec)
     label_limits.drop_if_unreachable(spec)
+    label_limits.drop_legend_limits(spec)
     return spec
 
 

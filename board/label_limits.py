@@ -1,4 +1,5 @@
-"""An exported chart's axis labels drawn without Vega's length limit when none can reach it.
+"""An exported chart's axis and legend labels drawn without Vega's length limit when none
+can reach it.
 
 Vega cuts an axis label longer than its labelLimit (Vega-Lite's default: 180 px), so it
 measures every label against the limit as it draws; in vl-convert each measurement lays the
@@ -7,7 +8,9 @@ turning a trend chart into SVG. When every label an axis can show is certainly s
 the limit, the limit changes nothing and is dropped (config.axis.labelLimit = 0: no limit)
 for the export: the same SVG, byte for byte, sooner. An axis with its own labelLimit keeps
 it (first/last's agency names); one whose labels this cannot bound (a labelExpr, a format
-of its own on names, a field not in the data) keeps the limit for every axis.
+of its own on names, a field not in the data) keeps the limit for every axis. A legend
+(the agencies' names, 200 px) is decided on its own: its limit goes when all its names
+are shorter.
 
 Pure dicts (no pandas, no Altair): board.export_image calls it on the export's spec.
 """
@@ -15,7 +18,8 @@ Pure dicts (no pandas, no Altair): board.export_image calls it on the export's s
 from __future__ import annotations
 
 DEFAULT_LIMIT = 180.0  # px: Vega-Lite's axis labelLimit
-DEFAULT_SIZE = 10.0  # px: Vega's axis labelFontSize
+DEFAULT_SIZE = 10.0  # px: Vega's axis and legend labelFontSize
+DEFAULT_LEGEND_LIMIT = 160.0  # px: Vega's legend labelLimit
 # A number's tick label ('1,250,000', '0.25', '20M') is at most this many characters.
 NUMBER_CHARS = 12
 DISCRETE = ("nominal", "ordinal")
@@ -48,6 +52,49 @@ def drop_if_unreachable(spec: dict) -> bool:
         return False
     config["axis"] = {**axis, "labelLimit": 0}
     return True
+
+
+def drop_legend_limits(spec: dict) -> int:
+    """Set labelLimit 0 on each legend of `spec` (changed in place) none of whose labels can
+    reach its limit; how many."""
+    config = spec.get("config") if isinstance(spec.get("config"), dict) else {}
+    base = config.get("legend") if isinstance(config.get("legend"), dict) else {}
+    if "labelExpr" in base or "format" in base:
+        return 0
+    values = _values(spec.get("datasets"))
+    n = 0
+    for d in _legend_channels(spec):
+        legend = d["legend"]
+        limit = float(legend.get("labelLimit", base.get("labelLimit", DEFAULT_LEGEND_LIMIT)) or 0)
+        size = max(float(base.get("labelFontSize", DEFAULT_SIZE)),
+                   float(legend.get("labelFontSize", 0)))  # fmt: skip
+        if limit <= 0 or "labelExpr" in legend or "format" in legend:
+            continue
+        try:
+            widest = _discrete_widest(d, values, size)
+        except Unbounded:
+            continue
+        if widest < limit:
+            legend["labelLimit"] = 0
+            n += 1
+    return n
+
+
+def _legend_channels(node):
+    """The channel definitions anywhere in the spec that draw a legend of their own (a
+    dict), of a discrete field."""
+    if isinstance(node, dict):
+        enc = node.get("encoding")
+        if isinstance(enc, dict):
+            for d in enc.values():
+                if isinstance(d, dict) and isinstance(d.get("legend"), dict):
+                    yield d
+        for k, v in node.items():
+            if k not in ("encoding", "datasets", "data"):
+                yield from _legend_channels(v)
+    elif isinstance(node, list):
+        for v in node:
+            yield from _legend_channels(v)
 
 
 def _values(datasets) -> dict[str, set]:
@@ -96,8 +143,16 @@ def _widest(d: dict, values: dict[str, set], size: float) -> float:
     kind = d.get("type")
     if kind in ("quantitative", "temporal") and "timeUnit" not in d and "bin" not in d:
         return NUMBER_CHARS * size
-    if kind not in DISCRETE or "format" in axis or "timeUnit" in d or "bin" in d:
-        raise Unbounded(str(kind))
+    if "format" in axis:
+        raise Unbounded("format")
+    return _discrete_widest(d, values, size)
+
+
+def _discrete_widest(d: dict, values: dict[str, set], size: float) -> float:
+    """The upper bound of `_widest` for a channel of names (nominal, ordinal): its scale's
+    domain, else its field's values in the data."""
+    if d.get("type") not in DISCRETE or "timeUnit" in d or "bin" in d:
+        raise Unbounded(str(d.get("type")))
     domain = (d.get("scale") or {}).get("domain")
     if isinstance(domain, list):
         labels = domain

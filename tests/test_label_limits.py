@@ -68,9 +68,40 @@ def test_the_limit_goes_only_where_no_label_reaches_it(what, spec, dropped):
     assert spec == before, what  # nothing else changed
 
 
-def test_every_exported_chart_kind_draws_the_same_svg_without_the_limit(bundled_wh):
-    """The charts themselves, as exported: vl-convert draws the same SVG with the limit
-    dropped as with it (what the limit would have cut: nothing)."""
+def legend_chart(names: list[str], legend: dict, config=None) -> dict:
+    color = {"field": "agency", "type": "nominal", "scale": {"domain": names}, "legend": legend}
+    return {"layer": [{"mark": "point", "encoding": {"x": YEARS, "color": copy.deepcopy(color)}},
+                      {"mark": "line", "encoding": {"x": YEARS, "color": copy.deepcopy(color)}}],
+            "config": config or {"legend": {"labelFontSize": 12}}}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("what", "spec", "dropped"),
+    [
+        ("short names, 200 px", legend_chart(["兴江区科技局"], {"labelLimit": 200}), 2),
+        ("short names, Vega's 160 px", legend_chart(["有争议"], {}), 2),
+        ("a long name", legend_chart(["兴江区科技局", LONG], {"labelLimit": 200}), 0),
+        ("a bigger font", legend_chart(["一二三四五六七八九十"], {"labelFontSize": 24}), 0),
+        ("a labelExpr", legend_chart(["有争议"], {"labelExpr": "datum.label"}), 0),
+        ("a config format", legend_chart(["有争议"], {}, {"legend": {"format": "x"}}), 0),
+        ("no limit already", legend_chart(["有争议"], {"labelLimit": 0}), 0),
+    ],
+)  # fmt: skip
+def test_a_legend_loses_its_limit_only_where_no_name_reaches_it(what, spec, dropped):
+    before = copy.deepcopy(spec)
+    assert label_limits.drop_legend_limits(spec) == dropped, what
+    for layer, old in zip(spec["layer"], before["layer"], strict=True):
+        legend, was = layer["encoding"]["color"]["legend"], old["encoding"]["color"]["legend"]
+        if dropped:
+            assert legend.pop("labelLimit") == 0
+            was.pop("labelLimit", None)
+    assert spec == before, what  # nothing else changed
+
+
+def test_every_exported_chart_kind_draws_the_same_svg_without_the_limits(bundled_wh,
+                                                                          monkeypatch):  # fmt: skip
+    """The charts themselves, as exported: vl-convert draws the same SVG with the limits
+    dropped as with them (what the limits would have cut: nothing)."""
     import vl_convert as vlc
 
     from board import charts, export, model, reader
@@ -89,9 +120,11 @@ def test_every_exported_chart_kind_draws_the_same_svg_without_the_limit(bundled_
             charts.first_last(fl, meta, "zh", "首末年"),
             charts.grouped_by_indicator(items, meta, years, "zh", "事项"),
             charts.before_after(model.days_long(ap, "zh"), meta, years, "zh", "时限")]  # fmt: skip
-    for chart in made:
-        spec = export.export_spec(chart)
+    specs = [export.export_spec(chart) for chart in made]
+    monkeypatch.setattr(label_limits, "drop_if_unreachable", lambda spec: False)
+    monkeypatch.setattr(label_limits, "drop_legend_limits", lambda spec: 0)
+    for spec, chart in zip(specs, made, strict=True):
         assert spec["config"]["axis"]["labelLimit"] == 0  # every kind: no label reaches it
-        limited = copy.deepcopy(spec)
-        limited["config"]["axis"].pop("labelLimit")
+        limited = export.export_spec(chart)
+        assert "labelLimit" not in limited["config"]["axis"]
         assert vlc.vegalite_to_svg(spec) == vlc.vegalite_to_svg(limited)
