@@ -15,6 +15,7 @@ exact sum of two or more numbers counts, so a coincidence needs several figures 
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections import Counter
 from dataclasses import replace
 
 from etl.model import Candidate, Fact
@@ -95,7 +96,8 @@ def channel_parts(norm: str, facts: list[Fact], candidates: list[Candidate], by_
     """Facts of one channel (在政务微博发布信息236条, an indicator's `channel` words in its
     clause) set aside as parts where the report also states a larger figure of the same
     indicator and agency without naming a channel (主动公开政府信息412条): that one is the
-    year's total. A channel's figure with no total beside it stays the fact. The clause is
+    year's total. A channel's figure with no total beside it stays the fact, unless another
+    channel's stands beside it too: then neither is the year's total. The clause is
     read in `norm` (the normalised text, same offsets), as the extraction read it: 網站 is 网站."""
 
     def of_channel(f: Fact) -> bool:
@@ -112,10 +114,16 @@ def channel_parts(norm: str, facts: list[Fact], candidates: list[Candidate], by_
         if not m and f.value is not None:
             key = (f.agency, f.indicator)
             totals[key] = max(totals.get(key, f.value), f.value)
+    # two channels' figures and no total (网站公开45条，微信公众号发布312条): neither is the
+    # year's, both are parts of a total the report does not state
+    alone = Counter((f.agency, f.indicator) for f, m in zip(facts, marked, strict=True)
+                    if m and (f.agency, f.indicator) not in totals)  # fmt: skip
     kept, moved = [], []
     for f, m in zip(facts, marked, strict=True):
-        total = totals.get((f.agency, f.indicator))
-        (moved if m and total is not None and f.value < total else kept).append(f)
+        key = (f.agency, f.indicator)
+        total = totals.get(key)
+        part = m and (f.value < total if total is not None else alone[key] > 1)
+        (moved if part else kept).append(f)
     return kept, candidates + [_as_part(f) for f in moved]
 
 
