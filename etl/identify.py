@@ -88,6 +88,7 @@ PERIOD = re.compile(
 DATE_LINE = re.compile(
     rf"^\s*(?:{YEAR})\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日\s*$|^\s*\d{{4}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}\s*$"
 )
+MONTH_DAY = re.compile(r"\d{1,2}\s*月\s*\d{1,2}\s*日|[-/.]\d{1,2}[-/.]\d{1,2}")
 # A folder or file name that is a year (data/reports/<单位>/2019/…)
 PATH_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 
@@ -211,6 +212,8 @@ def _title_lines_before(norm: str, head, i: int) -> int | None:
             break
         if _is_meta(line) or "。" in line or "，" in line or OPENS_SENTENCE.match(line):
             break
+        if DATE_LINE.match(line) or MONTH_DAY.search(line):
+            break  # a date above the title is when it was written, never the year covered
         joined = re.sub(r"\s+", "", norm[ps : head[i][1]])
         if ANY_YEAR.search(joined) and (TITLE.search(joined) or agency_in(joined)):
             start = ps

@@ -56,6 +56,9 @@ REJECTED = [  # (text, words the reason must contain)
     ("区科技局2019年第三季度关于未发生行政处罚事项的情况说明" + BODY, "不是年度报告"),
     ("区科技局2019年上半年法治政府建设工作总结" + BODY, "不是年度报告"),
     ("区科技局2019年1-6月政务公开工作情况报告" + BODY, "不是年度报告"),
+    # a date above a title that has no year is when it was written, not the year covered
+    ("2019年1月10日\n区科技局法治政府建设情况报告\n\n全年开展执法检查8次。", "年度"),
+    ("（2019年1月10日）\n区科技局法治政府建设情况报告\n\n全年开展执法检查8次。", "年度"),
     # a title of another kind (说明) over the body's first heading is no report title
     ("区科技局2019年度部门决算公开说明\n一、部门基本情况\n本部门内设3个股室。", "年度"),
 ]
