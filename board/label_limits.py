@@ -80,21 +80,28 @@ def drop_legend_limits(spec: dict) -> int:
     return n
 
 
-def _legend_channels(node):
-    """The channel definitions anywhere in the spec that draw a legend of their own (a
-    dict), of a discrete field."""
+def _encodings(node):
+    """Every encoding anywhere in the spec (layers, facets, concatenations), a node's own
+    before those of the nodes it holds; never inside the data."""
     if isinstance(node, dict):
         enc = node.get("encoding")
         if isinstance(enc, dict):
-            for d in enc.values():
-                if isinstance(d, dict) and isinstance(d.get("legend"), dict):
-                    yield d
+            yield enc
         for k, v in node.items():
             if k not in ("encoding", "datasets", "data"):
-                yield from _legend_channels(v)
+                yield from _encodings(v)
     elif isinstance(node, list):
         for v in node:
-            yield from _legend_channels(v)
+            yield from _encodings(v)
+
+
+def _legend_channels(node):
+    """The channel definitions anywhere in the spec that draw a legend of their own (a
+    dict), of a discrete field."""
+    for enc in _encodings(node):
+        for d in enc.values():
+            if isinstance(d, dict) and isinstance(d.get("legend"), dict):
+                yield d
 
 
 def _values(datasets) -> dict[str, set]:
@@ -110,21 +117,13 @@ def _values(datasets) -> dict[str, set]:
 def _axis_channels(node):
     """The x and y channel definitions anywhere in the spec (layers, facets) that draw an
     axis without a labelLimit of their own."""
-    if isinstance(node, dict):
-        enc = node.get("encoding")
-        if isinstance(enc, dict):
-            for ch in ("x", "y"):
-                d = enc.get(ch)
-                if isinstance(d, dict) and d.get("axis", {}) is not None:
-                    axis = d.get("axis") or {}
-                    if "labelLimit" not in axis:
-                        yield d
-        for k, v in node.items():
-            if k not in ("encoding", "datasets", "data"):
-                yield from _axis_channels(v)
-    elif isinstance(node, list):
-        for v in node:
-            yield from _axis_channels(v)
+    for enc in _encodings(node):
+        for ch in ("x", "y"):
+            d = enc.get(ch)
+            if isinstance(d, dict) and d.get("axis", {}) is not None:
+                axis = d.get("axis") or {}
+                if "labelLimit" not in axis:
+                    yield d
 
 
 def _widest(d: dict, values: dict[str, set], size: float) -> float:
