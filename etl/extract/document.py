@@ -101,8 +101,9 @@ def extract_all(
     return x.run(), x.candidates
 
 
-# what may stand between two numbers that share the words before the first (5次和3次)
-JOINERS = frozenset(("和", "、", "及", "与", "，", ","))
+# what may stand between two numbers of one clause that share the words before the first
+# (5次和3次); a comma ends the clause, so never stands between them
+JOINERS = frozenset(("和", "、", "及", "与"))
 
 
 class _Extraction:
