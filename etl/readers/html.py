@@ -38,7 +38,7 @@ from lxml import html as lxml_html
 
 from etl.model import ReadError, TextDoc
 from etl.readers import mojibake, wrapped
-from etl.readers.html_text import _SENTENCE, _squash, _Writer
+from etl.readers.html_text import _SENTENCE, _clean, _squash, _Writer
 
 NOT_A_PAGE = (
     "网页文件中没有可读的正文（页面为空、已损坏，或只保存了网页框架）。"
@@ -194,21 +194,15 @@ _CRUMB_WORDS = re.compile(r"crumb|position|location|weizhi|dqwz|curpos", re.IGNO
 
 def _named_title(root) -> str | None:
     title = root.find(".//title")
-    pieces = (
-        _SITE_SEPARATOR.split(_squash_spaces(title.text_content())) if title is not None else []
-    )
+    pieces = _SITE_SEPARATOR.split(_clean(title.text_content())) if title is not None else []
     for el in root.iter():
         if not isinstance(el.tag, str):
             continue
         marks = f"{el.get('class', '')} {el.get('id', '')}"
         own = (el.text or "").strip()
         if _CRUMB_WORDS.search(marks) or own.startswith(("当前位置", "您的位置", "您现在的位置")):
-            pieces.append(_CRUMB_SEPARATOR.split(_squash_spaces(el.text_content()))[-1])
+            pieces.append(_CRUMB_SEPARATOR.split(_clean(el.text_content()))[-1])
     return next((p for p in pieces if len(p) <= 80 and _NAMES_REPORT.search(p)), None)
-
-
-def _squash_spaces(s: str) -> str:
-    return re.sub(r"\s+", " ", s or "").strip()
 
 
 def _strip_chrome(root) -> None:
