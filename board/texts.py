@@ -374,6 +374,9 @@ TEXT: dict[str, tuple[str, str]] = {
     ),  # fmt: skip
     "cmp_change": ("变化", "Change"),
     "cmp_fl_title": ("各单位首年与末年主要指标", "First and last year by agency"),
+    "cmp_view": ("查看", "Show"),
+    "cmp_view_years": ("各年各单位", "Each year by agency"),
+    "cmp_view_first_last": ("首年与末年", "First and last year"),
     "ov_latest": ("最近一次：{year}年 {v}", "latest: {v} in {year}"),
     "cmp_first": ("首年", "First year"),
     "cmp_last": ("末年", "Last year"),

@@ -66,9 +66,16 @@ def panels_name(df, title: str, meta: model.Meta, lang: str) -> str:
     return export.content_name(charts.panels_name_spec(df, meta, lang, title), df) or "chart"
 
 
+# 对比's two views: each area's bars by year and agency, or each agency's first year against
+# its last (only for a range of years). The page draws one at a time: ten Vega charts at once
+# were most of its time in the browser (BENCHMARKS.md, issue 16).
+COMPARE_VIEWS = ("years", "first_last")
+
+
 @st.cache_data(max_entries=64, show_spinner=False)
-def compare(version, f: app.Filters) -> dict | None:
-    """对比 for filters `f` on warehouse `version` (None: no data)."""
+def compare(version, f: app.Filters, view: str) -> dict | None:
+    """对比 for filters `f` on warehouse `version` (None: no data), in `view` (one of
+    COMPARE_VIEWS; first_last only for a range of years, else the bars)."""
     meta, lang = app.load_meta(), f.lang
     df = queries.series(meta.headlines(), f)
     if df.empty:
@@ -76,27 +83,26 @@ def compare(version, f: app.Filters) -> dict | None:
     years = list(range(f.y0, f.y1 + 1))
     data = model.enrich(df, meta, lang)
     ids = [i for i in meta.headlines() if i in set(data["indicator_id"])]
+    if view == "first_last" and f.y0 < f.y1:
+        fl = model.first_last(data)
+        fl_title = i18n.t("cmp_fl_title", lang)
+        return {"data": fl, "notes": charts.first_last_notes(fl, lang),
+                "name": panels_name(fl, fl_title, meta, lang), "title": fl_title,
+                "sources": model.sources_footnote(fl, lang),
+                "panels": [(f"cmp_fl_{i}", charts.spec(charts.first_last_panel(
+                    fl[fl["indicator_id"] == i], meta, lang)))
+                    for i in ids if (fl["indicator_id"] == i).any()],
+                "table": model.first_last_table(fl, meta, lang)}  # fmt: skip
     head = (
         i18n.t("cmp_bars", lang, y0=f.y0, y1=f.y1)
         if f.y0 < f.y1
         else i18n.t("cmp_bars_1", lang, y0=f.y0)
     )
-    out = {"data": data, "notes": charts.compare_notes(data, lang), "head": head,
-           "name": panels_name(data, head, meta, lang),
-           "sources": model.sources_footnote(data, lang),
-           "bars": [(f"cmp_bars_{i}", charts.spec(charts.compare_panel(
-               data[data["indicator_id"] == i], meta, years, lang))) for i in ids]}  # fmt: skip
-    if f.y0 < f.y1:
-        fl = model.first_last(data)
-        fl_title = i18n.t("cmp_fl_title", lang)
-        out |= {"fl": fl, "fl_notes": charts.first_last_notes(fl, lang),
-                "fl_name": panels_name(fl, fl_title, meta, lang),
-                "fl_sources": model.sources_footnote(fl, lang),
-                "dots": [(f"cmp_fl_{i}", charts.spec(charts.first_last_panel(
-                    fl[fl["indicator_id"] == i], meta, lang)))
-                    for i in ids if (fl["indicator_id"] == i).any()],
-                "table": model.first_last_table(fl, meta, lang)}  # fmt: skip
-    return out
+    return {"data": data, "notes": charts.compare_notes(data, lang), "title": head,
+            "name": panels_name(data, head, meta, lang),
+            "sources": model.sources_footnote(data, lang),
+            "panels": [(f"cmp_bars_{i}", charts.spec(charts.compare_panel(
+                data[data["indicator_id"] == i], meta, years, lang))) for i in ids]}  # fmt: skip
 
 
 def approvals_chart(key: str, rows, meta: model.Meta, years: list[int], lang: str,

@@ -104,7 +104,7 @@ def warm(v: warehouse.Version, pause: Callable[[], None] = lambda: None) -> None
     pause()
     views.trends(v, f, (meta.headline("enforcement"),), "value")
     pause()
-    views.compare(v, f)
+    views.compare(v, f, "years")  # the page opens on the bars
     pause()
     views.approvals(v, f, (i18n.t("ap_items", lang), i18n.t("ap_days", lang)))
     pause()

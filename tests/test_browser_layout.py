@@ -204,6 +204,21 @@ def test_compare_uses_the_full_width_and_shows_sentences_once_clicked(server, pa
     shot(page, "13_compare_clicked")
 
 
+def test_compare_switches_to_first_and_last_year(server, page):
+    """The second view replaces the bars (one view at a time), its dots drawn in Chinese."""
+    page.set_viewport_size({"width": 1440, "height": 900})
+    page.goto(url(server, "对比"))
+    settle(page, charts=5)
+    page.locator('[data-testid="stRadio"] label').filter(has_text="首年与末年").click()
+    expect(has_text(page, "h3", "年与")).to_be_attached()
+    settle(page, charts=4)
+    assert page.locator(CHART).count() >= 4
+    assert "view=first_last" in page.url
+    assert page.locator("h3").filter(has_text="各单位主要指标").count() == 0  # bars gone
+    no_errors(page)
+    shot(page, "13_compare_first_last")
+
+
 # -- point 7: a shared link on a phone --------------------------------------------------------
 
 

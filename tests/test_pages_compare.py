@@ -65,11 +65,19 @@ def test_a_bound_is_drawn_on_its_bar_not_as_a_floating_word(app):
 
 
 def test_first_year_versus_last_year(app):
+    """A range of years offers a second view, each agency's first year against its last,
+    drawn only when chosen (one view at a time: ten charts at once were most of the page's
+    time in the browser), from the same series as the bars."""
     at = open_page("compare", {"y0": "2017", "y1": "2023"})
     assert_ok(at)
+    assert not panels(at, "cmp_fl_")
+    full = pd.concat([chart_data(el) for el in panels(at, "cmp_bars_").values()])
+    at.radio(key="w_compare_view").set_value("first_last").run()
+    assert_ok(at)
+    assert not panels(at, "cmp_bars_")
+    assert "2017年与2023年对比" in [h.value for h in at.subheader]
     fl = panels(at, "cmp_fl_")
     assert len(fl) >= 4
-    full = pd.concat([chart_data(el) for el in panels(at, "cmp_bars_").values()])
     data = pd.concat([chart_data(el) for el in fl.values()])
     assert set(data["which"]) == {"first", "last"}
     for (iid, aid), g in data.groupby(["indicator_id", "agency_id"]):
@@ -78,12 +86,22 @@ def test_first_year_versus_last_year(app):
     table = at.dataframe[0].value
     assert list(table.columns) == ["领域", "指标", "单位", "首年", "末年", "变化", "数据类型"]
     assert len(table) == data.groupby(["indicator_id", "agency_id"]).ngroups
+    # the view chosen is in the page's link, so a shared link opens on it
+    assert at.query_params.get("view") == "first_last"
+
+
+def test_a_shared_link_opens_on_its_view(app):
+    at = open_page("compare", {"y0": "2017", "y1": "2023", "view": "first_last"})
+    assert_ok(at)
+    assert panels(at, "cmp_fl_") and not panels(at, "cmp_bars_")
+    assert at.radio(key="w_compare_view").value == "first_last"
 
 
 def test_one_year_has_no_first_last_view(app):
-    at = open_page("compare", {"y0": "2018", "y1": "2018"})
+    at = open_page("compare", {"y0": "2018", "y1": "2018", "view": "first_last"})
     assert_ok(at)
     assert not panels(at, "cmp_fl_")
+    assert not [r for r in at.radio if r.key == "w_compare_view"]
     bars = panels(at, "cmp_bars_")
     assert bars and "2018年各单位主要指标" in [h.value for h in at.subheader]
     assert all(set(chart_data(el)["year"]) == {2018} for el in bars.values())

@@ -26,6 +26,8 @@ DYNAMIC: dict[tuple[str, str], list[str]] = {
     # the download menu: one button per export format
     ("board/export_ui.py", 'f"dl_{fmt}"'): [f"dl_{x}" for x in export.FORMATS],
     ("board/export_ui.py", 'f"dl_help_{fmt}"'): [f"dl_help_{x}" for x in export.FORMATS],
+    # 对比's two views (board.views.COMPARE_VIEWS)
+    ("pages/2_对比.py", 'f"cmp_view_{v}"'): ["cmp_view_years", "cmp_view_first_last"],
     # the meeting page: its two modes and two download buttons
     ("pages/9_会议材料.py", '"pg_" + m'): ["pg_areas", "pg_pick"],
     ("pages/9_会议材料.py", '"pg_" + fmt'): ["pg_pptx", "pg_pdf"],
