@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from etl.extract import extract_text
+from etl.readers import pdf
 from etl.readers.text import read_txt
 from etl.readers.wrapped import join_fixed_width, width
 
@@ -96,6 +97,20 @@ def test_a_title_as_wide_as_the_page_stays_on_its_own_line():
     body = [line for p in PARAGRAPHS for line in _wrap(p, width(title), indent="")]
     joined = join_fixed_width("\n".join([title, *body]))
     assert joined.split("\n")[0] == title
+
+
+# a party group's and a merged bureau's names: 32 characters before the year
+LONG_TITLE = "中共周村区科学技术局党组周村区科学技术局（周村区知识产权局）关于2018年度法治政府建设工作情况的报告"
+
+
+@pytest.mark.parametrize("join", [join_fixed_width, pdf.join_wrapped_lines], ids=["text", "pdf"])
+def test_a_long_title_after_a_full_line_starts_its_own_line(join):
+    """The text reader and the PDF reader take the same lines for titles: a title under a
+    breadcrumb as wide as the page is not joined to it, however long its names."""
+    crumb = "当前位置：首页＞政务公开＞法治政府建设＞年度报告＞周村区科学技术局＞正文"
+    body = [line for p in PARAGRAPHS for line in _wrap(p, width(crumb), indent="")]
+    lines = join("\n".join([crumb, LONG_TITLE, *body])).split("\n")
+    assert LONG_TITLE in lines
 
 
 def test_a_heading_after_a_cut_line_starts_its_own_line():

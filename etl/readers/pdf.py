@@ -31,6 +31,7 @@ from etl.readers.wrapped import HEADING as _HEADING
 from etl.readers.wrapped import PAGE_NUMBER as _PAGE_NUMBER
 from etl.readers.wrapped import SENTENCE_END as _SENTENCE_END
 from etl.readers.wrapped import SHORT_HEADING as _SHORT_HEADING
+from etl.readers.wrapped import TITLE as _TITLE
 
 NO_TEXT_LAYER = (
     "PDF 没有文字层（可能是扫描件），无法提取文字。请提供可复制文字的 PDF、Word 或文本文件。"
@@ -48,7 +49,6 @@ CORRUPT = (
 _FIELD = re.compile(
     r"^\s*[\u4e00-\u9fff]{2,4}[:：]\s*[^\s\ue000\ue001]"
 )  # 来源：县科技局, a page's fields (not 报告如下：)
-_TITLE = re.compile(r"^\s*\S{2,30}?(?:19|20)\d\d年\S{0,30}(?:报告|总结)\s*$")
 _ROW_START = re.compile(r"^\s*(?:\|\s*)?[-+]?\d[\d,.]*%?\s*\|")  # "0 | 0 | 2": a row of numbers
 
 
@@ -122,8 +122,8 @@ def _continues(prev: str, line: str) -> bool:
         return False  # a heading; stopped short of the edge; "来源：" and the like
     if _ROW_START.match(line) and not _cut_row(prev, line):
         return False  # a table's next row
-    if _TITLE.match(_bare(line)):  # a report's title after a full-width line (a breadcrumb)
-        return False
+    if _TITLE.match(_bare(line)) or _TITLE.match(_bare(prev)):
+        return False  # a report's title stands alone: after a breadcrumb, before its body
     if _CELLS in prev[-2:] and _CELLS in line[-2:]:  # two rows of a table laid out in cells
         return False
     return not (_HEADING.match(prev) and len(prev) <= _SHORT_HEADING)  # "二、复议情况" alone

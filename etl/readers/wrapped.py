@@ -24,7 +24,9 @@ PAGE_NUMBER = re.compile(
     r"^\s*(?:[-—–]\s*\d+\s*[-—–]|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)\s*$"
 )
 
-# a report's title is a line of its own, however wide (周村区科学技术局关于2018年度…的报告)
+# a report's title is a line of its own, however wide (周村区科学技术局关于2018年度…的报告),
+# in a text wrapped at a page's width and in a PDF's lines (etl/readers/pdf.py): up to 40
+# characters each side of the year, for a merged bureau's two names and a party group's
 TITLE = re.compile(r"^\s*\S{2,40}?(?:19|20)\d\d年\S{0,40}(?:报告|总结)\s*$")
 
 MIN_WIDTH = 30  # narrower lines are headings, signatures and dates, never the page's width
@@ -103,7 +105,12 @@ def breaks(text: str) -> list[tuple[int, int]]:
             page_break = True
             continue
         # a page's blank lines do not end a paragraph; other blank lines do
-        if joining and (page_break or not blanks) and not HEADING.match(line):
+        if (
+            joining
+            and (page_break or not blanks)
+            and not HEADING.match(line)
+            and not TITLE.match(line)
+        ):
             spans.append((last_end, start + len(line) - len(line.lstrip())))
         else:
             spans.extend(numbers)
