@@ -82,9 +82,13 @@ PRESENT = re.compile(
 # A news item's first sentence dates what it tells: 2023年11月15日，X局…; 为…，2024年4月中旬，…
 DATED = re.compile(r"^[^。\n]{0,40}?(?<!\d)(?P<year>(?:19|20)\d{2})\s*年\s*\d{1,2}\s*月")
 # 本报告…统计期限自2019年1月1日起至2019年12月31日止: the period covered, stated
+# (the end's year may go unsaid: 统计期限为2018年1月1日至12月31日止)
 PERIOD = re.compile(
-    rf"(?P<year>{YEAR})\s*年\s*1\s*月\s*1\s*日\s*(?:起)?\s*(?:至|到|[-—–~])\s*(?P=year)\s*年\s*12\s*月\s*31\s*日"
+    rf"(?P<year>{YEAR})\s*年\s*1\s*月\s*1\s*日\s*(?:起)?\s*(?:至|到|[-—–~])\s*(?:(?P=year)\s*年\s*)?12\s*月\s*31\s*日"
 )
+# 本报告由X局编制 / 由X局结合有关统计数据编制: the body that wrote the report, named in an
+# opening that otherwise speaks of the law it follows (a disclosure report's first paragraph)
+COMPILED_BY = re.compile(r"由(?P<name>[^。；;，,\n]{2,40}?)(?:结合[^。；;\n]{0,20})?编制")
 DATE_LINE = re.compile(
     rf"^\s*(?:{YEAR})\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日\s*$|^\s*\d{{4}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}\s*$"
 )
@@ -379,7 +383,10 @@ def identify(text: str, path: Path | None = None, norm: str | None = None) -> Id
             if agency is None:
                 first = re.split(r"[。；;]", line)[0]
                 lead = first[p.start() : p.end()] if p else first[:40]
-                if a := agency_in(lead, bodies_only=True):
+                c = COMPILED_BY.search(line)
+                if a := (c and agency_in(c["name"], bodies_only=True)) or agency_in(
+                    lead, bodies_only=True
+                ):
                     agency, agency_source = a, "opening"
     if agency is None and (a := _signature(norm)):
         agency, agency_source = a, "signature"

@@ -126,6 +126,15 @@ PAGES = [
     ("青禾县科技局政府信息公开工作年度报告\n发布日期：2021年1月15日\n"
      "本报告中所列数据的统计期限自2020年1月1日起至2020年12月31日止，由青禾县科技局编制。",
      None, "青禾县科技局", "title", 2020, "opening"),
+    # a disclosure report's opening: the law it follows, then the body that compiled it;
+    # the period's end without its year
+    ("根据《中华人民共和国政府信息公开条例》（以下简称《条例》）规定编制本报告。由临川市青禾区科学技术局编制。"
+     "本报告中所列数据统计期限为2022年1月1日至12月31日止。\n一、总体情况\n" + BODY_LINE,
+     None, "临川市青禾区科学技术局", "opening", 2022, "opening"),
+    ("本报告依据《中华人民共和国政府信息公开条例》和《中华人民共和国政府信息公开工作年度报告格式》，"
+     "由青禾县地震局结合有关统计数据编制。本年度报告中所列数据的统计期限自2023年1月1日起至2023年12月31日止。\n"
+     "一、总体情况\n2023年，县地震局按照政务公开工作要点，全年主动公开政府信息45条。",
+     None, "青禾县地震局", "opening", 2023, "opening"),
     # the agency on its own line above the title
     ("临川市科学技术局\n2019年度法治政府建设情况报告\n\n" + BODY_LINE,
      None, "临川市科学技术局", "title", 2019, "title"),
