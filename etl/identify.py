@@ -70,6 +70,8 @@ META_KEY = re.compile(
 BULLETS = " \t\u3000-•·*|[【"  # what may stand before a field's name ("- 发布机构：")
 META_FIRST = frozenset("名网标题文发公所责信来索成主体有")  # the first characters of the keys
 META_TITLE_KEYS = {"名称", "标题", "题名", "文章标题", "网页标题"}
+# A name by level alone (区科技局, 县地震局): which district's is said elsewhere, if at all
+BARE_NAME = re.compile(r"^[省市区县][^省市区县]{2,8}$")
 META_AGENCY_KEYS = {"发布机构", "发文机关", "发布单位", "发文单位", "公开主体", "所属机构",
                     "责任部门", "信息来源", "来源"}  # fmt: skip
 OPENS_SENTENCE = re.compile(r"^\s*(?:现将|现把|特此|根据|按照|为|经)")
@@ -294,6 +296,15 @@ def _body_lines(norm: str, head, after: int) -> list[tuple[int, int]]:
     return out
 
 
+def _fuller(full: str, bare: str) -> bool:
+    """`full` names the body that `bare` names by its level alone: 澜石市沙洲区科学技术局 for
+    区科技局 (a page's title says which bureau of a district, its 发布机构 which district)."""
+    short = lambda n: n.replace("科学技术局", "科技局")  # noqa: E731
+    return (
+        bool(BARE_NAME.match(bare)) and len(full) > len(bare) and short(full).endswith(short(bare))
+    )
+
+
 def _signature(norm: str) -> str | None:
     """The body named at the foot of the report, above or beside its date."""
     tail = [m.group(0).strip() for m in NON_BLANK_LINE.finditer(norm, max(0, len(norm) - 400))]
@@ -366,11 +377,14 @@ def identify(text: str, path: Path | None = None, norm: str | None = None) -> Id
         if year is None and (y := ANY_YEAR.search(norm, ms, me)):
             year, year_source = _year(y.group("year")), "metadata"
         span = span or (ms, me)
-    if agency is None:
-        for k in META_AGENCY_KEYS:
-            if k in meta and (a := agency_in(norm[slice(*meta[k])])):
-                agency, agency_source = a, "metadata"
-                break
+    publisher = next(
+        (a for k in META_AGENCY_KEYS if k in meta and (a := agency_in(norm[slice(*meta[k])]))),
+        None,
+    )
+    if agency is None and publisher:
+        agency, agency_source = publisher, "metadata"
+    elif agency and publisher and _fuller(publisher, agency):
+        agency, agency_source = publisher, "metadata"  # 区科技局 titled, 发布机构 in full
     body = _body_lines(norm, head, span[1] if span else 0)
     if agency is None or year is None:
         for s, e in body:

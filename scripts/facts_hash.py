@@ -6,7 +6,9 @@ making extraction faster (any change to a fact, candidate, claim or identity mov
 Prints the count and the first 16 hex digits of a SHA-256. Without --all: the facts only
 (2,000 reports gave `22751 17f254c2bb7d353e` and 5,000 `57138 83e43858fc4fcc6c` from
 2026-11-29 to 2026-11-30); with --all: facts, candidates, claims, the identity and the
-reasons of refused files (2,000: `30255 73af06cfbc4703ce`). The corpus is synth's, seed 1.
+reasons of refused files (2,000: `30255 73af06cfbc4703ce` until 2026-11-30 morning, then
+`30255 d5d07aeb9e64a8d8`: 没有立案查处 marks its whole negation as the zero's span). The corpus
+is synth's, seed 1.
 """
 
 from __future__ import annotations

@@ -135,6 +135,13 @@ PAGES = [
      "由青禾县地震局结合有关统计数据编制。本年度报告中所列数据的统计期限自2023年1月1日起至2023年12月31日止。\n"
      "一、总体情况\n2023年，县地震局按照政务公开工作要点，全年主动公开政府信息45条。",
      None, "青禾县地震局", "opening", 2023, "opening"),
+    # a title that names the bureau by its level alone; the 发布机构 field says whose
+    ("名  称: 区科技局2022年法治政府建设情况报告\n发布机构: 澜石市沙洲区科学技术局\n"
+     "成文日期: 2023-02-14\n" + BODY_LINE,
+     None, "澜石市沙洲区科学技术局", "metadata", 2022, "metadata"),
+    # ... but a publisher of another kind (the district's office) does not replace it
+    ("名  称: 区科技局2022年法治政府建设情况报告\n发布机构: 澜石市沙洲区人民政府办公室\n" + BODY_LINE,
+     None, "区科技局", "metadata", 2022, "metadata"),
     # the agency on its own line above the title
     ("临川市科学技术局\n2019年度法治政府建设情况报告\n\n" + BODY_LINE,
      None, "临川市科学技术局", "title", 2019, "title"),
