@@ -4,7 +4,7 @@ the subtitle's note lines. Free of pandas and Altair, so the command line's ligh
 piece of code.
 
     sources(rows, lang, max_titles=3) -> '来源：A、B等5份文件（其中3份为演示数据）'
-    note_lines(notes, most=NOTE_LINE) -> the notes joined with '；' into lines
+    note_lines(notes, most=NOTE_LINE) -> the notes joined with '；' ('; ') into lines
     short_quote(quote, n=QUOTE_MAX) -> a source sentence on one line, cut with … at n
 """
 
@@ -48,17 +48,24 @@ def sources(rows: list[dict], lang: str, max_titles: int = 3) -> str:
     return out
 
 
+def notes_sep(notes: list[str]) -> str:
+    """What stands between notes: '；' in Chinese, '; ' in English (whose notes open with a
+    Latin letter; a Chinese name may stand inside one)."""
+    return "; " if notes and notes[0][:1].isascii() else "；"
+
+
 def note_lines(notes: list[str], most: int = NOTE_LINE) -> list[str]:
-    """Notes joined with '；' into lines of at most `most` characters, never split inside a
-    note: a chart about as wide as half the page shows every note instead of cutting the
-    last ones (the red ring's explanation among them) off with '…'."""
+    """Notes joined with '；' ('; ' in English) into lines of at most `most` characters,
+    never split inside a note: a chart about as wide as half the page shows every note
+    instead of cutting the last ones (the red ring's explanation among them) off with '…'."""
+    sep = notes_sep(notes)
     lines = [""]
     for n in notes:
-        if lines[-1] and len(lines[-1]) + 1 + len(n) > most:
-            lines[-1] += "；"
+        if lines[-1] and len(lines[-1]) + len(sep) + len(n) > most:
+            lines[-1] += sep.rstrip()
             lines.append(n)
         else:
-            lines[-1] += ("；" if lines[-1] else "") + n
+            lines[-1] += (sep if lines[-1] else "") + n
     return lines
 
 

@@ -153,13 +153,31 @@ def text_width(s: str, size: float) -> float:
     return w
 
 
+def _word_tail(line: str, ch: str) -> int | None:
+    """Where the Latin word that `ch` would continue starts in `line` (after its space), when
+    a break before `ch` would cut it ('from t' / 'he table'); None elsewhere."""
+    if not (ch.isascii() and ch.isalnum() and line[-1:].isascii() and line[-1:].isalnum()):
+        return None
+    cut = line.rfind(" ")
+    word = line[cut + 1 :]
+    return cut + 1 if cut > 0 and len(word) <= MAX_WORD and word.isascii() else None
+
+
+MAX_WORD = 24  # a longer run of Latin letters (a path, a link) may break anywhere
+
+
 def wrap(s: str, width: float, size: float) -> list[str]:
-    """Lines of s no wider than `width` px (breaks anywhere: Chinese has no spaces)."""
+    """Lines of s no wider than `width` px: Chinese breaks anywhere (it has no spaces), a
+    Latin word only at a space before it."""
     lines: list[str] = []
     for para in s.split("\n"):
         line = ""
         for ch in para:
             if line and text_width(line + ch, size) > width:
+                if (at := _word_tail(line, ch)) is not None:
+                    lines.append(line[:at].rstrip())
+                    line = line[at:] + ch
+                    continue
                 # keep closing punctuation with its line
                 if ch in "，。；、：）》”’":
                     line += ch

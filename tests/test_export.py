@@ -254,6 +254,23 @@ def test_footnote_grows_the_svg_and_wraps_without_orphan_brackets():
     assert "&lt;" in export.add_footnote(svg, "a<b", "F")  # escaped
 
 
+@pytest.mark.parametrize("width", [180, 240, 300, 420])
+def test_an_english_footnote_breaks_between_words(width):
+    """'… 15 times from t' / 'he table' in an English export: a Latin word stays whole (a
+    Chinese name inside the English still breaks anywhere)."""
+    note = ("Disputed: Science Bureau 2021 Enforcement inspections 15 times (sources disagree: "
+            "15 times from the table, another source gives 13 times). Sources: 周村区执法检查统计"
+            "（演示）, 区科技局2018年度法治政府建设情况报告 and 1 more")  # fmt: skip
+    lines = export.wrap(note, width, 12)
+    assert "".join(lines).replace(" ", "") == note.replace(" ", "")  # nothing lost
+    words = set(note.replace("（", " ").replace("）", " ").split())
+    for a, b in zip(lines, lines[1:], strict=False):
+        cut = a.split(" ")[-1] + b.split(" ")[0]
+        if cut.isascii() and cut.isalpha():  # a Latin word met at the break
+            assert a.split(" ")[-1] in words and b.split(" ")[0] in words, (a, b)
+    assert all(export.text_width(ln, 12) <= width + 12 for ln in lines)
+
+
 # -- numbers --------------------------------------------------------------------------------------
 
 
