@@ -7,8 +7,9 @@ Prints the count and the first 16 hex digits of a SHA-256. Without --all: the fa
 (2,000 reports gave `22751 17f254c2bb7d353e` and 5,000 `57138 83e43858fc4fcc6c` from
 2026-11-29 to 2026-11-30); with --all: facts, candidates, claims, the identity and the
 reasons of refused files (2,000: `30255 73af06cfbc4703ce` until 2026-11-30 morning, then
-`30255 d5d07aeb9e64a8d8`: 没有立案查处 marks its whole negation as the zero's span). The corpus
-is synth's, seed 1.
+`30255 d5d07aeb9e64a8d8`: 没有立案查处 marks its whole negation as the zero's span; then
+`30255 dbc1a54abe80969c`: a 其中-part without a word of its own is set aside as a part of
+its total's indicator, not as ambiguous). The corpus is synth's, seed 1.
 """
 
 from __future__ import annotations

@@ -313,6 +313,15 @@ class _Extraction:
             self.emit(target, value, mt.qualifier, cs, ce, mt.num_start, mt.num_end, who,
                       f"{how}:{target.id}")  # fmt: skip
 
+    def part_of(self, stated: dict, unit: str):
+        """The indicator of a 其中-part that names none (全局共办理行政处罚案件五件，其中区知识
+        产权局办理三件): the one total stated before it in its unit; (None, [], "") when
+        there is none, or several."""
+        kinds = {i for _, i in stated if unit in self.cat.by_id[i].units}
+        if len(kinds) != 1:
+            return None, [], ""
+        return self.cat.by_id[kinds.pop()], [], "part"
+
     def row_body(self, label: str) -> str | None:
         """The body a table row names (区知识产权局 | 5 | 18), rows.SUM for a total row, None
         when the label names no body (the row is then read as an indicator's)."""
@@ -453,6 +462,8 @@ class _Extraction:
                     and norm[taken[0] : mt.start] in JOINERS
                 ):
                     ind, also, how = taken[1], [], "shared"  # 分别开展执法检查5次和3次
+                if ind is None and stated and norm.rfind("其中", ss, mt.start) >= 0:
+                    ind, also, how = self.part_of(stated, mt.unit)
                 if ind is None:
                     self.set_aside(mt, "ambiguous", cs, ce, marks)
                     continue
