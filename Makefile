@@ -9,7 +9,7 @@ BIN    := $(VENV)/bin
 PORT   ?= 8501
 ADDRESS ?= 0.0.0.0
 
-.PHONY: run serve test test-under-load install install-dev system-deps build lint format bench bench-pages bench-memory bench-browser bench-exports clean
+.PHONY: run serve test test-under-load install install-dev system-deps build lint format bench bench-pages bench-memory bench-browser bench-reruns bench-exports clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -73,6 +73,9 @@ bench-memory: install-dev system-deps
 # first paint and a filter change per page in Chromium (out/province_45000, made if missing)
 bench-browser: install-dev system-deps
 	$(BIN)/python scripts/bench_browser.py
+
+bench-reruns: install-dev
+	$(BIN)/python scripts/bench_reruns.py
 
 bench-exports: install
 	$(BIN)/python -m etl build --if-missing
