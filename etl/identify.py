@@ -69,11 +69,13 @@ META_KEY = re.compile(
 )
 BULLETS = " \t\u3000-•·*|[【"  # what may stand before a field's name ("- 发布机构：")
 META_FIRST = frozenset("名网标题文发公所责信来索成主体有")  # the first characters of the keys
-META_TITLE_KEYS = {"名称", "标题", "题名", "文章标题", "网页标题"}
+# In order of trust: a page with several gives the first (tuples: a set's order changes with
+# the interpreter's hash seed, so a page with 发布机构 and 来源 fields was named either way)
+META_TITLE_KEYS = ("名称", "标题", "题名", "文章标题", "网页标题")
 # A name by level alone (区科技局, 县地震局): which district's is said elsewhere, if at all
 BARE_NAME = re.compile(r"^[省市区县][^省市区县]{2,8}$")
-META_AGENCY_KEYS = {"发布机构", "发文机关", "发布单位", "发文单位", "公开主体", "所属机构",
-                    "责任部门", "信息来源", "来源"}  # fmt: skip
+META_AGENCY_KEYS = ("发布机构", "发文机关", "发布单位", "发文单位", "公开主体", "所属机构",
+                    "责任部门", "信息来源", "来源")  # fmt: skip
 OPENS_SENTENCE = re.compile(r"^\s*(?:现将|现把|特此|根据|按照|为|经)")
 # The opening of a body: 2024年，… / 2024年度，… / 2024年以来，…
 OPENING_YEAR = re.compile(rf"^\s*(?P<year>{YEAR})\s*年度?(?:[，,]|以来|是|全年|我|本|县|区|市|省)")
