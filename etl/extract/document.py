@@ -36,6 +36,8 @@ from etl.extract.patterns import (
     CLAUSE_OPEN,
     GLOBAL_VETO,
     HEADING,
+    LIST_COUNT,
+    LIST_NAMED,
     OTHER,
     OTHER_BODY,
     OTHER_BODY_AT_START,
@@ -322,6 +324,18 @@ class _Extraction:
             return None, [], ""
         return self.cat.by_id[kinds.pop()], [], "part"
 
+    def listed(self, ss: int, cs: int, mt, right: str, about: str):
+        """The indicator of a number that counts what a list holds, named by the clause
+        before it in its sentence (公布“一次办好”事项清单，列入事项2项: one-visit items), and
+        where the list's clause opens (the fact's quote takes both); (None, [], "", cs) when
+        no list is named there, or its name is no indicator's."""
+        prev = max(ss, _clause_start(self.norm, cs - 1)) if cs > ss else cs
+        name = self.norm[prev : cs - 1] if cs > ss else ""
+        if not LIST_NAMED.search(name):
+            return None, [], "", cs
+        ind, also, _ = _choose(name, name, right, mt, about)
+        return ind, also, "list", prev if ind is not None else cs
+
     def row_body(self, label: str) -> str | None:
         """The body a table row names (区知识产权局 | 5 | 18), rows.SUM for a total row, None
         when the label names no body (the row is then read as an indicator's)."""
@@ -464,6 +478,9 @@ class _Extraction:
                     ind, also, how = taken[1], [], "shared"  # 分别开展执法检查5次和3次
                 if ind is None and stated and norm.rfind("其中", ss, mt.start) >= 0:
                     ind, also, how = self.part_of(stated, mt.unit)
+                qs = cs  # where the fact's quote opens: its clause, or the list it counts
+                if ind is None and LIST_COUNT.fullmatch(clause_left):
+                    ind, also, how, qs = self.listed(ss, cs, mt, right, about)
                 if ind is None:
                     self.set_aside(mt, "ambiguous", cs, ce, marks)
                     continue
@@ -474,5 +491,5 @@ class _Extraction:
                     value = 100 - value
                 left_from = mt.end
                 for who in each.get(i) or (_owner_at(mt.start, marks, owners),):
-                    self.take(mt, ind, also, how, value, who, stated, part >= 0, cs, ce, marks)
+                    self.take(mt, ind, also, how, value, who, stated, part >= 0, qs, ce, marks)
         return stated

@@ -20,6 +20,14 @@ SENTENCE_END = "。！？!?\n"
 
 CLAUSE_END = SENTENCE_END + "，,；;：:"
 
+# A clause that only counts what a list named before it holds (公布“一次办好”事项清单，列入
+# 事项2项): the words before its number, and the end of the clause before it that names the list
+LIST_COUNT = re.compile(
+    r"\s*(?:其中|共|共计|合计|计)?(?:列入|纳入|梳理|确定|公布|包含|涵盖|包括)?了?(?:各类)?"
+    r"(?:事项|项目)?(?:共|共计|合计)?\s*"
+)
+LIST_NAMED = re.compile(r"清单[”’》）)]*\s*$")
+
 QUOTE_PAIRS = {
     "“": "”",
     '"': '"',
