@@ -32,7 +32,6 @@ from etl.extract.owners import (
 from etl.extract.parts import channel_parts, set_aside_parts
 from etl.extract.patterns import (
     BATCH_UNITS,
-    CLAUSE_END,
     CLAUSE_OPEN,
     GLOBAL_VETO,
     HEADING,
@@ -63,17 +62,24 @@ from etl.extract.text import (
     _between,
     _clause_end,
     _clause_start,
+    _clauses,
     _inside,
+    _lines,
     _protected,
     _sentences,
-    _spans,
     _strip_span,
 )
 from etl.model import Candidate, Fact
 from etl.normalize import normalise
 from etl.numbers import parse_number
 
-NONE_LINE = re.compile(r"无[。.]?")
+# a line that is 无 alone: 无[。.]? (a set: a line is looked up, not matched)
+NONE_LINES = frozenset(("无", "无。", "无."))
+
+# What a stripped line that OUTLOOK_HEADING or HEADING matches can open with (both open
+# with \s*, of which a stripped line has none), beside a digit: most lines open with
+# none of these and are not matched against either (tests/test_extract_prefilter.py)
+HEADING_OPENS = frozenset("一二三四五六七八九十(（第")
 
 
 def extract_text(
@@ -157,7 +163,7 @@ class _Extraction:
         norm, prev_line, outlook = self.norm, (0, 0), False
         prev_stated: dict = {}  # (agency, indicator) -> the total a sentence stated
         table = rows.Table(self.year)
-        lines = list(_spans(norm, 0, len(norm), "\n"))
+        lines = _lines(norm)
         skip_to = -1
         for n, (ls, le) in enumerate(lines):
             if n <= skip_to:
@@ -165,10 +171,11 @@ class _Extraction:
             line = norm[ls:le].strip()
             if not line:
                 continue
-            if OUTLOOK_HEADING.match(line):
-                outlook = True
-            elif HEADING.match(line):
-                outlook = False
+            if line[0] in HEADING_OPENS or line[0].isdecimal():
+                if OUTLOOK_HEADING.match(line):
+                    outlook = True
+                elif HEADING.match(line):
+                    outlook = False
             if outlook:
                 self.set_aside_all(ls, le, "plan")  # next year's plans are not this year's facts
                 continue
@@ -178,7 +185,7 @@ class _Extraction:
             if last is not None:
                 prev_line, skip_to = (ls, le), last
                 continue
-            if NONE_LINE.fullmatch(line):  # a heading answered by 无 on the next line
+            if line in NONE_LINES:  # a heading answered by 无 on the next line
                 ps, pe = prev_line
                 for ind in _zero_targets(norm[ps:pe]):
                     self.emit(ind, 0.0, None, ps, le, ls, le, self.owners.reporter, "zero:heading")
@@ -407,7 +414,7 @@ class _Extraction:
         # _zeros reads a clause only with one of ZERO_NEEDED's words, and a clause holds
         # one only where its sentence does (the pattern looks at nothing outside a match)
         zero_words = ZERO_NEEDED.search(norm, ss, se) is not None
-        for cs, ce in _spans(norm, ss, se, CLAUSE_END):
+        for cs, ce in _clauses(norm, ss, se):
             used = []
             for pair in live:  # 由20个工作日压缩至5个工作日
                 for m in pair.pattern.finditer(norm, cs, ce):

@@ -56,10 +56,32 @@ def _spans(norm: str, start: int, end: int, stops: str):
         yield s, e
 
 
-def _sentences(norm: str, start: int, end: int):
+def _sentences(norm: str, start: int, end: int) -> list[tuple[int, int]]:
     """The sentences of norm[start:end]; long ones in pieces of at most MAX_SENTENCE."""
     # (_spans without its generator: sentence marks hold no comma)
-    for m in _run_re(SENTENCE_END).finditer(norm, start, end):
+    runs = _run_re(SENTENCE_END).finditer(norm, start, end)
+    if end - start <= MAX_SENTENCE:
+        return [m.span() for m in runs]  # none too long (most lines): no pieces
+    return list(_pieces(norm, runs))
+
+
+def _clauses(norm: str, start: int, end: int) -> list[tuple[int, int]]:
+    """_spans(norm, start, end, CLAUSE_END), as a list; where no comma stands (most
+    sentences: a Chinese text's comma is ，) there is no thousands comma to glue over."""
+    if norm.find(",", start, end) < 0:
+        return [m.span() for m in _run_re(CLAUSE_END).finditer(norm, start, end)]
+    return list(_spans(norm, start, end, CLAUSE_END))
+
+
+def _lines(norm: str) -> list[tuple[int, int]]:
+    """_spans(norm, 0, len(norm), "\n"), as a list: the runs between newlines."""
+    return [m.span() for m in _run_re("\n").finditer(norm)]
+
+
+def _pieces(norm: str, runs):
+    """The sentences of runs (matches of a sentence's run), those longer than MAX_SENTENCE
+    in pieces cut at clause marks where there are any."""
+    for m in runs:
         ss, se = m.span()
         if se - ss <= MAX_SENTENCE:
             yield ss, se

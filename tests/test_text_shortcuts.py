@@ -1,0 +1,64 @@
+"""The extractor's shortcuts over lines, sentences and clauses say what the readings they
+replaced say (etl/extract/text.py, etl/extract/document.py)."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from etl.extract.document import HEADING_OPENS, NONE_LINES
+from etl.extract.patterns import CLAUSE_END, HEADING, MAX_SENTENCE, OUTLOOK_HEADING, SENTENCE_END
+from etl.extract.text import _clauses, _lines, _run_re, _sentences, _spans
+from etl.fast_regex import first_chars
+
+
+def _sentences_as_before(norm: str, start: int, end: int):
+    """_sentences as it was written, a generator over every run."""
+    for m in _run_re(SENTENCE_END).finditer(norm, start, end):
+        ss, se = m.span()
+        if se - ss <= MAX_SENTENCE:
+            yield ss, se
+            continue
+        piece = last = ss
+        for cs, ce in _spans(norm, ss, se, CLAUSE_END):
+            if ce - piece > MAX_SENTENCE:
+                if last > piece:
+                    yield piece, last
+                piece = cs
+                while ce - piece > MAX_SENTENCE:
+                    yield piece, piece + MAX_SENTENCE
+                    piece += MAX_SENTENCE
+            last = ce
+        if last > piece:
+            yield piece, last
+
+
+_PIECES = ["执法检查", "1,250", "12", ",", "，", "。", "！", "?", "\n", " ", "；", ":", "a" * 250]
+
+
+@settings(max_examples=400)
+@given(st.lists(st.sampled_from(_PIECES), max_size=20).map("".join), st.integers(0, 30))
+def test_splits_are_the_spans(text, cut):
+    s = min(cut, len(text))
+    assert _lines(text) == list(_spans(text, 0, len(text), "\n"))
+    for a, b in ((0, len(text)), (s, len(text)), (0, s)):
+        assert _clauses(text, a, b) == list(_spans(text, a, b, CLAUSE_END))
+        assert _sentences(text, a, b) == list(_sentences_as_before(text, a, b))
+
+
+def test_none_lines_are_the_pattern():
+    for line in ("无", "无。", "无.", "无无", "无，", "。", "无。。", "没有", ""):
+        assert (line in NONE_LINES) == bool(re.fullmatch(r"无[。.]?", line))
+
+
+def test_heading_opens():
+    """Every character a heading's stripped line can open with is in HEADING_OPENS or a
+    digit: the class of each pattern's first characters, less white space."""
+    for pattern in (OUTLOOK_HEADING, HEADING):
+        first = re.compile(f"[{first_chars(pattern.pattern)}]")
+        for code in range(0x110000):
+            c = chr(code)
+            if first.match(c) and not c.isspace():
+                assert c in HEADING_OPENS or c.isdecimal(), (pattern.pattern, c)
