@@ -53,14 +53,21 @@ def _changed() -> tuple[dict[str, str], re.Pattern, re.Pattern]:
 
 def normalise(text: str) -> str:
     """Simplified script and half-width digits; same length as the input."""
+    if _has_astral(text):
+        return text.translate(_table())
     table, found, _ = _changed()
-    present = set(found.findall(text))
-    if len(present) > MAX_REPLACED or _has_astral(text):
-        out = text.translate(_table())
-    else:
-        out = text
-        for c in present:  # no replacement is itself replaced (checked in the tests)
-            out = out.replace(c, table[c])
+    # Each character that changes is found once and replaced all through the text; the
+    # search then goes on from where it was found (a replacement is never itself replaced,
+    # checked in the tests, and the text keeps its length): a report's few characters to
+    # change (its full-width comma, brackets and digits) cost a search and a replace each,
+    # where a findall made a string of every comma.
+    out, at, n = text, 0, 0
+    while m := found.search(out, at):
+        n += 1
+        if n > MAX_REPLACED:  # a report in traditional script: one translate is cheaper
+            return text.translate(_table())
+        c, at = m.group(), m.start()
+        out = out.replace(c, table[c])
     assert len(out) == len(text)
     return out
 
