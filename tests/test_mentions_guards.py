@@ -52,3 +52,12 @@ def test_every_window(text):
 @given(st.lists(st.sampled_from(PIECES.split("|")), max_size=6).map("".join))
 def test_any_mix(text):
     _check(text)
+
+
+@given(st.text(alphabet=st.sampled_from(list("性是号版届位名次人 1")), max_size=12))
+def test_not_after_words_are_the_pattern(text):
+    from etl.extract.mentions import NOT_AFTER_WORDS
+    from etl.extract.patterns import NOT_AFTER
+
+    for at in range(len(text) + 1):
+        assert text.startswith(NOT_AFTER_WORDS, at) == bool(NOT_AFTER.match(text, at)), at

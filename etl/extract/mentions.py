@@ -25,7 +25,7 @@ from etl.extract.text import _inside
 from etl.numbers import CN_CHARS, parse_number
 
 
-@dataclass
+@dataclass(slots=True)  # (made for every number of a report: no __dict__ to fill)
 class _Mention:
     start: int  # of the whole mention (qualifier word included)
     num_start: int
@@ -194,6 +194,12 @@ def _pre(norm: str, s: int, at: int) -> str | None:
 assert NOT_BEFORE.pattern.startswith("[") and NOT_BEFORE.pattern.endswith("]$")
 NOT_BEFORE_CHARS = frozenset(NOT_BEFORE.pattern[1:-2])
 
+# NOT_AFTER is one alternation of words, matched where a unit ends: the text there starts
+# with one of them (str.startswith of the words, not a pattern's match)
+assert NOT_AFTER.pattern.startswith("(?:") and NOT_AFTER.pattern.endswith(")")
+NOT_AFTER_WORDS = tuple(NOT_AFTER.pattern[3:-1].split("|"))
+assert all(w.isalpha() for w in NOT_AFTER_WORDS)  # plain words: nothing re would read
+
 
 def _mention(
     start, end, num, unit, norm, clause_start, ns, ne, pre, unit_end, bounds
@@ -208,7 +214,7 @@ def _mention(
     before = ns - 2 if ns > 1 and norm[ns - 1] in " \u00a0" else ns - 1  # 第 20 条 as 第20条
     if before >= clause_start and norm[before] in NOT_BEFORE_CHARS:  # NOT_BEFORE
         return None
-    if NOT_AFTER.match(norm, unit_end):
+    if norm.startswith(NOT_AFTER_WORDS, unit_end):  # NOT_AFTER.match(norm, unit_end)
         return None
     if num == "一" and NEGATED_ONE.search(norm, max(0, ns - 6), ns):
         return None
