@@ -34,13 +34,62 @@ def fast(pattern: str, flags: int = 0) -> re.Pattern:
     """re.compile(pattern, flags), behind a lookahead of its first characters if they can
     be told: the same matches at the same places, with the same groups."""
     compiled = re.compile(pattern, flags)
-    first = first_chars(pattern, flags)
-    if first is None:
+    guard = _guard(pattern, flags)
+    if guard is None:
         return compiled
     try:
-        return re.compile(f"(?=[{first}])(?:{pattern})", flags)
+        return re.compile(f"{guard}(?:{pattern})", flags)
     except re.error:  # pragma: no cover - e.g. global flags, which must open a pattern
         return compiled
+
+
+def _guard(pattern: str, flags: int) -> str | None:
+    """What fast() puts before a pattern: a lookahead of its first characters; for a
+    pattern some of whose alternatives open with ^ (an indicator's words after a number,
+    ^[^，,。；;]{0,10}案件, beside words that stand anywhere), ^ or a lookahead of the other
+    alternatives' first characters. None when neither can be told."""
+    first = first_chars(pattern, flags)
+    if first is not None:
+        return f"(?=[{first}])"
+    if sre_parse is None or flags & (re.IGNORECASE | re.VERBOSE):
+        return None
+    try:
+        items, nullable, anchored = _first_anchored(sre_parse.parse(pattern, flags))
+    except _Unknown:
+        return None
+    if nullable or not anchored:
+        return None  # (not anchored: first_chars would have told it)
+    if not items:
+        return "(?:^)"
+    return f"(?:^|(?=[{''.join(sorted(set(items)))}]))"
+
+
+def _first_anchored(seq) -> tuple[list[str], bool, bool]:
+    """As _first, where a ^ that opens an alternative makes it match only where ^ holds,
+    whatever follows: (class items of the other alternatives' first characters, whether
+    the sequence may be empty, whether some alternative opens with ^)."""
+    out: list[str] = []
+    anchored = False
+    for op, av in seq:
+        name = str(op)
+        if name == "AT" and str(av) in ("AT_BEGINNING", "AT_BEGINNING_STRING"):
+            return out, False, True
+        if name == "BRANCH":
+            nullable = False
+            for alt in av[1]:
+                items, empty, at = _first_anchored(alt)
+                out += items
+                nullable, anchored = nullable or empty, anchored or at
+        elif name == "SUBPATTERN":
+            items, nullable, at = _first_anchored(av[3])
+            out += items
+            anchored = anchored or at
+        else:
+            items, nullable = _item(op, av)
+            out += items
+        if not nullable:
+            return out, False, anchored
+    return out, True, anchored
 
 
 def first_chars(pattern: str, flags: int = 0) -> str | None:
@@ -111,3 +160,48 @@ def _class(av) -> list[str]:
 
 def _char(code: int) -> str:
     return re.escape(chr(code)) if chr(code) in "\\]^-[" else chr(code)
+
+
+class AtEnd:
+    """A pattern that matches only at the end of a text ($, without MULTILINE), searched
+    over the last characters its longest match can span instead of the whole text: the same
+    match, as none can start earlier (a lookbehind still sees the characters before where
+    the search starts). For the words that must stand right before a number (比上年增加3次),
+    looked for in the text since the number before, once a number."""
+
+    __slots__ = ("pattern", "_reach")
+
+    def __init__(self, pattern: re.Pattern):
+        self.pattern = pattern
+        self._reach = _reach(pattern)
+
+    def search(self, text: str) -> re.Match | None:
+        if self._reach is None:
+            return self.pattern.search(text)
+        return self.pattern.search(text, max(0, len(text) - self._reach))
+
+
+def _reach(pattern: re.Pattern) -> int | None:
+    """How far from a text's end a match can start, or None when that cannot be told."""
+    if sre_parse is None or pattern.flags & re.MULTILINE:
+        return None
+    parsed = sre_parse.parse(pattern.pattern, pattern.flags)
+    longest = parsed.getwidth()[1]
+    if longest >= sre.MAXREPEAT or not _ends_at_end(list(parsed)):
+        return None
+    return longest + 1  # $ also matches before a newline that ends the text
+
+
+def _ends_at_end(seq) -> bool:
+    """Whether every match of the sequence ends where $ matches."""
+    if not seq:
+        return False
+    op, av = seq[-1]
+    name = str(op)
+    if name == "AT":
+        return str(av) == "AT_END"
+    if name == "SUBPATTERN":
+        return _ends_at_end(list(av[3]))
+    if name == "BRANCH":
+        return all(_ends_at_end(list(alt)) for alt in av[1])
+    return False

@@ -10,9 +10,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from etl import identify
+from etl import catalog, identify
 from etl.extract import choose, claims, patterns
-from etl.fast_regex import first_chars
+from etl.fast_regex import _guard, first_chars
 from etl.normalize import normalise
 from etl.readers.text import decode
 
@@ -170,3 +170,51 @@ def test_veto_and_period_by_hand_from_any_offset(text):
             for e in range(s, len(text) + 1):
                 a, b = pattern.search(text, s, e), written.search(text, s, e)
                 assert (a and (a.span(), a.group(0))) == (b and (b.span(), b.group(0)))
+
+
+GUARDS = [
+    ("^a|b", "(?=[ab])"),  # first_chars tells it (a ^ is zero-width to it)
+    ("^[^x]y|b", "(?:^|(?=[b]))"),
+    (r"\A[^x]|b|c", "(?:^|(?=[bc]))"),
+    ("(?:^[^x]|(?P<g>b))", "(?:^|(?=[b]))"),
+    ("^[^x]y", "(?:^)"),
+    ("[^x]y|b", None),  # an alternative that may open with any character but one
+    ("(?:^[^x])?", None),  # may match the empty string
+]
+
+
+@pytest.mark.parametrize(("pattern", "guard"), GUARDS)
+def test_guard(pattern, guard):
+    assert _guard(pattern, 0) == guard
+
+
+def _vocabularies() -> dict[str, re.Pattern]:
+    units = sorted({u for i in catalog.load().indicators for u in i.units} | {"%"})
+    return {u: choose._vocabulary(u)[1] for u in units if choose._vocabulary(u)[1] is not None}
+
+
+def test_vocabularies_are_guarded():
+    for unit, pattern in _vocabularies().items():
+        assert pattern.pattern.startswith(("(?=[", "(?:^|(?=[")), unit
+
+
+_VOCABULARY_WORDS = sorted(
+    {
+        w
+        for p in _vocabularies().values()
+        for w in re.findall(r"[\u3000-\u9fff\uff00-\uffef]+", p.pattern)
+    }
+    | set("，,。；;0123456789 ")
+)
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(_VOCABULARY_WORDS), max_size=10).map("".join), st.integers(0, 8))
+def test_guarded_vocabularies_find_the_same(text, pos):
+    for pattern in _vocabularies().values():
+        head = pattern.pattern.index("]))" if pattern.pattern.startswith("(?:^") else "])")
+        written = re.compile(pattern.pattern[head:].lstrip("])"))
+        for p in (0, min(pos, len(text))):
+            assert [(m.span(), m.lastgroup) for m in pattern.finditer(text, p)] == [
+                (m.span(), m.lastgroup) for m in written.finditer(text, p)
+            ]

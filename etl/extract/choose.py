@@ -25,7 +25,7 @@ from etl.extract.patterns import (
     ZERO_NEG,
     ZERO_TRAIL,
 )
-from etl.fast_regex import fast
+from etl.fast_regex import AtEnd, fast
 from etl.numbers import parse_number
 
 
@@ -227,7 +227,10 @@ def _vocabulary(unit: str) -> tuple[list, re.Pattern | None]:
     alts = ["|".join(f"(?:{p.pattern})" for p in (*i.before, *i.after)) for i in inds]
     if not any(alts):
         return inds, None
-    return inds, re.compile("|".join(f"(?P<g{n}>{a or '(?!)'})" for n, a in enumerate(alts)))
+    # behind a lookahead of the words' first characters (or ^, where the words after a
+    # number open): a group per indicator makes re try every group at every character,
+    # which the lookahead rules out at most of them (fast_regex.fast)
+    return inds, fast("|".join(f"(?P<g{n}>{a or '(?!)'})" for n, a in enumerate(alts)))
 
 
 def _right(norm: str, pos: int, ce: int, se: int) -> str:
@@ -242,20 +245,29 @@ def _right(norm: str, pos: int, ce: int, se: int) -> str:
 def _is_delta(left: str, clause_left: str, norm: str, ss: int, pos: int) -> bool:
     """比上年增加3次, 较上年多2件, 同比增长20%: a change, not a level. 由5个减少至2个:
     the 5 is what it was before (only time limits keep that, by their own rule)."""
-    if DELTA.search(left) and DELTA_CONTEXT.search(clause_left):
+    if _DELTA.search(left) and DELTA_CONTEXT.search(clause_left):
         return True
     # 与上年相比，执法检查次数增加3次: the comparison may open the sentence
-    if DELTA_VERB.search(left) and DELTA_CONTEXT.search(norm, ss, pos):
+    if _DELTA_VERB.search(left) and DELTA_CONTEXT.search(norm, ss, pos):
         return True
-    if DELTA_AFTER_COMPARISON.search(left) or FROM_LEVEL.search(left):
+    # (every match of DELTA_AFTER_COMPARISON opens with 比 or 较: most texts hold neither)
+    if ("比" in left or "较" in left) and DELTA_AFTER_COMPARISON.search(left):
         return True
-    if COMPARISON_BASE.search(left):  # 比上年的10次增加到14次: 10 is last year's
+    if _FROM_LEVEL.search(left):
         return True
-    return bool(YEAR_ON_YEAR.search(left))
+    if _COMPARISON_BASE.search(left):  # 比上年的10次增加到14次: 10 is last year's
+        return True
+    return bool(_YEAR_ON_YEAR.search(left))
 
 
 FROM_LEVEL = fast(r"(?<![自理经缘])(?:由|从)[^，,；;。\d]{0,6}$")
 YEAR_ON_YEAR = re.compile(r"(?:同比|环比)(?:增加|减少|增长|下降|上升|提高|降低)?$")
+
+# The words that must end the text before a number, searched over its last characters
+# (fast_regex.AtEnd): `left` runs from the number before, often a whole clause
+_DELTA, _DELTA_VERB, _FROM_LEVEL, _COMPARISON_BASE, _YEAR_ON_YEAR = (
+    AtEnd(p) for p in (DELTA, DELTA_VERB, FROM_LEVEL, COMPARISON_BASE, YEAR_ON_YEAR)
+)
 
 
 LIST_JOINERS = "、和及与"
