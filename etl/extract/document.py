@@ -147,6 +147,7 @@ class _Extraction:
         # offsets it finds in the whole text), and most texts hold none
         self.pairs = [pair for pair in pairs() if pair.pattern.search(self.norm)]
         self.subjects = Subjects(self.norm, owners)
+        self.respective = "分别" in self.norm  # (most texts: no clause needs respectively)
 
     def emit(self, ind, value, qualifier, qs, qe, ns, ne, who, rule):
         if who == OTHER:
@@ -431,7 +432,8 @@ class _Extraction:
                 _zeros(norm, cs, ce, marks, owners, self.emit, other_year)
             prev_end = left_from = cs
             taken = None  # (end, indicator, unit) of the clause's last number taken
-            each = self.respectively(cs, ce, marks)  # 区知识产权局、区地震局分别…5次和3次
+            # 区知识产权局、区地震局分别…5次和3次 (a clause holds 分别 only where the text does)
+            each = self.respectively(cs, ce, marks) if self.respective else {}
             for i in range(bisect_left(self.mention_starts, cs), len(self.mentions)):
                 mt = self.mentions[i]
                 if mt.start >= ce:

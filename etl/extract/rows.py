@@ -39,6 +39,7 @@ SPACED = re.compile(
     r"^(?P<label>[^\s\d，。,;；][^\s，。;；]*?)(?:\s+(?P<unit>[\u4e00-\u9fff%]{1,3}))?"
     r"(?P<nums>(?:\s+[-+]?\d[\d,]*(?:\.\d+)?)+)\s*$"
 )
+UNIT_CHARS = re.compile(r"[\u4e00-\u9fff%]+")  # what a unit alone on a line is made of
 SENTENCE_MARK = re.compile(r"[，。；;]|,(?!\d)")
 YEAR_HEAD = re.compile(r"(?:19|20)\d{2}\s*年?度?")
 # A row of one channel (政府网站公开政府信息数) is a part of the disclosures' total.
@@ -126,7 +127,7 @@ def lone_cell(norm: str, s: int, e: int) -> Cell | None:
     t, at = _alone(norm, s, e)
     if NUMBER.fullmatch(t):
         return Cell(t, at, True)
-    if len(t) <= 3 and re.fullmatch(r"[\u4e00-\u9fff%]+", t) and t in units():
+    if len(t) <= 3 and UNIT_CHARS.fullmatch(t) and t in units():
         return Cell(t, at, False)
     return None
 
