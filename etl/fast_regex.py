@@ -162,27 +162,14 @@ def _char(code: int) -> str:
     return re.escape(chr(code)) if chr(code) in "\\]^-[" else chr(code)
 
 
-class AtEnd:
-    """A pattern that matches only at the end of a text ($, without MULTILINE), searched
-    over the last characters its longest match can span instead of the whole text: the same
-    match, as none can start earlier (a lookbehind still sees the characters before where
-    the search starts). For the words that must stand right before a number (比上年增加3次),
-    looked for in the text since the number before, once a number."""
-
-    __slots__ = ("pattern", "_reach")
-
-    def __init__(self, pattern: re.Pattern):
-        self.pattern = pattern
-        self._reach = _reach(pattern)
-
-    def search(self, text: str) -> re.Match | None:
-        if self._reach is None:
-            return self.pattern.search(text)
-        return self.pattern.search(text, max(0, len(text) - self._reach))
-
-
-def _reach(pattern: re.Pattern) -> int | None:
-    """How far from a text's end a match can start, or None when that cannot be told."""
+def reach(pattern: re.Pattern) -> int | None:
+    """How far from a text's end a match of a pattern that matches only at the end ($,
+    without MULTILINE) can start, or None when that cannot be told: searched from there
+    (pattern.search(text, len(text) - reach), a negative start being 0), it finds the
+    match a search of the whole text finds, as none can start earlier (a lookbehind still
+    sees the characters before where the search starts). For the words that must stand
+    right before a number (比上年增加3次), looked for once a number in the text since the
+    number before, often a whole clause."""
     if sre_parse is None or pattern.flags & re.MULTILINE:
         return None
     parsed = sre_parse.parse(pattern.pattern, pattern.flags)

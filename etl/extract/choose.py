@@ -25,7 +25,7 @@ from etl.extract.patterns import (
     ZERO_NEG,
     ZERO_TRAIL,
 )
-from etl.fast_regex import AtEnd, fast
+from etl.fast_regex import fast, reach
 from etl.numbers import parse_number
 
 
@@ -245,29 +245,29 @@ def _right(norm: str, pos: int, ce: int, se: int) -> str:
 def _is_delta(left: str, clause_left: str, norm: str, ss: int, pos: int) -> bool:
     """比上年增加3次, 较上年多2件, 同比增长20%: a change, not a level. 由5个减少至2个:
     the 5 is what it was before (only time limits keep that, by their own rule)."""
-    if _DELTA.search(left) and DELTA_CONTEXT.search(clause_left):
+    n = len(left)  # (each $-ended pattern is searched over the last characters it can span)
+    if DELTA.search(left, n - _REACH[0]) and DELTA_CONTEXT.search(clause_left):
         return True
     # 与上年相比，执法检查次数增加3次: the comparison may open the sentence
-    if _DELTA_VERB.search(left) and DELTA_CONTEXT.search(norm, ss, pos):
+    if DELTA_VERB.search(left, n - _REACH[1]) and DELTA_CONTEXT.search(norm, ss, pos):
         return True
     # (every match of DELTA_AFTER_COMPARISON opens with 比 or 较: most texts hold neither)
     if ("比" in left or "较" in left) and DELTA_AFTER_COMPARISON.search(left):
         return True
-    if _FROM_LEVEL.search(left):
+    if FROM_LEVEL.search(left, n - _REACH[2]):
         return True
-    if _COMPARISON_BASE.search(left):  # 比上年的10次增加到14次: 10 is last year's
+    if COMPARISON_BASE.search(left, n - _REACH[3]):  # 比上年的10次增加到14次: 10 is last year's
         return True
-    return bool(_YEAR_ON_YEAR.search(left))
+    return bool(YEAR_ON_YEAR.search(left, n - _REACH[4]))
 
 
 FROM_LEVEL = fast(r"(?<![自理经缘])(?:由|从)[^，,；;。\d]{0,6}$")
 YEAR_ON_YEAR = re.compile(r"(?:同比|环比)(?:增加|减少|增长|下降|上升|提高|降低)?$")
 
-# The words that must end the text before a number, searched over its last characters
-# (fast_regex.AtEnd): `left` runs from the number before, often a whole clause
-_DELTA, _DELTA_VERB, _FROM_LEVEL, _COMPARISON_BASE, _YEAR_ON_YEAR = (
-    AtEnd(p) for p in (DELTA, DELTA_VERB, FROM_LEVEL, COMPARISON_BASE, YEAR_ON_YEAR)
-)
+# How far from its end `left` can hold a match of each $-ended pattern _is_delta searches
+# (fast_regex.reach): `left` runs from the number before, often a whole clause
+_REACH = tuple(reach(p) for p in (DELTA, DELTA_VERB, FROM_LEVEL, COMPARISON_BASE, YEAR_ON_YEAR))
+assert None not in _REACH
 
 
 LIST_JOINERS = "、和及与"
