@@ -5,6 +5,8 @@ line breaks."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from etl.extract import extract_text
 from etl.readers import pdf
@@ -173,3 +175,9 @@ def test_a_word_file_made_from_a_pdf_one_paragraph_a_line(one_line_each, tmp_pat
     text = read_docx(tmp_path / "r.docx").text
     facts = extract_text(text, "周村区科学技术局", 2018)
     assert {(f.agency, f.indicator, f.value) for f in facts} == one_line_each
+
+
+@given(st.text(alphabet=st.characters(blacklist_categories=()), max_size=30))
+def test_width_counts_as_written(line):
+    """width() counts in C what it once counted a character at a time."""
+    assert width(line) == sum(1 if c < "\u2e80" else 2 for c in line)

@@ -166,6 +166,8 @@ class _Extraction:
         table = rows.Table(self.year)
         lines = _lines(norm)
         skip_to = -1
+        # has_number, inline (asked of every line and of most sentences: a bisect, not a call)
+        starts, n_mentions = self.mention_starts, len(self.mention_starts)
         for n, (ls, le) in enumerate(lines):
             if n <= skip_to:
                 continue  # cells of a row read with the line before
@@ -192,7 +194,8 @@ class _Extraction:
                     self.emit(ind, 0.0, None, ps, le, ls, le, self.owners.reporter, "zero:heading")
                 continue
             prev_line = (ls, le)
-            if not (self.has_number(ls, le) or ZERO_HINT.search(norm, ls, le) or "下一步" in line):
+            number = (i := bisect_left(starts, ls)) < n_mentions and starts[i] < le
+            if not (number or ZERO_HINT.search(norm, ls, le) or "下一步" in line):
                 # no sentence of the line can hold a figure (most lines): each would only
                 # reset what the next 其中 carries
                 prev_stated = {} if norm[ls:le].strip(SENTENCE_END) else prev_stated
@@ -206,10 +209,13 @@ class _Extraction:
                     break  # the rest of the paragraph looks ahead
                 # 其中 opening a sentence continues the previous one's totals
                 carried = prev_stated if norm.startswith("其中", k, se) else {}
-                if self.has_number(ss, se) or ZERO_HINT.search(norm, ss, se):
+                number = (i := bisect_left(starts, ss)) < n_mentions and starts[i] < se
+                if number or ZERO_HINT.search(norm, ss, se):
                     stated = dict(carried)
                     prev_stated = (
-                        self.sentence(ss, se, stated) if self.may_state(ss, se) else stated
+                        self.sentence(ss, se, stated)
+                        if number or self.may_state(ss, se)
+                        else stated
                     )
                 else:
                     prev_stated = {}  # most sentences state no figure: skip them cheaply

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from operator import attrgetter
 
 from etl import catalog as catalog_mod
 from etl.extract.patterns import (
@@ -107,13 +108,19 @@ def _mentions(norm: str, s: int, e: int, protected) -> list[_Mention]:
     add = out.append
     for m in mention_re.finditer(norm, s, e):
         ns = m.start()  # the pattern opens with its number
-        if _glued(norm, ns, NUMERAL) or (protected and _inside(ns, protected)):
+        # _glued(norm, ns, NUMERAL) and _pre, asked here of the character before (most
+        # numbers follow a Chinese character: neither is then called)
+        before = norm[ns - 1] if ns else ""
+        if before in NUMERAL or (before == "," and _glued(norm, ns, NUMERAL)):
+            continue
+        if protected and _inside(ns, protected):
             continue
         num, bound, unit, post = m.groups()  # (one call, not one per group)
         end = m.end()
         unit_end = end - len(post) if post else end
-        x = _mention(ns, end, num, unit, norm, s, ns, ns + len(num), _pre(norm, s, ns),
-                     unit_end, (bound, post))  # fmt: skip
+        pre = _pre(norm, s, ns) if before in PRE_LAST else None
+        x = _mention(ns, end, num, unit, norm, s, ns, ns + len(num), pre, unit_end,
+                     (bound, post))  # fmt: skip
         if x is not None:
             add(x)
     # the scans below are skipped where what each match holds (a % or 百分之; a numeral and
@@ -140,7 +147,7 @@ def _mentions(norm: str, s: int, e: int, protected) -> list[_Mention]:
         pre = "超过" if norm.endswith("超过", s, m.start()) else None  # 超过一半
         qual = QUALIFIER[m["post"] or pre] if m["post"] or pre else None
         add(_Mention(m.start(), m.start(), m.end(), m.end(), 50.0, "%", qual))
-    out.sort(key=_by_start)
+    out.sort(key=_by_start)  # (attrgetter: no Python call a mention)
     return out
 
 
@@ -159,8 +166,7 @@ def _tenths_may(norm: str, s: int, e: int) -> bool:
     return False
 
 
-def _by_start(x: _Mention) -> int:
-    return x.start
+_by_start = attrgetter("start")
 
 
 NUMERAL = frozenset("0123456789." + CN_CHARS)
