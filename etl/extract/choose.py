@@ -245,20 +245,24 @@ def _right(norm: str, pos: int, ce: int, se: int) -> str:
 def _is_delta(left: str, clause_left: str, norm: str, ss: int, pos: int) -> bool:
     """比上年增加3次, 较上年多2件, 同比增长20%: a change, not a level. 由5个减少至2个:
     the 5 is what it was before (only time limits keep that, by their own rule)."""
-    n = len(left)  # (each $-ended pattern is searched over the last characters it can span)
-    if DELTA.search(left, n - _REACH[0]) and DELTA_CONTEXT.search(clause_left):
+    # Each $-ended pattern is searched over the last characters it can span, and only
+    # where `left` holds a word every match of it holds (most numbers have none before them)
+    n = len(left)
+    if DELTA.search(left, n - _REACH[0]):  # (DELTA_VERB's words are DELTA's: none without it)
+        if DELTA_CONTEXT.search(clause_left):
+            return True
+        # 与上年相比，执法检查次数增加3次: the comparison may open the sentence
+        if DELTA_VERB.search(left, n - _REACH[1]) and DELTA_CONTEXT.search(norm, ss, pos):
+            return True
+    comparing = "比" in left or "较" in left  # what DELTA_AFTER_COMPARISON opens with
+    if comparing and DELTA_AFTER_COMPARISON.search(left):
         return True
-    # 与上年相比，执法检查次数增加3次: the comparison may open the sentence
-    if DELTA_VERB.search(left, n - _REACH[1]) and DELTA_CONTEXT.search(norm, ss, pos):
+    if ("由" in left or "从" in left) and FROM_LEVEL.search(left, n - _REACH[2]):
         return True
-    # (every match of DELTA_AFTER_COMPARISON opens with 比 or 较: most texts hold neither)
-    if ("比" in left or "较" in left) and DELTA_AFTER_COMPARISON.search(left):
+    # 比上年的10次增加到14次: 10 is last year's
+    if (comparing or "与" in left or "同" in left) and COMPARISON_BASE.search(left, n - _REACH[3]):
         return True
-    if FROM_LEVEL.search(left, n - _REACH[2]):
-        return True
-    if COMPARISON_BASE.search(left, n - _REACH[3]):  # 比上年的10次增加到14次: 10 is last year's
-        return True
-    return bool(YEAR_ON_YEAR.search(left, n - _REACH[4]))
+    return comparing and bool(YEAR_ON_YEAR.search(left, n - _REACH[4]))  # 同比, 环比
 
 
 FROM_LEVEL = fast(r"(?<![自理经缘])(?:由|从)[^，,；;。\d]{0,6}$")
@@ -267,7 +271,7 @@ YEAR_ON_YEAR = re.compile(r"(?:同比|环比)(?:增加|减少|增长|下降|上�
 # How far from its end `left` can hold a match of each $-ended pattern _is_delta searches
 # (fast_regex.reach): `left` runs from the number before, often a whole clause
 _REACH = tuple(reach(p) for p in (DELTA, DELTA_VERB, FROM_LEVEL, COMPARISON_BASE, YEAR_ON_YEAR))
-assert None not in _REACH
+assert None not in _REACH and _REACH[0] >= _REACH[1]  # (a DELTA_VERB match is DELTA's)
 
 
 LIST_JOINERS = "、和及与"
