@@ -8,6 +8,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from etl.extract import rows
 from etl.extract.document import HEADING_OPENS, NONE_LINES
 from etl.extract.patterns import CLAUSE_END, HEADING, MAX_SENTENCE, OUTLOOK_HEADING, SENTENCE_END
 from etl.extract.text import _clauses, _lines, _run_re, _sentences, _spans
@@ -62,3 +63,19 @@ def test_heading_opens():
             c = chr(code)
             if first.match(c) and not c.isspace():
                 assert c in HEADING_OPENS or c.isdecimal(), (pattern.pattern, c)
+
+
+_CELLS = ["12", "1,250", "0", " ", "|", "\t", "\u3000", "行政复议", "总计", "维持", "件", "a", "-3"]
+
+
+@settings(max_examples=300)
+@given(st.lists(st.lists(st.sampled_from(_CELLS), max_size=4).map("".join), max_size=24))
+def test_review_runs_open_where_table_row_looks(cells):
+    """table_row asks rows.review_run only of a line that ends with a digit or a pipe once
+    stripped: review_run finds nothing at any other line."""
+    norm = "行政复议 行政诉讼 总计\n" + "\n".join(cells)
+    lines = _lines(norm)
+    for n, (ls, le) in enumerate(lines):
+        line = norm[ls:le].strip()
+        if line and not (line[-1].isdigit() or line[-1] == "|"):
+            assert rows.review_run(norm, lines, n) is None, (n, line)

@@ -184,7 +184,7 @@ class _Extraction:
                 continue
             # a table row has separators, ends with its numbers, or is a short label line
             maybe_row = "|" in line or "\t" in line or line[-1].isdigit() or len(line) <= 40
-            last = self.table_row(table, lines, n) if maybe_row else None
+            last = self.table_row(table, lines, n, line) if maybe_row else None
             if last is not None:
                 prev_line, skip_to = (ls, le), last
                 continue
@@ -225,14 +225,18 @@ class _Extraction:
         )
         return self.facts
 
-    def table_row(self, table: rows.Table, lines, n: int) -> int | None:
-        """Read lines[n] as a table row (with the lines after it, when a page saved the
-        row one cell per line); the index of its last line, or None when it is no row."""
+    def table_row(self, table: rows.Table, lines, n: int, line: str) -> int | None:
+        """Read lines[n] (`line`, stripped) as a table row (with the lines after it, when a
+        page saved the row one cell per line); the index of its last line, or None when it
+        is no row."""
         norm = self.norm
         ls, le = lines[n]
         cells, last = rows.split_line(norm, ls, le), n
         decisions = None
-        if cells is None and (run := rows.review_run(norm, lines, n)):
+        # a review run opens with a number alone on its line, which ends with its digit or
+        # a pipe a page left after it: most short lines (labels, headings, dates) do not
+        lone_number = line[-1].isdigit() or line[-1] == "|"
+        if cells is None and lone_number and (run := rows.review_run(norm, lines, n)):
             numbers, last, head = run  # 复议/诉讼 numbers one to a line, under their header
             decisions = table.review(numbers, head)
         elif cells is None and rows.is_label_line(norm[ls:le]):

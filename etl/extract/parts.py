@@ -17,6 +17,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import replace
+from operator import attrgetter
 
 from etl.model import Candidate, Fact
 
@@ -34,10 +35,12 @@ def set_aside_parts(
     # a total set aside (a standing total, last year's) has parts all the same: 截至年底累计
     # 办理156件，网上办理98件，窗口办理58件 — the 58 is no more this year's level than the 156
     for total in numbered + candidates:
-        if not total.value or total.value <= 0 or id(total) in parts_f or id(total) in parts_c:
+        if not total.value or total.value <= 0:
             continue
         if len(by_kind.get((total.indicator, total.unit), ((),))[0]) < 3:
             continue  # two parts and their total, at least: most kinds have one number
+        if id(total) in parts_f or id(total) in parts_c:
+            continue
         found = _summing_prefix(_following(text, total, by_kind), total.value)
         for item in found:
             (parts_f if isinstance(item, Fact) else parts_c).add(id(item))
@@ -60,9 +63,12 @@ def _by_kind(facts: list[Fact], candidates: list[Candidate]) -> dict:
             kinds.setdefault((item.indicator, item.unit), []).append(item)
     out = {}
     for kind, items in kinds.items():
-        items.sort(key=lambda i: i.num_start)
+        items.sort(key=_by_number)
         out[kind] = (items, [i.num_start for i in items])
     return out
+
+
+_by_number = attrgetter("num_start")
 
 
 def _following(text: str, total, by_kind: dict):
