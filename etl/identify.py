@@ -289,7 +289,7 @@ def _body_lines(norm: str, head, after: int) -> list[tuple[int, int]]:
         if (
             BANNER.search(line)
             or _is_meta(line)
-            or (len(line) < 30 and not re.search("[，,]", line))
+            or (len(line) < 30 and "，" not in line and "," not in line)
         ):
             continue  # chrome, a field, a heading
         out.append((s, e))

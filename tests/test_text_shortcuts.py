@@ -79,3 +79,11 @@ def test_review_runs_open_where_table_row_looks(cells):
         line = norm[ls:le].strip()
         if line and not (line[-1].isdigit() or line[-1] == "|"):
             assert rows.review_run(norm, lines, n) is None, (n, line)
+
+
+@given(st.text(alphabet=st.sampled_from(list("报告 \n\t\u3000\x0b\x85\u2028a1")), max_size=30))
+def test_paragraph_starts_are_the_pattern(text):
+    from etl.identify import NON_BLANK_LINE
+    from etl.pipeline import _paragraph_starts
+
+    assert _paragraph_starts(text) == [m.start() for m in NON_BLANK_LINE.finditer(text)]

@@ -469,7 +469,7 @@ class _Extraction:
                 if _is_delta(left, clause_left, norm, ss, mt.start):
                     self.set_aside(mt, "delta", cs, ce, marks)
                     continue
-                if other_year(mt.start):
+                if years and other_year(mt.start):  # (no year named: none other)
                     self.set_aside(mt, "other_year", cs, ce, marks)
                     continue
                 if PART_OF_YEAR.search(norm, ss, mt.start):
@@ -509,6 +509,8 @@ class _Extraction:
                 if ind.complement is not None and ind.complement.search(left):
                     value = 100 - value
                 left_from = mt.end
-                for who in each.get(i) or (_owner_at(mt.start, marks, owners),):
+                # (no subject named in the sentence: the reporter's, as _owner_at says)
+                owner = _owner_at(mt.start, marks, owners) if marks else owners.reporter
+                for who in each.get(i) or (owner,):
                     self.take(mt, ind, also, how, value, who, stated, part >= 0, qs, ce, marks)
         return stated

@@ -5,6 +5,7 @@ their qualifiers; numbers in quotes, ordinals, dates and ranges are not counts.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 from operator import attrgetter
@@ -106,6 +107,7 @@ def _mentions(norm: str, s: int, e: int, protected) -> list[_Mention]:
     _, mention_re, percent_re, _ = _compiled()
     out = []
     add = out.append
+    protected_at = [p[0] for p in protected] if protected else []
     for m in mention_re.finditer(norm, s, e):
         ns = m.start()  # the pattern opens with its number
         # _glued(norm, ns, NUMERAL) and _pre, asked here of the character before (most
@@ -113,8 +115,10 @@ def _mentions(norm: str, s: int, e: int, protected) -> list[_Mention]:
         before = norm[ns - 1] if ns else ""
         if before in NUMERAL or (before == "," and _glued(norm, ns, NUMERAL)):
             continue
-        if protected and _inside(ns, protected):
-            continue
+        if protected:  # _inside(ns, protected), without the call and the tuple
+            j = bisect_left(protected_at, ns) - 1
+            if j >= 0 and protected[j][0] < ns < protected[j][1]:
+                continue
         num, bound, unit, post = m.groups()  # (one call, not one per group)
         end = m.end()
         unit_end = end - len(post) if post else end
@@ -214,7 +218,8 @@ def _mention(
     the % sign) ends;
     bounds: the match's 余/多 and 以上/左右 groups (those it has), any of which makes the
     number a bound."""
-    value = parse_number(num)
+    # (parse_number's first case, plain digits, without the call: most numbers)
+    value = float(num) if num.isascii() and num.isdigit() else parse_number(num)
     if value is None:
         return None
     before = ns - 2 if ns > 1 and norm[ns - 1] in " \u00a0" else ns - 1  # 第 20 条 as 第20条
