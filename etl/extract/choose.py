@@ -202,7 +202,7 @@ def _guess(norm: str, cs: int, ce: int, mt: _Mention):
         return None
     best, best_d = None, 10**6
     at = mt.start - cs
-    for k_start, k_end, n in _word_hits(words, norm[cs:ce]):
+    for k_start, k_end, n in _word_hits(mt.unit, norm[cs:ce]):
         # words before a number name it more often than words after it (较上年增加4条，受理…申请)
         d = at - k_end if k_end <= at else 3 * (k_start - (mt.end - cs))
         if 0 <= d < best_d:
@@ -211,12 +211,22 @@ def _guess(norm: str, cs: int, ce: int, mt: _Mention):
 
 
 @lru_cache(maxsize=256)
-def _word_hits(words: re.Pattern, clause: str) -> tuple[tuple[int, int, int], ...]:
-    """Where each indicator's words stand in a clause, found once per clause: every number
-    of a clause (or of a long sentence, the fallback) asks, and a line of 20,000 numbers
-    with no indicator word would otherwise rescan it 20,000 times."""
-    # the outer group closes last, so lastgroup names the indicator
-    return tuple((k.start(), k.end(), int(k.lastgroup[1:])) for k in words.finditer(clause))
+def _word_hits(unit: str, clause: str) -> tuple[tuple[int, int, int], ...]:
+    """Where each indicator's words (the vocabulary of a unit) stand in a clause, found once
+    per clause: every number of a clause (or of a long sentence, the fallback) asks, and a
+    line of 20,000 numbers with no indicator word would otherwise rescan it 20,000 times.
+    (Kept by the unit's name, not by its pattern: re hashes a pattern over its whole
+    compiled code, some 2 µs for a vocabulary, at every lookup.)"""
+    words, of = _vocabulary(unit)[1], _group_indicator(unit)
+    # the outer group closes last, so lastindex is the indicator's group (g<n>)
+    return tuple((k.start(), k.end(), of[k.lastindex]) for k in words.finditer(clause))
+
+
+@cache
+def _group_indicator(unit: str) -> dict[int, int]:
+    """A unit's vocabulary's group index -> its indicator's place (the n of g<n>)."""
+    words = _vocabulary(unit)[1]
+    return {i: int(n[1:]) for n, i in words.groupindex.items() if re.fullmatch(r"g\d+", n)}
 
 
 @cache
