@@ -87,3 +87,16 @@ def test_paragraph_starts_are_the_pattern(text):
     from etl.pipeline import _paragraph_starts
 
     assert _paragraph_starts(text) == [m.start() for m in NON_BLANK_LINE.finditer(text)]
+
+
+def test_wide_opens():
+    """take asks wide() only of a clause opening with white space or a WIDE_OPENS character:
+    the first characters of WIDE, less white space."""
+    from etl.extract.document import WIDE_OPENS
+    from etl.extract.patterns import WIDE
+
+    first = re.compile(f"[{first_chars(WIDE.pattern)}]")
+    for code in range(0x110000):
+        c = chr(code)
+        if first.match(c) and not c.isspace():
+            assert c in WIDE_OPENS, c

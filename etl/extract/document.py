@@ -73,6 +73,9 @@ from etl.model import Candidate, Fact
 from etl.normalize import normalise
 from etl.numbers import parse_number
 
+# What WIDE can open with beside white space (tests/test_text_shortcuts.py)
+WIDE_OPENS = frozenset("全各")
+
 # a line that is 无 alone: 无[。.]? (a set: a line is looked up, not matched)
 NONE_LINES = frozenset(("无", "无。", "无."))
 
@@ -309,8 +312,9 @@ class _Extraction:
         """Emit mt's value as `who`'s figure of ind (and of also), unless it is another
         body's or a part of a total the sentence stated. broken_down: a 其中 follows it."""
         norm = self.norm
-        if who == self.owners.reporter and self.wide(cs, ce):
-            who = OTHER
+        # (WIDE opens with white space, 全 or 各: most clauses open with none, and are not asked)
+        if who == self.owners.reporter and (norm[cs] in WIDE_OPENS or norm[cs].isspace()):
+            who = OTHER if self.wide(cs, ce) else who
         if who == OTHER:
             self.set_aside(mt, "other_body", cs, ce, marks, ind)
             return
@@ -401,11 +405,11 @@ class _Extraction:
         in it (or in the sentence its 其中 continues)."""
         norm, owners = self.norm, self.owners
         self.sentence_at = (ss, se)
-        bodies = _between(self.bodies, ss, se)
+        bodies = _between(self.bodies, ss, se) if self.bodies else []  # (most texts: none)
         marks = _subject_marks(norm, ss, se, owners, bodies, self.subjects)
         years = [(m.start(), int(m.group(1))) for m in YEAR_MARK.finditer(norm, ss, se)
                  if not _inside(m.start(), self.protected)]  # fmt: skip
-        more = _between(self.year_marks, ss, se)  # 去年…，今年…, 2016年至2018年，共…
+        more = _between(self.year_marks, ss, se) if self.year_marks else []  # 去年…，今年…
         if more:
             years = sorted(years + [(p, y) for p, y in more])
 
@@ -421,7 +425,9 @@ class _Extraction:
             return not TO_LEVEL.search(norm, last[0], max(last[0], pos))
 
         # a pair found in a clause is found in its sentence: most sentences have none
-        live = [pair for pair in self.pairs if pair.pattern.search(norm, ss, se)]
+        live = (
+            [pair for pair in self.pairs if pair.pattern.search(norm, ss, se)] if self.pairs else []
+        )
         # _zeros reads a clause only with one of ZERO_NEEDED's words, and a clause holds
         # one only where its sentence does (the pattern looks at nothing outside a match)
         zero_words = ZERO_NEEDED.search(norm, ss, se) is not None
