@@ -37,6 +37,9 @@ CASES = [
     "1,25条 12,345,678件 1,2345件 12.5.3次 2019年12月31日",
     "3至5次，20-30家，10余次，50多件，12次以上，约8次左右",
     "一12次 十2件 1十次 12万 12万件 万件 .5次 5.次",
+    # digits of other scripts and characters beyond the BMP, which the first class lets
+    # through for the lookbehinds after it to tell (mentions.DECIMALS)
+    "١٢次 𝟏𝟐件 𠀀12次 𠀀次 12𠀀次 𝟏0% 𠀀% 百分之𠀀 ٣٠% 𝟗9条",
 ]
 
 
@@ -48,7 +51,7 @@ def test_same_mentions_as_written(text):
 @given(
     st.text(
         alphabet=st.sampled_from(
-            "0123456789.,万十百千一二两〇零次件条项余多以上左右%年 检工作日个单位\u00a0"
+            "0123456789.,万十百千一二两〇零次件条项余多以上左右%年 检工作日个单位\u00a0٣𝟏𠀀"
         )
     )
 )
@@ -82,6 +85,7 @@ PERCENTS = [
     "办结率100%，满意率99.5%，提速百分之五十，压缩百分之30以上",
     "1,250%，12,34%，1.5.5%，百分百，百分之，5%%，3.%，.5%左右",
     "压缩 50 %，满意率 99.5%，12  %，1,250 %",  # a space before the sign
+    "𝟏0% 𠀀% 百分之𠀀 ٣٠% 𝟗9% 𠀀5%",  # other scripts' digits, beyond the BMP (DECIMALS)
 ]
 
 
@@ -90,6 +94,6 @@ def test_same_percents_as_written(text):
     assert _percents(text) == _percents_as_written(text)
 
 
-@given(st.text(alphabet=st.sampled_from("0123456789.,%百分之十五一两以上左右多 \u00a0率")))
+@given(st.text(alphabet=st.sampled_from("0123456789.,%百分之十五一两以上左右多 \u00a0率٣𝟏𠀀")))
 def test_same_percents_for_any_mix(text):
     assert _percents(text) == _percents_as_written(text)

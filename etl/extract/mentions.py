@@ -39,13 +39,32 @@ class _Mention:
     aside: str | None = None  # why it can never be a fact (a range), kept as a candidate
 
 
+def _decimals() -> str:
+    r"""The inside of a character class holding every character \d matches and every one
+    beyond the BMP. re tests a class of characters of the BMP by one lookup in its table,
+    but \d by a call a character (Unicode's decimal digits): a class that opens a pattern
+    is tested at every character of the text. The astral ones (\d holds a few) are one
+    range, which may let other astral characters through: a class written with it must be
+    followed by a lookbehind that tells \d again (NUM_REST, the percent pattern)."""
+    bmp = "".join(re.findall(r"\d", "".join(map(chr, range(0x10000)))))
+    runs, start = [], 0
+    for i in range(1, len(bmp) + 1):
+        if i == len(bmp) or ord(bmp[i]) != ord(bmp[i - 1]) + 1:
+            first, last = bmp[start], bmp[i - 1]
+            runs.append(first if first == last else f"{first}-{last}")
+            start = i
+    return "".join(runs) + "\U00010000-\U0010ffff"
+
+
+DECIMALS = _decimals()
+
 # NUM written to open with one character class, so that re scans for that class in C
 # and tries the pattern only where a digit or numeral stands (a lookahead naming them is
 # tried at every position). The same alternatives in the same order: NUM's digit ones
 # with their first digit taken out (\d+ is \d\d*, \d{1,3} is \d\d{0,2}), then its
 # numerals; the first character says which can follow (tests/test_mentions_scan.py).
 # NUM_FIRST, then a look ahead (_follows), then NUM_REST.
-NUM_FIRST = rf"[\d{CN_CHARS}]"
+NUM_FIRST = rf"[{DECIMALS}{CN_CHARS}]"
 NUM_REST = (
     rf"(?:(?<=\d)(?:\d*(?:\.\d+)?万|\d{{0,2}}(?:,\d{{3}})+|\d*(?:\.\d+)?)"
     rf"|(?<=[{CN_CHARS}])[{CN_CHARS}]*)"
@@ -82,7 +101,7 @@ def _compiled():
     # at a digit of 2016年 the tail is then not tried at each of its lengths
     ahead = rf"(?=[\d,.]*+{GAP}%)"
     percent = re.compile(
-        rf"[\d百](?:(?<=百)分之(?P<cn>{NUM})|(?<=\d){ahead}(?P<tail>{tail}){GAP}%){POST}"
+        rf"[{DECIMALS}百](?:(?<=百)分之(?P<cn>{NUM})|(?<=\d){ahead}(?P<tail>{tail}){GAP}%){POST}"
     )
     by_unit: dict[str, list] = {}
     for ind in cat.indicators:
