@@ -166,11 +166,20 @@ def find_title(text: str, norm: str | None = None) -> tuple[str, int, int]:
 
 
 def _head(norm: str) -> list[tuple[int, int]]:
-    lines = []
-    for m in NON_BLANK_LINE.finditer(norm, 0, min(len(norm), HEAD_CHARS)):
-        lines.append((m.start(), m.end()))
-        if len(lines) >= HEAD_LINES:
-            break
+    return non_blank_lines(norm[:HEAD_CHARS], HEAD_LINES)
+
+
+def non_blank_lines(text: str, most: int | None = None) -> list[tuple[int, int]]:
+    """(start, end) of the first `most` lines of text that NON_BLANK_LINE matches, those
+    holding a character other than white space (str.isspace's, which is re's): found by
+    splitting, not by the pattern's scan of every character."""
+    lines, at = [], 0
+    for line in text.split("\n"):
+        if line and not line.isspace():
+            lines.append((at, at + len(line)))
+            if len(lines) == most:
+                break
+        at += len(line) + 1
     return lines
 
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from etl import catalog
 from etl.extract import extract_all
 from etl.extract.claims import Claim, extract_claims
-from etl.identify import Identity, Unidentified, find_title, identify
+from etl.identify import Identity, Unidentified, find_title, identify, non_blank_lines
 from etl.model import Candidate, Fact, ReadError, TableDoc, TextDoc
 from etl.normalize import normalise
 from etl.numbers import parse_number
@@ -240,15 +240,8 @@ def _same_core(a: str, b: str) -> bool:
 
 
 def _paragraph_starts(text: str) -> list[int]:
-    """Where each non-blank line of text starts (the title is 第1段): the lines that
-    identify.NON_BLANK_LINE matches, those holding a character other than white space
-    (str.isspace's, which is re's), found by splitting, not by the pattern's scan."""
-    starts, at = [], 0
-    for line in text.split("\n"):
-        if line and not line.isspace():
-            starts.append(at)
-        at += len(line) + 1
-    return starts
+    """Where each non-blank line of text starts (the title is 第1段)."""
+    return [s for s, _ in non_blank_lines(text)]
 
 
 def _paragraph_of(starts: list[int], pos: int) -> str:

@@ -100,3 +100,20 @@ def test_wide_opens():
         c = chr(code)
         if first.match(c) and not c.isspace():
             assert c in WIDE_OPENS, c
+
+
+@given(
+    st.text(alphabet=st.sampled_from(list("报告 \n\t\u3000\x0b\x85\u2028a1")), max_size=30),
+    st.integers(1, 5),
+    st.integers(0, 30),
+)
+def test_non_blank_lines_are_the_pattern(text, most, upto):
+    """identify._head's lines: NON_BLANK_LINE's matches up to a place, at most so many."""
+    from etl.identify import NON_BLANK_LINE, non_blank_lines
+
+    expected = []
+    for m in NON_BLANK_LINE.finditer(text, 0, min(len(text), upto)):
+        expected.append(m.span())
+        if len(expected) >= most:
+            break
+    assert non_blank_lines(text[:upto], most) == expected
