@@ -42,7 +42,6 @@ from etl.extract.patterns import (
     OTHER_BODY_AT_START,
     OUTLOOK_HEADING,
     PART_OF_YEAR,
-    RELATIVE_YEAR,
     SELF,
     SENTENCE_END,
     STOCK_SPAN,
@@ -52,7 +51,6 @@ from etl.extract.patterns import (
     WHOLE_YEAR,
     WIDE,
     YEAR_MARK,
-    YEAR_SPAN,
     ZERO_HINT,
     ZERO_NEEDED,
     fields,
@@ -69,6 +67,7 @@ from etl.extract.text import (
     _sentences,
     _strip_span,
 )
+from etl.extract.year_marks import relative_years, year_spans
 from etl.model import Candidate, Fact
 from etl.normalize import normalise
 from etl.numbers import parse_number
@@ -134,11 +133,11 @@ class _Extraction:
         # (position, year) of 去年 / 今年 opening a clause and of spans of years (year 0)
         self.year_marks = sorted(
             [
-                (m.start(), year - 1 if m[0][0] in "去上前" else year)
-                for m in RELATIVE_YEAR.finditer(self.norm)
-                if CLAUSE_OPEN.search(self.norm, max(0, m.start() - 3), m.start())
+                (at, year - 1 if first in "去上前" else year)
+                for at, first in relative_years(self.norm)  # RELATIVE_YEAR's matches
+                if CLAUSE_OPEN.search(self.norm, max(0, at - 3), at)
             ]
-            + [(m.start(), 0) for m in YEAR_SPAN.finditer(self.norm)]
+            + [(m.start(), 0) for m in year_spans(self.norm)]  # YEAR_SPAN's
         )
         self.facts: list[Fact] = []
         self.candidates: list[Candidate] = []
