@@ -8,12 +8,14 @@ column setting. On a phone the table scrolls sideways inside itself, never the p
 
 from __future__ import annotations
 
+import unicodedata
+
 import pandas as pd
 import streamlit as st
 
 MAX_ROWS = 30  # more rows than this: a fixed height, and a note saying the table scrolls
 ROW_PX = 35  # st.dataframe's default row height (its header is one row too)
-LONG = 16  # characters: a column with longer cells gets the wide setting
+LONG = 16  # Chinese characters wide: a column with wider cells gets the wide setting
 NOTE = ("共{n}行，在表内上下滚动可看到全部。", "{n} rows: scroll inside the table to see them all.")
 
 
@@ -22,10 +24,18 @@ def height(n_rows: int) -> int:
     return (min(max(n_rows, 1), MAX_ROWS) + 1) * ROW_PX + 3
 
 
+def text_width(text: str) -> float:
+    """How wide a text is drawn, in Chinese characters: a Chinese (wide) character is one,
+    a Latin letter, digit or space half of one."""
+    return sum(1 if unicodedata.east_asian_width(ch) in "WF" else 0.5 for ch in text)
+
+
 def long_columns(df: pd.DataFrame) -> list[str]:
-    """The columns whose longest cell is more than LONG characters."""
+    """The columns whose widest cell is wider than LONG Chinese characters. Counted in
+    characters, an English table had its names in wide columns ('Earthquake Bureau' is 17)
+    and the columns after them out of view."""
     return [
-        c for c in df.columns if len(df) and df[c].astype(str).str.len().max() > LONG
+        c for c in df.columns if len(df) and df[c].astype(str).map(text_width).max() > LONG
     ]  # fmt: skip
 
 
