@@ -221,7 +221,7 @@ def sidebar(meta: model.Meta) -> Filters:
         sb.slider(i18n.t("f_years", lang), min_value=min(years), max_value=max(years), step=1,
                   key="w_years", on_change=_years_changed, format="%d")  # fmt: skip
     else:
-        sb.caption(f"{i18n.t('f_years', lang)}：{years[0]}")
+        sb.caption(f"{i18n.t('f_years', lang)}{i18n.colon(lang)}{years[0]}")
     options = list(meta.agencies.index)
     f.setdefault("region", "")
     if regions.needs_picker(meta.agencies):

@@ -96,7 +96,7 @@ def yearly(df: pd.DataFrame, unit: str, meta: Meta, lang: str) -> pd.DataFrame:
         rows.append({
             "year": int(year), "year_txt": str(int(year)), "value": v, "qualifier": q,
             "label": i18n.value_text(v, unit, q, lang),
-            "quote_short": " | ".join(f"{meta.agency(agencies[i], lang)}：{short_quote(quotes[i], 50)}"
+            "quote_short": " | ".join(f"{meta.agency(agencies[i], lang)}{i18n.colon(lang)}{short_quote(quotes[i], 50)}"
                                       for i in ix),
             "is_demo": is_demo,
             "origin_txt": i18n.origin_text("demo" if is_demo else "real", lang),

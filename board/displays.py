@@ -112,14 +112,16 @@ def first_last_table(fl: pd.DataFrame, meta: Meta, lang: str) -> pd.DataFrame:
         change = "—"
         if len(g) > 1:
             d = b["value"] - a["value"]
-            change = i18n.signed(d, "个百分点" if unit == "%" and lang == "zh" else unit, lang)
+            pts = "个百分点" if lang == "zh" else "pts"  # value_text puts the space
+            change = i18n.signed(d, pts if unit == "%" else unit, lang)
             if a["value"] and unit != "%":
-                change += f"（{d / a['value'] * 100:+.0f}%）"
+                pct = f"{d / a['value'] * 100:+.0f}%"
+                change += f"（{pct}）" if lang == "zh" else f" ({pct})"
         rows.append({
             t("area"): meta.area(meta.area_of(iid), lang), t("indicator"): meta.ind(iid, lang),
             t("agency"): meta.agency(aid, lang),
-            t("cmp_first"): f"{a['year']}：{a['label']}",
-            t("cmp_last"): f"{b['year']}：{b['label']}" if len(g) > 1 else "—",
+            t("cmp_first"): f"{a['year']}{i18n.colon(lang)}{a['label']}",
+            t("cmp_last"): f"{b['year']}{i18n.colon(lang)}{b['label']}" if len(g) > 1 else "—",
             t("cmp_change"): change,
             t("origin"): i18n.origin_text("demo" if g["is_demo"].any() else "real", lang),
         })  # fmt: skip

@@ -106,6 +106,11 @@ def years_text(years: list[int], lang: str = "zh") -> str:
     return ("、" if lang == "zh" else ", ").join(parts)
 
 
+def colon(lang: str = "zh") -> str:
+    """'：' between a name and what follows in Chinese, ': ' in English."""
+    return "：" if lang == "zh" else ": "
+
+
 def join(items: list[str], lang: str = "zh") -> str:
     return ("、" if lang == "zh" else ", ").join(items)
 

@@ -155,7 +155,7 @@ def metric_delta(card: model.Card, lang: str) -> tuple[str | None, str, str]:
     if card.delta is None:
         return None, "off", "off"
     pp = card.unit == "%"
-    unit = ("个百分点" if lang == "zh" else " pts") if pp else card.unit
+    unit = ("个百分点" if lang == "zh" else "pts") if pp else card.unit
     if abs(card.delta) < 1e-9:
         return ("持平" if lang == "zh" else "no change"), "off", "off"
     # ASCII signs: st.metric reads the direction of the arrow from a leading '-'

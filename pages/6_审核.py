@@ -84,7 +84,7 @@ for r in queue.itertuples():
         where = " · ".join(
             esc(x) for x in (r.doc_title or r.doc_path, r.location) if isinstance(x, str)
         )
-        st.html(f'{STYLE}<div class="fz-card"><b>{esc(head)}：{esc(i18n.value_text(r.value, unit, qual, lang))}'
+        st.html(f'{STYLE}<div class="fz-card"><b>{esc(head)}{i18n.colon(lang)}{esc(i18n.value_text(r.value, unit, qual, lang))}'
                 f'</b><br>{sent}<div class="m">{where}</div></div>')  # fmt: skip
         if not editor:
             continue

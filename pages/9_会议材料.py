@@ -28,7 +28,7 @@ inds = meta.headlines()
 if mode == "pick":
     inds = ctx.setting("ind", st.multiselect, list(meta.indicators.index), inds, multi=True,
                        label=t("pg_inds"),
-                       format_func=lambda i: f"{meta.area(meta.area_of(i), lang)}：{meta.ind(i, lang)}")  # fmt: skip
+                       format_func=lambda i: f"{meta.area(meta.area_of(i), lang)}{i18n.colon(lang)}{meta.ind(i, lang)}")  # fmt: skip
 if not inds:
     app.nothing(ctx)
 
@@ -46,7 +46,7 @@ for col, fmt in ((b1, "pptx"), (b2, "pdf")):
 st.markdown(t("pg_slides", n=len(pack.slides) + 1))
 st.markdown(f"1. **{pack.bureau} {pack.title}** · {pack.agencies}")
 for n, sl in enumerate(pack.slides, start=2):
-    st.markdown(f"{n}. {sl.area}：**{sl.title}**  \n{sl.takeaway}")
+    st.markdown(f"{n}. {sl.area}{i18n.colon(lang)}**{sl.title}**  \n{sl.takeaway}")
     # the chart is made and drawn only once its preview is opened (a rerun)
     with (preview := st.expander(t("pg_preview"), key=f"pv_{sl.indicator_id}", on_change="rerun")):
         if preview.open:

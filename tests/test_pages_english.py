@@ -1,13 +1,68 @@
-"""Every page in English (?lang=en), on the bundled data: what a reader sees fits and reads
-as English.
+"""Every page in English (?lang=en), on the bundled data: what a reader sees fits, and what
+the board writes itself reads as English. Names, titles and quotes from the reports stay Chinese (that is the data), but
+the board's own joins between them are English: '2016: 8 times', not '2016：8 times'.
 """
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import pytest
+from board_fixtures import assert_ok, open_page, texts
 
-from board import tables
+from board import displays, tables
+from board.pages_list import PAGES
+from tests import test_board_model
+
+pytest_plugins = ["board_fixtures"]
+
+# a Chinese mark the board put between English words or figures: Latin or a figure on its
+# left, no Chinese on its right ('inspections：Enforcement', '2016：8', 'times（+100%）')
+CJK = r"\u3400-\u9fff"
+ZH_MARK = re.compile(rf"[A-Za-z0-9)\]] ?[：；，（）。、](?![{CJK}])")
+VIEWS = [(p.id, {}) for p in PAGES] + [("compare", {"view": "first_last"}),
+                                       ("meeting", {"mode": "pick"})]  # fmt: skip
+
+
+def cells(at) -> str:
+    """The text of every table on the page, header and cells."""
+    out = []
+    for el in at.dataframe:
+        df = el.value
+        out += [str(c) for c in df.columns] + [str(v) for v in df.astype(str).to_numpy().ravel()]
+    return "\n".join(out)
+
+
+def options(at) -> str:
+    return "\n".join(str(o) for w in at.multiselect for o in w.options)
+
+
+@pytest.mark.parametrize(("page", "query"), VIEWS, ids=[f"{p}-{q}" for p, q in VIEWS])
+def test_english_pages_join_with_english_punctuation(app, page, query):
+    at = open_page(page, {"lang": "en", **query})
+    assert_ok(at)
+    text = "\n".join([texts(at), cells(at), options(at)])
+    bad = sorted({m.group(0) for m in ZH_MARK.finditer(text)})
+    lines = [ln for ln in text.splitlines() if ZH_MARK.search(ln)][:5]
+    assert not bad, f"{page}: Chinese punctuation in English: {bad}\n" + "\n".join(lines)
+
+
+def test_first_and_last_in_english():
+    """对比's first-and-last table said '2016：8 times' and '+8 times（+100%）' in English,
+    and '+60%' for a rise of 60 percentage points (the overview says '+60 pts')."""
+    fl = pd.DataFrame({"indicator_id": ["inspections"] * 2 + ["approval_time_cut_pct"] * 2,
+                       "agency_id": ["zc_kjj"] * 4, "year": [2016, 2025, 2017, 2025],
+                       "value": [8.0, 16.0, 25.0, 85.0],
+                       "label": ["8 times", "16 times", "25%", "85%"],
+                       "is_demo": [True] * 4})  # fmt: skip
+    meta = test_board_model.meta()
+    en = displays.first_last_table(fl, meta, "en")
+    assert list(en["First year"]) == ["2016: 8 times", "2017: 25%"], en
+    assert list(en["Change"]) == ["+8 times (+100%)", "+60 pts"], en
+    zh = displays.first_last_table(fl, meta, "zh")
+    assert list(zh["首年"]) == ["2016：8 times", "2017：25%"]
+    assert list(zh["变化"]) == ["+8次（+100%）", "+60个百分点"], zh
 
 
 @pytest.mark.parametrize(
