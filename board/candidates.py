@@ -91,7 +91,9 @@ def card(ctx, r, texts: dict[str, str]) -> str:
         sent = sentence_html(text, r.span_start, r.span_end, r.num_start, r.num_end, r.quote)
     else:
         sent = quote_html(r.quote, r.span_start, r.num_start, r.num_end)
-    where = " · ".join(x for x in (ctx.t("cd_file", path=r.path), r.location) if x)
+    where = " · ".join(
+        x for x in (ctx.t("cd_file", path=r.path), i18n.location_text(r.location, lang)) if x
+    )
     notes = []
     if r.unplaced:
         notes.append(ctx.t("cd_unplaced"))

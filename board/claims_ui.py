@@ -48,14 +48,12 @@ def rows(df: pd.DataFrame, texts: dict, meta, f, lang: str) -> list[list[str]]:
         badge = "⚠ " if r.verdict == "inconsistent" else ""
         claim = sentence_html(texts.get(r.doc_id), r.span_start, r.span_end, r.num_start,
                               r.num_end, r.quote)  # fmt: skip
-        claim += f"<br><small>{esc(r.doc_title)} {esc(r.location)}</small>"
+        claim += place(r.doc_title, r.location, lang)
         claim += demo_badge(r.origin == "demo", i18n.t("cl_demo", lang))
         if isinstance(r.other_doc_id, str) or isinstance(r.other_quote, str):
             other = sentence_html(texts.get(r.other_doc_id), r.other_start, r.other_end,
                                   r.other_num_start, r.other_num_end, r.other_quote)  # fmt: skip
-            other += (
-                f"<br><small>{esc(r.other_title or r.other_path)} {esc(r.other_location)}</small>"
-            )
+            other += place(r.other_title or r.other_path, r.other_location, lang)
         else:
             other = esc(i18n.t("cl_missing", lang))
         out.append([
@@ -63,6 +61,11 @@ def rows(df: pd.DataFrame, texts: dict, meta, f, lang: str) -> list[list[str]]:
             f"<b>{esc(badge + verdict)}</b>", claim, other, r.note, review_link(r, f, lang),
         ])  # fmt: skip
     return out
+
+
+def place(title, location, lang: str) -> str:
+    """A sentence's document and its place in it, small, under the sentence."""
+    return f"<br><small>{esc(title)} {esc(i18n.location_text(location, lang))}</small>"
 
 
 def review_link(r, f, lang: str) -> str:

@@ -9,6 +9,7 @@ around them, and how a value with its qualifier and unit is written.
 from __future__ import annotations
 
 import math
+import re
 
 from board.texts import REASON_SHORT, SENTENCE, TEXT  # noqa: F401 - the tables, re-exported
 
@@ -104,6 +105,20 @@ def years_text(years: list[int], lang: str = "zh") -> str:
     suffix = "年" if lang == "zh" else ""
     parts = [f"{a}{suffix}" if a == b else f"{a}–{b}{suffix}" for a, b in runs]
     return ("、" if lang == "zh" else ", ").join(parts)
+
+
+# where in a document a number is, as the ETL writes it: '第21段', '第2页 第5段'
+LOCATION_EN = ((re.compile(r"第(\d+)页"), r"p. \1"), (re.compile(r"第(\d+)段"), r"para. \1"))
+
+
+def location_text(location, lang: str = "zh"):
+    """A fact's place in its document in `lang`: '第2页 第5段' -> 'p. 2 para. 5' in English;
+    a sheet's cell ('审批提速!I12') stays as it is, and so does anything not a text."""
+    if lang == "zh" or not isinstance(location, str):
+        return location
+    for rx, en in LOCATION_EN:
+        location = rx.sub(en, location)
+    return location
 
 
 def colon(lang: str = "zh") -> str:

@@ -75,7 +75,7 @@ def source_panel(ctx: Ctx, chosen: list[dict]) -> None:
             sent = sentence_html(texts.get(r.doc_id), r.span_start, r.span_end, r.num_start,
                                  r.num_end, r.quote)  # fmt: skip
             meta = " · ".join(x for x in [esc(r.doc_title or i18n.method_text(r.method, ctx.lang)),
-                                          esc(r.location), esc(i18n.status_text(r.status, ctx.lang))] if x)  # fmt: skip
+                                          esc(i18n.location_text(r.location, ctx.lang)), esc(i18n.status_text(r.status, ctx.lang))] if x)  # fmt: skip
             badge = demo_badge(r.origin == "demo", ctx.t("demo"))
             items.append(
                 f'<div class="fz-card"><b>{esc(val)}</b>{badge}<br>{sent}<div class="m">{meta}</div></div>'
@@ -177,7 +177,7 @@ def facts_table(ctx: Ctx, facts: pd.DataFrame) -> None:
         sent = sentence_html(texts.get(r.doc_id), r.span_start, r.span_end, r.num_start, r.num_end,
                              r.quote)  # fmt: skip
         src = esc(r.doc_title or i18n.method_text(r.method, ctx.lang))
-        src += f"<br><small>{esc(r.location)}</small>" + demo_badge(
+        src += f"<br><small>{esc(i18n.location_text(r.location, ctx.lang))}</small>" + demo_badge(
             r.origin == "demo", ctx.t("demo")
         )
         if r.method == "ocr":  # a scan: the page image beside the recognised sentence

@@ -82,7 +82,9 @@ for r in queue.itertuples():
         sent = sentence_html(texts.get(r.doc_id), r.span_start, r.span_end, r.num_start,
                              r.num_end, r.quote)  # fmt: skip
         where = " · ".join(
-            esc(x) for x in (r.doc_title or r.doc_path, r.location) if isinstance(x, str)
+            esc(x)
+            for x in (r.doc_title or r.doc_path, i18n.location_text(r.location, lang))
+            if isinstance(x, str)
         )
         st.html(f'{STYLE}<div class="fz-card"><b>{esc(head)}{i18n.colon(lang)}{esc(i18n.value_text(r.value, unit, qual, lang))}'
                 f'</b><br>{sent}<div class="m">{where}</div></div>')  # fmt: skip

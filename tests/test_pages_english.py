@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 from board_fixtures import assert_ok, open_page, texts
 
-from board import displays, tables
+from board import displays, i18n, tables
 from board.pages_list import PAGES
 from tests import test_board_model
 
@@ -76,3 +76,20 @@ def test_a_column_is_wide_by_how_wide_its_text_is_drawn(cell, wide):
     on 对比's first-and-last table the first, last and change columns were out of view."""
     df = pd.DataFrame({"a": [cell, "x"]})
     assert (tables.long_columns(df) == ["a"]) is wide
+
+
+@pytest.mark.parametrize("page", ["sources", "review", "quality"])
+def test_english_pages_say_where_a_sentence_is_in_english(app, page):
+    """'周村区…报告 · 第21段' under each sentence on 来源, 审核 and 数据质量 in English; the
+    document's title stays as it is."""
+    zh, en = (open_page(page, q) for q in ({}, {"lang": "en"}))
+    assert re.search(r"第\d+段", texts(zh)), "the Chinese page says 第N段"
+    assert not re.search(r"第\d+[段页]", texts(en)), page
+    assert re.search(r"para\. \d+", texts(en)), page
+
+
+def test_location_text():
+    assert i18n.location_text("第2页 第5段", "en") == "p. 2 para. 5"
+    assert i18n.location_text("第21段", "zh") == "第21段"
+    assert i18n.location_text("审批提速!I12", "en") == "审批提速!I12"
+    assert i18n.location_text(None, "en") is None
