@@ -8,6 +8,7 @@ staff must look at before a meeting.
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlencode
 
 import pandas as pd
@@ -58,9 +59,44 @@ def rows(df: pd.DataFrame, texts: dict, meta, f, lang: str) -> list[list[str]]:
             other = esc(i18n.t("cl_missing", lang))
         out.append([
             meta.agency(r.agency_id, lang), str(int(r.year)), meta.ind(r.indicator_id, lang),
-            f"<b>{esc(badge + verdict)}</b>", claim, other, r.note, review_link(r, f, lang),
+            f"<b>{esc(badge + verdict)}</b>", claim, other, note_text(r, meta, lang),
+            review_link(r, f, lang),
         ])  # fmt: skip
     return out
+
+
+def note_text(r, meta, lang: str) -> str:
+    """The check of a claim, as the build wrote it ('不符：报告称+4家，实际2022年46家→2023年52家，
+    +6家'), or in English from the check's figures: 'inconsistent: the report says +4 entities;
+    the figures: 2022: 46 entities → 2023: 52 entities, +6 entities'."""
+    if lang == "zh" or not isinstance(r.note, str):
+        return r.note
+    ok = lambda x: x is not None and not pd.isna(x)  # noqa: E731
+    unit = "pts" if r.unit == "个百分点" else meta.unit(r.indicator_id, lang)
+    val = lambda x: i18n.value_text(x, unit, None, lang)  # noqa: E731
+    if r.verdict == "unverifiable":
+        if r.kind == "pct_change" and ok(r.other_value) and r.other_value == 0:
+            return f"cannot check: {int(r.other_year)} was 0, so there is no percentage change"
+        years = i18n.join(re.findall(r"(\d{4})年", r.note), lang) or "a year compared"
+        return f"cannot check: no figure for {meta.ind(r.indicator_id, lang)} in {years}"
+    if not ok(r.other_year):  # not a check this knows how to say: the build's words
+        return r.note
+    said = {
+        "previous_level": f"{int(r.other_year)} was {val(r.claimed)}",
+        "pct_change": f"{r.claimed:+g}%" if ok(r.claimed) else "",
+        "same_as_last_year": "the same as the year before",
+        "streak_zero": f"zero every year since {int(r.about_year)}",
+    }.get(r.kind, i18n.signed(r.claimed, unit, lang) if ok(r.claimed) else "")
+    if r.kind in ("streak_zero", "previous_level"):  # the one other year
+        seen = f"{int(r.other_year)}: {val(r.other_value)}"
+    else:
+        seen = f"{int(r.other_year)}: {val(r.other_value)} → {int(r.year)}: {val(r.this_value)}"
+        if r.kind == "pct_change" and ok(r.observed):
+            seen += f", {r.observed:+.1f}%"
+        elif r.kind == "delta" and ok(r.observed):
+            seen += f", {i18n.signed(r.observed, unit, lang)}"
+    verdict = i18n.t(f"cl_{r.verdict}", lang) if f"cl_{r.verdict}" in i18n.TEXT else r.verdict
+    return f"{verdict}: the report says {said}; the figures: {seen}"
 
 
 def place(title, location, lang: str) -> str:

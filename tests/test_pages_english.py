@@ -6,12 +6,13 @@ the board's own joins between them are English: '2016: 8 times', not '2016：8 t
 from __future__ import annotations
 
 import re
+from types import SimpleNamespace
 
 import pandas as pd
 import pytest
 from board_fixtures import assert_ok, open_page, texts
 
-from board import displays, i18n, tables
+from board import claims_ui, displays, i18n, tables
 from board.pages_list import PAGES
 from tests import test_board_model
 
@@ -93,3 +94,43 @@ def test_location_text():
     assert i18n.location_text("第21段", "zh") == "第21段"
     assert i18n.location_text("审批提速!I12", "en") == "审批提速!I12"
     assert i18n.location_text(None, "en") is None
+
+
+def claim(kind, verdict, note, **kw):
+    base = dict(kind=kind, verdict=verdict, note=note, unit="次", indicator_id="inspections",
+                year=2023, about_year=2022, claimed=None, observed=None, this_value=None,
+                other_year=2022, other_value=None)  # fmt: skip
+    return SimpleNamespace(**{**base, **kw})
+
+
+@pytest.mark.parametrize(
+    ("row", "want"),
+    [(claim("delta", "inconsistent", "不符：报告称+4次，实际2022年46次→2023年52次，+6次",
+            claimed=4.0, observed=6.0, this_value=52.0, other_value=46.0),
+      "inconsistent: the report says +4 times; the figures: 2022: 46 times → 2023: 52 times, "
+      "+6 times"),
+     (claim("pct_change", "inconsistent", "不符：报告称+20%，实际2022年10次→2023年11次，+10%",
+            claimed=20.0, observed=10.0, this_value=11.0, other_value=10.0),
+      "inconsistent: the report says +20%; the figures: 2022: 10 times → 2023: 11 times, +10.0%"),
+     (claim("previous_level", "inconsistent", "不符：报告称2022年为5次，2022年实际为6次",
+            claimed=5.0, other_value=6.0),
+      "inconsistent: the report says 2022 was 5 times; the figures: 2022: 6 times"),
+     (claim("streak_zero", "inconsistent", "不符：报告称自2020年起执法检查次数均为零，实际2021年为1次",
+            about_year=2020, other_year=2021, other_value=1.0, claimed=0.0),
+      "inconsistent: the report says zero every year since 2020; the figures: 2021: 1 times"),
+     (claim("delta", "unverifiable", "缺少2022年的执法检查次数，无法核对", claimed=4.0),
+      "cannot check: no figure for Insp in 2022"),
+     (claim("pct_change", "unverifiable", "2022年为0，无法算出增减百分比（…）", other_value=0.0),
+      "cannot check: 2022 was 0, so there is no percentage change")],
+)  # fmt: skip
+def test_a_claims_check_in_english(row, want):
+    """数据质量's Check column was the build's Chinese in English ('不符：报告称+4家，实际…')."""
+    meta = test_board_model.meta()
+    assert claims_ui.note_text(row, meta, "en") == want
+    assert claims_ui.note_text(row, meta, "zh") == row.note
+
+
+def test_the_quality_page_checks_in_english(app):
+    html = texts(open_page("quality", {"lang": "en"}))
+    assert "inconsistent: the report says +4 entities" in html
+    assert "报告称" not in html and "实际" not in html
