@@ -15,7 +15,10 @@ import streamlit as st
 
 MAX_ROWS = 30  # more rows than this: a fixed height, and a note saying the table scrolls
 ROW_PX = 35  # st.dataframe's default row height (its header is one row too)
-LONG = 16  # Chinese characters wide: a column with wider cells gets the wide setting
+# Chinese characters wide: a column with wider cells gets the wide setting; narrower ones
+# are sized to their text. At 16 an English table had two wide columns (indicator names of
+# 18, years of 17) and the columns after them out of view
+LONG = 20
 NOTE = ("共{n}行，在表内上下滚动可看到全部。", "{n} rows: scroll inside the table to see them all.")
 
 

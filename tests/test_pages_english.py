@@ -69,12 +69,16 @@ def test_first_and_last_in_english():
 @pytest.mark.parametrize(
     ("cell", "wide"),
     [("Earthquake Bureau", False), ("Items proactively disclosed", False),
-     ("2016, 2018, 2020–2021, 2023, 2025", True), ("2016–2017年、2019–2025年", False),
-     ("宁安县市场监督管理局综合行政执法大队", True), ("区知识产权局", False)],
+     ("Administrative reconsideration cases", False), ("2016, 2018, 2020–2021, 2023, 2025", False),
+     ("2016–2017年、2019–2025年", False), ("区知识产权局", False),
+     ("2016年、2018年、2020–2021年、2023年、2025年", True),
+     ("宁安县市场监督管理局综合行政执法大队第一中队", True),
+     ("The report says 12 sessions of law training were held in the year", True)],
 )  # fmt: skip
 def test_a_column_is_wide_by_how_wide_its_text_is_drawn(cell, wide):
     """English names of 17 characters took the wide setting meant for long Chinese text:
-    on 对比's first-and-last table the first, last and change columns were out of view."""
+    on 对比's first-and-last table the first, last and change columns were out of view, on
+    数据质量's missing years the count of years."""
     df = pd.DataFrame({"a": [cell, "x"]})
     assert (tables.long_columns(df) == ["a"]) is wide
 
