@@ -29,6 +29,7 @@ if missing:
     st.caption(ctx.t("ov_missing_areas", year=year, areas=i18n.join(missing, lang)))
 
 st.subheader(ctx.t("ov_cards"))
+ui.metric_fit(lang)  # English names and units are wider: two lines, not cut
 for col, card, spark, sources in zip(st.columns(len(cards)), cards, got["sparks"], got["sources"],
                                      strict=True):  # fmt: skip
     with col:

@@ -107,6 +107,27 @@ def card_sources(card: model.Card, lang: str) -> dict:
             "titles": titles or None}  # fmt: skip
 
 
+# The overview's five cards side by side leave a value about 150 px at 1440 px: English
+# words are wider than Chinese ones, and st.metric cut them ('12 sessi…', 'Enforcement
+# inspe…', 'Earthquake Bureau (…'). In English a card's name and change may take two lines
+# and its value is drawn a size smaller (style only, sent in English mode).
+METRIC_FIT_EN = (
+    "<style>"
+    '[data-testid="stMetricLabel"] [data-testid="stMarkdownContainer"],'
+    '[data-testid="stMetricLabel"] p,'
+    '[data-testid="stMetricDelta"] [data-testid="stMarkdownContainer"],'
+    '[data-testid="stMetricDelta"] p{white-space:normal !important;}'
+    '[data-testid="stMetricValue"] [data-testid="stMarkdownContainer"]{font-size:1.875rem;}'
+    "</style>"
+)
+
+
+def metric_fit(lang: str) -> None:
+    """Send METRIC_FIT_EN in English mode (a style-only st.html takes no room)."""
+    if lang == "en":
+        st.html(METRIC_FIT_EN)
+
+
 def metric_card(ctx: Ctx, card: model.Card, years: list[int], color: str, key: str,
                 spark: dict | None = None, sources: dict | None = None) -> None:  # fmt: skip
     """One area on the overview: value, change on the year before, sparkline (`spark`: its

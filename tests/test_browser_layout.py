@@ -179,6 +179,22 @@ def test_streamlit_widget_words_are_chinese_in_chinese_mode(server, page, tmp_pa
     assert page.locator('[role="listbox"]').first.evaluate(VISIBLE_ENGLISH) == []
 
 
+def test_english_cards_are_not_cut(server, page):
+    """In English the overview's five cards at 1440 px said '12 sessi…', 'Enforcement
+    inspe…' and 'Earthquake Bureau (…': no name, value or change is cut now."""
+    page.set_viewport_size({"width": 1440, "height": 900})
+    page.goto(url(server, "", {"lang": "en"}))
+    settle(page, charts=5)
+    cut = page.evaluate(
+        """() => [...document.querySelectorAll('[data-testid="stMetric"] [data-testid="stMarkdownContainer"]')]
+                 .filter(e => e.scrollWidth > e.clientWidth + 1).map(e => e.innerText)"""
+    )
+    assert cut == [], f"cut: {cut}"
+    expect(page.get_by_text("12 sessions", exact=True)).to_be_visible()
+    no_errors(page)
+    shot(page, "q17_overview_cards_english")
+
+
 # -- point 6: 对比 uses the page's width --------------------------------------------------------
 
 
