@@ -85,7 +85,9 @@ def any_disputed(df: pd.DataFrame) -> bool:
     return bool(len(df) and "disputed" in df and df["disputed"].fillna(False).astype(bool).any())
 
 
-def title(text: str, subtitle: list[str] | None = None, size: int = 16) -> alt.TitleParams:
+def title(
+    text: str | list[str], subtitle: list[str] | None = None, size: int = 16
+) -> alt.TitleParams:
     lines = note_lines(subtitle) if subtitle else []
     sub = (lines if len(lines) > 1 else lines[0]) if lines else None
     kw = {"subtitle": sub, "subtitleColor": "#a33b00", "subtitleFontSize": 12} if sub else {}

@@ -103,9 +103,12 @@ def compare_panel(df: pd.DataFrame, meta: Meta, years: list[int], lang: str, *,
 
 def _panel_title(df: pd.DataFrame) -> alt.TitleParams:
     """A panel's name above it, never cut short ('审批提速：办理时限压缩比例（…'): the theme
-    Streamlit applies limits a title to the plot's width, narrower than the chart."""
+    Streamlit applies limits a title to the plot's width, narrower than the chart. An English
+    name is about twice as wide ('Disclosure: Items proactively disclosed (items)' ran past
+    a third of the page): the area on one line, the indicator under it."""
     head = str(df["panel"].iloc[0]) if len(df) else ""
-    t = title(head, size=14)
+    area, sep, rest = head.partition(": ")  # the English cmp_panel; the Chinese has '：'
+    t = title([area + ":", rest] if sep else head, size=14)
     t.limit = 2000
     return t
 

@@ -10,7 +10,7 @@ from types import SimpleNamespace
 
 import pandas as pd
 import pytest
-from board_fixtures import assert_ok, open_page, texts
+from board_fixtures import assert_ok, chart_spec, charts, open_page, texts
 
 from board import claims_ui, displays, i18n, tables
 from board.pages_list import PAGES
@@ -138,3 +138,16 @@ def test_the_quality_page_checks_in_english(app):
     html = texts(open_page("quality", {"lang": "en"}))
     assert "inconsistent: the report says +4 entities" in html
     assert "报告称" not in html and "实际" not in html
+
+
+@pytest.mark.parametrize("view", ["", "first_last"])
+def test_english_panel_names_take_two_lines(app, view):
+    """对比's panels in English were named on one line ('Disclosure: Items proactively
+    disclosed (items)'), wider than a third of the page: cut at the panel's edge, and the
+    first panel's plot squeezed to half its width by its long title."""
+    at = open_page("compare", {"lang": "en", **({"view": view} if view else {})})
+    assert_ok(at)
+    heads = {el.key.split("_", 2)[-1]: chart_spec(el)["title"]["text"] for el in charts(at)
+             if el.key.startswith(("cmp_bars_", "cmp_fl_"))}  # fmt: skip
+    assert heads["disclosures_proactive"] == ["Disclosure:", "Items proactively disclosed (items)"]
+    assert heads["approval_time_cut_pct"] == ["Approval speed-up:", "Processing time cut (%)"]
