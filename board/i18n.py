@@ -44,12 +44,22 @@ def value_text(v: float | None, unit: str, qualifier: str | None = None, lang: s
         return n
     if lang == "zh" and unit == "工作日":
         unit = "个工作日"  # 20个工作日, as the reports write it
+    if lang == "en" and n == "1" and qualifier is None:
+        unit = singular(unit)  # 1 item, 1 working day: not '1 items'
     sep = "" if lang == "zh" or unit == "%" else " "
     if qualifier == "at_least":
         return f"{n}{sep}{unit}以上" if lang == "zh" else f"{n}+{sep}{unit}"
     if qualifier == "about":
         return f"约{n}{sep}{unit}" if lang == "zh" else f"about {n}{sep}{unit}"
     return f"{n}{sep}{unit}"
+
+
+def singular(unit: str) -> str:
+    """An English unit for one: 'items' -> 'item', 'entities' -> 'entity', 'working days'
+    -> 'working day'; '%' and what is not a plural stay as they are."""
+    if unit.endswith("ies"):
+        return unit[:-3] + "y"
+    return unit[:-1] if unit.endswith("s") and not unit.endswith("ss") else unit
 
 
 def pct_text(p: float | None, lang: str = "zh") -> str:

@@ -121,7 +121,7 @@ def claim(kind, verdict, note, **kw):
       "inconsistent: the report says 2022 was 5 times; the figures: 2022: 6 times"),
      (claim("streak_zero", "inconsistent", "不符：报告称自2020年起执法检查次数均为零，实际2021年为1次",
             about_year=2020, other_year=2021, other_value=1.0, claimed=0.0),
-      "inconsistent: the report says zero every year since 2020; the figures: 2021: 1 times"),
+      "inconsistent: the report says zero every year since 2020; the figures: 2021: 1 time"),
      (claim("delta", "unverifiable", "缺少2022年的执法检查次数，无法核对", claimed=4.0),
       "cannot check: no figure for Insp in 2022"),
      (claim("pct_change", "unverifiable", "2022年为0，无法算出增减百分比（…）", other_value=0.0),
@@ -151,3 +151,15 @@ def test_english_panel_names_take_two_lines(app, view):
              if el.key.startswith(("cmp_bars_", "cmp_fl_"))}  # fmt: skip
     assert heads["disclosures_proactive"] == ["Disclosure:", "Items proactively disclosed (items)"]
     assert heads["approval_time_cut_pct"] == ["Approval speed-up:", "Processing time cut (%)"]
+
+
+def test_one_of_a_unit_is_singular_in_english():
+    """数据质量 and 审批提速 in English said '1 items', '1 times'."""
+    assert i18n.value_text(1, "items", None, "en") == "1 item"
+    assert i18n.value_text(1, "entities", None, "en") == "1 entity"
+    assert i18n.value_text(1, "working days", None, "en") == "1 working day"
+    assert i18n.value_text(1, "%", None, "en") == "1%"
+    assert i18n.value_text(2, "items", None, "en") == "2 items"
+    assert i18n.value_text(1, "items", "at_least", "en") == "1+ items"
+    assert i18n.signed(-1, "sessions", "en") == "−1 session"
+    assert i18n.value_text(1, "项", None, "zh") == "1项"
