@@ -23,7 +23,7 @@ import pandas as pd
 from board import chart_fields, disputes, i18n
 from board import chart_style as style
 from board.chart_style import DEMO_OPACITY, FONT  # noqa: F401 (the chart modules' names)
-from board.chart_words import note_lines
+from board.chart_words import NOTE_LINE, note_lines
 from board.model import Meta
 
 # Altair checks every object against the Vega-Lite schema as it is made, and the whole chart
@@ -86,9 +86,10 @@ def any_disputed(df: pd.DataFrame) -> bool:
 
 
 def title(
-    text: str | list[str], subtitle: list[str] | None = None, size: int = 16
+    text: str | list[str], subtitle: list[str] | None = None, size: int = 16, most: int = NOTE_LINE
 ) -> alt.TitleParams:
-    lines = note_lines(subtitle) if subtitle else []
+    """A chart's title, its notes under it in lines of at most `most` characters."""
+    lines = note_lines(subtitle, most) if subtitle else []
     sub = (lines if len(lines) > 1 else lines[0]) if lines else None
     kw = {"subtitle": sub, "subtitleColor": "#a33b00", "subtitleFontSize": 12} if sub else {}
     return alt.TitleParams(text=text, anchor="start", fontSize=size, **kw)
@@ -337,6 +338,15 @@ def _one_panel_per_indicator(layer, df: pd.DataFrame, meta: Meta, width: int, he
 # -- overview -----------------------------------------------------------------------------------
 
 
+def spark_title(head: str, notes: list[str]) -> alt.TitleParams:
+    """A sparkline's title, a note a line: a card is about 150 px wide, and its two notes on
+    one line were cut ('含演示数据；红圈…'), the red ring's explanation lost; the theme
+    Streamlit applies limits a title to the plot's width, which cut 'includes demo da…'."""
+    t = title(head, notes or None, size=11, most=0)
+    t.limit = 2000
+    return t
+
+
 def sparkline(df: pd.DataFrame, years: list[int], focus: int, unit: str, name: str, lang: str,
               color_: str = "#1f5fa8"):  # fmt: skip
     """A small line of all years of one headline indicator; the year in focus is marked."""
@@ -369,7 +379,7 @@ def sparkline(df: pd.DataFrame, years: list[int], focus: int, unit: str, name: s
                                                      strokeWidth=2).encode(x=x, y=y).transform_filter("datum.disputed")  # fmt: skip
     return props(
         alt.layer(*_with_ring(ring, line, pts), data=df),
-        title=title(head, sub or None, size=11),
+        title=spark_title(head, sub),
         height=46,
         autosize=alt.AutoSizeParams(type="fit-x", contains="padding"),
         config=alt.Config(font=FONT, view=alt.ViewConfig(stroke=None),

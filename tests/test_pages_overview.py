@@ -6,7 +6,7 @@ import sys
 
 import duckdb
 import pytest
-from board_fixtures import assert_ok, chart_data, charts, new_app, open_page, texts
+from board_fixtures import assert_ok, chart_data, chart_spec, charts, new_app, open_page, texts
 
 AREAS = ["执法检查", "案件", "学法培训", "政务公开", "审批提速"]
 HEADLINES = ["inspections", "cases", "trainings", "disclosures_proactive", "approval_time_cut_pct"]
@@ -193,3 +193,20 @@ def test_failing_build_says_so(use_wh, tmp_path, monkeypatch):
 def test_year_in_focus_follows_the_range(app, y1):
     at = open_page("overview", {"y1": y1})
     assert f"{y1}年要点" in texts(at)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_sparklines_notes_take_a_line_each(app, lang):
+    """The 执法检查 card's notes on one line were cut in its narrow card ('含演示数据；红圈…',
+    'includes demo da…'): the red ring's explanation was lost. A note a line, the title not
+    limited to the plot's width."""
+    at = open_page("overview", {"lang": lang} if lang == "en" else None)
+    spark = charts(at)[0]  # the cards in order: 执法检查 first
+    head = chart_spec(spark)["title"]
+    assert head["limit"] >= 1000  # not the plot's width, which cut 'includes demo da…'
+    sub = head["subtitle"]
+    want = {
+        "zh": ["含演示数据；", "红圈：有争议"],
+        "en": ["includes demo data;", "red ring: disputed"],
+    }
+    assert sub == want[lang]
