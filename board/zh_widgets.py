@@ -44,6 +44,8 @@ def css() -> str:
         _swap(f'{up} button[data-testid="stBaseButton-secondary"] [data-testid="stMarkdownContainer"] p',
               UPLOAD, "0.875rem"),
         _swap('[data-testid="stFileUploaderDropzoneInstructions"] span', limits_text(), "0.75rem"),
+        # its line of file types may take two lines: on a phone one line was cut after HTML
+        '[data-testid="stFileUploaderDropzoneInstructions"] span{white-space:normal !important;}',
         # the line shown while a file is dragged over the box (the only span child of a div)
         _swap(f"{up} > div > span:only-child", DRAG, "1rem"),
         _swap('[role="option"][data-key="__select_all__"] > div', ALL, "1rem"),

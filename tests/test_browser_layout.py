@@ -271,3 +271,16 @@ def test_a_phone_opens_the_page_not_the_filters(server, phone, name, path, n_cha
         )
     no_errors(phone)
     shot(phone, f"13_phone_{name}")
+
+
+def test_the_uploaders_chinese_limits_fit_a_phone(server, phone):
+    """'单个文件不超过 25 MB · TXT、DOCX、PDF、CSV、XLSX、HTML' and no more: on a phone the
+    uploader's line of file types (drawn in Chinese, board.zh_widgets) was cut silently."""
+    phone.goto(url(server, "数据导入"))
+    settle(phone, charts=0)
+    limit = phone.locator('[data-testid="stFileUploaderDropzoneInstructions"] span')
+    expect(limit).to_be_visible()
+    over = limit.evaluate("e => e.scrollWidth - e.clientWidth")
+    assert over <= 1, f"the line is {over} px wider than the box"
+    no_errors(phone)
+    shot(phone, "q17_phone_uploader")
