@@ -167,6 +167,12 @@ def card(series: pd.DataFrame, meta: Meta, iid: str, year: int, lang: str) -> Ca
 ZH_NUM = {2: "两", 3: "三", 4: "四", 5: "五", 6: "六", 7: "七", 8: "八", 9: "九", 10: "十"}
 
 
+def mid_sentence(name: str) -> str:
+    """An English name inside a sentence: 'Processing time cut' -> 'processing time cut'
+    ('in 2025, Processing time cut: …' read oddly); 'IP cases' keeps its capitals."""
+    return name[:1].lower() + name[1:] if name[1:2].islower() else name
+
+
 def sentence(card: Card, meta: Meta, lang: str, window: int = 5) -> str | None:
     """'仅区科技局：2024年开展执法检查15次，同比增长25%，为近五年最高。' — who it covers
     first (board.scope), then the figure and its change; or None when no value. A
@@ -176,13 +182,13 @@ def sentence(card: Card, meta: Meta, lang: str, window: int = 5) -> str | None:
     lead = f"{card.how}：" if lang == "zh" else f"{card.how}: "
     if card.by_unit:
         text = (f"{lead}{card.year}年{card.name}为{card.per_unit}。" if lang == "zh"
-                else f"{lead}in {card.year}, {card.name}: {card.per_unit}.")  # fmt: skip
+                else f"{lead}in {card.year}, {mid_sentence(card.name)}: {card.per_unit}.")  # fmt: skip
         return text + (i18n.t("s_demo", lang) if card.is_demo else "")
     v = i18n.value_text(card.value, card.unit, card.qualifier, lang)
     tmpl = i18n.SENTENCE.get(card.indicator_id)
     body = (tmpl[1] if lang == "en" else tmpl[0]).format(v=v) if tmpl else f"{card.name}{v}"
     if lang == "en" and not tmpl:
-        body = f"{card.name}: {v}"
+        body = f"{mid_sentence(card.name)}: {v}"
     parts = [f"{card.year}年{body}" if lang == "zh" else f"in {card.year}, {body}"]
     if card.delta is None:
         parts.append(i18n.t("s_no_prev", lang))

@@ -651,10 +651,10 @@ REASON_SHORT: dict[str, tuple[str, str]] = {
 
 # How a leader would say the headline value of an indicator: "{v}" is the value with unit.
 SENTENCE: dict[str, tuple[str, str]] = {
-    "inspections": ("开展执法检查{v}", "carried out {v} of enforcement inspections"),
-    "cases": ("办理执法案件{v}", "handled {v} of enforcement cases"),
+    "inspections": ("开展执法检查{v}", "carried out enforcement inspections {v}"),
+    "cases": ("办理执法案件{v}", "handled {v} in law enforcement"),
     "trainings": ("组织学法培训{v}", "held {v} of law training"),
     "disclosures_proactive": ("主动公开政府信息{v}", "proactively disclosed {v}"),
     "approval_time_cut_pct": ("审批办理时限压缩{v}", "cut approval times by {v}"),
-    "normative_documents": ("制发规范性文件{v}", "issued {v} of normative documents"),
+    "normative_documents": ("制发规范性文件{v}", "issued normative documents: {v}"),
 }

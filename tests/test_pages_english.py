@@ -163,3 +163,14 @@ def test_one_of_a_unit_is_singular_in_english():
     assert i18n.value_text(1, "items", "at_least", "en") == "1+ items"
     assert i18n.signed(-1, "sessions", "en") == "−1 session"
     assert i18n.value_text(1, "项", None, "zh") == "1项"
+
+
+def test_the_overviews_sentences_read_as_english(app):
+    """'handled 10 cases of enforcement cases', 'carried out 29 times of enforcement
+    inspections' and 'in 2025, Processing time cut: …' on the English overview."""
+    at = open_page("overview", {"lang": "en"})
+    lines = "\n".join(str(m.value) for m in at.markdown)
+    assert "carried out enforcement inspections 29 times" in lines
+    assert "handled 10 cases in law enforcement" in lines
+    assert "in 2025, processing time cut: Earthquake Bureau 90% (highest)" in lines
+    assert "of enforcement cases" not in lines and "Processing time cut:" not in lines
