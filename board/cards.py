@@ -237,7 +237,7 @@ def coverage_rows(cov: pd.DataFrame, meta: Meta, agency_ids, y0: int, y1: int, l
         rows.append({
             i18n.t("agency", lang): meta.agency(aid, lang),
             i18n.t("ov_coverage", lang): i18n.years_text(have, lang) or i18n.t("ov_cov_no_docs", lang),
-            i18n.t("demo", lang): i18n.years_text(demo_only, lang),
-            ("缺少" if lang == "zh" else "Missing"): i18n.years_text(missing, lang),
+            i18n.t("ov_cov_demo", lang): i18n.years_text(demo_only, lang),
+            i18n.t("ov_cov_missing", lang): i18n.years_text(missing, lang),
         })  # fmt: skip
     return pd.DataFrame(rows)

@@ -326,6 +326,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "ov_spark": ("历年走势（{unit}）", "By year ({unit})"),
     "ov_coverage": ("数据覆盖", "What the data covers"),
     "ov_cov_no_docs": ("无报告", "no reports"),
+    "ov_cov_demo": ("演示数据", "Demo data"),  # a column's header: 'demo data' is mid-sentence
+    "ov_cov_missing": ("缺少", "Missing"),
     "ov_missing_areas": ("{year}年没有数据的领域：{areas}。", "No data in {year} for: {areas}."),
     # sentences (see SENTENCE below for the indicator-specific part)
     "s_up": ("同比增长{pct}", "up {pct} on the year before"),

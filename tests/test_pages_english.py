@@ -174,3 +174,11 @@ def test_the_overviews_sentences_read_as_english(app):
     assert "handled 10 cases in law enforcement" in lines
     assert "in 2025, processing time cut: Earthquake Bureau 90% (highest)" in lines
     assert "of enforcement cases" not in lines and "Processing time cut:" not in lines
+
+
+def test_the_coverage_table_headers_are_capitalised(app):
+    """The overview's coverage table said 'demo data' (the mid-sentence word) as a header."""
+    cols = {lang: list(open_page("overview", q).dataframe[0].value.columns)
+            for lang, q in (("zh", None), ("en", {"lang": "en"}))}  # fmt: skip
+    assert cols["en"] == ["Agency", "What the data covers", "Demo data", "Missing"]
+    assert cols["zh"] == ["单位", "数据覆盖", "演示数据", "缺少"]
