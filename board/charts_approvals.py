@@ -32,6 +32,9 @@ def grouped_by_indicator(df: pd.DataFrame, meta: Meta, years: list[int], lang: s
     """One panel per indicator (e.g. approval items, one-visit items): bars by year and agency."""
     df = _panel(df, meta, lang)
     col = color(meta, df, lang)
+    # the bars' dark outline (drawn only round a clicked bar) framed every swatch of the
+    # legend in black: the legend's symbols have none
+    col["legend"].symbolStrokeWidth = 0
     sel = _pick()
     order = meta.agency_order(df["agency_id"].unique(), lang)
     bars = alt.Chart().mark_bar(tooltip=tip(lang)).encode(

@@ -52,3 +52,11 @@ def test_agency_filter(app):
     for el in charts(at):
         assert set(chart_data(el)["agency_id"]) == {"zc_dzj"}
     assert set(at.dataframe[0].value["单位"]) == {"区地震局"}
+
+
+def test_the_legend_swatches_have_no_black_frame(app):
+    """The bars' dark outline (for a clicked bar) framed every legend swatch in black."""
+    at = open_page("approvals")
+    spec = chart_spec(charts(at)[0])
+    legend = spec["spec"]["layer"][0]["encoding"]["color"]["legend"]
+    assert legend["symbolStrokeWidth"] == 0
