@@ -275,6 +275,9 @@ def grouped_bars(df: pd.DataFrame, meta: Meta, years: list[int], lang: str, y: a
     xOffset (for the layers drawn over them)."""
     sel = _pick()
     xo = alt.XOffset("agency:N", sort=meta.agency_order(df["agency_id"].unique(), lang))
+    col = color(meta, df, lang, legend=legend)
+    if legend:  # the outline is for a clicked bar: it framed every legend swatch in black
+        col["legend"].symbolStrokeWidth = 0
     bars = (
         alt.Chart()
         .mark_bar(tooltip=tooltip)
@@ -282,7 +285,7 @@ def grouped_bars(df: pd.DataFrame, meta: Meta, years: list[int], lang: str, y: a
             x=year_axis(years, lang),
             xOffset=xo,
             y=y,
-            color=color(meta, df, lang, legend=legend),
+            color=col,
             opacity=when(
                 alt.OpacityValue, alt.datum.is_demo, alt.value(DEMO_OPACITY), alt.value(1.0)
             ),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import duckdb
 from board_fixtures import (
     assert_ok,
@@ -127,3 +129,10 @@ def test_clicking_a_point_is_wired_to_the_sources(app):
     el = charts(at)[0]
     assert list(el.proto.selection_mode) == ["pick"]
     assert "点击图中的点" in "\n".join(c.value for c in at.caption)
+
+
+def test_the_yoy_legend_swatches_have_no_black_frame(app):
+    """The bars' dark outline (for a clicked bar) framed every legend swatch in black."""
+    at = open_page("trends", {"mode": "yoy"})
+    spec = json.dumps(chart_spec(charts(at)[0]))
+    assert '"symbolStrokeWidth": 0' in spec
