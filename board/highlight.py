@@ -70,7 +70,9 @@ def quote_html(quote: str | None, span_start, num_start, num_end) -> str:
 
 
 STYLE = """<style>
+.fz-wide{overflow-x:auto}
 .fz-src{border-collapse:collapse;width:100%;font-size:0.92rem}
+.fz-src td.w{min-width:11em}
 .fz-src th,.fz-src td{border-bottom:1px solid #e3e6ea;padding:6px 8px;text-align:left;vertical-align:top}
 .fz-src th{background:#f5f7fa;font-weight:600;white-space:nowrap}
 .fz-src td.n{white-space:nowrap}
@@ -94,13 +96,17 @@ def demo_badge(is_demo: bool, label: str) -> str:
 
 def table_html(headers: list[str], rows: list[list[str]], raw_cols: set[int] = frozenset()) -> str:
     """An HTML table; cells are escaped unless their column is in raw_cols (already built
-    from escaped pieces by this module)."""
+    from escaped pieces by this module). Wider than a phone, it scrolls sideways inside its
+    box, never the page (数据质量 on a phone scrolled the page, its sentences nine
+    characters wide at least instead of four)."""
     head = "".join(f"<th>{esc(h)}</th>" for h in headers)
     body = []
     for r in rows:
         cells = []
         for i, c in enumerate(r):
             cls = ' class="n"' if i not in raw_cols and len(str(c)) <= 12 else ""
+            cls = ' class="w"' if len(str(c)) > 60 else cls  # a sentence: not 4 characters wide
             cells.append(f"<td{cls}>{c if i in raw_cols else esc(c)}</td>")
         body.append("<tr>" + "".join(cells) + "</tr>")
-    return f'{STYLE}<table class="fz-src"><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>'
+    return (f'{STYLE}<div class="fz-wide"><table class="fz-src"><thead><tr>{head}</tr></thead>'
+            f'<tbody>{"".join(body)}</tbody></table></div>')  # fmt: skip

@@ -284,3 +284,17 @@ def test_the_uploaders_chinese_limits_fit_a_phone(server, phone):
     assert over <= 1, f"the line is {over} px wider than the box"
     no_errors(phone)
     shot(phone, "q17_phone_uploader")
+
+
+@pytest.mark.parametrize("path", ["数据质量", "来源"])
+def test_a_phone_never_scrolls_a_page_of_tables_sideways(server, phone, path):
+    """数据质量's table of claims was wider than a phone: the whole page scrolled sideways
+    (its main area, not the document, so the check of the page's width missed it)."""
+    phone.goto(url(server, path))
+    settle(phone, charts=0)
+    expect(phone.locator("table.fz-src").first).to_be_visible()
+    main = phone.locator('[data-testid="stMain"]')
+    over = main.evaluate("e => e.scrollWidth - e.clientWidth")
+    assert over <= 1, f"{path}: the page scrolls {over} px sideways"
+    no_errors(phone)
+    shot(phone, f"q17_phone_tables_{path}")
