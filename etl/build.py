@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import time
 import uuid
 from dataclasses import dataclass, field
@@ -33,6 +34,7 @@ from etl.process import Progress, process_all
 from etl.registry import Registry
 
 SKIP_SUFFIXES = {".md"}
+WAREHOUSE_FILE = re.compile(r"\.duckdb(?:$|\.)", re.IGNORECASE)
 
 
 @dataclass
@@ -134,6 +136,9 @@ def _find_rel(data_dir: Path, db_path: Path | None) -> list[str]:
                 skip = (
                     e.is_dir()  # a symlinked folder is not followed (as os.walk: no loops)
                     or os.path.splitext(name)[1].lower() in SKIP_SUFFIXES
+                    # any warehouse kept in the data folder (data/warehouse.duckdb, the app's,
+                    # when a build writes elsewhere), its WAL and temp files: never a report
+                    or WAREHOUSE_FILE.search(name) is not None
                     or (top and name in (CORRECTIONS_FILE, ASSIGNMENTS_FILE))
                 )
                 if not skip:

@@ -266,11 +266,18 @@ def test_files_that_are_not_reports_are_not_looked_at(tmp_path):
     db = data / "warehouse.duckdb"
     write(data / "warehouse.duckdb.wal", b"x")
     write(data / "warehouse.duckdb.building-1", b"x")
-    assert [p.relative_to(data).as_posix() for p in find_files(data, db)] == [
+    expected = [
         "reports/区科技局2019年度法治政府建设情况报告.txt",
         "reports/周村区科学技术局/" + SEED.name,
         "tables/指标表.csv",
     ]
+    assert [p.relative_to(data).as_posix() for p in find_files(data, db)] == expected
+    # the app's warehouse in the data folder, when a build writes another one elsewhere (the
+    # tests' bundled build did, and refused it as a binary file)
+    other = tmp_path / "elsewhere.duckdb"
+    assert [p.relative_to(data).as_posix() for p in find_files(data, other)] == expected
+    write(data / "reports/old.DuckDB", b"x")
+    assert [p.relative_to(data).as_posix() for p in find_files(data, other)] == expected
 
 
 def test_a_build_that_fails_midway_leaves_the_previous_warehouse(tmp_path, monkeypatch):
