@@ -105,8 +105,7 @@ def card(ctx, r, texts: dict[str, str]) -> str:
     extra = "".join(f'<div class="m">{esc(x)}</div>' for x in notes)
     # a demo report's number is labelled as demo, as everywhere else (files under data/demo/)
     demo = demo_badge(str(r.path).startswith("demo/"), ctx.t("demo"))
-    colon = "：" if lang == "zh" else ": "
-    return (f'{STYLE}<div class="fz-card fz-cand"><b>{esc(head)}{colon}{esc(value)}</b>{badge}'
+    return (f'{STYLE}<div class="fz-card fz-cand"><b>{esc(head)}{i18n.colon(lang)}{esc(value)}</b>{badge}'
             f'<div class="m">{esc(ctx.t("cd_why", why=why))}</div>{sent}'
             f'<div class="m">{esc(where)} {demo}</div>{extra}</div>')  # fmt: skip
 

@@ -179,7 +179,7 @@ def sentence(card: Card, meta: Meta, lang: str, window: int = 5) -> str | None:
     percentage of several agencies names each agency's value instead (never a mean)."""
     if card.value is None:
         return None
-    lead = f"{card.how}：" if lang == "zh" else f"{card.how}: "
+    lead = f"{card.how}{i18n.colon(lang)}"
     if card.by_unit:
         text = (f"{lead}{card.year}年{card.name}为{card.per_unit}。" if lang == "zh"
                 else f"{lead}in {card.year}, {mid_sentence(card.name)}: {card.per_unit}.")  # fmt: skip

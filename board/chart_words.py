@@ -49,9 +49,9 @@ def sources(rows: list[dict], lang: str, max_titles: int = 3) -> str:
 
 
 def notes_sep(notes: list[str]) -> str:
-    """What stands between notes: '；' in Chinese, '; ' in English (whose notes open with a
-    Latin letter; a Chinese name may stand inside one)."""
-    return "; " if notes and notes[0][:1].isascii() else "；"
+    """What stands between notes (i18n.semicolon) in the notes' language: English notes open
+    with a Latin letter (a Chinese name may stand inside one)."""
+    return i18n.semicolon("en" if notes and notes[0][:1].isascii() else "zh")
 
 
 def note_lines(notes: list[str], most: int = NOTE_LINE) -> list[str]:

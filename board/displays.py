@@ -95,7 +95,7 @@ def table_note(df: pd.DataFrame, lang: str) -> str:
     d = disputes.rows(df)
     if len(d):
         parts.append(f"{DISPUTED_MARK} {disputes.footnote(d, lang).rstrip('。.')}")
-    return ("；" if lang == "zh" else "; ").join(parts)
+    return i18n.semicolon(lang).join(parts)
 
 
 def first_last_table(fl: pd.DataFrame, meta: Meta, lang: str) -> pd.DataFrame:

@@ -67,7 +67,7 @@ def mark(df: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
             why.append(i18n.t("dp_conflict", lang, shown=shown, method=method, others=others))
         if claim.iloc[i]:
             why.append(i18n.t("dp_claim", lang, note=claim.iloc[i].removeprefix("不符：")))
-        notes[i] = "；".join(why) if lang == "zh" else "; ".join(why)
+        notes[i] = i18n.semicolon(lang).join(why)
     out["disputed"] = conflict.to_numpy(dtype=bool) | claim.ne("").to_numpy(dtype=bool)
     out["dispute_note"] = notes
     return out

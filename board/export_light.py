@@ -211,7 +211,7 @@ def enrich(data: list[dict], meta: Meta, lang: str) -> list[dict]:
         if claim:
             why.append(i18n.t("dp_claim", lang, note=claim.removeprefix("不符：")))
         r["disputed"] = bool(r.get("conflict")) or claim != ""
-        r["dispute_note"] = "；".join(why) if lang == "zh" else "; ".join(why)
+        r["dispute_note"] = i18n.semicolon(lang).join(why)
         out.append(r)
     return out
 

@@ -136,6 +136,11 @@ def colon(lang: str = "zh") -> str:
     return "：" if lang == "zh" else ": "
 
 
+def semicolon(lang: str = "zh") -> str:
+    """'；' between notes in Chinese, '; ' in English."""
+    return "；" if lang == "zh" else "; "
+
+
 def join(items: list[str], lang: str = "zh") -> str:
     return ("、" if lang == "zh" else ", ").join(items)
 

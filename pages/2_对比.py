@@ -12,7 +12,7 @@ from dataclasses import replace
 
 import streamlit as st
 
-from board import app, chart_words, charts, panels, tables, views, warehouse
+from board import app, charts, i18n, panels, tables, views, warehouse
 
 ctx = app.page("compare")
 f, meta, lang = ctx.f, ctx.meta, ctx.lang
@@ -39,7 +39,7 @@ else:
     st.subheader(title)
     whole = (lambda: charts.compare_bars(data, meta, years, lang, title), got["name"])
 if got["notes"]:
-    st.caption(chart_words.notes_sep(got["notes"]).join(got["notes"]))
+    st.caption(i18n.semicolon(lang).join(got["notes"]))
 # the one chart of all panels is for the download only: made when a file is asked for
 key = "cmp_first_last" if view == "first_last" else "cmp_bars"
 panels.with_sources(ctx, got["panels"], data, key, whole, sources=got["sources"])
