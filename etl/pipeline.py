@@ -170,11 +170,11 @@ def _report(
     facts, problems = [], []
     paragraphs = _paragraph_starts(doc.text)
     found, candidates = extract_all(doc.text, name, ident.year, registry, norm=norm)
-    cells = _cell_finder(doc.parts) if doc.parts else None  # (a plain text has no cells)
+    cells = _cell_finder(doc.parts)
     for c in candidates:
-        c.location = (cells and cells(c.num_start)) or _paragraph_of(paragraphs, c.start)
+        c.location = cells(c.num_start) or _paragraph_of(paragraphs, c.start)
     for f in found:
-        f.location = (cells and cells(f.num_start)) or _paragraph_of(paragraphs, f.start)
+        f.location = cells(f.num_start) or _paragraph_of(paragraphs, f.start)
         why = impossible(f.value, f.unit)
         if why:
             problems.append(f"{f.location}“{f.quote[:40]}”：{why}，未载入")
@@ -182,7 +182,7 @@ def _report(
             facts.append(f)
     claims = extract_claims(doc.text, ident.year, found, candidates, name, norm)
     for c in claims:
-        c.location = (cells and cells(c.num_start)) or _paragraph_of(paragraphs, c.start)
+        c.location = cells(c.num_start) or _paragraph_of(paragraphs, c.start)
     if doc.method == "ocr":  # a scan (etl/readers/ocr.py): its page, "\f" between pages
         for x in (*facts, *candidates, *claims):
             x.location = f"第{doc.text.count(chr(12), 0, x.start) + 1}页 {x.location}"
@@ -251,6 +251,8 @@ def _paragraph_of(starts: list[int], pos: int) -> str:
 
 def _cell_finder(parts: list[tuple[int, int, str]]):
     """pos -> the label of the part (a table cell: "表2 第3行第4列") it falls in, or ""."""
+    if not parts:
+        return _no_cell  # a plain text (most reports): nothing to look up
     parts = sorted(parts)
     starts = [p[0] for p in parts]
 
@@ -259,6 +261,10 @@ def _cell_finder(parts: list[tuple[int, int, str]]):
         return parts[i][2] if i >= 0 and pos < parts[i][1] else ""
 
     return find
+
+
+def _no_cell(pos: int) -> str:
+    return ""
 
 
 TABLE_VALUE = re.compile(

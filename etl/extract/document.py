@@ -168,7 +168,8 @@ class _Extraction:
         table = rows.Table(self.year)
         lines = _lines(norm)
         skip_to = -1
-        # has_number, inline (asked of every line and of most sentences: a bisect, not a call)
+        # whether a line or sentence holds a number: a bisect, inline (asked of every line
+        # and most sentences)
         starts, n_mentions = self.mention_starts, len(self.mention_starts)
         for n, (ls, le) in enumerate(lines):
             if n <= skip_to:
@@ -350,8 +351,10 @@ class _Extraction:
         before it in its sentence (公布“一次办好”事项清单，列入事项2项: one-visit items), and
         where the list's clause opens (the fact's quote takes both); (None, [], "", cs) when
         no list is named there, or its name is no indicator's."""
-        prev = max(ss, _clause_start(self.norm, cs - 1)) if cs > ss else cs
-        name = self.norm[prev : cs - 1] if cs > ss else ""
+        if cs <= ss:  # the sentence's first clause: no clause before it
+            return None, [], "", cs
+        prev = max(ss, _clause_start(self.norm, cs - 1))
+        name = self.norm[prev : cs - 1]
         if not LIST_NAMED.search(name):
             return None, [], "", cs
         ind, also, _ = _choose(name, name, right, mt, about)
@@ -387,15 +390,12 @@ class _Extraction:
             return {}
         return {i: (who,) for i, who in zip(after, listed, strict=True)}
 
-    def has_number(self, ss: int, se: int) -> bool:
-        i = bisect_left(self.mention_starts, ss)
-        return i < len(self.mentions) and self.mentions[i].start < se
-
     def may_state(self, ss: int, se: int) -> bool:
-        """Whether norm[ss:se] can give a fact or a candidate: it needs a number, a pair
-        (由20个工作日压缩至5个工作日) or a zero in words, and a zero needs one of
-        ZERO_NEEDED's words (a year's 0 in 2020年 lets many sentences past ZERO_HINT)."""
-        if self.has_number(ss, se) or ZERO_NEEDED.search(self.norm, ss, se):
+        """Whether norm[ss:se], a sentence without a number (run() asks only of those), can
+        give a fact or a candidate: through a pair (由20个工作日压缩至5个工作日) or a zero in
+        words, and a zero needs one of ZERO_NEEDED's words (a year's 0 in 2020年 lets many
+        sentences past ZERO_HINT)."""
+        if ZERO_NEEDED.search(self.norm, ss, se):
             return True
         return any(pair.pattern.search(self.norm, ss, se) for pair in self.pairs)
 
