@@ -33,6 +33,12 @@ from etl.process import Doc, process_all  # noqa: E402
 from etl.registry import Registry  # noqa: E402
 
 SCAN_PATTERN = re.compile(r"\d+次")
+# A fact as the warehouse holds it, its document by path (the temporary folder's name is not
+# in it): what the facts' hash covers, and what scripts/compare_facts.py compares
+FACT_COLUMNS = (
+    "d.path, f.agency_id, f.year, f.indicator_id, f.value, f.qualifier, f.quote, "
+    "f.span_start, f.span_end, f.num_start, f.num_end, f.location, f.rule"
+)
 
 
 def _cpu_seconds() -> float:
@@ -55,9 +61,7 @@ def _facts_sha256(db: Path) -> str:
     try:
         con.execute("SET enable_progress_bar = false")  # drawn on stdout, where the JSON goes
         rows = con.execute(
-            "SELECT d.path, f.agency_id, f.year, f.indicator_id, f.value, f.qualifier, "
-            "f.quote, f.span_start, f.span_end, f.num_start, f.num_end, f.location, f.rule "
-            "FROM fact f LEFT JOIN document d USING (doc_id) ORDER BY ALL"
+            f"SELECT {FACT_COLUMNS} FROM fact f LEFT JOIN document d USING (doc_id) ORDER BY ALL"
         ).fetchall()
     finally:
         con.close()
