@@ -102,6 +102,15 @@ def color(meta: Meta, df: pd.DataFrame, lang: str, legend: bool = True) -> alt.C
     return alt.Color("agency:N", scale=alt.Scale(domain=domain, range=rng), legend=lg)
 
 
+def bar_color(meta: Meta, df: pd.DataFrame, lang: str, legend: bool = True) -> alt.Color:
+    """color() for bars that are outlined when clicked: the outline framed every swatch of
+    their legend in black, so the legend's symbols have none."""
+    col = color(meta, df, lang, legend=legend)
+    if legend:
+        col["legend"].symbolStrokeWidth = 0
+    return col
+
+
 def tooltip(lang: str, extra: list | None = None) -> list[alt.Tooltip]:
     t = lambda k: i18n.t(k, lang)  # noqa: E731
     return [
@@ -275,9 +284,7 @@ def grouped_bars(df: pd.DataFrame, meta: Meta, years: list[int], lang: str, y: a
     xOffset (for the layers drawn over them)."""
     sel = _pick()
     xo = alt.XOffset("agency:N", sort=meta.agency_order(df["agency_id"].unique(), lang))
-    col = color(meta, df, lang, legend=legend)
-    if legend:  # the outline is for a clicked bar: it framed every legend swatch in black
-        col["legend"].symbolStrokeWidth = 0
+    col = bar_color(meta, df, lang, legend=legend)
     bars = (
         alt.Chart()
         .mark_bar(tooltip=tooltip)

@@ -14,6 +14,7 @@ from board.charts import (  # the shared parts of every chart
     _panel_order,
     _pick,
     _with_ring,
+    bar_color,
     color,
     count_axis,
     disputed_ring,
@@ -31,10 +32,7 @@ from board.model import Meta
 def grouped_by_indicator(df: pd.DataFrame, meta: Meta, years: list[int], lang: str, head: str):
     """One panel per indicator (e.g. approval items, one-visit items): bars by year and agency."""
     df = _panel(df, meta, lang)
-    col = color(meta, df, lang)
-    # the bars' dark outline (drawn only round a clicked bar) framed every swatch of the
-    # legend in black: the legend's symbols have none
-    col["legend"].symbolStrokeWidth = 0
+    col = bar_color(meta, df, lang)
     sel = _pick()
     order = meta.agency_order(df["agency_id"].unique(), lang)
     bars = alt.Chart().mark_bar(tooltip=tip(lang)).encode(
