@@ -110,11 +110,15 @@ def card_sources(card: model.Card, lang: str) -> dict:
 # The overview's five cards side by side leave a value about 150 px at 1440 px: English
 # words are wider than Chinese ones, and st.metric cut them ('12 sessi…', 'Enforcement
 # inspe…', 'Earthquake Bureau (…'). In English a card's name and change may take two lines
-# and its value is drawn a size smaller (style only, sent in English mode).
+# and its value is drawn a size smaller (style only, sent in English mode). The value may
+# wrap too: in a wider fallback font (before the page's own font has loaded, or where it
+# cannot) '12 sessions' is two lines rather than '12 sessi…'.
 METRIC_FIT_EN = (
     "<style>"
     '[data-testid="stMetricLabel"] [data-testid="stMarkdownContainer"],'
     '[data-testid="stMetricLabel"] p,'
+    '[data-testid="stMetricValue"] [data-testid="stMarkdownContainer"],'
+    '[data-testid="stMetricValue"] p,'
     '[data-testid="stMetricDelta"] [data-testid="stMarkdownContainer"],'
     '[data-testid="stMetricDelta"] p{white-space:normal !important;}'
     '[data-testid="stMetricValue"] [data-testid="stMarkdownContainer"]{font-size:1.875rem;}'

@@ -108,6 +108,14 @@ def settle(pg, charts: int = 1, timeout: float = WAIT_MS) -> None:
                  .every(c => c.querySelector('canvas, svg text'))""",
         timeout=timeout,
     )
+    # Streamlit loads each kind of element's code when first needed and shows a skeleton
+    # until then (an st.html style can come after the cards it styles), and the page's own
+    # font arrives after the first paint: text measured before both is measured wrong.
+    pg.wait_for_function(
+        """() => document.fonts.status === 'loaded'
+                 && !document.querySelector('[data-testid="stSkeleton"]')""",
+        timeout=timeout,
+    )
     next_paint(pg)
 
 

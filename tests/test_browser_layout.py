@@ -8,6 +8,7 @@ filters, without sideways scrolling. Screenshots go to artifacts/screenshots/ (l
 
 from __future__ import annotations
 
+import contextlib
 import math
 import re
 
@@ -185,10 +186,13 @@ def test_english_cards_are_not_cut(server, page):
     page.set_viewport_size({"width": 1440, "height": 900})
     page.goto(url(server, "", {"lang": "en"}))
     settle(page, charts=5)
-    cut = page.evaluate(
-        """() => [...document.querySelectorAll('[data-testid="stMetric"] [data-testid="stMarkdownContainer"]')]
+    # The English style comes in its own element; wait (bounded) until nothing is cut, and
+    # if something stays cut, say what.
+    cut_js = """() => [...document.querySelectorAll('[data-testid="stMetric"] [data-testid="stMarkdownContainer"]')]
                  .filter(e => e.scrollWidth > e.clientWidth + 1).map(e => e.innerText)"""
-    )
+    with contextlib.suppress(sync_api.Error):
+        page.wait_for_function(f"() => ({cut_js})().length === 0", timeout=30_000)
+    cut = page.evaluate(cut_js)
     assert cut == [], f"cut: {cut}"
     expect(page.get_by_text("12 sessions", exact=True)).to_be_visible()
     no_errors(page)
