@@ -111,6 +111,10 @@ def extract_all(
     return x.run(), x.candidates
 
 
+# a clause opening with these counts what is left beside a figure stated already (其他…11条,
+# 另有…): a part, never the year's total
+OTHER_PART = ("其他", "其余", "另有")
+
 # what may stand between two numbers of one clause that share the words before the first
 # (5次和3次); a comma ends the clause, so never stands between them
 JOINERS = frozenset(("和", "、", "及", "与"))
@@ -468,6 +472,9 @@ class _Extraction:
                     and (self.whole_year(ss, mt.start) or not STOCK_SPAN.search(norm, ss, mt.start))
                 ):
                     veto = None  # 2021年1月1日至12月31日…累计, 培训2期，累计参训: the year's
+                elif veto and veto.group(0) == "总数" and not STOCK_SPAN.search(norm, ss, mt.start):
+                    # 主动公开政府信息总数7条 is the year's total; 截至年底…总数 is a stock
+                    veto = GLOBAL_VETO.search(clause_left, veto.end())
                 if veto:
                     self.set_aside(mt, _veto_reason(veto.group(0)), cs, ce, marks)
                     continue
@@ -507,6 +514,9 @@ class _Extraction:
                     ind, also, how, qs = self.listed(ss, cs, mt, right, about)
                 if ind is None:
                     self.set_aside(mt, "ambiguous", cs, ce, marks)
+                    continue
+                if clause_left.startswith(OTHER_PART):  # 其他应主动公开的政府信息11条: the rest
+                    self.set_aside(mt, "part", cs, ce, marks, ind)  # of a total, not one
                     continue
                 taken = (mt.end, ind, mt.unit)
                 value = mt.value

@@ -222,6 +222,9 @@ def _pre(norm: str, s: int, at: int) -> str | None:
 # looked up in it as a set, not searched for in a one-character slice
 assert NOT_BEFORE.pattern.startswith("[") and NOT_BEFORE.pattern.endswith("]$")
 NOT_BEFORE_CHARS = frozenset(NOT_BEFORE.pattern[1:-2])
+# …except 数 closing a noun of counting: 数百人 is no count, but 主动公开政府信息总数7条 and
+# 参训人数120人 are (a report's 总数/人数/次数 … before its figure)
+COUNTING_BEFORE_SHU = frozenset("总人次件条户家场个期项卷")
 
 # NOT_AFTER is one alternation of words, matched where a unit ends: the text there starts
 # with one of them (str.startswith of the words, not a pattern's match)
@@ -242,7 +245,11 @@ def _mention(
     if value is None:
         return None
     before = ns - 2 if ns > 1 and norm[ns - 1] in " \u00a0" else ns - 1  # 第 20 条 as 第20条
-    if before >= clause_start and norm[before] in NOT_BEFORE_CHARS:  # NOT_BEFORE
+    if (
+        before >= clause_start
+        and norm[before] in NOT_BEFORE_CHARS  # NOT_BEFORE
+        and not (norm[before] == "数" and norm[before - 1 : before] in COUNTING_BEFORE_SHU)
+    ):
         return None
     if norm.startswith(NOT_AFTER_WORDS, unit_end):  # NOT_AFTER.match(norm, unit_end)
         return None
