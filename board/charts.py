@@ -430,6 +430,34 @@ def spec(chart) -> dict:
     return out
 
 
+def for_screen(spec: dict) -> tuple[dict, dict]:
+    """A chart's spec (`spec`, changed in place) as a page draws it, and its head. A Vega
+    subtitle cannot wrap, and a legend in a row only as far as the chart's width: on a
+    phone the notes ('…or a year-on…') and the last agency's name were cut. So the title and
+    its notes come out of the spec, as {"title": text or lines, "notes": lines}, for the
+    page to write above the chart (board.ui.chart_head), and the agencies' colour legend
+    comes out for the page to write under it (board.ui.agency_legend); the 有争议 legend
+    stays. An export is made from the chart itself and keeps both in the image."""
+    t = spec.pop("title", None)
+    if isinstance(t, dict):
+        sub = t.get("subtitle") or []
+        head = {"title": t.get("text", ""), "notes": [sub] if isinstance(sub, str) else list(sub)}
+    else:
+        head = {"title": t or "", "notes": []}
+    stack = [spec]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            enc = node.get("encoding")
+            for ch in ("color", "fill", "stroke") if isinstance(enc, dict) else ():
+                if isinstance(enc.get(ch), dict) and enc[ch].get("field") == "agency":
+                    enc[ch]["legend"] = None
+            stack.extend(v for k, v in node.items() if k != "datasets")
+        elif isinstance(node, list):
+            stack.extend(node)
+    return spec, head
+
+
 def _arrow(frame, spec: dict) -> bytes:
     """A dataset of `spec` as Streamlit's Arrow bytes, of the columns the spec reads only
     (board.chart_fields): about half the bytes to make, send and decode."""

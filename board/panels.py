@@ -16,7 +16,6 @@ import streamlit as st
 
 from board import charts, export_ui, model, ui
 from board.app import Ctx
-from board.highlight import esc
 
 PER_ROW = 3
 
@@ -33,16 +32,9 @@ def clicked(keys: Sequence[str]) -> list[dict]:
 
 
 def legend(ctx: Ctx, agency_ids) -> None:
-    """One legend for all panels: a dot of each agency's colour and its name (wraps on a
-    phone, unlike a legend drawn inside a chart)."""
-    names, colors = ctx.meta.color_scale(agency_ids, ctx.lang)
-    dots = "".join(
-        f'<span style="white-space:nowrap;margin-right:1.2em">'
-        f'<span style="display:inline-block;width:.8em;height:.8em;border-radius:50%;'
-        f'background:{c};margin-right:.35em;vertical-align:-.05em"></span>{esc(n)}</span>'
-        for n, c in zip(names, colors, strict=True)
-    )
-    st.html(f'<div style="font-size:.9rem;line-height:1.9">{dots}</div>')
+    """One legend for all panels (board.ui.agency_legend: wraps on a phone, unlike a legend
+    drawn inside a chart)."""
+    ui.agency_legend(ctx, agency_ids)
 
 
 def with_sources(ctx: Ctx, panels: list[tuple[str, object]], data: pd.DataFrame, key: str,

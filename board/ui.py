@@ -35,19 +35,53 @@ def draw(chart, **kw):
     return st.vega_lite_chart(chart if isinstance(chart, dict) else charts.spec(chart), **kw)
 
 
+def chart_head(head: dict, key: str) -> None:
+    """A chart's title and notes (charts.for_screen) above it, as text that wraps: the
+    title as Vega drew it (bold, 16 px), the notes in its lines, in the notes' colour. Each
+    line wraps on a phone, where Vega cut it. `key`: the chart's (or panels') key."""
+    t = head["title"]
+    t = "<br>".join(esc(x) for x in t) if isinstance(t, list) else esc(t)
+    lines = "<br>".join(esc(x) for x in head["notes"])
+    notes = f'<div style="color:#a33b00;font-size:12px;line-height:1.35">{lines}</div>'
+    st.html(
+        f'<div class="fz-head" data-chart="{esc(key)}" style="overflow-wrap:anywhere">'
+        f'<div style="font-weight:700;font-size:16px;line-height:1.35">{t}</div>'
+        f"{notes if lines else ''}</div>"
+    )
+
+
+def agency_legend(ctx: Ctx, agency_ids) -> None:
+    """The agencies' colours under a chart (or under panels): a dot of each agency's
+    colour and its name, wrapping on a phone, unlike a legend drawn inside a chart."""
+    names, colors = ctx.meta.color_scale(agency_ids, ctx.lang)
+    dots = "".join(
+        f'<span style="white-space:nowrap;margin-right:1.2em">'
+        f'<span style="display:inline-block;width:.8em;height:.8em;border-radius:50%;'
+        f'background:{c};margin-right:.35em;vertical-align:-.05em"></span>{esc(n)}</span>'
+        for n, c in zip(names, colors, strict=True)
+    )
+    st.html(f'<div class="fz-legend" style="font-size:.9rem;line-height:1.9">{dots}</div>')
+
+
 def chart_with_sources(ctx: Ctx, chart, data: pd.DataFrame, key: str, *, side: bool = True,
                        width: str = "stretch", download: tuple | None = None,
-                       sources: str | None = None) -> None:  # fmt: skip
+                       sources: str | None = None, head: dict | None = None) -> None:  # fmt: skip
     """The chart (or its spec, then with `download`: (function that makes the chart, file
     name), for the download menu), its footnote naming the sources (`sources`, when the page
-    has it already), and (beside it) the clicked sentences."""
+    has it already), and (beside it) the clicked sentences. With `head` (the spec is then
+    charts.for_screen's), the title and notes above the chart and the agencies' colours
+    under it, as text."""
     if side:
         left, right = st.columns([3, 1], gap="medium")
     else:
         left = right = st.container()
     with left:
+        if head is not None:
+            chart_head(head, key)
         event = draw(chart, on_select="rerun", selection_mode=[charts.PICK], key=key,
                      width=width)  # fmt: skip
+        if head is not None:
+            agency_legend(ctx, data["agency_id"].unique() if len(data) else [])
         sources = sources or model.sources_footnote(data, ctx.lang)
         st.caption(sources)
         made, name = download or (chart, None)

@@ -55,7 +55,8 @@ def trends(version, f: app.Filters, inds: tuple[str, ...], mode: str) -> dict | 
     years = list(range(f.y0, f.y1 + 1))
     data = model.add_yoy(model.add_segments(model.enrich(df, meta, lang)))
     chart = trend_chart(data, mode, meta, years, lang)
-    return {"data": data, "spec": charts.spec(chart),
+    spec, head = charts.for_screen(charts.spec(chart))  # the page writes title and legend
+    return {"data": data, "spec": spec, "head": head,
             "name": export.content_name(export_ui.name_spec(chart), data) or "chart",
             "table": model.wide_table(data, meta, years, lang, mode),
             "sources": model.sources_footnote(data, lang)}  # fmt: skip

@@ -36,8 +36,10 @@ years = list(range(f.y0, f.y1 + 1))
 tab_chart, tab_table = st.tabs([ctx.t("view_chart"), ctx.t("view_table")])
 with tab_chart:
     download = (lambda: views.trend_chart(data, mode, meta, years, lang), got["name"])
+    # the title and notes above the chart and the agencies' colours under it, as text that
+    # wraps (a Vega subtitle cut its lines on a phone); the export keeps them in the image
     ui.chart_with_sources(ctx, got["spec"], data, key=f"trend_{mode}", download=download,
-                          sources=got["sources"])  # fmt: skip
+                          sources=got["sources"], head=got["head"])  # fmt: skip
 with tab_table:
     tables.show(got["table"], lang)
     st.caption(model.table_note(data, lang))

@@ -125,6 +125,27 @@ def chart_titles(spec: dict) -> str:
     return f"{t.get('text', '')} {' '.join(sub) if isinstance(sub, list) else sub}"
 
 
+def chart_head(at, key: str) -> str:
+    """The title and notes a page writes above the chart (or the panels) of `key`
+    (board.ui.chart_head: a Vega subtitle cannot wrap on a phone), as text; '' if none. A
+    panel's key starts with its panels' key (ap_items_approval_items: ap_items)."""
+    import html
+    import re
+
+    for e in at.get("html"):
+        body = str(e.proto.body)
+        m = re.search(r'class="fz-head" data-chart="([^"]+)"', body)
+        if m and (key == m.group(1) or key.startswith(m.group(1) + "_")):
+            return html.unescape(re.sub(r"<br>", " ", re.sub(r"<(?!br>)[^>]+>", "", body)))
+    return ""
+
+
+def chart_words(at, el) -> str:
+    """The words over a chart as a reader sees them: its spec's title and subtitle, and the
+    head the page writes above it (chart_head)."""
+    return f"{chart_titles(chart_spec(el))} {chart_head(at, el.key or '')}".strip()
+
+
 def widget(at, key: str):
     for kind in ("multiselect", "slider", "toggle", "radio", "selectbox"):
         for w in getattr(at, kind):

@@ -302,3 +302,108 @@ def test_a_phone_never_scrolls_a_page_of_tables_sideways(server, phone, path):
     assert over <= 1, f"{path}: the page scrolls {over} px sideways"
     no_errors(phone)
     shot(phone, f"q17_phone_tables_{path}")
+
+
+# -- q18: 审批提速 and 趋势 on a phone, in Chinese and English ------------------------------------
+
+# The deepest visible elements of the main area whose text holds `needle` in full: each
+# with whether it is cut (wider than its box, or than a box around it that clips, such as
+# the chart's svg: a legend wider than its chart ran past the svg's edge) and where it
+# stands. A Vega title cuts a line too long for it with '…', so a note cut there is not
+# found at all.
+FULL_TEXT = """(needle) => {
+  const main = document.querySelector('[data-testid="stMain"]');
+  const out = [];
+  for (const e of main.querySelectorAll('*')) {
+    if (!(e.textContent || '').includes(needle)) continue;
+    if ([...e.children].some(c => (c.textContent || '').includes(needle))) continue;
+    const b = e.getBoundingClientRect();
+    if (b.width <= 1 || b.height <= 1) continue;
+    let cut = e.scrollWidth > e.clientWidth + 1;
+    for (let a = e.parentElement; a && a !== main; a = a.parentElement) {
+      const clips = a.tagName.toLowerCase() === 'svg' || getComputedStyle(a).overflowX !== 'visible';
+      const r = a.getBoundingClientRect();
+      if (clips && (b.left < r.left - 1 || b.right > r.right + 1)) cut = true;
+    }
+    out.push({tag: e.tagName, cut, left: Math.round(b.left), right: Math.round(b.right)});
+  }
+  return out;
+}"""
+
+
+def _meta(bundled_wh):
+    from board import reader
+
+    return reader.Warehouse(bundled_wh).meta
+
+
+def _shown_in_full(pg, needle: str) -> list[dict]:
+    """Where `needle` stands on the page in full, not cut and within the screen's width
+    (waits, bounded, for one; returns them, or [] and the test then says where it is)."""
+    check = f"""() => ({FULL_TEXT})({needle!r}).some(h => !h.cut && h.left >= -1
+                 && h.right <= innerWidth + 1)"""
+    with contextlib.suppress(sync_api.Error):
+        pg.wait_for_function(check, timeout=20_000)
+    hits = pg.evaluate(FULL_TEXT, needle)
+    width = pg.evaluate("() => innerWidth")
+    return [h for h in hits if not h["cut"] and h["left"] >= -1 and h["right"] <= width + 1]
+
+
+def _no_sideways_scroll(pg) -> None:
+    """Neither the document nor the main area (which scrolls on its own: see
+    test_a_phone_never_scrolls_a_page_of_tables_sideways) is wider than the screen."""
+    width, inner = pg.evaluate("() => [document.documentElement.scrollWidth, innerWidth]")
+    assert width <= inner, f"the page scrolls sideways: {width} px on a {inner} px screen"
+    over = pg.locator('[data-testid="stMain"]').evaluate("e => e.scrollWidth - e.clientWidth")
+    assert over <= 1, f"the main area scrolls {over} px sideways"
+
+
+def _lang(lang: str) -> dict | None:
+    return {"lang": "en"} if lang == "en" else None
+
+
+# Streamlit's main area scrolls on its own, so a full-page screenshot is one screen high:
+# these tests open a screen as wide as a phone (or a desktop) and tall enough to show the
+# page's charts whole in one screenshot.
+TALL_PHONE = {"width": PHONE["width"], "height": 2600}
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_trend_notes_and_legend_fit_a_phone(server, phone, bundled_wh, lang):
+    """趋势's notes (含演示数据, the red ring's meaning, …) were a Vega subtitle, which cannot
+    wrap: on a phone they were cut, and the English legend with them. Every note and every
+    agency's name is now on the screen in full."""
+    from board import i18n
+
+    meta = _meta(bundled_wh)
+    phone.set_viewport_size(TALL_PHONE)
+    phone.goto(url(server, "趋势", _lang(lang)))
+    settle(phone)
+    shot(phone, f"q18_phone_trends_{lang}")
+    _no_sideways_scroll(phone)
+    notes = [i18n.t(k, lang) for k in ("contains_demo", "dp_chart_note", "tr_gaps")]
+    names = [meta.agency(a, lang) for a in meta.agencies.index]
+    for text in [*notes, *names]:
+        assert _shown_in_full(phone, text), (text, phone.evaluate(FULL_TEXT, text))
+    no_errors(phone)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_trend_title_and_notes_on_a_desktop(server, page, bundled_wh, lang):
+    """At 1440 px the trend's title and notes stand above its chart in full, in the lines
+    the chart's subtitle had, and each agency's colour under it."""
+    from board import i18n
+
+    meta = _meta(bundled_wh)
+    page.set_viewport_size({"width": 1440, "height": 1100})
+    page.goto(url(server, "趋势", _lang(lang)))
+    settle(page)
+    shot(page, f"q18_desktop_trends_{lang}")
+    _no_sideways_scroll(page)
+    head = i18n.t("tr_chart_title", lang, name=meta.ind("inspections", lang),
+                  unit=meta.unit("inspections", lang))  # fmt: skip
+    notes = [i18n.t(k, lang) for k in ("contains_demo", "dp_chart_note", "tr_gaps")]
+    names = [meta.agency(a, lang) for a in meta.agencies.index]
+    for text in (head, *notes, *names):
+        assert _shown_in_full(page, text), (text, page.evaluate(FULL_TEXT, text))
+    no_errors(page)

@@ -16,6 +16,7 @@ from tests.test_browser import (  # noqa: F401
     CHART,
     SHOTS,
     WAIT_MS,
+    WORDS,
     browser,
     expect,
     has_text,
@@ -73,7 +74,7 @@ def test_the_disputed_point_is_ringed_with_a_legend_entry_and_a_tooltip(server, 
     ring = screen.locator(RING).first
     expect(ring).to_have_attribute("stroke", "#d62728")
     expect(has_text(screen, f"{CHART} g.role-legend text", "有争议")).to_be_attached()
-    expect(has_text(screen, f"{CHART} svg text", "红圈为有争议的数值")).to_be_attached()
+    expect(has_text(screen, WORDS, "红圈为有争议的数值")).to_be_attached()
     # the ring stands over 2021 on the year axis
     box = ring.bounding_box()
     label = screen.locator(f"{CHART} g.role-axis-label text", has_text="2021").first.bounding_box()

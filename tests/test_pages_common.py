@@ -11,7 +11,7 @@ from board_fixtures import (
     assert_ok,
     chart_data,
     chart_spec,
-    chart_titles,
+    chart_words,
     charts,
     open_page,
     texts,
@@ -73,7 +73,8 @@ def test_every_chart_is_labelled(app, page):
     above = " ".join(str(c.value) for c in at.caption) if page == "compare" else ""
     for el in els:
         spec, data = chart_spec(el), chart_data(el)
-        head = chart_titles(spec) + above
+        # a title and notes written above a chart (or its panels) by the page count
+        head = chart_words(at, el) + above
         assert re.search(r"（[^）]+）", head), f"no unit in the title: {head!r}"
         if (
             "origin" in data
@@ -208,7 +209,7 @@ def test_language_switch_keeps_filters_and_translates(app):
     links = [link.proto.label for link in at.get("page_link")]
     assert links[: len(PAGES)] == [i18n.t(p.label, "en") for p in PAGES]
     for el in charts(at):
-        assert "演示" not in chart_titles(chart_spec(el))
+        assert "演示" not in chart_words(at, el)
         assert set(chart_data(el)["agency"]) == {"IP Office"}
 
 
@@ -220,7 +221,7 @@ def test_hiding_demo_data_leaves_only_real_values(app, page):
         d = chart_data(el)
         if "is_demo" in d:  # (a chart is sent is_demo, which it draws by, not origin)
             assert not d["is_demo"].any()
-        assert "演示数据" not in chart_titles(chart_spec(el))
+        assert "演示数据" not in chart_words(at, el)
     if page == "sources":
         kinds = set(at.dataframe[0].value["数据类型"])
         assert kinds == {"真实数据"}

@@ -9,7 +9,7 @@ from board_fixtures import (
     assert_ok,
     chart_data,
     chart_spec,
-    chart_titles,
+    chart_words,
     charts,
     open_page,
     widget,
@@ -24,6 +24,11 @@ def one_chart(at):
     return chart_spec(els[0]), chart_data(els[0])
 
 
+def words(at) -> str:
+    """The trend chart's title and notes (written above it by the page)."""
+    return chart_words(at, charts(at)[0])
+
+
 def test_default_is_inspections_as_values(app):
     at = open_page("trends")
     assert_ok(at)
@@ -31,7 +36,7 @@ def test_default_is_inspections_as_values(app):
     assert widget(at, "w_trends_mode").value == "value"
     spec, data = one_chart(at)
     assert set(data["indicator_id"]) == {"inspections"}
-    assert chart_titles(spec).startswith("执法检查次数（次）")
+    assert words(at).startswith("执法检查次数（次）")
     assert at.query_params["ind"] == "inspections" and at.query_params["mode"] == "value"
 
 
@@ -42,7 +47,7 @@ def test_choosing_indicators_changes_the_chart(app):
     spec, data = one_chart(at)
     assert set(data["indicator_id"]) == {"inspections", "cases", "trainings"}
     assert "facet" in spec and spec["resolve"]["scale"]["y"] == "independent"
-    assert "单位见各分图" in chart_titles(spec)
+    assert "单位见各分图" in words(at)
     # each panel's header names its unit
     assert set(data["panel"]) == {"执法检查次数（次）", "执法案件（件）", "学法培训次数（次）"}
     assert at.query_params["ind"] == "inspections,cases,trainings"
@@ -55,7 +60,7 @@ def test_year_over_year_mode(app):
     widget(at, "w_trends_mode").set_value("yoy").run()
     assert_ok(at)
     spec, data = one_chart(at)
-    assert "同比变化（%）" in chart_titles(spec)
+    assert "同比变化（%）" in words(at)
     assert data["yoy_pct"].notna().all()  # only years with a year before are drawn
     assert len(data)
     for r in data.itertuples():  # (the chart is sent the columns it reads, not value/prev)
@@ -110,8 +115,8 @@ def test_bounds_and_unverified_are_marked(app):
     assert len(bound), "the demo corpus has 10次以上 for trainings"
     assert all(lbl.endswith("以上") for lbl in bound["label"])
     assert set(bound["bound"]) == {"以上"}
-    assert "“以上/约”为报告中的约数" in chart_titles(spec)
-    assert "空心点为未核实数值" in chart_titles(spec)
+    assert "“以上/约”为报告中的约数" in words(at)
+    assert "空心点为未核实数值" in words(at)
     fills = [layer["encoding"].get("fill") for layer in spec["layer"]]
     assert any(f and f.get("condition", {}).get("test") == "datum.unverified" for f in fills)
     table = at.dataframe[0].value
@@ -132,7 +137,19 @@ def test_clicking_a_point_is_wired_to_the_sources(app):
 
 
 def test_the_yoy_legend_swatches_have_no_black_frame(app):
-    """The bars' dark outline (for a clicked bar) framed every legend swatch in black."""
+    """The bars' dark outline (for a clicked bar) framed every legend swatch in black. On
+    the page the agencies' colours are now dots written under the chart (no Vega legend,
+    which cut the last name on a phone); the export's legend keeps swatches without a frame."""
+    from board import app as board
+    from board import model, queries, views
+
     at = open_page("trends", {"mode": "yoy"})
     spec = json.dumps(chart_spec(charts(at)[0]))
-    assert '"symbolStrokeWidth": 0' in spec
+    assert '"legend": null' in spec and '"symbolStrokeWidth": 0' not in spec
+    assert any("fz-legend" in str(e.proto.body) for e in at.get("html"))
+    meta = board.load_meta()
+    f = board.Filters(min(meta.years), max(meta.years), tuple(meta.agencies.index), True, "zh")
+    data = model.add_yoy(model.add_segments(model.enrich(queries.series(["inspections"], f),
+                                                         meta, "zh")))  # fmt: skip
+    exported = views.trend_chart(data, "yoy", meta, list(range(f.y0, f.y1 + 1)), "zh")
+    assert '"symbolStrokeWidth": 0' in json.dumps(exported.to_dict(), ensure_ascii=False)
