@@ -472,7 +472,12 @@ def _arrow(frame, spec: dict) -> bytes:
 
 # The comparison's and the approvals' charts live in modules of their own (which import the
 # shared parts above, so they are imported last); the pages call them as charts.X.
-from board.charts_approvals import before_after, grouped_by_indicator  # noqa: E402, F401
+from board.charts_approvals import (  # noqa: E402, F401
+    before_after,
+    grouped_by_indicator,
+    items_notes,
+    items_panel,
+)
 from board.charts_compare import (  # noqa: E402, F401
     compare_bars,
     compare_notes,

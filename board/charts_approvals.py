@@ -7,6 +7,7 @@ import altair as alt
 import pandas as pd
 
 from board import i18n
+from board.chart_words import note_lines
 from board.charts import (  # the shared parts of every chart
     DEMO_OPACITY,
     Y_AXIS,
@@ -29,10 +30,10 @@ from board.charts import (  # the shared parts of every chart
 from board.model import Meta
 
 
-def grouped_by_indicator(df: pd.DataFrame, meta: Meta, years: list[int], lang: str, head: str):
-    """One panel per indicator (e.g. approval items, one-visit items): bars by year and agency."""
-    df = _panel(df, meta, lang)
-    col = bar_color(meta, df, lang)
+def _items_layer(df: pd.DataFrame, meta: Meta, years: list[int], lang: str, *,
+                 legend: bool = True):  # fmt: skip
+    """Bars by year and agency (df: with its panel names, `_panel`): the layer of a panel."""
+    col = bar_color(meta, df, lang, legend=legend)
     sel = _pick()
     order = meta.agency_order(df["agency_id"].unique(), lang)
     bars = alt.Chart().mark_bar(tooltip=tip(lang)).encode(
@@ -44,8 +45,16 @@ def grouped_by_indicator(df: pd.DataFrame, meta: Meta, years: list[int], lang: s
     ).add_params(sel)  # fmt: skip
     ring = disputed_ring(df, lang, size=160, x=year_axis(years, lang),
                          xOffset=alt.XOffset("agency:N", sort=order), y=alt.Y("value:Q"))  # fmt: skip
+    return alt.layer(*_with_ring(ring, bars), data=df)
+
+
+def grouped_by_indicator(df: pd.DataFrame, meta: Meta, years: list[int], lang: str, head: str):
+    """One panel per indicator (e.g. approval items, one-visit items): bars by year and
+    agency (one chart: the export; the page draws each panel on its own, `items_panel`,
+    sized to the page)."""
+    df = _panel(df, meta, lang)
     chart = (
-        props(alt.layer(*_with_ring(ring, bars), data=df), width=320, height=200)
+        props(_items_layer(df, meta, years, lang), width=320, height=200)
         .facet(
             column=alt.Column(
                 "panel:N",
@@ -58,6 +67,23 @@ def grouped_by_indicator(df: pd.DataFrame, meta: Meta, years: list[int], lang: s
         .resolve_scale(y="independent")
     )
     return finish(chart)
+
+
+def items_panel(df: pd.DataFrame, meta: Meta, years: list[int], lang: str):
+    """One indicator of `grouped_by_indicator` (df: its rows) as a chart as wide as its
+    column, named above it ('行政审批事项（项）'): a fixed-width facet of two was about 720 px,
+    twice a phone's width. The title and notes of the two go above them once
+    (`items_notes`), their legend under them (board.panels)."""
+    df = _panel(df, meta, lang)
+    t = title(str(df["panel"].iloc[0]) if len(df) else "", size=14)
+    t.limit = 2000  # the theme Streamlit applies would limit it to the plot's width
+    layer = _items_layer(df, meta, years, lang, legend=False)
+    return finish(props(layer, title=t, height=200), fit=True)
+
+
+def items_notes(df: pd.DataFrame, lang: str) -> list[str]:
+    """The notes of `grouped_by_indicator`'s subtitle, as lines (for the page's head)."""
+    return note_lines(notes(df, lang, hollow=False))
 
 
 def before_after(df: pd.DataFrame, meta: Meta, years: list[int], lang: str, head: str):

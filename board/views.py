@@ -119,23 +119,35 @@ def approvals_chart(key: str, rows, meta: model.Meta, years: list[int], lang: st
 @st.cache_data(max_entries=64, show_spinner=False)
 def approvals(version, f: app.Filters, heads: tuple[str, str]) -> dict | None:
     """审批提速 for filters `f` on warehouse `version` (None: no data); `heads`: the two
-    charts' titles."""
+    charts' titles. Each chart shown: its key, rows, file name, footnote and head (title and
+    notes, written above it: charts.for_screen), and either its spec ("spec") or, for the
+    items, one panel per indicator ("panels": (key, spec) each, drawn side by side as wide
+    as the page, one under the other on a phone: board.panels)."""
     meta, lang = app.load_meta(), f.lang
     df = queries.series(model.APPROVAL_IDS, f)
     if df.empty:
         return None
     years = list(range(f.y0, f.y1 + 1))
     data = model.enrich(df, meta, lang)
-    shown = []  # (key, its rows, the chart's spec, its file's name, its footnote)
+    shown = []
     for key, rows in (
         ("ap_items", data[data["indicator_id"].isin(["approval_items", "one_visit_items"])]),
         ("ap_days", model.days_long(data, lang)),
         ("ap_cut", model.cut_series(data, lang)),
     ):
-        if not rows.empty:
-            chart = approvals_chart(key, rows, meta, years, lang, heads)
-            name = export.content_name(export_ui.name_spec(chart), rows) or "chart"
-            shown.append((key, rows, charts.spec(chart), name, model.sources_footnote(rows, lang)))
+        if rows.empty:
+            continue
+        chart = approvals_chart(key, rows, meta, years, lang, heads)  # (the export's)
+        got = {"key": key, "rows": rows, "sources": model.sources_footnote(rows, lang),
+               "name": export.content_name(export_ui.name_spec(chart), rows) or "chart"}  # fmt: skip
+        if key == "ap_items":
+            ids = [i for i in meta.indicators.index if i in set(rows["indicator_id"])]
+            got["head"] = {"title": heads[0], "notes": charts.items_notes(rows, lang)}
+            got["panels"] = [(f"ap_items_{i}", charts.spec(charts.items_panel(
+                rows[rows["indicator_id"] == i], meta, years, lang))) for i in ids]  # fmt: skip
+        else:
+            got["spec"], got["head"] = charts.for_screen(charts.spec(chart))
+        shown.append(got)
     return {"data": data, "shown": shown, "table": model.approvals_display(data, meta, lang),
             "sources": model.sources_footnote(data, lang)}  # fmt: skip
 

@@ -2,13 +2,16 @@
 before and after the cut, and the % cut, per agency and year.
 
 The rows, charts (as specs) and table are made once per view (board.views) and kept; a chart
-for a download is made again from its rows when a file is asked for."""
+for a download is made again from its rows when a file is asked for. Each chart's title and
+notes are written above it and the agencies' colours under it, as text that wraps on a phone;
+the items are two panels, each as wide as its column (side by side on a desktop, one under
+the other on a phone: board.panels), and the export is still the one chart of both."""
 
 from dataclasses import replace
 
 import streamlit as st
 
-from board import app, tables, ui, views, warehouse
+from board import app, panels, tables, ui, views, warehouse
 
 ctx = app.page("approvals")
 f, meta, lang = ctx.f, ctx.meta, ctx.lang
@@ -20,13 +23,18 @@ got = views.approvals(warehouse.current(), replace(f, banner=True, region=""), h
 if got is None:
     app.nothing(ctx)
 
-for key, rows, spec, name, sources in got["shown"]:
+for c in got["shown"]:
+    key, rows = c["key"], c["rows"]
     download = (
         lambda key=key, rows=rows: views.approvals_chart(key, rows, meta, years, lang, heads),
-        name,
+        c["name"],
     )
-    ui.chart_with_sources(ctx, spec, rows, key=key, download=download, sources=sources,
-                          width="content" if key == "ap_items" else "stretch")  # fmt: skip
+    if "panels" in c:
+        ui.chart_head(c["head"], key)
+        panels.with_sources(ctx, c["panels"], rows, key, download, per_row=2, sources=c["sources"])
+    else:
+        ui.chart_with_sources(ctx, c["spec"], rows, key=key, download=download,
+                              sources=c["sources"], head=c["head"])  # fmt: skip
 
 st.subheader(ctx.t("ap_table"))
 tables.show(got["table"], lang)

@@ -54,6 +54,8 @@ def test_the_pages_charts_are_drawn_from_the_same_spec_as_st_altair_chart(use_wh
         drawn = [
             charts.trend(model.add_segments(data), meta, years, lang),
             charts.grouped_by_indicator(items, meta, years, lang, "x"),
+            *(charts.items_panel(items[items["indicator_id"] == i], meta, years, lang)
+              for i in ("approval_items", "one_visit_items")),
             charts.before_after(model.days_long(ap, lang), meta, years, lang, "y"),
             *(charts.compare_panel(data[data["indicator_id"] == i], meta, years, lang)
               for i in meta.headlines()),

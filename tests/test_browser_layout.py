@@ -369,6 +369,33 @@ TALL_PHONE = {"width": PHONE["width"], "height": 2600}
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
+def test_approvals_panels_fit_a_phone(server, phone, bundled_wh, lang):
+    """审批提速's approval items and one-visit items were one fixed-width facet (about
+    722 px): on a phone the page scrolled sideways and the second panel was off the screen.
+    Each panel, its name and every chart now stand within the screen."""
+    from board import i18n
+
+    meta = _meta(bundled_wh)
+    phone.set_viewport_size(TALL_PHONE)
+    phone.goto(url(server, "审批提速", _lang(lang)))
+    settle(phone, charts=3)
+    shot(phone, f"q18_phone_approvals_{lang}")
+    _no_sideways_scroll(phone)
+    for el in phone.locator(CHART).all():
+        b = el.bounding_box()
+        assert b["x"] >= 0 and b["x"] + b["width"] <= PHONE["width"] + 1, b
+    for i in ("approval_items", "one_visit_items"):
+        name = meta.ind(i, lang)
+        assert _shown_in_full(phone, name), (name, phone.evaluate(FULL_TEXT, name))
+    # the charts' titles ('Time limits before and after the cut (w…' was cut) and notes
+    # and the agencies' names, in a legend that wraps
+    heads = [i18n.t(k, lang) for k in ("ap_items", "ap_days", "contains_demo")]
+    for text in (*heads, *(meta.agency(a, lang) for a in meta.agencies.index)):
+        assert _shown_in_full(phone, text), (text, phone.evaluate(FULL_TEXT, text))
+    no_errors(phone)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
 def test_trend_notes_and_legend_fit_a_phone(server, phone, bundled_wh, lang):
     """趋势's notes (含演示数据, the red ring's meaning, …) were a Vega subtitle, which cannot
     wrap: on a phone they were cut, and the English legend with them. Every note and every
@@ -407,3 +434,26 @@ def test_trend_title_and_notes_on_a_desktop(server, page, bundled_wh, lang):
     for text in (head, *notes, *names):
         assert _shown_in_full(page, text), (text, page.evaluate(FULL_TEXT, text))
     no_errors(page)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_approvals_on_a_desktop(server, page, bundled_wh, lang):
+    """At 1440 px the approvals' two panels of items stand side by side across the page,
+    and a click on a bar shows its source sentences beside them, as before."""
+    meta = _meta(bundled_wh)
+    page.set_viewport_size({"width": 1440, "height": 1800})
+    page.goto(url(server, "审批提速", _lang(lang)))
+    settle(page, charts=3)
+    shot(page, f"q18_desktop_approvals_{lang}")
+    _no_sideways_scroll(page)
+    tops = []
+    for i in ("approval_items", "one_visit_items"):
+        assert _shown_in_full(page, meta.ind(i, lang)), meta.ind(i, lang)
+        tops.append(page.locator(f"{CHART} svg text", has_text=meta.ind(i, lang)).first)
+    a, b = (t.bounding_box() for t in tops)
+    assert abs(a["y"] - b["y"]) < 2 and b["x"] > a["x"] + 300, ("side by side", a, b)
+    page.locator(CHART).first.locator("g.mark-rect path").nth(3).click(force=True)
+    expect(page.locator("mark").first).to_be_attached()
+    settle(page, charts=3)
+    no_errors(page)
+    shot(page, f"q18_desktop_approvals_clicked_{lang}")

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import json
+
 import duckdb
 from board_fixtures import (
     assert_ok,
     chart_data,
+    chart_head,
     chart_spec,
     chart_titles,
+    chart_words,
     charts,
     open_page,
 )
@@ -19,17 +23,22 @@ pytest_plugins = ["board_fixtures"]
 
 
 def test_three_charts_and_a_table(app, bundled_wh):
+    """The items are two panels (each its own chart, as wide as its column), the time
+    limits and the cut a chart each; each titled, with its unit, above it."""
     at = open_page("approvals")
     assert_ok(at)
-    items, days, cut = charts(at)
-    assert chart_titles(chart_spec(items)).startswith("审批事项与“一次办好”事项（项）")
-    assert set(chart_data(items)["indicator_id"]) == {"approval_items", "one_visit_items"}
+    approval, one_visit, days, cut = charts(at)
+    assert chart_head(at, "ap_items").startswith("审批事项与“一次办好”事项（项）")
+    assert chart_titles(chart_spec(approval)).strip() == "行政审批事项（项）"
+    assert chart_titles(chart_spec(one_visit)).strip() == "一次办好事项（项）"
+    assert set(chart_data(approval)["indicator_id"]) == {"approval_items"}
+    assert set(chart_data(one_visit)["indicator_id"]) == {"one_visit_items"}
     d = chart_data(days)
-    assert chart_titles(chart_spec(days)).startswith("办理时限：压缩前后（工作日）")
+    assert chart_words(at, days).startswith("办理时限：压缩前后（工作日）")
     assert set(d["which"]) == {"before", "after"}
     paired = d.dropna(subset=["before", "after"])
     assert (paired["before"] >= paired["after"]).all()
-    assert chart_titles(chart_spec(cut)).startswith("办理时限压缩比例（%）")
+    assert chart_words(at, cut).startswith("办理时限压缩比例（%）")
     assert set(chart_data(cut)["indicator_id"]) == {"approval_time_cut_pct"}
 
     table = at.dataframe[0].value
@@ -55,8 +64,20 @@ def test_agency_filter(app):
 
 
 def test_the_legend_swatches_have_no_black_frame(app):
-    """The bars' dark outline (for a clicked bar) framed every legend swatch in black."""
+    """The bars' dark outline (for a clicked bar) framed every legend swatch in black. On
+    the page the agencies' colours are dots written under the panels (no Vega legend); the
+    export, one chart of both panels, keeps swatches without a frame."""
+    from board import app as board
+    from board import model, queries, views
+
     at = open_page("approvals")
-    spec = chart_spec(charts(at)[0])
-    legend = spec["spec"]["layer"][0]["encoding"]["color"]["legend"]
+    for el in charts(at)[:2]:
+        assert "symbolStrokeWidth" not in json.dumps(chart_spec(el))
+    assert any("fz-legend" in str(e.proto.body) for e in at.get("html"))
+    meta = board.load_meta()
+    f = board.Filters(min(meta.years), max(meta.years), tuple(meta.agencies.index), True, "zh")
+    rows = model.enrich(queries.series(["approval_items", "one_visit_items"], f), meta, "zh")
+    exported = views.approvals_chart("ap_items", rows, meta, list(range(f.y0, f.y1 + 1)), "zh",
+                                     ("事项", "时限"))  # fmt: skip
+    legend = exported.to_dict()["spec"]["layer"][0]["encoding"]["color"]["legend"]
     assert legend["symbolStrokeWidth"] == 0
