@@ -35,6 +35,7 @@ alt.utils.schemapi.disable_debug_mode()
 PICK = "pick"
 PICK_FIELDS = ["agency_id", "year", "indicator_id"]
 PANEL_W = 180  # three small multiples a row fit beside the sources column at 1440 px
+PANEL_CHARS = 34  # an English panel title longer than this takes two lines (panel_title)
 Y_AXIS = alt.Axis(**style.Y_AXIS)
 
 
@@ -438,12 +439,7 @@ def for_screen(spec: dict) -> tuple[dict, dict]:
     page to write above the chart (board.ui.chart_head), and the agencies' colour legend
     comes out for the page to write under it (board.ui.agency_legend); the 有争议 legend
     stays. An export is made from the chart itself and keeps both in the image."""
-    t = spec.pop("title", None)
-    if isinstance(t, dict):
-        sub = t.get("subtitle") or []
-        head = {"title": t.get("text", ""), "notes": [sub] if isinstance(sub, str) else list(sub)}
-    else:
-        head = {"title": t or "", "notes": []}
+    head = head_of(spec.pop("title", None))
     stack = [spec]
     while stack:
         node = stack.pop()
@@ -456,6 +452,30 @@ def for_screen(spec: dict) -> tuple[dict, dict]:
         elif isinstance(node, list):
             stack.extend(node)
     return spec, head
+
+
+def panel_title(text: str) -> dict:
+    """The title of one panel of several (趋势's indicators, each a chart as wide as the
+    page), as a spec's: 14 px, never limited to the plot's width (the theme Streamlit
+    applies would cut it), and an English one of more than PANEL_CHARS characters on two
+    lines ('… cases:' / 'change on the year before (%)'), so a phone's width holds it."""
+    lines: str | list[str] = text
+    if len(text) > PANEL_CHARS and text.isascii():
+        head, sep, rest = text.partition(": ")
+        if sep:
+            lines = [head + ":", rest]
+        elif " (" in text:
+            head, _, rest = text.rpartition(" (")
+            lines = [head, "(" + rest]
+    return {"text": lines, "anchor": "start", "fontSize": 14, "limit": 2000}
+
+
+def head_of(t) -> dict:
+    """A spec's title (a text, or a dict with its subtitle) as for_screen's head."""
+    if isinstance(t, dict):
+        sub = t.get("subtitle") or []
+        return {"title": t.get("text", ""), "notes": [sub] if isinstance(sub, str) else list(sub)}
+    return {"title": t or "", "notes": []}
 
 
 def _arrow(frame, spec: dict) -> bytes:

@@ -65,12 +65,15 @@ def agency_legend(ctx: Ctx, agency_ids) -> None:
 
 def chart_with_sources(ctx: Ctx, chart, data: pd.DataFrame, key: str, *, side: bool = True,
                        width: str = "stretch", download: tuple | None = None,
-                       sources: str | None = None, head: dict | None = None) -> None:  # fmt: skip
+                       sources: str | None = None, head: dict | None = None,
+                       agencies=None) -> None:  # fmt: skip
     """The chart (or its spec, then with `download`: (function that makes the chart, file
-    name), for the download menu), its footnote naming the sources (`sources`, when the page
-    has it already), and (beside it) the clicked sentences. With `head` (the spec is then
-    charts.for_screen's), the title and notes above the chart and the agencies' colours
-    under it, as text."""
+    name), for the download menu; or a list of (key, spec), one chart under the other, the
+    download then one chart of them all), its footnote naming the sources (`sources`, when
+    the page has it already), and (beside it) the clicked sentences of any of them. With
+    `head` (the specs are then charts.for_screen's), the title and notes above the charts
+    and the agencies' colours under them, as text (`agencies`: those drawn, when not all of
+    `data`'s)."""
     if side:
         left, right = st.columns([3, 1], gap="medium")
     else:
@@ -78,16 +81,22 @@ def chart_with_sources(ctx: Ctx, chart, data: pd.DataFrame, key: str, *, side: b
     with left:
         if head is not None:
             chart_head(head, key)
-        event = draw(chart, on_select="rerun", selection_mode=[charts.PICK], key=key,
-                     width=width)  # fmt: skip
+        events = [draw(c, on_select="rerun", selection_mode=[charts.PICK], key=k, width=width)
+                  for k, c in (chart if isinstance(chart, list) else [(key, chart)])]  # fmt: skip
         if head is not None:
-            agency_legend(ctx, data["agency_id"].unique() if len(data) else [])
+            if agencies is None:
+                agencies = data["agency_id"].unique() if len(data) else []
+            agency_legend(ctx, agencies)
         sources = sources or model.sources_footnote(data, ctx.lang)
         st.caption(sources)
         made, name = download or (chart, None)
         export_ui.download_buttons(made, data, name, sources, ctx.lang, key=key)
     with right:
-        source_panel(ctx, picks(event))
+        chosen: list[dict] = []
+        for p in (p for e in events for p in picks(e)):
+            if p not in chosen:
+                chosen.append(p)
+        source_panel(ctx, chosen)
 
 
 def source_panel(ctx: Ctx, chosen: list[dict]) -> None:

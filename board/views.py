@@ -54,10 +54,27 @@ def trends(version, f: app.Filters, inds: tuple[str, ...], mode: str) -> dict | 
         return None
     years = list(range(f.y0, f.y1 + 1))
     data = model.add_yoy(model.add_segments(model.enrich(df, meta, lang)))
-    chart = trend_chart(data, mode, meta, years, lang)
-    spec, head = charts.for_screen(charts.spec(chart))  # the page writes title and legend
-    return {"data": data, "spec": spec, "head": head,
-            "name": export.content_name(export_ui.name_spec(chart), data) or "chart",
+    chart = trend_chart(data, mode, meta, years, lang)  # (the export's)
+    named = export_ui.name_spec(chart)
+    ids = [i for i in meta.indicators.index if i in set(data["indicator_id"])]
+    if len(ids) == 1:  # the page writes the title, notes and legend (charts.for_screen)
+        spec, head = charts.for_screen(charts.spec(chart))
+        shown = [(f"trend_{mode}", spec)]
+    else:  # a facet has a fixed width (620 px, wider than a phone): a chart per indicator,
+        # as wide as the page, one under the other, each named above it; the notes of all
+        # once above them
+        head, shown = charts.head_of(named.get("title")), []
+        for i in ids:
+            rows = data[data["indicator_id"] == i]
+            if mode == "yoy" and not rows["yoy_pct"].notna().any():
+                continue
+            spec, own = charts.for_screen(charts.spec(trend_chart(rows, mode, meta, years, lang)))
+            spec["title"] = charts.panel_title(own["title"])
+            spec["height"] = 200 if mode == "value" else 180  # as the facet's rows
+            shown.append((f"trend_{mode}_{i}", spec))
+    drawn = data if mode == "value" else data[data["yoy_pct"].notna()]  # (the legend's)
+    return {"data": data, "charts": shown, "head": head, "agencies": drawn["agency_id"].unique(),
+            "name": export.content_name(named, data) or "chart",
             "table": model.wide_table(data, meta, years, lang, mode),
             "sources": model.sources_footnote(data, lang)}  # fmt: skip
 

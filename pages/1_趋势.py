@@ -1,6 +1,7 @@
 """趋势 (trends): chosen indicators over the years for the chosen agencies, as values or as
 the change on the year before; the same numbers as a table. Missing years are gaps.
-The rows, the chart (as its spec) and the table are made once per view (board.views) and kept."""
+The rows, the charts (as specs: one, or one per indicator) and the table are made once per
+view (board.views) and kept."""
 
 from dataclasses import replace
 
@@ -37,9 +38,10 @@ tab_chart, tab_table = st.tabs([ctx.t("view_chart"), ctx.t("view_table")])
 with tab_chart:
     download = (lambda: views.trend_chart(data, mode, meta, years, lang), got["name"])
     # the title and notes above the chart and the agencies' colours under it, as text that
-    # wraps (a Vega subtitle cut its lines on a phone); the export keeps them in the image
-    ui.chart_with_sources(ctx, got["spec"], data, key=f"trend_{mode}", download=download,
-                          sources=got["sources"], head=got["head"])  # fmt: skip
+    # wraps (a Vega subtitle cut its lines on a phone); several indicators: a chart each, as
+    # wide as the page, one under the other. The export keeps them all in one image.
+    ui.chart_with_sources(ctx, got["charts"], data, key=f"trend_{mode}", download=download,
+                          sources=got["sources"], head=got["head"], agencies=got["agencies"])  # fmt: skip
 with tab_table:
     tables.show(got["table"], lang)
     st.caption(model.table_note(data, lang))

@@ -415,6 +415,31 @@ def test_trend_notes_and_legend_fit_a_phone(server, phone, bundled_wh, lang):
     no_errors(phone)
 
 
+@pytest.mark.parametrize(("lang", "mode"), [("zh", "value"), ("en", "yoy")])
+def test_a_trend_of_several_indicators_fits_a_phone(server, phone, bundled_wh, lang, mode):
+    """Several indicators were one facet 620 px wide: on a phone the main area scrolled
+    sideways. Each is now a chart as wide as the screen, named above it in full."""
+    from board import i18n
+
+    meta = _meta(bundled_wh)
+    phone.set_viewport_size(TALL_PHONE)
+    inds = ("cases", "trainings")
+    phone.goto(url(server, "趋势", {"ind": ",".join(inds), "mode": mode, "lang": lang}))
+    settle(phone)
+    _no_sideways_scroll(phone)
+    expect(phone.locator(CHART)).to_have_count(len(inds))  # a chart each
+    settle(phone, charts=len(inds))
+    shot(phone, f"q18_phone_trends_several_{mode}_{lang}")
+    _no_sideways_scroll(phone)
+    for el in phone.locator(CHART).all():
+        b = el.bounding_box()
+        assert b["x"] >= 0 and b["x"] + b["width"] <= PHONE["width"] + 1, b
+    names = [meta.ind(i, lang) for i in inds]  # (an English yoy title takes two lines)
+    for text in (*names, i18n.t("contains_demo", lang)):
+        assert _shown_in_full(phone, text), (text, phone.evaluate(FULL_TEXT, text))
+    no_errors(phone)
+
+
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_trend_title_and_notes_on_a_desktop(server, page, bundled_wh, lang):
     """At 1440 px the trend's title and notes stand above its chart in full, in the lines

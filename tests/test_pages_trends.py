@@ -8,7 +8,9 @@ import duckdb
 from board_fixtures import (
     assert_ok,
     chart_data,
+    chart_head,
     chart_spec,
+    chart_titles,
     chart_words,
     charts,
     open_page,
@@ -41,15 +43,21 @@ def test_default_is_inspections_as_values(app):
 
 
 def test_choosing_indicators_changes_the_chart(app):
+    """Several indicators: a chart each (a facet had a fixed width, wider than a phone),
+    one under the other, each named with its unit above it, its own y scale; the notes of
+    all once above them."""
     at = open_page("trends")
     widget(at, "w_trends_ind").set_value(["inspections", "cases", "trainings"]).run()
     assert_ok(at)
-    spec, data = one_chart(at)
-    assert set(data["indicator_id"]) == {"inspections", "cases", "trainings"}
-    assert "facet" in spec and spec["resolve"]["scale"]["y"] == "independent"
-    assert "单位见各分图" in words(at)
-    # each panel's header names its unit
-    assert set(data["panel"]) == {"执法检查次数（次）", "执法案件（件）", "学法培训次数（次）"}
+    els = charts(at)
+    assert [el.key for el in els] == [f"trend_value_{i}" for i in ("inspections", "cases",
+                                                                    "trainings")]  # fmt: skip
+    assert "单位见各分图" in chart_head(at, "trend_value")
+    # each panel's title names its unit
+    heads = [chart_titles(chart_spec(el)).strip() for el in els]
+    assert heads == ["执法检查次数（次）", "执法案件（件）", "学法培训次数（次）"]
+    for el, i in zip(els, ("inspections", "cases", "trainings"), strict=True):
+        assert set(chart_data(el)["indicator_id"]) == {i}
     assert at.query_params["ind"] == "inspections,cases,trainings"
 
 
@@ -74,9 +82,10 @@ def test_url_opens_indicators_and_mode(app):
     assert_ok(at)
     assert widget(at, "w_trends_ind").value == ["cases", "trainings"]
     assert widget(at, "w_trends_mode").value == "yoy"
-    _, data = one_chart(at)
-    assert set(data["indicator_id"]) <= {"cases", "trainings"}
-    assert set(data["agency_id"]) == {"zc_kjj"}
+    for el in charts(at):  # a chart per indicator
+        data = chart_data(el)
+        assert set(data["indicator_id"]) <= {"cases", "trainings"}
+        assert set(data["agency_id"]) == {"zc_kjj"}
 
 
 def test_unknown_url_values_fall_back(app):
