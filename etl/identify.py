@@ -274,6 +274,18 @@ def _meta(norm: str, head) -> dict[str, tuple[int, int]]:
     return out
 
 
+def _listed_publisher(norm: str, head, before: int) -> str | None:
+    """A body named alone on a bulleted line above the title: a page's metadata saved as a
+    list of values without their labels (• 索引号 • 松江县科学技术局 • 通知公告 • 日期)."""
+    for s, e in head:
+        line = norm[s:e].strip()
+        if s >= before or len(line) >= 30 or "，" in line:
+            break  # the title, or the body's first sentence: the page's chrome is above it
+        if line[:1] in "•·" and _name_only(norm, s + norm[s:e].index(line[0]) + 1, e):
+            return agency_in(line[1:].strip())
+    return None
+
+
 def _breadcrumb_agency(norm: str, head) -> str | None:
     """The last item of a breadcrumb (首页 > 政务公开 > X市科技局 > …) that is a body."""
     for s, e in head:
@@ -391,7 +403,7 @@ def identify(text: str, path: Path | None = None, norm: str | None = None) -> Id
     publisher = next(
         (a for k in META_AGENCY_KEYS if k in meta and (a := agency_in(norm[slice(*meta[k])]))),
         None,
-    )
+    ) or _listed_publisher(norm, head, span[0] if span else len(norm))
     if agency is None and publisher:
         agency, agency_source = publisher, "metadata"
     elif agency and publisher and _fuller(publisher, agency):

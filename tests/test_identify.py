@@ -164,6 +164,15 @@ PAGES = [
     ("[ 索引号 ] 113/2021-01 [ 发布机构 ] 青禾县科技局\n"
      "[ 标题 ] 青禾县科技局2020年度法治政府建设情况报告\n" + BODY_LINE,
      None, "青禾县科技局", "metadata", 2020, "metadata"),
+    # metadata saved as a list of values without their labels; the opening names the
+    # bureau by its level alone, the list in full ...
+    ("• QH1203345/2026-00021\n• 青禾县科学技术局\n• 通知公告\n• 2026-02-11\n"
+     "2025年，县科技局深入推进法治政府建设，现将有关情况报告如下：\n" + BODY_LINE,
+     None, "青禾县科学技术局", "metadata", 2025, "opening"),
+    # ... but a bulleted list below the opening is the body's, not the page's
+    ("2025年，县科技局深入推进法治政府建设，现将有关情况报告如下：\n• 县知识产权局\n"
+     "• 县地震局\n" + BODY_LINE,
+     None, "县科技局", "opening", 2025, "opening"),
     # a page that names neither, filed under data/reports/<registered agency>/<year>/
     (BODY_LINE, Path("data/reports/周村区科学技术局/2021/网页.txt"),
      "周村区科学技术局", "folder", 2021, "folder"),
