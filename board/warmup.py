@@ -16,6 +16,7 @@ itself.
 
 from __future__ import annotations
 
+import gc
 import logging
 import threading
 import time
@@ -84,11 +85,30 @@ def _idle(timeout: float = 60.0) -> None:
 
 def _warm(v: warehouse.Version, run: threading.Thread) -> None:
     run.join(timeout=120)
+    settle_heap()  # the libraries and the metadata, before the views are made
     _last_busy[0] = time.monotonic()  # the first page has just been drawn
     try:
         warm(v, _idle)
     except Exception:  # noqa: BLE001 - a warm-up only; the page makes its view itself
         log.warning("warm-up of the default views stopped", exc_info=True)
+    finally:
+        _idle()
+        settle_heap()
+
+
+def settle_heap() -> None:
+    """Exempt what the server holds for good (the libraries' modules and classes, the
+    warehouse's metadata, the default views) from the garbage collector's full passes.
+
+    Streamlit runs a full collection after every script run (runner.postScriptGC), holding
+    the interpreter while it walks every object: on the 45,000-report warehouse 0.11 s a
+    run, by which each first paint and filter change waited. Frozen objects are not
+    walked (what becomes garbage among them is still freed by reference counting).
+    Unfrozen first, so that the views of a warehouse version replaced since the last
+    warm-up are collected, then frozen again with the new ones."""
+    gc.unfreeze()
+    gc.collect()
+    gc.freeze()
 
 
 def warm(v: warehouse.Version, pause: Callable[[], None] = lambda: None) -> None:
