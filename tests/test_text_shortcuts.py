@@ -117,3 +117,18 @@ def test_non_blank_lines_are_the_pattern(text, most, upto):
         if len(expected) >= most:
             break
     assert non_blank_lines(text[:upto], most) == expected
+
+
+_PLAIN_PIECES = ["执法检查", "1,250", "12", ",", "。", " ", ";", ":", "a" * 250, "3", "5,", ",7"]
+
+
+@settings(max_examples=600)
+@given(st.lists(st.sampled_from(_PLAIN_PIECES), max_size=20).map("".join), st.integers(0, 30))
+def test_plain_splits_are_the_patterns(text, cut):
+    """_sentences and _clauses told that their window holds only 。 (sentences) or only
+    , ; : (clauses) as marks split it as the patterns do."""
+    s = min(cut, len(text))
+    for a, b in ((0, len(text)), (s, len(text)), (0, s)):
+        assert _sentences(text, a, b, True) == _sentences(text, a, b)
+        for ss, se in _sentences(text, a, b):  # a sentence holds no 。
+            assert _clauses(text, ss, se, True) == list(_spans(text, ss, se, CLAUSE_END))

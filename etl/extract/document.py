@@ -154,6 +154,12 @@ class _Extraction:
         self.pairs = [pair for pair in pairs() if pair.pattern.search(self.norm)]
         self.subjects = Subjects(self.norm, owners)
         self.respective = "分别" in self.norm  # (most texts: no clause needs respectively)
+        # which marks the text holds beside 。 and the half-width , ; : (a normalised
+        # text holds no full-width ones): most lines and sentences are then split by
+        # str.find (text._sentences, text._clauses)
+        norm = self.norm
+        self.plain_sentences = not ("!" in norm or "?" in norm or "！" in norm or "？" in norm)
+        self.plain_clauses = not ("，" in norm or "；" in norm or "：" in norm)
 
     def emit(self, ind, value, qualifier, qs, qe, ns, ne, who, rule):
         if who == OTHER:
@@ -171,6 +177,7 @@ class _Extraction:
         prev_stated: dict = {}  # (agency, indicator) -> the total a sentence stated
         table = rows.Table(self.year)
         lines = _lines(norm)
+        plain = self.plain_sentences  # (a line holds no newline)
         skip_to = -1
         # whether a line or sentence holds a number: a bisect, inline (asked of every line
         # and most sentences)
@@ -207,7 +214,7 @@ class _Extraction:
                 # reset what the next 其中 carries
                 prev_stated = {} if norm[ls:le].strip(SENTENCE_END) else prev_stated
                 continue
-            for ss, se in _sentences(norm, ls, le):
+            for ss, se in _sentences(norm, ls, le, plain):
                 k = ss  # where the sentence's words open (after its white space)
                 while k < se and norm[k].isspace():
                     k += 1
@@ -409,7 +416,22 @@ class _Extraction:
         norm, owners = self.norm, self.owners
         self.sentence_at = (ss, se)
         bodies = _between(self.bodies, ss, se) if self.bodies else []  # (most texts: none)
-        marks = _subject_marks(norm, ss, se, owners, bodies, self.subjects)
+        # no name of ours, of the reporter's or of another body in the sentence (and none
+        # running into it): no mark (what _subject_marks finds then), without the call
+        subjects = self.subjects
+        own_at, named_at = subjects.own_at, subjects.named_at
+        i = bisect_left(own_at, ss)
+        quiet = (
+            not bodies
+            and (i == len(own_at) or own_at[i] >= se)
+            and (i == 0 or subjects.own[i - 1][1] <= ss)
+        )
+        if quiet and owners.pattern is not None:
+            i = bisect_left(named_at, ss)
+            quiet = (i == len(named_at) or named_at[i] >= se) and (
+                i == 0 or subjects.named[i - 1][1] <= ss
+            )
+        marks = [] if quiet else _subject_marks(norm, ss, se, owners, bodies, subjects)
         years = [(m.start(), int(m.group(1))) for m in YEAR_MARK.finditer(norm, ss, se)
                  if not _inside(m.start(), self.protected)]  # fmt: skip
         more = _between(self.year_marks, ss, se) if self.year_marks else []  # 去年…，今年…
@@ -434,7 +456,7 @@ class _Extraction:
         # _zeros reads a clause only with one of ZERO_NEEDED's words, and a clause holds
         # one only where its sentence does (the pattern looks at nothing outside a match)
         zero_words = ZERO_NEEDED.search(norm, ss, se) is not None
-        for cs, ce in _clauses(norm, ss, se):
+        for cs, ce in _clauses(norm, ss, se, self.plain_clauses):  # (no 。!?\n in a sentence)
             used = []
             for pair in live:  # 由20个工作日压缩至5个工作日
                 for m in pair.pattern.finditer(norm, cs, ce):
