@@ -111,8 +111,17 @@ THOUSANDS = re.compile(r",(?<=\d,)(?=\d)")
 
 
 def _lines(norm: str) -> list[tuple[int, int]]:
-    """_spans(norm, 0, len(norm), "\n"), as a list: the runs between newlines."""
-    return [m.span() for m in _run_re("\n").finditer(norm)]
+    """_spans(norm, 0, len(norm), "\n"), as a list: the runs between newlines (found by
+    str.find, not by a pattern's run tried at every character)."""
+    out, at, n = [], 0, len(norm)
+    while at < n:
+        k = norm.find("\n", at)
+        if k < 0:
+            k = n
+        if k > at:
+            out.append((at, k))
+        at = k + 1
+    return out
 
 
 def _pieces(norm: str, runs):
