@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from etl.fast_regex import fast
@@ -356,8 +357,12 @@ def _path_parts(path: Path | None) -> tuple[int | None, str | None, str | None]:
         parent = parent.parent
     elif year is None and (y := PATH_YEAR.search(parent.name)):
         year, where = int(y.group(1)), "folder"
-    agency = normalise(parent.name) if parent.name else None
+    agency = _folder_name(parent.name) if parent.name else None
     return year, where, agency
+
+
+# normalise, kept per folder name: a build reads every report of a folder
+_folder_name = lru_cache(maxsize=4096)(normalise)
 
 
 def identify(text: str, path: Path | None = None, norm: str | None = None) -> Identity:

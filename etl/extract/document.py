@@ -72,6 +72,9 @@ from etl.model import Candidate, Fact
 from etl.normalize import normalise
 from etl.numbers import parse_number
 
+# What _strip_span strips from a quote's ends
+STRIPPED = " \t\r\u3000"
+
 # What WIDE can open with beside white space (tests/test_text_shortcuts.py)
 WIDE_OPENS = frozenset("全各")
 
@@ -168,9 +171,14 @@ class _Extraction:
         if key in self.seen:
             return
         self.seen.add(key)
-        qs, qe = _strip_span(self.text, qs, qe)
+        # _strip_span(self.text, qs, qe) and its quote, by str.strip of the quote
+        quote = self.text[qs:qe]
+        kept = quote.strip(STRIPPED)
+        if len(kept) != len(quote):
+            qs += len(quote) - len(quote.lstrip(STRIPPED))
+            qe = qs + len(kept)
         self.facts.append(Fact(who, self.year, ind.id, value, ind.unit, qualifier,
-                               self.text[qs:qe], qs, qe, rule=rule, num_start=ns, num_end=ne))  # fmt: skip
+                               kept, qs, qe, rule=rule, num_start=ns, num_end=ne))  # fmt: skip
 
     def run(self) -> list[Fact]:
         norm, prev_line, outlook = self.norm, (0, 0), False
@@ -218,11 +226,13 @@ class _Extraction:
                 k = ss  # where the sentence's words open (after its white space)
                 while k < se and norm[k].isspace():
                     k += 1
-                if norm.startswith("下一步", k, se):
+                # (the first character first: most sentences open with neither word)
+                first = norm[k] if k < se else ""
+                if first == "下" and norm.startswith("下一步", k, se):
                     self.set_aside_all(ss, le, "plan")
                     break  # the rest of the paragraph looks ahead
                 # 其中 opening a sentence continues the previous one's totals
-                carried = prev_stated if norm.startswith("其中", k, se) else {}
+                carried = prev_stated if first == "其" and norm.startswith("其中", k, se) else {}
                 number = (i := bisect_left(starts, ss)) < n_mentions and starts[i] < se
                 if number or ZERO_HINT.search(norm, ss, se):
                     stated = dict(carried)

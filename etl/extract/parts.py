@@ -32,6 +32,8 @@ def set_aside_parts(
     parts_f: set[int] = set()  # id() of facts found to be parts
     parts_c: set[int] = set()
     by_kind = _by_kind(numbered, candidates)
+    if all(len(items) < 3 for items, _ in by_kind.values()):
+        return facts, candidates  # no kind with a total and two parts (most reports)
     # a total set aside (a standing total, last year's) has parts all the same: 截至年底累计
     # 办理156件，网上办理98件，窗口办理58件 — the 58 is no more this year's level than the 156
     for total in numbered + candidates:
