@@ -166,7 +166,11 @@ def find_title(text: str, norm: str | None = None) -> tuple[str, int, int]:
     return "", 0, 0
 
 
-def _head(norm: str) -> list[tuple[int, int]]:
+def _head(norm: str, lines: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
+    """lines: non_blank_lines(norm), when the caller has them: a text no longer than the
+    head's HEAD_CHARS has them as its head's lines (its first HEAD_LINES of them)."""
+    if lines is not None and len(norm) <= HEAD_CHARS:
+        return lines[:HEAD_LINES]
     return non_blank_lines(norm[:HEAD_CHARS], HEAD_LINES)
 
 
@@ -255,6 +259,10 @@ def _meta(norm: str, head) -> dict[str, tuple[int, int]]:
     line takes the next line (a table saved one cell per line)."""
     out: dict[str, tuple[int, int]] = {}
     for i, (s, e) in enumerate(head):
+        # (the line's first character first: most lines open with neither a bullet nor
+        # a field's first character, and are not copied)
+        if norm[s] not in BULLETS and norm[s] not in META_FIRST:
+            continue
         line = norm[s:e].lstrip(BULLETS)
         if line[:1] not in META_FIRST:
             continue  # no field's name starts the line
@@ -365,10 +373,16 @@ def _path_parts(path: Path | None) -> tuple[int | None, str | None, str | None]:
 _folder_name = lru_cache(maxsize=4096)(normalise)
 
 
-def identify(text: str, path: Path | None = None, norm: str | None = None) -> Identity:
-    """`norm`: normalise(text), when the caller has it already."""
+def identify(
+    text: str,
+    path: Path | None = None,
+    norm: str | None = None,
+    lines: list[tuple[int, int]] | None = None,
+) -> Identity:
+    """`norm`: normalise(text), when the caller has it already; `lines`:
+    non_blank_lines(norm), likewise."""
     norm = normalise(text) if norm is None else norm
-    head = _head(norm)
+    head = _head(norm, lines)
     if not head:
         raise Unidentified(
             "报告没有标题，无法确定单位和年度（请在第一行写明标题，如“区科技局2018年度法治政府建设情况报告”）"

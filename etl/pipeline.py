@@ -139,13 +139,17 @@ def _report(
         return Parked(reason, doc_id=doc_id, excerpt=excerpt, candidates=candidates)
 
     norm = normalise(doc.text)
+    # the non-blank lines, the same in norm as in the text (normalise keeps white space
+    # white, the rest not, and each newline where it was: tests/test_normalize_replace.py):
+    # found once for identify's head and for the paragraphs
+    lines = non_blank_lines(norm)
     if assigned is not None:
         title, _, _ = find_title(doc.text, norm)
         ident = Identity(title=title, agency=assigned[0], year=int(assigned[1]),
                          year_source="assigned", agency_source="assigned")  # fmt: skip
     else:
         try:
-            ident = identify(doc.text, doc.path, norm)
+            ident = identify(doc.text, doc.path, norm, lines)
         except Unidentified as e:
             raise parked(e.reason, _unplaced(doc.text, norm)) from e
     agency = registry.resolve(ident.agency) if registry is not None else None
@@ -168,7 +172,7 @@ def _report(
         )
     name = agency.name_zh if agency else ident.agency
     facts, problems = [], []
-    paragraphs = _paragraph_starts(doc.text)
+    paragraphs = [s for s, _ in lines]  # (_paragraph_starts(doc.text))
     found, candidates = extract_all(doc.text, name, ident.year, registry, norm=norm)
     cells = _cell_finder(doc.parts)
     if cells is _no_cell:  # a plain text (most reports): each its paragraph, inline

@@ -37,3 +37,17 @@ def test_more_than_max_replaced():
     assert normalise(many) == many.translate(_table())
     few = "".join(_CHANGED[:MAX_REPLACED]) * 3
     assert normalise(few) == few.translate(_table())
+
+
+def test_white_space_and_newlines_are_kept():
+    """A character is white space exactly when its normalised one is, and no character
+    becomes or stops being a newline: a text's non-blank lines are its normalised text's
+    (pipeline._report finds them once, in norm, for identify's head and the paragraphs)."""
+    from etl.identify import non_blank_lines
+
+    for k, v in _table().items():
+        c = chr(k)
+        assert c.isspace() == v.isspace(), (c, v)
+        assert (c == "\n") == (v == "\n"), (c, v)
+    text = "标题\n\u3000\u3000\n　正文，１２次。\n \n\t末行"
+    assert non_blank_lines(normalise(text)) == non_blank_lines(text)

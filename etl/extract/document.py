@@ -444,7 +444,13 @@ class _Extraction:
         marks = [] if quiet else _subject_marks(norm, ss, se, owners, bodies, subjects)
         years = [(m.start(), int(m.group(1))) for m in YEAR_MARK.finditer(norm, ss, se)
                  if not _inside(m.start(), self.protected)]  # fmt: skip
-        more = _between(self.year_marks, ss, se) if self.year_marks else []  # 去年…，今年…
+        # _between(self.year_marks, ss, se), inline: 去年…，今年… (本年度 in most texts)
+        marks_y = self.year_marks
+        more = (
+            marks_y[bisect_left(marks_y, (ss,)) : bisect_left(marks_y, (se,))]
+            if marks_y and marks_y[-1][0] >= ss and marks_y[0][0] < se
+            else []
+        )
         if more:
             years = sorted(years + [(p, y) for p, y in more])
 
