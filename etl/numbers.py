@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
           "七": 7, "八": 8, "九": 9}  # fmt: skip
 SCALES = {"十": 10, "百": 100, "千": 1000, "万": 10000}
 CN_CHARS = "".join(DIGITS) + "".join(SCALES)
 
 
+@lru_cache(maxsize=4096)  # (reports write the same few numerals: 十二, 十五, 两)
 def parse_chinese(s: str) -> int | None:
     """十二 → 12, 二十 → 20, 一百零五 → 105, 百 → 100, 三千 → 3000; None if malformed."""
     if not s or any(c not in DIGITS and c not in SCALES for c in s):

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from etl.extract import extract_all
 from etl.extract.claims import KINDS, extract_claims
@@ -172,3 +174,22 @@ def test_check_a_missing_year_is_unverifiable(tmp_path):
 def test_check_without_a_warehouse_says_what_to_do(tmp_path):
     r = _etl("check", "--db", str(tmp_path / "none.duckdb"))
     assert r.returncode == 2 and "python -m etl build" in r.stderr
+
+
+_CLAIM_PIECES = ["比", "较", "由", "从", "与", "同", "和", "上", "一", "年", "度", "去", "前",
+                 "2019", "20", " ", "的", "3", "次", "增加", "同比", "持平", "相比", "，",
+                 "连续", "三", "基本", "%", "个百分点", "期", "下降", "比上年", "较2019年",
+                 "与去年相比，", "上一年度", "前年", "增加了", "5件", "零复议", "未发生",
+                 "的8件", "同期", "减少2起"]  # fmt: skip
+
+
+@settings(max_examples=1500)
+@given(st.lists(st.sampled_from(_CLAIM_PIECES), max_size=14).map("".join))
+def test_every_claim_opens_with_what_a_read_sentence_holds(text):
+    """claims._ANY (a sentence without it is not read) matches where each claim pattern's
+    match opens."""
+    from etl.extract.claims import _ANY, _patterns
+
+    for pattern in _patterns()[1:]:
+        for m in pattern.finditer(text):
+            assert _ANY.match(text, m.start()), (text, m.group(0))

@@ -132,3 +132,14 @@ def test_plain_splits_are_the_patterns(text, cut):
         assert _sentences(text, a, b, True) == _sentences(text, a, b)
         for ss, se in _sentences(text, a, b):  # a sentence holds no 。
             assert _clauses(text, ss, se, True) == list(_spans(text, ss, se, CLAUSE_END))
+
+
+@settings(max_examples=400)
+@given(st.text(alphabet=" \t\r\u3000ab执", max_size=12), st.integers(0, 12), st.integers(0, 12))
+def test_quote_is_strip_span(text, a, b):
+    """_quote: the span _strip_span gives, and the text there."""
+    from etl.extract.text import _quote, _strip_span
+
+    s, e = min(a, b, len(text)), min(max(a, b), len(text))
+    qs, qe = _strip_span(text, s, e)
+    assert _quote(text, s, e) == (text[qs:qe], qs, qe)

@@ -104,7 +104,12 @@ _BY_NUMBER = attrgetter("num_start")  # (a sort key without a Python call an ite
 
 _NOT_OURS = {"other_body", "other_year", "period", "stock", "plan", "range"}
 
-_ANY = re.compile(r"比|较|由|从|连续|持平|相同|一致|相当|变化")
+# What every claim opens with: a comparison word and the year compared with (比上年,
+# 较2019年, 与去年), 同比, or 连续; a sentence without one holds no claim and is not read
+# (tests/test_claims.py: each pattern's match opens with one)
+_ANY = re.compile(
+    r"(?:比|较|由|从|与|同|和)(?:上一?年|去年|前一年|前年|(?:19|20)\d{2}\s*年)|同比|连续"
+)
 
 _ZERO_WORD = re.compile(r"零|未发生|未出现|未收到|未被|没有发生|无|为0|为零")
 # the objects of a streak of zeros, when the catalog's zero words do not name them (零复议)

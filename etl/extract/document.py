@@ -64,6 +64,7 @@ from etl.extract.text import (
     _inside,
     _lines,
     _protected,
+    _quote,
     _sentences,
     _strip_span,
 )
@@ -72,14 +73,12 @@ from etl.model import Candidate, Fact
 from etl.normalize import normalise
 from etl.numbers import parse_number
 
-# What _strip_span strips from a quote's ends
-STRIPPED = " \t\r\u3000"
-
 # What WIDE can open with beside white space (tests/test_text_shortcuts.py)
 WIDE_OPENS = frozenset("全各")
 
 # a line that is 无 alone: 无[。.]? (a set: a line is looked up, not matched)
 NONE_LINES = frozenset(("无", "无。", "无."))
+assert max(map(len, NONE_LINES)) == 2
 
 # What a stripped line that OUTLOOK_HEADING or HEADING matches can open with (both open
 # with \s*, of which a stripped line has none), beside a digit: most lines open with
@@ -171,14 +170,9 @@ class _Extraction:
         if key in self.seen:
             return
         self.seen.add(key)
-        # _strip_span(self.text, qs, qe) and its quote, by str.strip of the quote
-        quote = self.text[qs:qe]
-        kept = quote.strip(STRIPPED)
-        if len(kept) != len(quote):
-            qs += len(quote) - len(quote.lstrip(STRIPPED))
-            qe = qs + len(kept)
+        quote, qs, qe = _quote(self.text, qs, qe)  # (_strip_span, and the quote)
         self.facts.append(Fact(who, self.year, ind.id, value, ind.unit, qualifier,
-                               kept, qs, qe, rule=rule, num_start=ns, num_end=ne))  # fmt: skip
+                               quote, qs, qe, rule=rule, num_start=ns, num_end=ne))  # fmt: skip
 
     def run(self) -> list[Fact]:
         norm, prev_line, outlook = self.norm, (0, 0), False
@@ -210,7 +204,9 @@ class _Extraction:
             if last is not None:
                 prev_line, skip_to = (ls, le), last
                 continue
-            if line in NONE_LINES:  # a heading answered by 无 on the next line
+            # a heading answered by 无 on the next line (looked up only where short enough:
+            # a set lookup hashes the whole line)
+            if len(line) <= 2 and line in NONE_LINES:
                 ps, pe = prev_line
                 for ind in _zero_targets(norm[ps:pe]):
                     self.emit(ind, 0.0, None, ps, le, ls, le, self.owners.reporter, "zero:heading")
@@ -297,10 +293,10 @@ class _Extraction:
         if ind is None:
             return
         owner = _owner_at(mt.start, marks, self.owners) if marks is not None else None
-        qs, qe = _strip_span(self.text, cs, ce)
+        quote, qs, qe = _quote(self.text, cs, ce)
         self.candidates.append(
             Candidate(None if owner in (None, OTHER) else owner, self.year, ind.id, mt.value,
-                      mt.unit, reason, self.text[qs:qe], qs, qe, mt.num_start, mt.num_end)
+                      mt.unit, reason, quote, qs, qe, mt.num_start, mt.num_end)
         )  # fmt: skip
 
     def set_aside_all(self, s: int, e: int, reason: str) -> None:

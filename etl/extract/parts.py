@@ -108,13 +108,17 @@ def channel_parts(norm: str, facts: list[Fact], candidates: list[Candidate], by_
     channel's stands beside it too: then neither is the year's total. The clause is
     read in `norm` (the normalised text, same offsets), as the extraction read it: 網站 is 网站."""
 
-    def of_channel(f: Fact) -> bool:
-        ind = by_id.get(f.indicator)
-        return bool(
-            ind and ind.channel and f.value is not None and ind.channel.search(norm, f.start, f.end)
-        )
-
-    marked = [of_channel(f) for f in facts]
+    # (each fact's indicator's channel words searched in its clause, inline: most facts'
+    # indicators have none, and a report whose facts' have none returns at once)
+    channels = _channels(by_id)
+    if not any(f.indicator in channels for f in facts):
+        return facts, candidates
+    marked = [
+        f.indicator in channels
+        and f.value is not None
+        and channels[f.indicator].search(norm, f.start, f.end) is not None
+        for f in facts
+    ]
     if not any(marked):
         return facts, candidates
     totals: dict[tuple, float] = {}
@@ -133,6 +137,21 @@ def channel_parts(norm: str, facts: list[Fact], candidates: list[Candidate], by_
         part = m and (f.value < total if total is not None else alone[key] > 1)
         (moved if part else kept).append(f)
     return kept, candidates + [_as_part(f) for f in moved]
+
+
+_CHANNELS: dict[int, tuple[dict, dict]] = {}
+
+
+def _channels(by_id: dict) -> dict:
+    """indicator id -> its channel pattern, for the indicators of by_id that have one (kept
+    per catalog: the catalog's by_id is made once)."""
+    kept = _CHANNELS.get(id(by_id))
+    if kept is None or kept[0] is not by_id:
+        kept = _CHANNELS[id(by_id)] = (
+            by_id,
+            {k: i.channel for k, i in by_id.items() if i and i.channel},
+        )
+    return kept[1]
 
 
 def _as_part(f: Fact) -> Candidate:

@@ -159,6 +159,20 @@ def _strip_span(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
+def _quote(text: str, s: int, e: int) -> tuple[str, int, int]:
+    """text[s:e] without what _strip_span strips from its ends, and its span: what
+    _strip_span's loops give, by str.strip (tests/test_text_shortcuts.py)."""
+    quote = text[s:e]
+    kept = quote.strip(STRIPPED)
+    if len(kept) != len(quote):
+        s += len(quote) - len(quote.lstrip(STRIPPED))
+        return kept, s, s + len(kept)
+    return quote, s, e
+
+
+STRIPPED = " \t\r\u3000"  # (what _strip_span strips)
+
+
 def _clause_start(norm: str, pos: int) -> int:
     i = pos
     while i > 0 and norm[i - 1] not in CLAUSE_END:
