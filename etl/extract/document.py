@@ -260,7 +260,14 @@ class _Extraction:
         if cells is None and lone_number and (run := rows.review_run(norm, lines, n)):
             numbers, last, head = run  # 复议/诉讼 numbers one to a line, under their header
             decisions = table.review(numbers, head)
-        elif cells is None and rows.is_label_line(norm[ls:le]):
+        elif (
+            cells is None
+            # (a label line is a row only with a lone cell on the next line: asked first,
+            # as most lines are neither)
+            and last + 1 < len(lines)
+            and rows.lone_cell(norm, *lines[last + 1])
+            and rows.is_label_line(norm[ls:le])
+        ):
             more = []
             while last + 1 < len(lines) and (c := rows.lone_cell(norm, *lines[last + 1])):
                 more.append(c)

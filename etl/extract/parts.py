@@ -31,9 +31,10 @@ def set_aside_parts(
     numbered = [f for f in facts if f.value is not None]
     parts_f: set[int] = set()  # id() of facts found to be parts
     parts_c: set[int] = set()
-    by_kind = _by_kind(numbered, candidates)
-    if all(len(items) < 3 for items, _ in by_kind.values()):
+    kinds = _kinds(numbered, candidates)
+    if all(len(items) < 3 for items in kinds.values()):
         return facts, candidates  # no kind with a total and two parts (most reports)
+    by_kind = _by_kind(kinds)
     # a total set aside (a standing total, last year's) has parts all the same: 截至年底累计
     # 办理156件，网上办理98件，窗口办理58件 — the 58 is no more this year's level than the 156
     for total in numbered + candidates:
@@ -54,15 +55,21 @@ def set_aside_parts(
     return kept, relabelled + moved
 
 
-def _by_kind(facts: list[Fact], candidates: list[Candidate]) -> dict:
-    """(indicator, unit) -> (its numbers in text order, facts before candidates where they
-    stand at the same place; where each stands): a total looks only at its own kind, from
-    its own place on (a report with thousands of numbers would otherwise be read once for
-    each of them)."""
+def _kinds(facts: list[Fact], candidates: list[Candidate]) -> dict[tuple, list]:
+    """(indicator, unit) -> its numbers, facts first (most reports have no kind of three
+    numbers, and need no more)."""
     kinds: dict[tuple, list] = {}
     for item in (*facts, *candidates):
         if item.value is not None:
             kinds.setdefault((item.indicator, item.unit), []).append(item)
+    return kinds
+
+
+def _by_kind(kinds: dict[tuple, list]) -> dict:
+    """(indicator, unit) -> (its numbers in text order, facts before candidates where they
+    stand at the same place; where each stands): a total looks only at its own kind, from
+    its own place on (a report with thousands of numbers would otherwise be read once for
+    each of them)."""
     out = {}
     for kind, items in kinds.items():
         items.sort(key=_by_number)
