@@ -210,7 +210,7 @@ def _guess(norm: str, cs: int, ce: int, mt: _Mention):
     return best
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=4096)
 def _word_hits(unit: str, clause: str) -> tuple[tuple[int, int, int], ...]:
     """Where each indicator's words (the vocabulary of a unit) stand in a clause, found once
     per clause: every number of a clause (or of a long sentence, the fallback) asks, and a
