@@ -23,12 +23,7 @@ PER_ROW = 3
 def clicked(keys: Sequence[str]) -> list[dict]:
     """The points clicked in the charts of `keys`, from their state kept by Streamlit (read
     before they are drawn, so the layout can make room for the sentences)."""
-    out: list[dict] = []
-    for k in keys:
-        for p in ui.picks(st.session_state.get(k)):
-            if p not in out:
-                out.append(p)
-    return out
+    return ui.picks_of(st.session_state.get(k) for k in keys)
 
 
 def legend(ctx: Ctx, agency_ids) -> None:

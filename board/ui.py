@@ -29,6 +29,16 @@ def picks(event) -> list[dict]:
     return out
 
 
+def picks_of(events) -> list[dict]:
+    """The points clicked in several charts (their events or kept states), each once, in
+    the order first clicked."""
+    out: list[dict] = []
+    for p in (p for e in events for p in picks(e)):
+        if p not in out:
+            out.append(p)
+    return out
+
+
 def draw(chart, **kw):
     """st.altair_chart(chart, **kw), from charts.spec (no second schema check per run);
     `chart` may be such a spec already (a page that keeps its specs per view)."""
@@ -92,11 +102,7 @@ def chart_with_sources(ctx: Ctx, chart, data: pd.DataFrame, key: str, *, side: b
         made, name = download or (chart, None)
         export_ui.download_buttons(made, data, name, sources, ctx.lang, key=key)
     with right:
-        chosen: list[dict] = []
-        for p in (p for e in events for p in picks(e)):
-            if p not in chosen:
-                chosen.append(p)
-        source_panel(ctx, chosen)
+        source_panel(ctx, picks_of(events))
 
 
 def source_panel(ctx: Ctx, chosen: list[dict]) -> None:

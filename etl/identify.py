@@ -290,8 +290,8 @@ def _listed_publisher(norm: str, head, before: int) -> str | None:
         line = norm[s:e].strip()
         if s >= before or len(line) >= 30 or "，" in line:
             break  # the title, or the body's first sentence: the page's chrome is above it
-        if line[:1] in "•·" and _name_only(norm, s + norm[s:e].index(line[0]) + 1, e):
-            return agency_in(line[1:].strip())
+        if line[:1] in "•·" and agency_in(name := line[1:].strip()) == name:
+            return name  # (under 30 characters, as _name_only asks: the break above)
     return None
 
 

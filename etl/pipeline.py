@@ -175,20 +175,13 @@ def _report(
     paragraphs = [s for s, _ in lines]  # (_paragraph_starts(doc.text))
     found, candidates = extract_all(doc.text, name, ident.year, registry, norm=norm)
     cells = _cell_finder(doc.parts)
-    if cells is _no_cell:  # a plain text (most reports): each its paragraph, inline
-        for c in candidates:
-            c.location = f"第{bisect_right(paragraphs, c.start) or 1}段"
-        for f in found:
-            f.location = f"第{bisect_right(paragraphs, f.start) or 1}段"
-    else:
-        for c in candidates:
-            c.location = cells(c.num_start) or _paragraph_of(paragraphs, c.start)
-        for f in found:
-            f.location = cells(f.num_start) or _paragraph_of(paragraphs, f.start)
+    for c in candidates:
+        c.location = cells(c.num_start) or _paragraph_of(paragraphs, c.start)
     for f in found:
-        # (impossible(f.value, f.unit), inline: most values are neither)
-        if f.value is not None and (f.value < 0 or (f.unit == "%" and f.value > 100)):
-            problems.append(f"{f.location}“{f.quote[:40]}”：{impossible(f.value, f.unit)}，未载入")
+        f.location = cells(f.num_start) or _paragraph_of(paragraphs, f.start)
+        why = impossible(f.value, f.unit)
+        if why:
+            problems.append(f"{f.location}“{f.quote[:40]}”：{why}，未载入")
         else:
             facts.append(f)
     claims = extract_claims(doc.text, ident.year, found, candidates, name, norm)

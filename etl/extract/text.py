@@ -62,16 +62,7 @@ def _sentences(norm: str, start: int, end: int, plain: bool = False) -> list[tup
     text without !?！？): its sentences are then found by str.find, not by a pattern
     tried at every character."""
     if plain and end - start <= MAX_SENTENCE:
-        out = []
-        k = norm.find("。", start, end)
-        while k >= 0:
-            if k > start:
-                out.append((start, k))
-            start = k + 1
-            k = norm.find("。", start, end)
-        if start < end:
-            out.append((start, end))
-        return out
+        return _split_at(norm, start, end, "。")
     # (_spans without its generator: sentence marks hold no comma)
     runs = _run_re(SENTENCE_END).finditer(norm, start, end)
     if end - start <= MAX_SENTENCE:
@@ -87,19 +78,7 @@ def _clauses(norm: str, start: int, end: int, plain: bool = False) -> list[tuple
     are found by str.find of the commas, a thousands comma (a digit either side) glued
     over as _spans does."""
     if plain and norm.find(";", start, end) < 0 and norm.find(":", start, end) < 0:
-        out = []
-        k = norm.find(",", start, end)
-        while k >= 0:
-            if k > start and k + 1 < end and norm[k - 1].isdecimal() and norm[k + 1].isdecimal():
-                k = norm.find(",", k + 1, end)  # 1,250: one run
-                continue
-            if k > start:
-                out.append((start, k))
-            start = k + 1
-            k = norm.find(",", start, end)
-        if start < end:
-            out.append((start, end))
-        return out
+        return _split_at(norm, start, end, ",", glue_digits=True)
     if THOUSANDS.search(norm, start, end) is None:
         return [m.span() for m in _run_re(CLAUSE_END).finditer(norm, start, end)]
     return list(_spans(norm, start, end, CLAUSE_END))
@@ -113,14 +92,31 @@ THOUSANDS = re.compile(r",(?<=\d,)(?=\d)")
 def _lines(norm: str) -> list[tuple[int, int]]:
     """_spans(norm, 0, len(norm), "\n"), as a list: the runs between newlines (found by
     str.find, not by a pattern's run tried at every character)."""
-    out, at, n = [], 0, len(norm)
-    while at < n:
-        k = norm.find("\n", at)
-        if k < 0:
-            k = n
-        if k > at:
-            out.append((at, k))
-        at = k + 1
+    return _split_at(norm, 0, len(norm), "\n")
+
+
+def _split_at(norm: str, start: int, end: int, mark: str, glue_digits: bool = False):
+    """The runs of norm[start:end] between one-character `mark`s, found by str.find (not
+    by a pattern tried at every character), empty runs dropped, as _spans gives them.
+    glue_digits: a mark with a digit either side (the comma of 1,250) splits nothing."""
+    out = []
+    k = norm.find(mark, start, end)
+    while k >= 0:
+        if (
+            glue_digits
+            and k > start
+            and k + 1 < end
+            and norm[k - 1].isdecimal()
+            and norm[k + 1].isdecimal()
+        ):
+            k = norm.find(mark, k + 1, end)  # 1,250: one run
+            continue
+        if k > start:
+            out.append((start, k))
+        start = k + 1
+        k = norm.find(mark, start, end)
+    if start < end:
+        out.append((start, end))
     return out
 
 
