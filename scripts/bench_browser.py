@@ -6,7 +6,10 @@ paint < 1.0 s p95, a filter change < 0.7 s p95 on the 45,000-report warehouse).
     python scripts/bench_browser.py --pages 对比 总览              # only these pages
 
 One Chromium session opens each viewing page `--rounds` times. First paint: from `goto`
-until the script has drawn the page and stopped running. Filter change: from a click on the
+(a new document at the page's address) until the script has drawn the page and stopped
+running, with no element left as a skeleton (its code still loading). By link: the same
+page again from a click on its sidebar link, as a leader changes page inside the app (the
+session and the loaded code stay). Filter change: from a click on the
 sidebar's 包含演示数据 switch until the rerun it starts has finished (a MutationObserver
 records the app's script state going to running and back, so a fast rerun is not missed).
 --floor also measures a two-page app with the same sidebar and nothing else (what Streamlit
@@ -32,7 +35,14 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from bench_memory import CHROMIUM, PAGES, READY, province, wait_painted  # noqa: E402
+from bench_memory import (  # noqa: E402
+    CHROMIUM,
+    IS_PAINTED,
+    PAGES,
+    READY,
+    province,
+    wait_painted,
+)
 
 from board import devserver  # noqa: E402
 
@@ -65,6 +75,7 @@ pages = [st.Page(a, title="总览", default=True), st.Page(b, title="趋势", ur
 nav = st.navigation(pages, position="hidden")
 with st.sidebar:
     st.page_link(pages[0])
+    st.page_link(pages[1])
     st.toggle("包含演示数据")
 nav.run()
 """
@@ -97,12 +108,37 @@ def floor_server():
             proc.wait(timeout=10)
 
 
+def by_link(pg, name: str) -> float | None:
+    """Seconds from a click on the sidebar's link to page `name` until that page's run has
+    finished and it is drawn (no skeleton left): a page change inside the app, as a leader
+    makes one after the first page (the link keeps the session; no new document). None
+    when the run was not seen finishing."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    href = urllib.parse.quote(name)
+    links = pg.locator('[data-testid="stSidebar"] a[data-testid="stPageLink-NavLink"]').all()
+    link = [a for a in links if (a.get_attribute("href") or "").split("?")[0] in (name, href)]
+    if not link:
+        return None
+    pg.evaluate(WATCH)
+    t = time.perf_counter()
+    link[0].click()
+    try:
+        pg.wait_for_function(f"window.__done === true && {IS_PAINTED}", polling="raf",
+                             timeout=MISSED_AFTER_MS)  # fmt: skip
+    except PlaywrightTimeout:
+        return None
+    return time.perf_counter() - t
+
+
 def measure(browser, base: str, pages: list[str], rounds: int) -> dict:
-    """First paint and a filter change of each page, `rounds` times: {label: [s]} each, and
-    the filter changes not seen finishing."""
+    """First paint (a new document at the page's address, and by the sidebar's link from the
+    page before) and a filter change of each page, `rounds` times: {label: [s]} each, and the
+    filter changes not seen finishing."""
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
     first: dict[str, list[float]] = {}
+    linked: dict[str, list[float]] = {}
     change: dict[str, list[float]] = {}
     missed: dict[str, int] = {}
     pg = browser.new_page(viewport={"width": 1440, "height": 900}, locale="zh-CN")
@@ -133,17 +169,27 @@ def measure(browser, base: str, pages: list[str], rounds: int) -> dict:
                 missed[label] = missed.get(label, 0) + 1
                 continue
             change.setdefault(label, []).append(time.perf_counter() - t)
+        # each page again by its link, from the page before (the last page's, for the first)
+        for name in pages:
+            if (s := by_link(pg, name)) is not None:
+                linked.setdefault(name or "总览", []).append(s)
     pg.close()
-    return {"first": first, "change": change, "missed": missed}
+    return {"first": first, "linked": linked, "change": change, "missed": missed}
 
 
 def show(title: str, m: dict) -> None:
     print(title)
-    print(f"  {'page':8} {'first p50':>9} {'p95':>6} {'change p50':>10} {'p95':>6}")
+    print(f"  {'page':8} {'first p50':>9} {'p95':>6} {'by link p50':>11} {'p95':>6} "
+          f"{'change p50':>10} {'p95':>6}")  # fmt: skip
+
+    def cols(ys: list[float], width: int) -> str:
+        if not ys:
+            return f"{'—':>{width}} {'—':>6}"
+        return f"{statistics.median(ys):{width}.2f} {p95(ys):6.2f}"
+
     for label, xs in m["first"].items():
-        ys = m["change"].get(label, [])
-        c = f"{statistics.median(ys):10.2f} {p95(ys):6.2f}" if ys else f"{'—':>10} {'—':>6}"
-        print(f"  {label:8} {statistics.median(xs):9.2f} {p95(xs):6.2f} {c}")
+        print(f"  {label:8} {cols(xs, 9)} {cols(m['linked'].get(label, []), 11)} "
+              f"{cols(m['change'].get(label, []), 10)}")  # fmt: skip
     for label, n in m["missed"].items():
         print(f"  {label}: {n} filter change(s) not seen finishing (left out above)")
 

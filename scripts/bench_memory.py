@@ -45,11 +45,18 @@ SIDEBAR = '[data-testid="stSidebar"] [data-testid="stPageLink"]'
 PAINTED = f"{READY} {SIDEBAR}"
 
 
+# An element whose code Streamlit is still loading is drawn as a skeleton: not yet painted.
+SKELETON = '[data-testid="stSkeleton"]'
+IS_PAINTED = (
+    f"document.querySelector({PAINTED!r}) !== null && document.querySelector({SKELETON!r}) === null"
+)
+
+
 def wait_painted(pg, timeout_ms: int = 180_000) -> None:
-    """Until the page is drawn, checked on every animation frame: wait_for_selector re-checks
-    on a backoff that reaches 500 ms steps, which put a trivial page at 0.45 s or 0.95 s."""
-    pg.wait_for_function(f"document.querySelector({PAINTED!r}) !== null", polling="raf",
-                         timeout=timeout_ms)  # fmt: skip
+    """Until the page is drawn (and no element is left as a skeleton), checked on every
+    animation frame: wait_for_selector re-checks on a backoff that reaches 500 ms steps,
+    which put a trivial page at 0.45 s or 0.95 s."""
+    pg.wait_for_function(IS_PAINTED, polling="raf", timeout=timeout_ms)
 
 
 # every page a leader reads (not the editors' import and review), by its path in the URL
