@@ -73,7 +73,7 @@ def agency_legend(ctx: Ctx, agency_ids) -> None:
     st.html(f'<div class="fz-legend" style="font-size:.9rem;line-height:1.9">{dots}</div>')
 
 
-def chart_with_sources(ctx: Ctx, chart, data: pd.DataFrame, key: str, *, side: bool = True,
+def chart_with_sources(ctx: Ctx, chart, data: pd.DataFrame, key: str, *, side: bool | None = True,
                        width: str = "stretch", download: tuple | None = None,
                        sources: str | None = None, head: dict | None = None,
                        agencies=None) -> None:  # fmt: skip
@@ -83,7 +83,13 @@ def chart_with_sources(ctx: Ctx, chart, data: pd.DataFrame, key: str, *, side: b
     the page has it already), and (beside it) the clicked sentences of any of them. With
     `head` (the specs are then charts.for_screen's), the title and notes above the charts
     and the agencies' colours under them, as text (`agencies`: those drawn, when not all of
-    `data`'s)."""
+    `data`'s). side: the sentences in a column beside the charts (True), under them (False),
+    or beside them only once a point is clicked (None, as board.panels: before that the
+    charts take the whole width)."""
+    drawn = chart if isinstance(chart, list) else [(key, chart)]
+    hint = side is not None
+    if side is None:  # (the charts' kept states are read before they are drawn)
+        side = bool(picks_of(st.session_state.get(k) for k, _ in drawn))
     if side:
         left, right = st.columns([3, 1], gap="medium")
     else:
@@ -92,7 +98,7 @@ def chart_with_sources(ctx: Ctx, chart, data: pd.DataFrame, key: str, *, side: b
         if head is not None:
             chart_head(head, key)
         events = [draw(c, on_select="rerun", selection_mode=[charts.PICK], key=k, width=width)
-                  for k, c in (chart if isinstance(chart, list) else [(key, chart)])]  # fmt: skip
+                  for k, c in drawn]  # fmt: skip
         if head is not None:
             if agencies is None:
                 agencies = data["agency_id"].unique() if len(data) else []
@@ -101,8 +107,10 @@ def chart_with_sources(ctx: Ctx, chart, data: pd.DataFrame, key: str, *, side: b
         st.caption(sources)
         made, name = download or (chart, None)
         export_ui.download_buttons(made, data, name, sources, ctx.lang, key=key)
-    with right:
-        source_panel(ctx, picks_of(events))
+    chosen = picks_of(events)
+    if chosen or hint:
+        with right:
+            source_panel(ctx, chosen)
 
 
 def source_panel(ctx: Ctx, chosen: list[dict]) -> None:

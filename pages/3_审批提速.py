@@ -5,7 +5,9 @@ The rows, charts (as specs) and table are made once per view (board.views) and k
 for a download is made again from its rows when a file is asked for. Each chart's title and
 notes are written above it and the agencies' colours under it, as text that wraps on a phone;
 the items are two panels, each as wide as its column (side by side on a desktop, one under
-the other on a phone: board.panels), and the export is still the one chart of both."""
+the other on a phone: board.panels), and the export is still the one chart of both. Every
+chart of the page takes the whole width until a point is clicked, and its sentences then
+show in a column beside it (as on 对比)."""
 
 from dataclasses import replace
 
@@ -33,7 +35,7 @@ for c in got["shown"]:
         ui.chart_head(c["head"], key)
         panels.with_sources(ctx, c["panels"], rows, key, download, per_row=2, sources=c["sources"])
     else:
-        ui.chart_with_sources(ctx, c["spec"], rows, key=key, download=download,
+        ui.chart_with_sources(ctx, c["spec"], rows, key=key, download=download, side=None,
                               sources=c["sources"], head=c["head"])  # fmt: skip
 
 st.subheader(ctx.t("ap_table"))

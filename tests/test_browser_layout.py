@@ -461,6 +461,30 @@ def test_trend_title_and_notes_on_a_desktop(server, page, bundled_wh, lang):
     no_errors(page)
 
 
+def test_approvals_charts_take_the_width_until_a_point_is_clicked(server, page):
+    """Every chart of 审批提速 (the item panels and the time limits under them) uses the
+    whole width until a point is clicked, and then shows its sentences beside it: one way
+    on the page, as on 对比 (the time limits kept an empty 来源句子 column beside them)."""
+    page.set_viewport_size({"width": 1440, "height": 1800})
+    page.goto(url(server, "审批提速"))
+    settle(page, charts=3)
+    inner = page.locator('[data-testid="stMainBlockContainer"]').evaluate(
+        "e => { const s = getComputedStyle(e); return e.clientWidth"
+        " - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight); }"
+    )
+    days = page.locator(CHART).last
+    assert days.bounding_box()["width"] >= 0.9 * inner, (days.bounding_box(), inner)
+    expect(page.get_by_text("点击图中的点")).to_have_count(0)  # no empty sentence column
+    expect(has_text(page, "p, strong, b", "来源句子")).to_have_count(0)
+    days.locator("g.mark-symbol path").first.click(force=True)
+    expect(has_text(page, "p, strong, b", "来源句子")).to_be_attached()
+    settle(page, charts=3)
+    expect(page.locator("mark").first).to_be_attached()  # the sentence, its number marked
+    assert page.locator(CHART).last.bounding_box()["width"] < 0.85 * inner  # room made
+    no_errors(page)
+    shot(page, "q18_desktop_approvals_days_clicked")
+
+
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_approvals_on_a_desktop(server, page, bundled_wh, lang):
     """At 1440 px the approvals' two panels of items stand side by side across the page,
