@@ -123,7 +123,7 @@ def channel_parts(norm: str, facts: list[Fact], candidates: list[Candidate], by_
     marked = [
         f.indicator in channels
         and f.value is not None
-        and channels[f.indicator].search(norm, f.start, f.end) is not None
+        and _one_channel(channels[f.indicator], norm, f.start, f.end)
         for f in facts
     ]
     if not any(marked):
@@ -144,6 +144,25 @@ def channel_parts(norm: str, facts: list[Fact], candidates: list[Candidate], by_
         part = m and (f.value < total if total is not None else alone[key] > 1)
         (moved if part else kept).append(f)
     return kept, candidates + [_as_part(f) for f in moved]
+
+
+# what lists channels (网站、微信公众号): a figure of them together is no one channel's share
+CHANNEL_JOINERS = frozenset("、和及与")
+
+
+def _one_channel(pattern, norm: str, s: int, e: int) -> bool:
+    """norm[s:e] names a channel, and not several as a list (门户网站、政务微信公众号主动公开信息
+    900余条 is their figure together, a total; 微信公众号 is one channel)."""
+    found = pattern.search(norm, s, e)
+    if found is None:
+        return False
+    end = found.end()
+    for m in pattern.finditer(norm, end, e):
+        # the next channel after a joiner and a short qualifier (网站、政务微信 / 网站及微博)
+        if end < m.start() <= end + 4 and norm[end] in CHANNEL_JOINERS:
+            return False
+        end = m.end()
+    return True
 
 
 _CHANNELS: dict[int, tuple[dict, dict]] = {}
