@@ -112,6 +112,23 @@ def test_quotes_and_numbers_point_into_the_original_script():
     assert f.quote == "全年開展執法檢查１５次" and text[f.num_start : f.num_end] == "１５"
 
 
+@pytest.mark.parametrize(
+    ("body", "quote"),
+    [  # a bracket opened after the number and closed in a later clause: the quote stops there
+        ("全年主动公开政府信息71条(其中，网站公开0条)。", "全年主动公开政府信息71条"),
+        ("全年开展执法检查9次（其中，联合检查3次）。", "全年开展执法检查9次"),
+        # a bracket the clause closes stays, and so does one before the number
+        ("全年开展执法检查9次（含联合检查）。", "全年开展执法检查9次（含联合检查）"),
+        ("（一）全年开展执法检查9次。", "（一）全年开展执法检查9次"),
+    ],
+)
+def test_a_quote_does_not_end_in_a_bracket_it_opens(body, quote):
+    text = TITLE + body
+    got = [f for f in extract_text(text, "周村区科学技术局", 2019, REGISTRY) if f.value in (71, 9)]
+    assert [f.quote for f in got] == [quote]
+    assert text[got[0].start : got[0].end] == quote
+
+
 def test_a_city_bureau_is_not_an_unregistered_district_bureaus_subordinate():
     text = (
         "博山区科学技术局2019年度法治政府建设情况报告\n\n"

@@ -57,6 +57,7 @@ from etl.extract.patterns import (
     pairs,
 )
 from etl.extract.text import (
+    STRIPPED,
     _between,
     _clause_end,
     _clause_start,
@@ -122,6 +123,17 @@ OTHER_PART = ("其他", "其余", "另有")
 JOINERS = frozenset(("和", "、", "及", "与"))
 
 
+def _open_bracket_cut(quote: str, qs: int, qe: int, ne: int) -> tuple[str, int]:
+    """The quote without a bracket it opens after its number and never closes, and what
+    follows that bracket (公开政府信息71条(其中 → 公开政府信息71条: the clause ran to the
+    comma inside the bracket); the quote and its end."""
+    for i in range(max(0, ne - qs), len(quote)):
+        if quote[i] in "(（" and not any(c in ")）" for c in quote[i:]):
+            cut = quote[:i].rstrip(STRIPPED)
+            return cut, qs + len(cut)
+    return quote, qe
+
+
 class _Extraction:
     """One pass over one text; holds what later sentences need of earlier ones."""
 
@@ -171,6 +183,8 @@ class _Extraction:
             return
         self.seen.add(key)
         quote, qs, qe = _quote(self.text, qs, qe)  # (_strip_span, and the quote)
+        if "(" in quote or "（" in quote:
+            quote, qe = _open_bracket_cut(quote, qs, qe, ne)
         self.facts.append(
             Fact(who, self.year, ind.id, value, ind.unit, qualifier, quote, qs, qe, rule, ns, ne)
         )  # fmt: skip (positional: cheaper)
