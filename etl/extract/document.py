@@ -523,15 +523,17 @@ class _Extraction:
                 left, clause_left = norm[left_from : mt.start], norm[cs : mt.start]
                 prev_end = mt.end
                 veto = GLOBAL_VETO.search(clause_left)
+                # 主动公开政府信息总数7条 is the year's total; 截至年底…总数 is a stock
+                while (
+                    veto and veto.group(0) == "总数" and not STOCK_SPAN.search(norm, ss, mt.start)
+                ):
+                    veto = GLOBAL_VETO.search(clause_left, veto.end())
                 if (
                     veto
                     and veto.group(0) == "累计"
                     and (self.whole_year(ss, mt.start) or not STOCK_SPAN.search(norm, ss, mt.start))
                 ):
                     veto = None  # 2021年1月1日至12月31日…累计, 培训2期，累计参训: the year's
-                elif veto and veto.group(0) == "总数" and not STOCK_SPAN.search(norm, ss, mt.start):
-                    # 主动公开政府信息总数7条 is the year's total; 截至年底…总数 is a stock
-                    veto = GLOBAL_VETO.search(clause_left, veto.end())
                 if veto:
                     self.set_aside(mt, _veto_reason(veto.group(0)), cs, ce, marks)
                     continue
