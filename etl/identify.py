@@ -331,9 +331,10 @@ def _body_lines(norm: str, head, after: int) -> list[tuple[int, int]]:
 def _fuller(full: str, bare: str) -> bool:
     """`full` names the body that `bare` names by its level alone: 澜石市沙洲区科学技术局 for
     区科技局 (a page's title says which bureau of a district, its 发布机构 which district)."""
-    short = lambda n: n.replace("科学技术局", "科技局")  # noqa: E731
     return (
-        bool(BARE_NAME.match(bare)) and len(full) > len(bare) and short(full).endswith(short(bare))
+        bool(BARE_NAME.match(bare))
+        and len(full) > len(bare)
+        and short_form(full).endswith(short_form(bare))
     )
 
 
@@ -497,3 +498,9 @@ def region_of(agency: str) -> str:
     """周村区科学技术局 → 周村区; 泰安市岱岳区地震局 → 泰安市岱岳区; 区科技局 → 区."""
     m = re.match(r"^(.*[区县旗])", agency) or re.match(r"^(.*?市)", agency)
     return m.group(1) if m else ""
+
+
+def short_form(name: str) -> str:
+    """A body's name in its short form, as reports write it: 科学技术局 → 科技局,
+    市场监督管理局 → 市场监管局 (what names of one body in two forms are compared in)."""
+    return name.replace("科学技术", "科技").replace("市场监督管理", "市场监管")

@@ -9,7 +9,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from etl.extract.patterns import NOT_SUBJECT_BEFORE, OTHER, SELF, subordinates
-from etl.identify import region_of
+from etl.identify import region_of, short_form
 
 
 @dataclass
@@ -85,7 +85,7 @@ def _is_self(name: str, owners: Owners) -> bool:
 def _level_core(name: str) -> tuple[str, str]:
     """周村区科学技术局 → (周村区, 科技局); 市知识产权局 → (市, 知识产权局)."""
     region = region_of(name)
-    core = name[len(region) :].replace("科学技术", "科技").replace("市场监督管理", "市场监管")
+    core = short_form(name[len(region) :])
     return region, core
 
 
