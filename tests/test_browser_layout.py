@@ -202,14 +202,19 @@ def test_english_cards_are_not_cut(server, page):
 # -- point 6: 对比 uses the page's width --------------------------------------------------------
 
 
+def _main_width(page) -> float:
+    """The width the page's main area gives its content (inside its padding), in px."""
+    return page.locator('[data-testid="stMainBlockContainer"]').evaluate(
+        "e => { const s = getComputedStyle(e); return e.clientWidth"
+        " - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight); }"
+    )
+
+
 def test_compare_uses_the_full_width_and_shows_sentences_once_clicked(server, page):
     page.set_viewport_size({"width": 1440, "height": 900})
     page.goto(url(server, "对比"))
     settle(page, charts=5)
-    inner = page.locator('[data-testid="stMainBlockContainer"]').evaluate(
-        "e => { const s = getComputedStyle(e); return e.clientWidth"
-        " - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight); }"
-    )
+    inner = _main_width(page)
     first_row = [c.bounding_box() for c in page.locator(CHART).all()[:3]]
     right = max(b["x"] + b["width"] for b in first_row)
     left = min(b["x"] for b in first_row)
@@ -468,10 +473,7 @@ def test_approvals_charts_take_the_width_until_a_point_is_clicked(server, page):
     page.set_viewport_size({"width": 1440, "height": 1800})
     page.goto(url(server, "审批提速"))
     settle(page, charts=3)
-    inner = page.locator('[data-testid="stMainBlockContainer"]').evaluate(
-        "e => { const s = getComputedStyle(e); return e.clientWidth"
-        " - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight); }"
-    )
+    inner = _main_width(page)
     days = page.locator(CHART).last
     assert days.bounding_box()["width"] >= 0.9 * inner, (days.bounding_box(), inner)
     expect(page.get_by_text("点击图中的点")).to_have_count(0)  # no empty sentence column
