@@ -70,7 +70,8 @@ bench-pages: install-dev
 bench-memory: install-dev system-deps
 	$(BIN)/python scripts/bench_memory.py
 
-# first paint and a filter change per page in Chromium (out/province_45000, made if missing)
+# first paint (a new document, and by the sidebar link from the page before) and a filter
+# change per page in Chromium (out/province_45000, made if missing)
 bench-browser: install-dev system-deps
 	$(BIN)/python scripts/bench_browser.py
 
