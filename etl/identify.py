@@ -243,6 +243,22 @@ def _title_lines_before(norm: str, head, i: int) -> int | None:
     return start
 
 
+def _name_above_info(norm: str, head, start: int) -> tuple[int, int] | None:
+    """The line above the title line at `start` that only names a body, where one or two
+    lines of the page's information (发布时间：… 来源：…, a date) stand between them: a
+    page that laid its title out as 青禾县科学技术局 / 发布时间：… / 2024年度…报告."""
+    i = next((k for k, (s, _) in enumerate(head) if s == start), None)
+    if not i:
+        return None
+    for k in range(i - 1, max(-1, i - 4), -1):
+        line = norm[slice(*head[k])].strip()
+        if _is_meta(line) or DATE_LINE.match(line):
+            continue
+        named = k < i - 1 and len(line) <= 30 and agency_in(line, bodies_only=True) == line
+        return head[k] if named else None  # (a 局 or 委员会: not the site's 人民政府办公室)
+    return None
+
+
 def _name_only(norm: str, s: int, e: int) -> bool:
     line = norm[s:e].strip()
     return len(line) <= 30 and agency_in(line) == line
@@ -411,6 +427,9 @@ def identify(
             raise Unidentified(
                 f"不是年度报告：标题“{title[:40]}”写的是{year}年的一部分（{p.group(0)}），其中的数字不能作为全年指标（请提供{year}年度报告）"
             )
+    named_above = None  # the line naming the body above a title split by a page's info line
+    if title and agency is None and (named_above := _name_above_info(norm, head, span[0])):
+        agency, agency_source = agency_in(norm[slice(*named_above)]), "title"
     meta = _meta(norm, head)
     key = next((k for k in META_TITLE_KEYS if k in meta), None)
     if key:
@@ -455,7 +474,10 @@ def identify(
     if agency is None and folder_agency and agency_in(folder_agency) == folder_agency:
         agency, agency_source = folder_agency, "folder"
     s, e = span or (body or head)[0]
-    title = text[s:e].strip()[:80]
+    title = text[s:e].strip()
+    if named_above:  # 青禾县科学技术局 / 发布时间：… / 2024年度…报告: the title in one
+        title = text[slice(*named_above)].strip() + title
+    title = title[:80]
     # what the reason quotes: the title found, or (none) the line the text starts with
     where = f"标题（“{title[:40]}”）、" if span else f"报告没有标题（开头是“{title[:30]}”），"
     if year is None:

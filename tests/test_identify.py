@@ -33,6 +33,10 @@ TITLES = [  # (text, agency as the title writes it, year)
     # a title laid out over three short lines, and a title with its body's name under it
     ("周村区科学技术局\n关于2019年度法治政府建设\n工作情况的报告" + BODY, "周村区科学技术局", 2019),
     ("2019年度法治政府建设情况报告\n\n周村区科学技术局" + BODY, "周村区科学技术局", 2019),
+    # a page that put its information line between the body's name and the rest of the title
+    ("周村区科学技术局\n发布时间：2020-01-10 来源：本站 浏览次数：\n2019年度法治政府建设情况报告" + BODY,
+     "周村区科学技术局", 2019),
+    ("周村区地震局\n2020年01月10日\n2019年度法治政府建设情况报告" + BODY, "周村区地震局", 2019),
 ]  # fmt: skip
 
 
@@ -40,6 +44,25 @@ TITLES = [  # (text, agency as the title writes it, year)
 def test_title_gives_agency_and_year(text, agency, year):
     ident = identify(text)
     assert (ident.agency, ident.year, ident.year_source) == (agency, year, "title")
+
+
+def test_a_title_split_by_the_pages_information_line_is_shown_whole():
+    text = "青禾县科学技术局\n发布时间：2025-01-10 来源：本站\n2024年度法治政府建设情况报告" + BODY
+    assert identify(text).title == "青禾县科学技术局2024年度法治政府建设情况报告"
+
+
+@pytest.mark.parametrize(
+    "above",
+    [
+        "青禾县人民政府",  # the site's name: no bureau
+        "青禾县人民政府办公室",  # an office, not the bureau that reports
+        "关于加强科技工作的通知",  # no name alone
+    ],
+)
+def test_only_a_bureaus_name_alone_completes_a_split_title(above):
+    text = f"{above}\n发布时间：2025-01-10\n2024年度法治政府建设情况报告\n\n2024年，我局开展执法检查8次。"
+    with pytest.raises(Unidentified):
+        identify(text, Path("x.txt"))
 
 
 def test_year_from_folder_when_the_title_has_none():
