@@ -464,8 +464,10 @@ def identify(
                     lead, bodies_only=True
                 ):
                     agency, agency_source = a, "opening"
-    if agency is None and (a := _signature(norm)):
-        agency, agency_source = a, "signature"
+    # none named yet, or 县科技局 by its level alone and signed 青禾县科学技术局
+    signed = _signature(norm) if agency is None or BARE_NAME.match(agency) else None
+    if signed and (agency is None or _fuller(signed, agency)):
+        agency, agency_source = signed, "signature"
     if agency is None and (a := _breadcrumb_agency(norm, head)):
         agency, agency_source = a, "breadcrumb"
     path_year, path_where, folder_agency = _path_parts(path)

@@ -176,6 +176,10 @@ PAGES = [
     # a title without the agency; the signature at the foot names it
     ("关于2019年度法治政府建设情况的报告\n\n" + BODY_LINE + "\n\n青禾县科学技术局\n2020年1月10日",
      None, "青禾县科学技术局", "signature", 2019, "title"),
+    # the opening names the bureau by its level alone; the signature says whose
+    ("法治政府建设年度报告\n2024年，县科技局在县委、县政府领导下，全面推进依法行政，"
+     "全年开展执法检查5次。\n\n青禾县科学技术局\n2025年1月20日",
+     None, "青禾县科学技术局", "signature", 2024, "opening"),
     # 我局 is a pronoun, never the agency: the breadcrumb names it
     ("首页 > 部门 > 临川市地震局 > 工作总结\n2021年度依法行政工作总结\n"
      "2021年，我局坚持依法行政，全年开展执法检查4次，检查建设工程12项，执法工作规范有序。",
