@@ -318,8 +318,28 @@ def _zeros(norm: str, cs: int, ce: int, marks, owners: Owners, emit, other_year)
                      f"zero:{ind.id}")  # fmt: skip
     if negations and negations[-1].end() < len(clause):
         return
+    if clause.strip() == "无":
+        _answered_heading(norm, cs, ce, marks, owners, emit)
+        return
     t = ZERO_TRAIL.search(clause)
     if t and not other_year(cs + t.start()):
         who = _owner_at(cs, marks, owners)
         for ind in _zero_targets(clause[: t.start()]):
             emit(ind, 0.0, None, cs, ce, cs + t.start(), cs + t.end(), who, f"zero:{ind.id}")
+
+
+# What may end the heading a lone 无 answers (…的情况。无。 / …的情况：无。)
+HEADING_ENDS = "。：:．. \t\u3000"
+
+
+def _answered_heading(norm: str, cs: int, ce: int, marks, owners: Owners, emit) -> None:
+    """A clause that is 无 alone answers the heading before it on its line (5、因政府信息公开申请
+    行政复议、提起行政诉讼的情况。无。): zeros of what the heading names, quoted with it. Only
+    a short heading of one sentence: 无 after a paragraph answers nothing it can name."""
+    start = norm.rfind("\n", 0, cs) + 1
+    heading = norm[start:cs].rstrip(HEADING_ENDS)
+    if not heading or len(heading) > 60 or "。" in heading:
+        return
+    who = _owner_at(start, marks, owners)
+    for ind in _zero_targets(heading):
+        emit(ind, 0.0, None, start, ce, cs, ce, who, f"zero:{ind.id}")
