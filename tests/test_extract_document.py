@@ -92,6 +92,23 @@ DOCS = [
         "| 类别 | 执法检查（次） |\n| 双随机抽查 | 5 |\n| 专项检查 | 3 |",
         set(),
     ),
+    (  # a first column of row numbers (序号) is no label: the row is read past it; a unit
+       # given by the column's header (数量（件）) is the unit of its figures
+        "| 序号 | 项目 | 数量（件） |\n| 1 | 行政处罚案件 | 3 |\n| 2 | 行政复议案件 | 0 |\n"
+        "| 3 | 政府合同审核 | 6 |",
+        {("cases", 3, "周村区科学技术局"), ("reconsideration_cases", 0, "周村区科学技术局"),
+         ("contracts_reviewed", 6, "周村区科学技术局")},
+    ),
+    (  # 序号 before a unit column, and before a row of one figure per year
+        "序号\t项目\t单位\t数量\n1\t执法检查\t次\t12\n2\t行政诉讼案件\t件\t0\n"
+        "| 序号 | 指标 | 2018年 | 2019年 |\n| 1 | 学法培训（次） | 4 | 5 |",
+        {("inspections", 12, "周村区科学技术局"), ("litigation_cases", 0, "周村区科学技术局"),
+         ("trainings", 5, "周村区科学技术局")},
+    ),
+    (  # a row number with its figure written in the cell stays a sentence's (1 | 执法检查 | 14次)
+        "| 序号 | 项目 | 完成情况 |\n| 1 | 执法检查 | 14次 |",
+        {("inspections", 14, "周村区科学技术局")},
+    ),
 ]  # fmt: skip
 
 

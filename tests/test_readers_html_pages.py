@@ -18,6 +18,7 @@ from etl.readers.html import page_text
 PAGES = Path(__file__).parent / "fixtures" / "webpages"
 
 QH, HT, TX, ML = "青禾县科学技术局", "鹤汀县地震局", "桐溪县知识产权局", "梅岭县科学技术局"
+TL, TL_IP = "澜石市汀兰区科学技术局", "澜石市汀兰区知识产权局"
 EXPECTED = {
     "w01_qinghe_kjj_2021_xxgk.html": (QH, 2021, [
         (QH, "disclosures_proactive", 86), (QH, "disclosure_requests", 0),
@@ -41,6 +42,13 @@ EXPECTED = {
         (ML, "inspections", 16), (ML, "inspected_entities", 25),
         ("梅岭县地震局", "inspections", 7),
         (ML, "reconsideration_cases", 0), (ML, "litigation_cases", 0),
+    ]),
+    # statistics tables whose rows open with 序号 and whose unit stands in the header
+    "w05_tinglan_kjj_2020_fzzf.html": (TL, 2020, [
+        (TL, "approval_volume", 43), (TL_IP, "inspections", 9), (TL_IP, "cases", 4),
+        (TL, "inspections", 12), (TL, "trainings", 5), (TL, "legal_meetings", 2),
+        (TL, "reconsideration_cases", 0), (TL, "litigation_cases", 1),
+        (TL, "contracts_reviewed", 6),
     ]),
 }  # fmt: skip
 

@@ -34,6 +34,9 @@ LABEL_UNIT = re.compile(
 TOP_ITEM = re.compile(r"^\s*(?:[(（][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、)\s*")
 SUB_ITEM = re.compile(r"^\s*(?:\d{1,2}\s*[.、．]|[(（]\d{1,2}[)）])\s*(?!\d)")
 PART = re.compile(r"^\s*其中\s*[:：]?\s*")
+# A table's first column of row numbers (序号 | 项目 | 数量（件）, then 1 | 行政处罚案件 | 3)
+SERIAL_HEAD = re.compile(r"序\s*号|编\s*号")
+SERIAL = re.compile(r"\d{1,3}")
 # A row flattened by a PDF copy: a label with no spaces, perhaps a unit, then numbers.
 SPACED = re.compile(
     r"^(?P<label>[^\s\d，。,;；][^\s，。;；]*?)(?:\s+(?P<unit>[\u4e00-\u9fff%]{1,3}))?"
@@ -192,7 +195,7 @@ class Table:
         self.last_line = line_no if last_line is None else last_line  # cells one to a line
         # 行政执法检查（次） | 15 | 其中双随机抽查（次） | 6: the part after 其中 is not read
         cut = next((i for i, c in enumerate(cells) if i and PART.match(c.text)), len(cells))
-        cells = cells[:cut]
+        cells = self._without_serial(cells[:cut])
         numbers = [c for c in cells if c.numeric]
         if not numbers:
             if any(len(c.text) > 24 or SENTENCE_MARK.search(c.text)
@@ -251,10 +254,38 @@ class Table:
             cell = numbers[0]
         else:
             return None
+        if cell is not None and unit is None:
+            unit = self._header_unit(cells, cell)
         if cell is None or unit is None:
             return None
         ind = choose(label, unit, cell)
         return [Decision(ind, cell, reason)] if ind else None
+
+    def _without_serial(self, cells: list[Cell]) -> list[Cell]:
+        """The row without its row number: a table of a 法治 report often opens each row
+        with 序号 (1 | 行政复议案件 | 0), which would otherwise stand where the label does
+        and make the row a row of numbers. The header's 序号 goes too, so that columns
+        still line up with the header's names."""
+        if len(cells) < 3:
+            return cells
+        first, label = cells[0], cells[1]
+        if not first.numeric:
+            return cells[1:] if SERIAL_HEAD.fullmatch(first.text) else cells
+        if SERIAL.fullmatch(first.text) and not label.numeric and label.text not in units():
+            return cells[1:]
+        return cells
+
+    def _header_unit(self, cells: list[Cell], cell: Cell) -> str | None:
+        """The unit a header of no indicator gives a number's column (项目 | 数量（件）).
+        A header that names an indicator (类别 | 执法检查（次）) does not lend its unit:
+        its rows are kinds of that indicator (双随机抽查 | 5), parts and not its total."""
+        if self.header is None or len(self.header) != len(cells):
+            return None
+        column = cells.index(cell)
+        if any(i == column for i, _ in self.columns):
+            return None
+        m = LABEL_UNIT.match(self.header[column].text)
+        return m["unit"] if m and m["unit"] in units() else None
 
     def _year_column(self, cells: list[Cell]) -> int | None:
         """The column whose header is the report's year (指标 | 2017年 | 2018年)."""
