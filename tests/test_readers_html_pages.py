@@ -19,6 +19,7 @@ PAGES = Path(__file__).parent / "fixtures" / "webpages"
 
 QH, HT, TX, ML = "青禾县科学技术局", "鹤汀县地震局", "桐溪县知识产权局", "梅岭县科学技术局"
 TL, TL_IP = "澜石市汀兰区科学技术局", "澜石市汀兰区知识产权局"
+BT = "宁川市北塘区知识产权局"
 EXPECTED = {
     "w01_qinghe_kjj_2021_xxgk.html": (QH, 2021, [
         (QH, "disclosures_proactive", 86), (QH, "disclosure_requests", 0),
@@ -49,6 +50,13 @@ EXPECTED = {
         (TL, "inspections", 12), (TL, "trainings", 5), (TL, "legal_meetings", 2),
         (TL, "reconsideration_cases", 0), (TL, "litigation_cases", 1),
         (TL, "contracts_reviewed", 6),
+    ]),
+    # GB18030 bytes; labels and figures of the template's rows are links to the site's lists
+    # (two channels with no stated total: no disclosure figure, both set aside as parts)
+    "w06_beitang_zscqj_2023_xxgk.html": (BT, 2023, [
+        (BT, "disclosure_requests", 1), (BT, "normative_documents", 2),
+        (BT, "approval_volume", 15), (BT, "cases", 4),
+        (BT, "reconsideration_cases", 0), (BT, "litigation_cases", 0),
     ]),
 }  # fmt: skip
 
@@ -84,3 +92,26 @@ SPLIT_NUMBERS = {
 def test_a_number_split_over_source_lines_is_one_number(case):
     markup, want = SPLIT_NUMBERS[case]
     assert _body(markup) == want
+
+
+LINKED_CELLS = {
+    "a row's label a link": (
+        "<tr><td>信息内容</td><td>本年处理决定数量</td></tr>"
+        "<tr><td><a href='/sgs/xzxk/'>行政许可</a></td><td>15</td></tr>",
+        "行政许可 | 15"),
+    "a row's figure a link": (
+        "<tr><td>信息内容</td><td>本年处理决定数量</td></tr>"
+        "<tr><td>行政处罚</td><td><p><a href='/sgs/xzcf/'>4</a></p></td></tr>",
+        "行政处罚 | 4"),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("case", LINKED_CELLS)
+def test_a_linked_cell_of_a_data_table_is_kept_in_its_column(case):
+    rows, want = LINKED_CELLS[case]
+    assert want in _body(f"<table border=1>{rows}</table>").splitlines()
+
+
+def test_a_table_of_links_only_is_still_a_menu():
+    menu = "<table><tr><td><a href='/'>网站首页</a></td><td><a href='/gk'>信息公开</a></td></tr></table>"
+    assert _body(menu + "<p>全年开展执法检查3次。</p>") == "全年开展执法检查3次。"

@@ -223,12 +223,40 @@ def _strip_chrome(root) -> None:
         )
         if any(_CHROME_WORDS.match(x) for x in words if x) and not _holds_report(el):
             _drop(el)
+    in_figures = _figure_cells(root)
     for el in list(root.iter("ul", "ol", "dl", "div", "table", "p", "span", "td")):
-        if el.getparent() is None or _holds_report(el):
+        if el.getparent() is None or _holds_report(el) or _inside(el, in_figures):
             continue
         total = len(_squash(el.text_content()))
         if total and len(_squash("".join(a.text_content() for a in el.iter("a")))) >= 0.6 * total:
             _drop(el)
+
+
+_FIGURE = re.compile(r"[-+]?\d[\d,]*(?:\.\d+)?%?")
+
+
+def _figure_cells(root) -> set:
+    """The cells of every table that holds a figure in a cell of its own: a data table.
+    Its cells are never menus, even when a site links a row's label or figure to a list
+    (<td><a href=…>行政许可</a></td>): dropping such a cell as a block of links would
+    take the row's label away or shift its figures into other columns."""
+    tables = set()
+    for cell in root.iter("td", "th"):
+        if _FIGURE.fullmatch(_squash(cell.text_content())):
+            table = next(cell.iterancestors("table"), None)
+            if table is not None:
+                tables.add(table)
+    return {
+        cell
+        for table in tables
+        for cell in table.iter("td", "th")
+        if next(cell.iterancestors("table"), None) is table
+    }
+
+
+def _inside(el, cells: set) -> bool:
+    """Whether el is one of `cells` or inside one."""
+    return el in cells or any(a in cells for a in el.iterancestors("td", "th"))
 
 
 def _holds_report(el) -> bool:
