@@ -19,7 +19,7 @@ PAGES = Path(__file__).parent / "fixtures" / "webpages"
 
 QH, HT, TX, ML = "青禾县科学技术局", "鹤汀县地震局", "桐溪县知识产权局", "梅岭县科学技术局"
 TL, TL_IP = "澜石市汀兰区科学技术局", "澜石市汀兰区知识产权局"
-BT = "宁川市北塘区知识产权局"
+BT, TD = "宁川市北塘区知识产权局", "桐溪县地震局"
 EXPECTED = {
     "w01_qinghe_kjj_2021_xxgk.html": (QH, 2021, [
         (QH, "disclosures_proactive", 86), (QH, "disclosure_requests", 0),
@@ -57,6 +57,15 @@ EXPECTED = {
         (BT, "disclosure_requests", 1), (BT, "normative_documents", 2),
         (BT, "approval_volume", 15), (BT, "cases", 4),
         (BT, "reconsideration_cases", 0), (BT, "litigation_cases", 0),
+    ]),
+    # no title anywhere: the metadata in <dt>/<dd> blocks names the publisher, whose full
+    # name the opening sentence's 县地震局 takes; the year is the opening's, not the 索引号's
+    "w07_tongxi_dzj_2024_fzzf.html": (TD, 2024, [
+        (TD, "trainings", 2), (TD, "training_attendance", 31), (TD, "law_exam_pass_rate", 100),
+        (TD, "inspections", 11), (TD, "cases", 0), (TD, "approval_days_before", 20),
+        (TD, "approval_days_after", 8), (TD, "approval_volume", 9),
+        (TD, "disclosures_proactive", 42), (TD, "disclosure_requests", 0),
+        (TD, "reconsideration_cases", 0), (TD, "litigation_cases", 0),
     ]),
 }  # fmt: skip
 
@@ -115,3 +124,23 @@ def test_a_linked_cell_of_a_data_table_is_kept_in_its_column(case):
 def test_a_table_of_links_only_is_still_a_menu():
     menu = "<table><tr><td><a href='/'>网站首页</a></td><td><a href='/gk'>信息公开</a></td></tr></table>"
     assert _body(menu + "<p>全年开展执法检查3次。</p>") == "全年开展执法检查3次。"
+
+
+FIELDS_IN_BLOCKS = {
+    "<dt> and <dd>": "<dl><dt>发布机构：</dt><dd>鹤汀县科技局</dd><dt>成文日期：</dt><dd>2024-02-01</dd></dl>",
+    "a key without its colon": "<dl><dt>发布机构</dt><dd>鹤汀县科技局</dd><dt>成文日期</dt><dd>2024-02-01</dd></dl>",
+    "label and value in divs of their own": (
+        "<div><div class=k>发布机构：</div><div class=v>鹤汀县科技局</div></div>"
+        "<div><div class=k>成文日期：</div><div class=v>2024-02-01</div></div>"),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("case", FIELDS_IN_BLOCKS)
+def test_a_metadata_field_over_two_blocks_is_one_field(case):
+    text = _body(FIELDS_IN_BLOCKS[case] + "<p>2023年，县科技局开展执法检查3次。</p>")
+    assert text.splitlines()[:2] == ["发布机构：鹤汀县科技局", "成文日期：2024-02-01"]
+
+
+def test_a_key_word_alone_in_the_body_takes_no_value():
+    text = _body("<p>2023年，县科技局开展执法检查3次。</p><p>来源</p><p>县科技局办公室</p>")
+    assert text.splitlines()[-2:] == ["来源", "县科技局办公室"]

@@ -168,8 +168,16 @@ class _Writer:
         self.flush()
         lines: list[str | list[tuple[str, str]]] = []
         head = True
-        for line in self.lines:
+        paired = False  # the line was a field's value, taken with its key
+        for i, line in enumerate(self.lines):
+            if paired:
+                paired = False
+                continue
             if isinstance(line, str):
+                if head and (field := _field_over_two_lines(line, self.lines[i + 1 : i + 2])):
+                    self.meta.append(field)
+                    paired = True
+                    continue
                 if head and len(line) < 200 and META_KEY.match(line):
                     self.meta.extend(_split_fields(line))
                     continue
@@ -207,6 +215,19 @@ class _Writer:
 
 def _key(k: str) -> str:
     return re.sub(r"\s+", "", k)
+
+
+def _field_over_two_lines(line: str, after: list) -> tuple[str, str] | None:
+    """A key alone on its line and its value on the next, as a page writes its metadata in
+    blocks of their own (<dt>发布机构：</dt><dd>…</dd>, <label>…</label> in one div and the
+    value in another): (key, value), else None."""
+    key = _META_KEY_ONLY.match(line)
+    if key is None or not after or not isinstance(after[0], str):
+        return None
+    value = after[0].strip(" \u3000|")
+    if not value or len(value) > 100 or META_KEY.match(value) or _META_KEY_ONLY.match(value):
+        return None
+    return _key(key["key"]), value
 
 
 def _split_fields(line: str) -> list[tuple[str, str]]:
