@@ -19,7 +19,7 @@ PAGES = Path(__file__).parent / "fixtures" / "webpages"
 
 QH, HT, TX, ML = "青禾县科学技术局", "鹤汀县地震局", "桐溪县知识产权局", "梅岭县科学技术局"
 TL, TL_IP = "澜石市汀兰区科学技术局", "澜石市汀兰区知识产权局"
-BT, TD = "宁川市北塘区知识产权局", "桐溪县地震局"
+BT, TD, QI = "宁川市北塘区知识产权局", "桐溪县地震局", "青禾县知识产权局"
 EXPECTED = {
     "w01_qinghe_kjj_2021_xxgk.html": (QH, 2021, [
         (QH, "disclosures_proactive", 86), (QH, "disclosure_requests", 0),
@@ -67,6 +67,12 @@ EXPECTED = {
         (TD, "disclosures_proactive", 42), (TD, "disclosure_requests", 0),
         (TD, "reconsideration_cases", 0), (TD, "litigation_cases", 0),
     ]),
+    # pasted from a WeChat article: &#8203;, &#xFEFF; and &shy; inside the figures
+    "w08_qinghe_zscqj_2025_fzzf.html": (QI, 2025, [
+        (QI, "inspections", 23), (QI, "inspected_entities", 116), (QI, "cases", 14),
+        (QI, "trainings", 5), (QI, "training_attendance", 260),
+        (QI, "reconsideration_cases", 0), (QI, "litigation_cases", 0),
+    ]),
 }  # fmt: skip
 
 
@@ -91,6 +97,9 @@ SPLIT_NUMBERS = {
         "<p>参学<span lang=EN-US>3</span></span>\n  <span\nlang=EN-US>40</span>人次。</p>",
         "参学340人次。"),
     "full-width digits": ("<p>检查<span>２</span>\r\n<span>５</span>家。</p>", "检查２５家。"),
+    "a zero-width space inside a number": ("<p>检查1&#8203;2次。</p>", "检查12次。"),
+    "a BOM and a soft hyphen inside numbers": (
+        "<p>案件&#xFEFF;1&#xFEFF;4件，检查1&shy;16家次。</p>", "案件14件，检查116家次。"),
     "a space typed between two numbers stays": ("<p>编号 1 2</p>", "编号 1 2"),
     "a line break between a number and a word stays a space": (
         "<p>执法检查<span>12</span>\n<span>次</span></p>", "执法检查12 次"),

@@ -52,12 +52,19 @@ _CJK = r"\u3000-\u303f\u4e00-\u9fff\uff00-\uffef"
 _DIGITS_BROKEN = re.compile(r"(?<=[0-9０-９])[ \t\u00a0]*[\r\n]\s*(?=[0-9０-９])")
 
 
+# Characters a browser shows as nothing: zero-width space/joiners, word joiner, BOM, soft
+# hyphen (&#8203;, &shy;), which editors pasting from WeChat or Word leave inside words and
+# numbers (执法检查1&#8203;2次 shows as 12). Read as a space they would split the number.
+_INVISIBLE = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff]")
+
+
 def _clean(s: str) -> str:
     """HTML whitespace rules: runs of white space are one space; none between two CJK
     characters (a line break in the page's source inside a sentence), none where a line
-    break in the source splits a number."""
+    break in the source splits a number; characters shown as nothing are nothing."""
+    s = _INVISIBLE.sub("", s)
     s = _DIGITS_BROKEN.sub("", s)
-    s = re.sub(r"[\s\u00a0\u200b\ufeff]+", " ", s).strip()
+    s = re.sub(r"[\s\u00a0]+", " ", s).strip()
     return re.sub(rf"(?<=[{_CJK}]) (?=[{_CJK}])", "", s)
 
 
