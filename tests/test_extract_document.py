@@ -105,6 +105,13 @@ DOCS = [
         {("inspections", 12, "周村区科学技术局"), ("litigation_cases", 0, "周村区科学技术局"),
          ("trainings", 5, "周村区科学技术局")},
     ),
+    (  # a group's name in a cell spanning its rows stands in its first row only: that
+       # row's figure is its own label's (执法检查（次）), not the group's (行政执法)
+        "| 类别 | 项目 | 数量 |\n| 行政执法 | 执法检查（次） | 12 |\n| | 行政处罚案件（件） | 3 |\n"
+        "| 学法用法 | 学法培训（次） | 6 |\n| | 培训人次（人次） | 150 |",
+        {("inspections", 12, "周村区科学技术局"), ("cases", 3, "周村区科学技术局"),
+         ("trainings", 6, "周村区科学技术局"), ("training_attendance", 150, "周村区科学技术局")},
+    ),
     (  # a row number with its figure written in the cell stays a sentence's (1 | 执法检查 | 14次)
         "| 序号 | 项目 | 完成情况 |\n| 1 | 执法检查 | 14次 |",
         {("inspections", 14, "周村区科学技术局")},

@@ -20,6 +20,7 @@ PAGES = Path(__file__).parent / "fixtures" / "webpages"
 QH, HT, TX, ML = "青禾县科学技术局", "鹤汀县地震局", "桐溪县知识产权局", "梅岭县科学技术局"
 TL, TL_IP = "澜石市汀兰区科学技术局", "澜石市汀兰区知识产权局"
 BT, TD, QI = "宁川市北塘区知识产权局", "桐溪县地震局", "青禾县知识产权局"
+NC = "宁川市科学技术局"
 EXPECTED = {
     "w01_qinghe_kjj_2021_xxgk.html": (QH, 2021, [
         (QH, "disclosures_proactive", 86), (QH, "disclosure_requests", 0),
@@ -72,6 +73,14 @@ EXPECTED = {
         (QI, "inspections", 23), (QI, "inspected_entities", 116), (QI, "cases", 14),
         (QI, "trainings", 5), (QI, "training_attendance", 260),
         (QI, "reconsideration_cases", 0), (QI, "litigation_cases", 0),
+    ]),
+    # a statistics table whose rows are grouped under cells spanning them (rowspan)
+    "w09_ningchuan_kjj_2022_fzzf.html": (NC, 2022, [
+        (NC, "inspections", 27), (NC, "inspected_entities", 64), (NC, "cases", 2),
+        (NC, "contracts_reviewed", 11), (NC, "legal_reviews", 19), (NC, "trainings", 8),
+        (NC, "training_attendance", 460), (NC, "reconsideration_cases", 1),
+        (NC, "litigation_cases", 0), (NC, "disclosures_proactive", 318),
+        (NC, "disclosure_requests", 6),
     ]),
 }  # fmt: skip
 

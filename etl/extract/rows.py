@@ -195,7 +195,7 @@ class Table:
         self.last_line = line_no if last_line is None else last_line  # cells one to a line
         # 行政执法检查（次） | 15 | 其中双随机抽查（次） | 6: the part after 其中 is not read
         cut = next((i for i, c in enumerate(cells) if i and PART.match(c.text)), len(cells))
-        cells = self._without_serial(cells[:cut])
+        cells = _without_group(self._without_serial(cells[:cut]))
         numbers = [c for c in cells if c.numeric]
         if not numbers:
             if any(len(c.text) > 24 or SENTENCE_MARK.search(c.text)
@@ -284,8 +284,7 @@ class Table:
         column = cells.index(cell)
         if any(i == column for i, _ in self.columns):
             return None
-        m = LABEL_UNIT.match(self.header[column].text)
-        return m["unit"] if m and m["unit"] in units() else None
+        return _unit_of(self.header[column].text)
 
     def _year_column(self, cells: list[Cell]) -> int | None:
         """The column whose header is the report's year (指标 | 2017年 | 2018年)."""
@@ -310,6 +309,26 @@ class Table:
             a, b = (numbers[4], numbers[9]) if len(numbers) == 10 else (numbers[9], numbers[14])
             out.append(Decision("litigation_cases", b, value=_value(a) + _value(b)))
         return out or None
+
+
+def _without_group(cells: list[Cell]) -> list[Cell]:
+    """The row without the group its first cell names, when the second cell is the row's
+    own label with its unit: a statistics table groups rows under a cell spanning them
+    (行政执法 | 执法检查（次） | 12, then | 行政处罚案件（件） | 3), and the group's name
+    stands only in the group's first row. The row's figure belongs to its own label."""
+    if len(cells) < 3 or cells[0].numeric or cells[1].numeric or PART.match(cells[0].text):
+        return cells
+    if not any(c.numeric for c in cells[2:]):
+        return cells  # a header (单位 | 执法检查（次） | …) names its columns, no group
+    if _unit_of(cells[0].text) is None and _unit_of(cells[1].text) is not None:
+        return cells[1:]
+    return cells
+
+
+def _unit_of(label: str) -> str | None:
+    """The unit a label carries in brackets (执法检查（次） → 次), if it is an indicator's."""
+    m = LABEL_UNIT.match(label)
+    return m["unit"] if m and m["unit"] in units() else None
 
 
 SUM = "合计"  # body(label) of a total row (合计, 总计, 小计)
