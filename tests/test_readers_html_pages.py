@@ -20,7 +20,7 @@ PAGES = Path(__file__).parent / "fixtures" / "webpages"
 QH, HT, TX, ML = "青禾县科学技术局", "鹤汀县地震局", "桐溪县知识产权局", "梅岭县科学技术局"
 TL, TL_IP = "澜石市汀兰区科学技术局", "澜石市汀兰区知识产权局"
 BT, TD, QI = "宁川市北塘区知识产权局", "桐溪县地震局", "青禾县知识产权局"
-NC = "宁川市科学技术局"
+NC, YZ = "宁川市科学技术局", "云泽省地震局"
 EXPECTED = {
     "w01_qinghe_kjj_2021_xxgk.html": (QH, 2021, [
         (QH, "disclosures_proactive", 86), (QH, "disclosure_requests", 0),
@@ -81,6 +81,12 @@ EXPECTED = {
         (NC, "training_attendance", 460), (NC, "reconsideration_cases", 1),
         (NC, "litigation_cases", 0), (NC, "disclosures_proactive", 318),
         (NC, "disclosure_requests", 6),
+    ]),
+    # old layout tables; a table of figures with a 备注 column of whole sentences
+    "w10_yunze_dzj_2016_yfxz.htm": (YZ, 2016, [
+        (YZ, "inspections", 36), (YZ, "inspected_entities", 58), (YZ, "cases", 1),
+        (YZ, "certified_officers", 24), (YZ, "trainings", 2), (YZ, "training_attendance", 85),
+        (YZ, "reconsideration_cases", 0), (YZ, "litigation_cases", 0),
     ]),
 }  # fmt: skip
 
@@ -162,3 +168,30 @@ def test_a_metadata_field_over_two_blocks_is_one_field(case):
 def test_a_key_word_alone_in_the_body_takes_no_value():
     text = _body("<p>2023年，县科技局开展执法检查3次。</p><p>来源</p><p>县科技局办公室</p>")
     assert text.splitlines()[-2:] == ["来源", "县科技局办公室"]
+
+
+NOTE_COLUMN = (
+    "<table border=1><tr><td>项目</td><td>数量</td><td>说明</td></tr>"
+    "<tr><td>执法检查（次）</td><td>12</td><td>含双随机抽查5次。均已公示。</td></tr>"
+    "<tr><td>行政处罚案件（件）</td><td>3</td><td>全部办结。</td></tr></table>"
+)
+
+
+def test_a_table_of_figures_with_a_note_column_stays_a_table():
+    assert _body(NOTE_COLUMN).splitlines() == [
+        "项目 | 数量 | 说明",
+        "执法检查（次） | 12 | 含双随机抽查5次。均已公示。",
+        "行政处罚案件（件） | 3 | 全部办结。",
+    ]
+
+
+def test_a_layout_table_keeps_its_cells_apart():
+    layout = (
+        "<table><tr><td><p>2023年，县科技局开展执法检查3次。组织培训2次。</p></td>"
+        "<td>执法检查</td><td>12</td></tr></table>"
+    )
+    assert _body(layout).splitlines() == [
+        "2023年，县科技局开展执法检查3次。组织培训2次。",
+        "执法检查",
+        "12",
+    ]

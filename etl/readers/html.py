@@ -38,7 +38,7 @@ from lxml import html as lxml_html
 
 from etl.model import ReadError, TextDoc
 from etl.readers import mojibake, wrapped
-from etl.readers.html_text import _SENTENCE, _clean, _squash, _Writer
+from etl.readers.html_text import _FIGURE, _SENTENCE, _clean, _squash, _Writer
 
 NOT_A_PAGE = (
     "网页文件中没有可读的正文（页面为空、已损坏，或只保存了网页框架）。"
@@ -230,9 +230,6 @@ def _strip_chrome(root) -> None:
         total = len(_squash(el.text_content()))
         if total and len(_squash("".join(a.text_content() for a in el.iter("a")))) >= 0.6 * total:
             _drop(el)
-
-
-_FIGURE = re.compile(r"[-+]?\d[\d,]*(?:\.\d+)?%?")
 
 
 def _figure_cells(root) -> set:

@@ -10,7 +10,10 @@ import re
 _BLOCK_TAGS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt",
                "dd", "tr", "table", "section", "article", "blockquote", "pre", "center",
                "header", "main", "tbody", "thead", "tfoot", "hr", "address", "figure",
-               "figcaption", "caption", "body", "html", "form"}  # fmt: skip
+               "figcaption", "caption", "body", "html", "form",
+               "td", "th"}  # fmt: skip
+# (a cell is a block: a layout table read block by block must not glue its cells' texts,
+# "执法检查（次）" and "12" and a note into one line; a data table's cells are read apart)
 # A short line that is only page furniture.
 _CHROME_LINE = re.compile(
     r"^(?:[【\[(（]?\s*(?:首页|返回首页|网站首页|打印(?:本页|此页)?|关闭(?:本页|窗口)?|收藏|"
@@ -111,12 +114,14 @@ class _Writer:
     def table(self, el) -> None:
         rows = [r for r in el.iter("tr") if _own_table(r) is el]
         nested = any(t is not el for t in el.iter("table"))
+        cells = [[c for c in r if isinstance(c.tag, str) and c.tag in ("td", "th")] for r in rows]
         prose = any(
             len(_squash(c.text_content())) > 200 or len(_SENTENCE.findall(c.text_content())) > 1
-            for r in rows
+            for r in cells
             for c in r
-            if isinstance(c.tag, str) and c.tag in ("td", "th")
         )
+        if prose and _rows_with_figures(cells) >= 2:
+            prose = False  # a table of figures with a note column (说明: 含…。均已…。)
         if nested or prose or not rows:  # a layout table: read what it holds, block by block
             for child in el:
                 self.walk(child)
@@ -247,6 +252,15 @@ def _split_fields(line: str) -> list[tuple[str, str]]:
         if value:
             out.append((_key(m["key"]), value))
     return out
+
+
+_FIGURE = re.compile(r"[-+]?\d[\d,]*(?:\.\d+)?%?")
+
+
+def _rows_with_figures(rows: list[list]) -> int:
+    """How many rows hold a cell that is a figure alone (12, 0, 95%): a data table's rows
+    do; a layout table's cells hold the article, menus and lines of chrome."""
+    return sum(any(_FIGURE.fullmatch(_squash(c.text_content())) for c in cells) for cells in rows)
 
 
 def _own_table(tr):
