@@ -195,3 +195,10 @@ def test_a_layout_table_keeps_its_cells_apart():
         "执法检查",
         "12",
     ]
+
+
+def test_a_short_article_in_a_layout_table_with_counters_stays_prose():
+    article = "<p>2023年，县科技局开展执法检查3次。组织培训2次。</p>" * 3
+    page = f"<table><tr><td>{article}</td></tr><tr><td>226</td></tr><tr><td>3</td></tr></table>"
+    lines = _body(page).splitlines()
+    assert lines[:3] == ["2023年，县科技局开展执法检查3次。组织培训2次。"] * 3

@@ -115,12 +115,11 @@ class _Writer:
         rows = [r for r in el.iter("tr") if _own_table(r) is el]
         nested = any(t is not el for t in el.iter("table"))
         cells = [[c for c in r if isinstance(c.tag, str) and c.tag in ("td", "th")] for r in rows]
-        prose = any(
-            len(_squash(c.text_content())) > 200 or len(_SENTENCE.findall(c.text_content())) > 1
-            for r in cells
-            for c in r
+        sizes = [len(_squash(c.text_content())) for r in cells for c in r]
+        prose = any(n > 200 for n in sizes) or any(
+            len(_SENTENCE.findall(c.text_content())) > 1 for r in cells for c in r
         )
-        if prose and _rows_with_figures(cells) >= 2:
+        if prose and max(sizes) <= 200 and _rows_with_figures(cells) >= 2:
             prose = False  # a table of figures with a note column (说明: 含…。均已…。)
         if nested or prose or not rows:  # a layout table: read what it holds, block by block
             for child in el:
@@ -258,9 +257,15 @@ _FIGURE = re.compile(r"[-+]?\d[\d,]*(?:\.\d+)?%?")
 
 
 def _rows_with_figures(rows: list[list]) -> int:
-    """How many rows hold a cell that is a figure alone (12, 0, 95%): a data table's rows
-    do; a layout table's cells hold the article, menus and lines of chrome."""
-    return sum(any(_FIGURE.fullmatch(_squash(c.text_content())) for c in cells) for cells in rows)
+    """How many rows hold a figure alone in a cell (12, 0, 95%) beside a label: a data
+    table's rows do; a layout table's cells hold the article, menus and lines of chrome
+    (a hit counter alone in its cell is no row of figures)."""
+    out = 0
+    for cells in rows:
+        texts = [_squash(c.text_content()) for c in cells]
+        figures = [bool(_FIGURE.fullmatch(t)) for t in texts]
+        out += any(figures) and any(t and not f for t, f in zip(texts, figures, strict=True))
+    return out
 
 
 def _own_table(tr):
