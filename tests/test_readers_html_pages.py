@@ -202,3 +202,12 @@ def test_a_short_article_in_a_layout_table_with_counters_stays_prose():
     page = f"<table><tr><td>{article}</td></tr><tr><td>226</td></tr><tr><td>3</td></tr></table>"
     lines = _body(page).splitlines()
     assert lines[:3] == ["2023年，县科技局开展执法检查3次。组织培训2次。"] * 3
+
+
+def test_a_hit_counter_does_not_keep_a_layout_tables_menu():
+    menu = "<a href=/a>通知公告</a><a href=/b>工作动态</a><a href=/c>政策法规</a>"
+    page = (
+        f"<table><tr><td>{menu}</td><td><p>2023年，县科技局开展执法检查3次。</p></td></tr>"
+        "<tr><td>226</td><td></td></tr></table>"
+    )
+    assert "通知公告" not in _body(page)

@@ -38,7 +38,7 @@ from lxml import html as lxml_html
 
 from etl.model import ReadError, TextDoc
 from etl.readers import mojibake, wrapped
-from etl.readers.html_text import _FIGURE, _SENTENCE, _clean, _squash, _Writer
+from etl.readers.html_text import _SENTENCE, _clean, _rows_with_figures, _squash, _Writer
 
 NOT_A_PAGE = (
     "网页文件中没有可读的正文（页面为空、已损坏，或只保存了网页框架）。"
@@ -233,22 +233,20 @@ def _strip_chrome(root) -> None:
 
 
 def _figure_cells(root) -> set:
-    """The cells of every table that holds a figure in a cell of its own: a data table.
-    Its cells are never menus, even when a site links a row's label or figure to a list
-    (<td><a href=…>行政许可</a></td>): dropping such a cell as a block of links would
+    """The cells of every table with a row that holds a figure beside a label: a data
+    table. Its cells are never menus, even when a site links a row's label or figure to a
+    list (<td><a href=…>行政许可</a></td>): dropping such a cell as a block of links would
     take the row's label away or shift its figures into other columns."""
-    tables = set()
-    for cell in root.iter("td", "th"):
-        if _FIGURE.fullmatch(_squash(cell.text_content())):
-            table = next(cell.iterancestors("table"), None)
-            if table is not None:
-                tables.add(table)
-    return {
-        cell
-        for table in tables
-        for cell in table.iter("td", "th")
-        if next(cell.iterancestors("table"), None) is table
-    }
+    out = set()
+    for table in root.iter("table"):
+        rows = [
+            [c for c in tr if isinstance(c.tag, str) and c.tag in ("td", "th")]
+            for tr in table.iter("tr")
+            if next(tr.iterancestors("table"), None) is table
+        ]
+        if _rows_with_figures(rows):
+            out.update(c for row in rows for c in row)
+    return out
 
 
 def _inside(el, cells: set) -> bool:
