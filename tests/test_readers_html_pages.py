@@ -211,3 +211,19 @@ def test_a_hit_counter_does_not_keep_a_layout_tables_menu():
         "<tr><td>226</td><td></td></tr></table>"
     )
     assert "通知公告" not in _body(page)
+
+
+RELATED_LISTS = {
+    "dates after the headlines": "<li><a href=/1>区知识产权局开展执法检查12次</a><span>2021-03-05</span></li>"
+    "<li><a href=/2>局机关举办培训4场</a><span>2021-02-11</span></li>",
+    "bracketed dates before them": "<li><span>[03-05]</span><a href=/1>区知识产权局开展执法检查12次</a></li>"
+    "<li><span>[02-11]</span><a href=/2>局机关举办培训4场</a></li>",
+    "dates in Chinese": "<li><a href=/1>区知识产权局开展执法检查12次</a>2021年3月5日</li>"
+    "<li><a href=/2>局机关举办培训4场</a>2021年2月11日</li>",
+}
+
+
+@pytest.mark.parametrize("case", RELATED_LISTS)
+def test_a_list_of_dated_headlines_is_no_part_of_the_report(case):
+    page = f"<p>2023年，局机关开展执法检查3次。</p><div class=xgxw><ul>{RELATED_LISTS[case]}</ul></div>"
+    assert _body(page) == "2023年，局机关开展执法检查3次。"

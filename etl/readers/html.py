@@ -227,9 +227,18 @@ def _strip_chrome(root) -> None:
     for el in list(root.iter("ul", "ol", "dl", "div", "table", "p", "span", "td")):
         if el.getparent() is None or _holds_report(el) or _inside(el, in_figures):
             continue
-        total = len(_squash(el.text_content()))
+        total = len(_LISTED_DATE.sub("", _squash(el.text_content())))
         if total and len(_squash("".join(a.text_content() for a in el.iter("a")))) >= 0.6 * total:
             _drop(el)
+
+
+# The date a list of links gives each item (相关新闻: a headline, then 2021-03-05 or
+# [03-05] or 2021年3月5日): furniture like the links, not text of the page's own, so that a
+# list of headlines with their dates is still a list of links (its headlines' figures,
+# 开展执法检查12次, are another page's).
+_LISTED_DATE = re.compile(
+    r"[\[【(（]?(?:(?:19|20)\d\d[-/.年])?\d{1,2}[-/.月]\d{1,2}日?(?:\d{1,2}:\d\d(?::\d\d)?)?[\]】)）]?"
+)
 
 
 def _figure_cells(root) -> set:
