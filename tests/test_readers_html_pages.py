@@ -20,7 +20,7 @@ PAGES = Path(__file__).parent / "fixtures" / "webpages"
 QH, HT, TX, ML = "青禾县科学技术局", "鹤汀县地震局", "桐溪县知识产权局", "梅岭县科学技术局"
 TL, TL_IP = "澜石市汀兰区科学技术局", "澜石市汀兰区知识产权局"
 BT, TD, QI = "宁川市北塘区知识产权局", "桐溪县地震局", "青禾县知识产权局"
-NC, YZ = "宁川市科学技术局", "云泽省地震局"
+NC, YZ, HK = "宁川市科学技术局", "云泽省地震局", "鹤汀县科学技术局"
 EXPECTED = {
     "w01_qinghe_kjj_2021_xxgk.html": (QH, 2021, [
         (QH, "disclosures_proactive", 86), (QH, "disclosure_requests", 0),
@@ -87,6 +87,11 @@ EXPECTED = {
         (YZ, "inspections", 36), (YZ, "inspected_entities", 58), (YZ, "cases", 1),
         (YZ, "certified_officers", 24), (YZ, "trainings", 2), (YZ, "training_attendance", 85),
         (YZ, "reconsideration_cases", 0), (YZ, "litigation_cases", 0),
+    ]),
+    # 相关新闻 with dates and 热点排行 with counts, their headlines full of figures
+    "w11_heting_kjj_2018_xxgk.html": (HK, 2018, [
+        (HK, "disclosures_proactive", 73), (HK, "disclosure_requests", 2),
+        (HK, "reconsideration_cases", 0), (HK, "litigation_cases", 0),
     ]),
 }  # fmt: skip
 
@@ -227,3 +232,27 @@ RELATED_LISTS = {
 def test_a_list_of_dated_headlines_is_no_part_of_the_report(case):
     page = f"<p>2023年，局机关开展执法检查3次。</p><div class=xgxw><ul>{RELATED_LISTS[case]}</ul></div>"
     assert _body(page) == "2023年，局机关开展执法检查3次。"
+
+
+TITLES = {  # the date a page sets beside its title is no part of the title
+    "w02_heting_dzj_2019_xxgk.html": "鹤汀县地震局2019年政府信息公开工作年度报告",
+    "w06_beitang_zscqj_2023_xxgk.html": "2023宁川市北塘区知识产权局政府信息公开年报",
+    "w09_ningchuan_kjj_2022_fzzf.html": "宁川市科学技术局2022年法治政府建设年度报告",
+}
+
+
+@pytest.mark.parametrize("name", TITLES)
+def test_a_saved_page_shows_its_reports_title(name):
+    assert pipeline.process_file(PAGES / name, None, strict=False).title == TITLES[name]
+
+
+def test_a_date_beside_the_title_becomes_a_field():
+    text = _body(
+        "<div>青禾县科技局2021年法治政府建设情况报告　时间：2022-01-31 09:12</div><p>全年开展执法检查3次。</p>"
+    )
+    assert text.splitlines() == [
+        "发布时间：2022-01-31 09:12",
+        "",
+        "青禾县科技局2021年法治政府建设情况报告",
+        "全年开展执法检查3次。",
+    ]

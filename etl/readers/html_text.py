@@ -192,6 +192,9 @@ class _Writer:
                 if head and len(line) < 200 and META_KEY.match(line):
                     self.meta.extend(_split_fields(line))
                     continue
+                if head and (dated := _TITLE_DATED.match(line)):
+                    line = dated["title"]  # 〈title〉 时间：2024-01-29: the date is a field
+                    self.meta.append(("发布时间", dated["date"]))
                 if _CHROME_LINE.search(line) and len(line) < 60 and not _SENTENCE.search(line):
                     continue
                 if _CRUMB.match(line):
@@ -222,6 +225,14 @@ class _Writer:
             out.append("".join(texts))
             pos += 1
         return "\n".join(out) + "\n", parts
+
+
+# A title line that carries the page's date after it ("…年度报告 时间：2020-02-18", the
+# date in a span of its own beside the title): left there, the date became part of the title.
+_TITLE_DATED = re.compile(
+    r"^(?P<title>.{6,}?(?:报告|总结|年报))\s*(?:发布|更新|公开|发文|成文)?(?:时间|日期)\s*[:：]\s*"
+    r"(?P<date>(?:19|20)\d\d[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s*\d{1,2}:\d\d(?::\d\d)?)?)\s*$"
+)
 
 
 def _key(k: str) -> str:
