@@ -256,3 +256,16 @@ def test_a_date_beside_the_title_becomes_a_field():
         "青禾县科技局2021年法治政府建设情况报告",
         "全年开展执法检查3次。",
     ]
+
+
+TAB_TITLES = {
+    "site after a hyphen": ("桐溪县知识产权局2022年法治政府建设情况报告-桐溪县人民政府", "桐溪县知识产权局2022年法治政府建设情况报告"),
+    "a span of years keeps its hyphen": ("桐溪县知识产权局2016-2020年法治工作总结", "桐溪县知识产权局2016-2020年法治工作总结"),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("case", TAB_TITLES)
+def test_a_tab_title_loses_the_sites_name(case):
+    tab, want = TAB_TITLES[case]
+    page = f"<html><head><title>{tab}</title></head><body><p>一年来，我局开展执法检查3次。</p></body></html>"
+    assert page_text(page)[0].splitlines()[0] == f"网页标题：{want}"

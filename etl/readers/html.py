@@ -184,7 +184,10 @@ def page_text(markup: str) -> tuple[str, list[tuple[int, int, str]]]:
 
 # The report's title as the page names it outside its body, when the body shows none: the
 # <title> before the site's name (…报告_XX区人民政府) or the breadcrumb's last item.
-_SITE_SEPARATOR = re.compile(r"\s*(?:_|——|--|\s-\s|[|｜])\s*")
+# (a hyphen between two Chinese characters too: 〈title〉-桐溪县人民政府; never 2016-2020)
+_SITE_SEPARATOR = re.compile(
+    r"\s*(?:_|——|--|\s-\s|[|｜]|(?<=[\u4e00-\u9fff])-(?=[\u4e00-\u9fff]))\s*"
+)
 _CRUMB_SEPARATOR = re.compile(r"\s*(?:>>|[>»›→＞])\s*")
 _NAMES_REPORT = re.compile(
     r"(?:(?:19|20)\d\d|[〇零一二][〇零一二三四五六七八九]{3})[^>]{0,40}(?:报告|总结|年报)"
