@@ -112,6 +112,17 @@ DOCS = [
         {("inspections", 12, "周村区科学技术局"), ("cases", 3, "周村区科学技术局"),
          ("trainings", 6, "周村区科学技术局"), ("training_attendance", 150, "周村区科学技术局")},
     ),
+    (  # a table laid across the page: indicator columns with units, one row of figures
+        "| 执法检查（次） | 检查企业（家） | 行政处罚案件（件） |\n| 12 | 30 | 3 |",
+        {("inspections", 12, "周村区科学技术局"), ("inspected_entities", 30, "周村区科学技术局"),
+         ("cases", 3, "周村区科学技术局")},
+    ),
+    (  # one row a year under indicator columns: the report's year's row only
+        "| 年度 | 执法检查（次） | 行政处罚案件（件） |\n| 2018年 | 9 | 1 |\n| 2019年 | 12 | 3 |\n"
+        "年份\t学法培训（次）\n2018\t4\n2019\t6",
+        {("inspections", 12, "周村区科学技术局"), ("cases", 3, "周村区科学技术局"),
+         ("trainings", 6, "周村区科学技术局")},
+    ),
     (  # a row number with its figure written in the cell stays a sentence's (1 | 执法检查 | 14次)
         "| 序号 | 项目 | 完成情况 |\n| 1 | 执法检查 | 14次 |",
         {("inspections", 14, "周村区科学技术局")},

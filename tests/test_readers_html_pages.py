@@ -21,6 +21,7 @@ QH, HT, TX, ML = "青禾县科学技术局", "鹤汀县地震局", "桐溪县知
 TL, TL_IP = "澜石市汀兰区科学技术局", "澜石市汀兰区知识产权局"
 BT, TD, QI = "宁川市北塘区知识产权局", "桐溪县地震局", "青禾县知识产权局"
 NC, YZ, HK = "宁川市科学技术局", "云泽省地震局", "鹤汀县科学技术局"
+TK = "桐溪县科学技术局"
 EXPECTED = {
     "w01_qinghe_kjj_2021_xxgk.html": (QH, 2021, [
         (QH, "disclosures_proactive", 86), (QH, "disclosure_requests", 0),
@@ -92,6 +93,13 @@ EXPECTED = {
     "w11_heting_kjj_2018_xxgk.html": (HK, 2018, [
         (HK, "disclosures_proactive", 73), (HK, "disclosure_requests", 2),
         (HK, "reconsideration_cases", 0), (HK, "litigation_cases", 0),
+    ]),
+    # a table laid across the page (one row of figures under indicator columns), and one
+    # row a year under indicator columns (the report's year's row only)
+    "w12_tongxi_kjj_2023_fzzf.html": (TK, 2023, [
+        (TK, "inspections", 15), (TK, "inspected_entities", 42), (TK, "cases", 2),
+        (TK, "certified_officers", 7), (TK, "trainings", 7), (TK, "training_attendance", 210),
+        (TK, "legal_reviews", 14), (TK, "reconsideration_cases", 0), (TK, "litigation_cases", 0),
     ]),
 }  # fmt: skip
 

@@ -208,10 +208,12 @@ class Table:
             self.bodies = [(i, who) for i, c in enumerate(cells[1:], 1)
                            if body is not None and (who := body(c.text)) not in (None, SUM)]  # fmt: skip
             return []
+        if (year_row := self._report_years_row(cells)) is not None:
+            return year_row
         if not cells[0].numeric:
             label = cells[0].text
-        else:  # a row of numbers under a header (复议/诉讼)
-            return self.review(numbers)
+        else:  # a row of numbers under a header (复议/诉讼, or indicators with units)
+            return self._under_named_columns(cells, choose) or self.review(numbers)
         part = bool(PART.match(label))
         label = PART.sub("", label)
         if TOP_ITEM.match(label):
@@ -260,6 +262,34 @@ class Table:
             return None
         ind = choose(label, unit, cell)
         return [Decision(ind, cell, reason)] if ind else None
+
+    def _report_years_row(self, cells: list[Cell]) -> list[Decision] | None:
+        """The report's year's row of a table with one row a year under indicator columns
+        (年度 | 执法检查（次） | 行政处罚案件（件）, then 2019年 | 12 | 3): its figures. Other
+        years' rows are no facts of this report: None, as before."""
+        if not self.columns or len(self.header) != len(cells):
+            return None
+        m = re.fullmatch(r"(?P<year>(?:19|20)\d{2})\s*年?度?", cells[0].text)
+        if m is None or int(m["year"]) != self.year:
+            return None
+        return [Decision(ind, cells[i]) for i, ind in self.columns if cells[i].numeric]
+
+    def _under_named_columns(self, cells: list[Cell], choose) -> list[Decision] | None:
+        """A row of figures alone under a header whose every column names an indicator with
+        its unit (执法检查（次） | 检查企业（家） | 行政处罚案件（件）, then 12 | 30 | 3): the
+        reporter's figures, a table laid across the page. A column under 其中 is a part."""
+        header = self.header
+        if header is None or len(header) != len(cells) or not all(c.numeric for c in cells):
+            return None
+        out = []
+        for h, cell in zip(header, cells, strict=True):
+            label = PART.sub("", h.text)
+            m = LABEL_UNIT.match(label)
+            if m is None or m["unit"] not in units():
+                return None
+            if ind := choose(m["label"], m["unit"], cell):
+                out.append(Decision(ind, cell, "part" if PART.match(h.text) else None))
+        return out or None
 
     def _without_serial(self, cells: list[Cell]) -> list[Cell]:
         """The row without its row number: a table of a 法治 report often opens each row
