@@ -277,18 +277,18 @@ class Table:
     def _under_named_columns(self, cells: list[Cell], choose) -> list[Decision] | None:
         """A row of figures alone under a header whose every column names an indicator with
         its unit (执法检查（次） | 检查企业（家） | 行政处罚案件（件）, then 12 | 30 | 3): the
-        reporter's figures, a table laid across the page. A column under 其中 is a part."""
+        reporter's figures, a table laid across the page. (A header with a 其中 column is
+        cut there, as every row is, so such a table gives nothing here.)"""
         header = self.header
         if header is None or len(header) != len(cells) or not all(c.numeric for c in cells):
             return None
         out = []
         for h, cell in zip(header, cells, strict=True):
-            label = PART.sub("", h.text)
-            m = LABEL_UNIT.match(label)
+            m = LABEL_UNIT.match(h.text)
             if m is None or m["unit"] not in units():
                 return None
             if ind := choose(m["label"], m["unit"], cell):
-                out.append(Decision(ind, cell, "part" if PART.match(h.text) else None))
+                out.append(Decision(ind, cell))
         return out or None
 
     def _without_serial(self, cells: list[Cell]) -> list[Cell]:
