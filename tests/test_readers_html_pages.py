@@ -277,3 +277,8 @@ def test_a_tab_title_loses_the_sites_name(case):
     tab, want = TAB_TITLES[case]
     page = f"<html><head><title>{tab}</title></head><body><p>一年来，我局开展执法检查3次。</p></body></html>"
     assert page_text(page)[0].splitlines()[0] == f"网页标题：{want}"
+
+
+def test_every_saved_page_has_its_facts_written_down():
+    pages = {p.name for p in PAGES.iterdir() if p.suffix in (".html", ".htm", ".mht", ".mhtml")}
+    assert pages == set(EXPECTED)
