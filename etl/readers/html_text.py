@@ -239,6 +239,10 @@ def _key(k: str) -> str:
     return re.sub(r"\s+", "", k)
 
 
+_A_TITLE = re.compile(r"(?:19|20)\d\d.{0,40}(?:报告|总结|年报)$")
+_TITLE_KEYS = {"标题", "名称", "题名", "文章标题", "网页标题"}
+
+
 def _field_over_two_lines(line: str, after: list) -> tuple[str, str] | None:
     """A key alone on its line and its value on the next, as a page writes its metadata in
     blocks of their own (<dt>发布机构：</dt><dd>…</dd>, <label>…</label> in one div and the
@@ -249,7 +253,10 @@ def _field_over_two_lines(line: str, after: list) -> tuple[str, str] | None:
     value = after[0].strip(" \u3000|")
     if not value or len(value) > 100 or META_KEY.match(value) or _META_KEY_ONLY.match(value):
         return None
-    return _key(key["key"]), value
+    name = _key(key["key"])
+    if _A_TITLE.search(value) and name not in _TITLE_KEYS:
+        return None  # a field left blank (文号：) before the report's title
+    return name, value
 
 
 def _split_fields(line: str) -> list[tuple[str, str]]:
