@@ -288,3 +288,8 @@ def test_a_blank_field_does_not_take_the_title_as_its_value():
     page = "<div>索引号：QH-2022-01</div><div>文号：</div><h1>青禾县科学技术局2021年法治政府建设情况报告</h1>"
     lines = _body(page + "<p>一年来，我局开展执法检查3次。</p>").splitlines()
     assert "青禾县科学技术局2021年法治政府建设情况报告" in lines
+
+
+def test_a_blank_field_does_not_take_the_first_sentence_as_its_value():
+    page = "<div>索引号：QH-2022-01</div><div>文号：</div><p>一年来，我局开展执法检查3次。</p>"
+    assert _body(page).splitlines()[-1] == "一年来，我局开展执法检查3次。"

@@ -254,8 +254,8 @@ def _field_over_two_lines(line: str, after: list) -> tuple[str, str] | None:
     if not value or len(value) > 100 or META_KEY.match(value) or _META_KEY_ONLY.match(value):
         return None
     name = _key(key["key"])
-    if _A_TITLE.search(value) and name not in _TITLE_KEYS:
-        return None  # a field left blank (文号：) before the report's title
+    if (_A_TITLE.search(value) and name not in _TITLE_KEYS) or re.search(r"[。；！？，]", value):
+        return None  # a field left blank (文号：) before the report's title or its first words
     return name, value
 
 
