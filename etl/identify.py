@@ -335,9 +335,11 @@ def _body_lines(norm: str, head, after: int) -> list[tuple[int, int]]:
         if (
             BANNER.search(line)
             or _is_meta(line)
-            or (len(line) < 30 and "，" not in line and "," not in line)
+            or (
+                len(line) < 30 and "，" not in line and "," not in line and not PRESENT.search(line)
+            )
         ):
-            continue  # chrome, a field, a heading
+            continue  # chrome, a field, a heading (现将X局2021年度报告如下。 is none: short)
         out.append((s, e))
         if len(out) >= 3:
             break

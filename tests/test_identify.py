@@ -176,6 +176,10 @@ PAGES = [
     # a title without the agency; the signature at the foot names it
     ("关于2019年度法治政府建设情况的报告\n\n" + BODY_LINE + "\n\n青禾县科学技术局\n2020年1月10日",
      None, "青禾县科学技术局", "signature", 2019, "title"),
+    # a short opening line, with no comma, that presents the report: not a heading
+    ("首页 > 信息公开 > 年度报告\n发布时间：2022-01-20\n现将桐溪县地震局2021年度报告如下。\n"
+     "一、总体情况\n全年开展执法检查6次。",
+     None, "桐溪县地震局", "opening", 2021, "opening"),
     # the opening names the bureau by its level alone; the signature says whose
     ("法治政府建设年度报告\n2024年，县科技局在县委、县政府领导下，全面推进依法行政，"
      "全年开展执法检查5次。\n\n青禾县科学技术局\n2025年1月20日",

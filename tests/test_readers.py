@@ -95,6 +95,15 @@ def test_undecodable_text_refused_with_fix(tmp_path, data):
     assert "编码" in reason and "UTF-8" in reason
 
 
+@pytest.mark.parametrize("mark", ["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad"])
+def test_characters_shown_as_nothing_do_not_split_a_number_in_a_text_file(tmp_path, mark):
+    """Pasted from WeChat or Word, a zero-width space inside a figure shows as 12; read as a
+    character it split the number and the fact took its last digit."""
+    path = tmp_path / "r.txt"
+    path.write_text(f"全年开展执法检查1{mark}2次。", encoding="utf-8")
+    assert read(path).text == "全年开展执法检查12次。"
+
+
 def test_decode_returns_text_and_encoding():
     assert decode("甲\r\n乙".encode("gb18030")) == ("甲\n乙", "gbk")
     with pytest.raises(ReadError):

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from etl.readers.text import INVISIBLE
+
 _BLOCK_TAGS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt",
                "dd", "tr", "table", "section", "article", "blockquote", "pre", "center",
                "header", "main", "tbody", "thead", "tfoot", "hr", "address", "figure",
@@ -55,17 +57,11 @@ _CJK = r"\u3000-\u303f\u4e00-\u9fff\uff00-\uffef"
 _DIGITS_BROKEN = re.compile(r"(?<=[0-9０-９])[ \t\u00a0]*[\r\n]\s*(?=[0-9０-９])")
 
 
-# Characters a browser shows as nothing: zero-width space/joiners, word joiner, BOM, soft
-# hyphen (&#8203;, &shy;), which editors pasting from WeChat or Word leave inside words and
-# numbers (执法检查1&#8203;2次 shows as 12). Read as a space they would split the number.
-_INVISIBLE = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff]")
-
-
 def _clean(s: str) -> str:
     """HTML whitespace rules: runs of white space are one space; none between two CJK
     characters (a line break in the page's source inside a sentence), none where a line
     break in the source splits a number; characters shown as nothing are nothing."""
-    s = _INVISIBLE.sub("", s)
+    s = INVISIBLE.sub("", s)  # (what a browser shows as nothing)
     s = _DIGITS_BROKEN.sub("", s)
     s = re.sub(r"[\s\u00a0]+", " ", s).strip()
     return re.sub(rf"(?<=[{_CJK}]) (?=[{_CJK}])", "", s)

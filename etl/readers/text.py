@@ -43,10 +43,18 @@ def decode(data: bytes) -> tuple[str, str]:
     return text.removeprefix("\ufeff"), encoding
 
 
+# Characters shown as nothing: zero-width space/joiners, word joiner, BOM, soft hyphen
+# (&#8203;, &shy;), which editors pasting from WeChat or Word leave inside words and numbers
+# (执法检查1\u200b2次 shows as 12). Read as a character they would split the number.
+INVISIBLE = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff]")
+
+
 def read_txt(path: Path, data: bytes | None = None) -> TextDoc:
     """data: the file's bytes, when they have been read already."""
     path = path if isinstance(path, Path) else Path(path)
     text, encoding = decode(path.read_bytes() if data is None else data)
+    if INVISIBLE.search(text):  # 执法检查1\u200b2次, pasted from WeChat: 12, not 1 and 2
+        text = INVISIBLE.sub("", text)
     text = wrapped.join_fixed_width(text)  # a PDF's lines copied out: "执法检\n查12次"
     if not text or text.isspace():  # (not text.strip(), without the copy)
         raise ReadError("文件为空（只有空白字符），请提供有内容的报告。（The file has no text.）")
