@@ -254,14 +254,15 @@ def _name_above_info(norm: str, head, start: int) -> tuple[int, int] | None:
         line = norm[slice(*head[k])].strip()
         if _is_meta(line) or DATE_LINE.match(line):
             continue
-        named = k < i - 1 and len(line) <= 30 and agency_in(line, bodies_only=True) == line
+        named = k < i - 1 and _name_only(norm, *head[k], bodies_only=True)
         return head[k] if named else None  # (a 局 or 委员会: not the site's 人民政府办公室)
     return None
 
 
-def _name_only(norm: str, s: int, e: int) -> bool:
+def _name_only(norm: str, s: int, e: int, *, bodies_only: bool = False) -> bool:
+    """norm[s:e] is a body's name and nothing else (bodies_only: as agency_in's)."""
     line = norm[s:e].strip()
-    return len(line) <= 30 and agency_in(line) == line
+    return len(line) <= 30 and agency_in(line, bodies_only=bodies_only) == line
 
 
 def _is_meta(line: str) -> bool:

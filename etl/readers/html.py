@@ -38,7 +38,15 @@ from lxml import html as lxml_html
 
 from etl.model import ReadError, TextDoc
 from etl.readers import mojibake, wrapped
-from etl.readers.html_text import _SENTENCE, _clean, _rows_with_figures, _squash, _Writer
+from etl.readers.html_text import (
+    _SENTENCE,
+    _cells,
+    _clean,
+    _own_rows,
+    _rows_with_figures,
+    _squash,
+    _Writer,
+)
 
 NOT_A_PAGE = (
     "网页文件中没有可读的正文（页面为空、已损坏，或只保存了网页框架）。"
@@ -251,11 +259,7 @@ def _figure_cells(root) -> set:
     take the row's label away or shift its figures into other columns."""
     out = set()
     for table in root.iter("table"):
-        rows = [
-            [c for c in tr if isinstance(c.tag, str) and c.tag in ("td", "th")]
-            for tr in table.iter("tr")
-            if next(tr.iterancestors("table"), None) is table
-        ]
+        rows = [_cells(tr) for tr in _own_rows(table)]
         if _rows_with_figures(rows):
             out.update(c for row in rows for c in row)
     return out

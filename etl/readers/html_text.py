@@ -108,9 +108,9 @@ class _Writer:
     # tables ---------------------------------------------------------------------------
 
     def table(self, el) -> None:
-        rows = [r for r in el.iter("tr") if _own_table(r) is el]
+        rows = _own_rows(el)
         nested = any(t is not el for t in el.iter("table"))
-        cells = [[c for c in r if isinstance(c.tag, str) and c.tag in ("td", "th")] for r in rows]
+        cells = [_cells(r) for r in rows]
         sizes = [len(_squash(c.text_content())) for r in cells for c in r]
         prose = any(n > 200 for n in sizes) or any(
             len(_SENTENCE.findall(c.text_content())) > 1 for r in cells for c in r
@@ -282,6 +282,16 @@ def _rows_with_figures(rows: list[list]) -> int:
     return out
 
 
+def _own_rows(table) -> list:
+    """The table's own rows (tr), not those of a table nested in one of its cells."""
+    return [r for r in table.iter("tr") if _own_table(r) is table]
+
+
+def _cells(tr) -> list:
+    """A row's cells (td, th)."""
+    return [c for c in tr if isinstance(c.tag, str) and c.tag in ("td", "th")]
+
+
 def _own_table(tr):
     p = tr.getparent()
     while p is not None and p.tag != "table":
@@ -321,8 +331,7 @@ def _grid(rows) -> list[list[str]]:
     for r, tr in enumerate(rows):
         row: list[str | None] = []
         col = 0
-        cells = [c for c in tr if isinstance(c.tag, str) and c.tag in ("td", "th")]
-        for cell in cells:
+        for cell in _cells(tr):
             while (r, col) in carry:
                 row.append(None)
                 col += 1
