@@ -199,3 +199,22 @@ def test_each_fact_says_which_paragraph_it_is_in(tmp_path):
         f.indicator: f.location for f in process_file(path, Registry.load(DATA), strict=True).facts
     }
     assert got == {"inspections": "第2段", "trainings": "第3段", "training_attendance": "第3段"}
+
+
+@pytest.mark.parametrize(
+    ("body", "quotes"),
+    [  # a row whose first cell is empty (the group's name spans it), or whose last is
+        ("| 类别 | 项目 | 数量 |\n| 行政执法 | 执法检查（次） | 12 |\n| | 行政处罚案件（件） | 3 |",
+         ["行政执法 | 执法检查（次） | 12", "行政处罚案件（件） | 3"]),
+        ("信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 | \n | 行政规范性文件 | 2 | 0 | 5 | ",
+         ["行政规范性文件 | 2 | 0 | 5"]),
+    ],
+)  # fmt: skip
+def test_a_rows_quote_reads_as_the_row_does(body, quotes):
+    """A row's quote opens with its first cell that holds something and ends with its last:
+    no pipe of an empty cell before or after it (| 行政处罚案件（件） | 3)."""
+    text = TITLE + body
+    got = extract_text(text, "周村区科学技术局", 2019, REGISTRY)
+    assert [f.quote for f in got] == quotes
+    for f in got:
+        assert text[f.start : f.end] == f.quote and f.start <= f.num_start < f.num_end <= f.end

@@ -67,7 +67,6 @@ from etl.extract.text import (
     _protected,
     _quote,
     _sentences,
-    _strip_span,
 )
 from etl.extract.year_marks import relative_years, year_spans
 from etl.model import Candidate, Fact
@@ -132,6 +131,22 @@ def _open_bracket_cut(quote: str, qs: int, qe: int, ne: int) -> tuple[str, int]:
             cut = quote[:i].rstrip(STRIPPED)
             return cut, qs + len(cut)
     return quote, qe
+
+
+# what stands around a row's cells and is not the row's: white space, and the pipes an
+# empty first or last cell leaves (" | 行政确认 | 0", "规范性文件 | 0 | 2 |", "| 12 | 3 |")
+ROW_EDGES = STRIPPED + "|"
+
+
+def _row_span(text: str, s: int, e: int) -> tuple[int, int]:
+    """The span of the row text[s:e] as it reads: without the pipes and white space at its
+    ends (a quote reads as the row does)."""
+    row = text[s:e]
+    kept = row.strip(ROW_EDGES)
+    if not kept:
+        return s, s
+    s += len(row) - len(row.lstrip(ROW_EDGES))
+    return s, s + len(kept)
 
 
 class _Extraction:
@@ -293,7 +308,7 @@ class _Extraction:
             decisions = table.row(cells, n, _row_indicator, last, self.row_body)
         if decisions is None:
             return None
-        qs, qe = _strip_span(self.text, ls, lines[last][1])
+        qs, qe = _row_span(self.text, ls, lines[last][1])
         for d in decisions:
             ind = self.cat.by_id[d.indicator]
             ns, ne = d.cell.start, d.cell.start + len(d.cell.text)
