@@ -123,6 +123,15 @@ DOCS = [
         {("inspections", 12, "周村区科学技术局"), ("cases", 3, "周村区科学技术局"),
          ("trainings", 6, "周村区科学技术局")},
     ),
+    (  # the 2019 template's 其他对外管理服务事项 split into sub-rows (rowspan): the group's
+       # name shifts its first sub-row one column; 行政检查's 处理决定数量 is inspections
+        "信息内容 | 上一年项目数量 | 本年增/减 | 处理决定数量\n行政许可 | 1 | 0 | 6\n"
+        "其他对外管理服务事项 | 行政检查 | 2 | 1 | 5\n | 行政确认 | 0 | 0 | 0\n"
+        "信息内容\t上一年项目数量\t本年增/减\t处理决定数量\n"
+        "其他对外管理服务事项\t行政确认\t1\t0\t3\n其他对外管理服务事项\t行政检查\t1\t0\t8",
+        {("approval_volume", 6, "周村区科学技术局"), ("inspections", 5, "周村区科学技术局"),
+         ("inspections", 8, "周村区科学技术局")},
+    ),
     (  # a row number with its figure written in the cell stays a sentence's (1 | 执法检查 | 14次)
         "| 序号 | 项目 | 完成情况 |\n| 1 | 执法检查 | 14次 |",
         {("inspections", 14, "周村区科学技术局")},

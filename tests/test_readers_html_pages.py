@@ -32,6 +32,7 @@ EXPECTED = {
         (HT, "disclosures_proactive", 52), (HT, "disclosure_requests", 0),
         (HT, "reconsideration_cases", 0), (HT, "litigation_cases", 0),
         (HT, "normative_documents", 0), (HT, "approval_volume", 6), (HT, "cases", 0),
+        (HT, "inspections", 4),  # 其他对外管理服务事项's 行政检查 sub-row, shifted one column
     ]),
     "w03_tongxi_zscqj_2022_fzzf.html": (TX, 2022, [
         (TX, "legal_meetings", 3), (TX, "trainings", 6), (TX, "training_attendance", 120),

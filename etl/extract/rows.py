@@ -195,7 +195,7 @@ class Table:
         self.last_line = line_no if last_line is None else last_line  # cells one to a line
         # 行政执法检查（次） | 15 | 其中双随机抽查（次） | 6: the part after 其中 is not read
         cut = next((i for i, c in enumerate(cells) if i and PART.match(c.text)), len(cells))
-        cells = _without_group(self._without_serial(cells[:cut]))
+        cells = self._without_spanning(_without_group(self._without_serial(cells[:cut])))
         numbers = [c for c in cells if c.numeric]
         if not numbers:
             if any(len(c.text) > 24 or SENTENCE_MARK.search(c.text)
@@ -290,6 +290,25 @@ class Table:
             if ind := choose(m["label"], m["unit"], cell):
                 out.append(Decision(ind, cell))
         return out or None
+
+    def _without_spanning(self, cells: list[Cell]) -> list[Cell]:
+        """The row without the name of a group spanning its sub-rows, when that name makes
+        the row one cell longer than its header: the 2019 template's 其他对外管理服务事项
+        split into 行政检查 | 1 | 0 | 4 and 行政确认 | 0 | 0 | 0 under 信息内容 | 上一年项目数量 |
+        本年增/减 | 处理决定数量 (the group's cell spans both rows, its first row shifted one
+        column to the right). Read by the sub-row's own label, its figures line up with
+        the header's columns again."""
+        header = self.header
+        if (
+            header is None
+            or len(cells) != len(header) + 1
+            or cells[0].numeric
+            or cells[1].numeric
+            or header[0].numeric
+            or not all(c.numeric for c in cells[2:])
+        ):
+            return cells
+        return cells[1:]
 
     def _without_serial(self, cells: list[Cell]) -> list[Cell]:
         """The row without its row number: a table of a 法治 report often opens each row
