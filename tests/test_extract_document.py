@@ -227,3 +227,31 @@ def test_a_rows_quote_reads_as_the_row_does(body, quotes):
     assert [f.quote for f in got] == quotes
     for f in got:
         assert text[f.start : f.end] == f.quote and f.start <= f.num_start < f.num_end <= f.end
+
+
+def test_other_years_figures_of_a_table_are_candidates():
+    """A table's figures of other years than the report's (one row a year, or one column a
+    year) are no facts of this report, and not dropped either: candidates, other_year."""
+    from etl.extract import extract_all
+
+    body = (
+        "| 年度 | 执法检查（次） | 行政处罚案件（件） |\n| 2017年 | 7 | 0 |\n| 2018年 | 9 | 1 |\n"
+        "| 2019年 | 12 | 3 |\n"
+        "指标\t2018年\t2019年\n学法培训（次）\t4\t6\n"
+    )
+    text = TITLE + body
+    found, aside = extract_all(text, "周村区科学技术局", 2019, REGISTRY)
+    assert {(f.indicator, f.value) for f in found} == {
+        ("inspections", 12), ("cases", 3), ("trainings", 6)}  # fmt: skip
+    got = sorted((c.indicator, c.value, c.reason, c.quote) for c in aside)
+    assert got == [
+        ("cases", 0, "other_year", "2017年 | 7 | 0"),
+        ("cases", 1, "other_year", "2018年 | 9 | 1"),
+        ("inspections", 7, "other_year", "2017年 | 7 | 0"),
+        ("inspections", 9, "other_year", "2018年 | 9 | 1"),
+        ("trainings", 4, "other_year", "学法培训（次）\t4\t6"),
+    ]
+    for c in aside:
+        assert text[c.start : c.end] == c.quote and text[c.num_start : c.num_end] == str(
+            int(c.value)
+        )

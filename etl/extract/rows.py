@@ -250,8 +250,11 @@ class Table:
             ind = choose(label, unit, numbers[0])
             return [Decision(ind, cells[i], reason, owner=who)
                     for i, who in self.bodies if cells[i].numeric] if ind else None  # fmt: skip
+        others = []  # the figures of the other years' columns (指标 | 2017年 | 2018年)
         if column is not None:
             cell = cells[column] if column < len(cells) and cells[column].numeric else None
+            others = [c for i, c in enumerate(cells)
+                      if i != column and c.numeric and YEAR_HEAD.fullmatch(self.header[i].text)]  # fmt: skip
         elif len(numbers) == 1:
             cell = numbers[0]
         else:
@@ -261,18 +264,21 @@ class Table:
         if cell is None or unit is None:
             return None
         ind = choose(label, unit, cell)
-        return [Decision(ind, cell, reason)] if ind else None
+        if not ind:
+            return None
+        return [Decision(ind, cell, reason)] + [Decision(ind, c, "other_year") for c in others]
 
     def _report_years_row(self, cells: list[Cell]) -> list[Decision] | None:
-        """The report's year's row of a table with one row a year under indicator columns
-        (年度 | 执法检查（次） | 行政处罚案件（件）, then 2019年 | 12 | 3): its figures. Other
-        years' rows are no facts of this report: None, as before."""
+        """A row of a table with one row a year under indicator columns (年度 | 执法检查（次）
+        | 行政处罚案件（件）, then 2018年 | 9 | 1, 2019年 | 12 | 3): the report's year's
+        figures; another year's are no facts of this report, but candidates (other_year)."""
         if not self.columns or len(self.header) != len(cells):
             return None
         m = re.fullmatch(r"(?P<year>(?:19|20)\d{2})\s*年?度?", cells[0].text)
-        if m is None or int(m["year"]) != self.year:
+        if m is None:
             return None
-        return [Decision(ind, cells[i]) for i, ind in self.columns if cells[i].numeric]
+        reason = None if int(m["year"]) == self.year else "other_year"
+        return [Decision(ind, cells[i], reason) for i, ind in self.columns if cells[i].numeric]
 
     def _under_named_columns(self, cells: list[Cell], choose) -> list[Decision] | None:
         """A row of figures alone under a header whose every column names an indicator with
