@@ -255,3 +255,28 @@ def test_other_years_figures_of_a_table_are_candidates():
         assert text[c.start : c.end] == c.quote and text[c.num_start : c.num_end] == str(
             int(c.value)
         )
+
+
+def test_figures_under_qizhong_are_parts_of_the_total_before_them():
+    """A 其中 column (of a header, or a row's cells after its 其中) holds a part of the total
+    before it: a candidate (part), the total the fact; none is dropped."""
+    from etl.extract import extract_all
+
+    body = (
+        "| 执法检查（次） | 其中：双随机抽查（次） | 行政处罚案件（件） |\n| 15 | 6 | 2 |\n"
+        "二、所属单位\n"
+        "| 单位 | 执法检查（次） | 其中联合检查（次） | 行政处罚案件（件） |\n"
+        "| 局机关 | 9 | 2 | 1 |\n| 区知识产权局 | 5 | 1 | 3 |\n"
+        "三、学法\n学法培训（次） | 4 | 其中：专题讲座 | 2\n"
+    )
+    text = TITLE + body
+    found, aside = extract_all(text, "周村区科学技术局", 2019, REGISTRY)
+    me, ip = "周村区科学技术局", "周村区知识产权局"
+    assert {(f.agency, f.indicator, f.value) for f in found} == {
+        (me, "inspections", 15), (me, "cases", 2), (me, "inspections", 9), (me, "cases", 1),
+        (ip, "inspections", 5), (ip, "cases", 3), (me, "trainings", 4)}  # fmt: skip
+    assert sorted((c.agency, c.indicator, c.value, c.reason) for c in aside) == sorted([
+        (me, "inspections", 2, "part"), (me, "inspections", 6, "part"),
+        (me, "trainings", 2, "part"), (ip, "inspections", 1, "part")])  # fmt: skip
+    for c in aside:
+        assert text[c.num_start : c.num_end] == str(int(c.value))

@@ -193,9 +193,30 @@ class Table:
             self.header, self.head_text, self.top_item = None, "", False  # a new table
             self.columns, self.bodies = [], []
         self.last_line = line_no if last_line is None else last_line  # cells one to a line
-        # 行政执法检查（次） | 15 | 其中双随机抽查（次） | 6: the part after 其中 is not read
+        # 行政执法检查（次） | 15 | 其中双随机抽查（次） | 6: the row is read up to its 其中,
+        # and the figure after it is a part of the row's total; a header keeps its 其中
+        # columns (执法检查（次） | 其中双随机抽查（次）): theirs are parts of the column before
         cut = next((i for i, c in enumerate(cells) if i and PART.match(c.text)), len(cells))
-        cells = self._without_spanning(_without_group(self._without_serial(cells[:cut])))
+        if cut < len(cells) and any(c.numeric for c in cells):
+            out = self._row(cells[:cut], choose, body)
+            return out + self._part_after(cells[cut:], choose, out) if out else out
+        return self._row(cells, choose, body)
+
+    def _part_after(self, rest: list[Cell], choose, before: list[Decision]) -> list[Decision]:
+        """The figure a row gives after its 其中 (| 其中双随机抽查（次） | 6): a part of the
+        total before it, of the indicator its words name, else of that total's."""
+        numbers = [c for c in rest[1:] if c.numeric]
+        if len(numbers) != 1:
+            return []
+        label = PART.sub("", rest[0].text)
+        m = LABEL_UNIT.match(label)
+        words = [c.text for c in rest[1:] if not c.numeric and c.text in units()]
+        unit = m["unit"] if m else (words[0] if words else None)
+        ind = choose(m["label"] if m else label, unit, numbers[0]) if unit else None
+        return [Decision(ind or before[-1].indicator, numbers[0], "part")]
+
+    def _row(self, cells: list[Cell], choose, body) -> list[Decision] | None:
+        cells = self._without_spanning(_without_group(self._without_serial(cells)))
         numbers = [c for c in cells if c.numeric]
         if not numbers:
             if any(len(c.text) > 24 or SENTENCE_MARK.search(c.text)
@@ -230,7 +251,8 @@ class Table:
             and (who := body(label)) is not None
         ):
             reason = "other_body" if who is SUM else None  # 合计: several bodies' sum
-            return [Decision(ind, cells[i], reason, owner=None if who is SUM else who)
+            return [Decision(ind, cells[i], reason or self._part_column(i),
+                             owner=None if who is SUM else who)
                     for i, ind in self.columns if cells[i].numeric]  # fmt: skip
         part = part or bool(CHANNEL.search(label))
         reason = "part" if part else None
@@ -278,23 +300,32 @@ class Table:
         if m is None:
             return None
         reason = None if int(m["year"]) == self.year else "other_year"
-        return [Decision(ind, cells[i], reason) for i, ind in self.columns if cells[i].numeric]
+        return [Decision(ind, cells[i], reason or self._part_column(i))
+                for i, ind in self.columns if cells[i].numeric]  # fmt: skip
+
+    def _part_column(self, i: int) -> str | None:
+        """ "part" when the header's column i opens with 其中 (其中双随机抽查（次）), else None."""
+        return "part" if PART.match(self.header[i].text) else None
 
     def _under_named_columns(self, cells: list[Cell], choose) -> list[Decision] | None:
         """A row of figures alone under a header whose every column names an indicator with
         its unit (执法检查（次） | 检查企业（家） | 行政处罚案件（件）, then 12 | 30 | 3): the
-        reporter's figures, a table laid across the page. (A header with a 其中 column is
-        cut there, as every row is, so such a table gives nothing here.)"""
+        reporter's figures, a table laid across the page. A column under 其中 (其中双随机
+        抽查（次）) is a part of the total before it: a candidate."""
         header = self.header
         if header is None or len(header) != len(cells) or not all(c.numeric for c in cells):
             return None
         out = []
-        for h, cell in zip(header, cells, strict=True):
-            m = LABEL_UNIT.match(h.text)
+        for i, (h, cell) in enumerate(zip(header, cells, strict=True)):
+            m = LABEL_UNIT.match(PART.sub("", h.text))
             if m is None or m["unit"] not in units():
                 return None
-            if ind := choose(m["label"], m["unit"], cell):
-                out.append(Decision(ind, cell))
+            part = self._part_column(i)
+            ind = choose(m["label"], m["unit"], cell)
+            if ind is None and part and out:
+                ind = out[-1].indicator
+            if ind:
+                out.append(Decision(ind, cell, part))
         return out or None
 
     def _without_spanning(self, cells: list[Cell]) -> list[Cell]:
@@ -393,9 +424,11 @@ def _indicator_columns(header: list[Cell], choose) -> list[tuple[int, str]]:
     """The columns of a header that name an indicator with its unit (执法检查（次）)."""
     out = []
     for i, c in enumerate(header[1:], 1):
-        m = LABEL_UNIT.match(c.text)
+        m = LABEL_UNIT.match(PART.sub("", c.text))
         if m and (ind := choose(m["label"], m["unit"], Cell("1", c.start, True))):
             out.append((i, ind))
+        elif m and PART.match(c.text) and out and out[-1][0] == i - 1 and m["unit"] in units():
+            out.append((i, out[-1][1]))  # 其中 a kind no indicator names: the total's part
     return out
 
 
