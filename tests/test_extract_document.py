@@ -280,3 +280,26 @@ def test_figures_under_qizhong_are_parts_of_the_total_before_them():
         (me, "trainings", 2, "part"), (ip, "inspections", 1, "part")])  # fmt: skip
     for c in aside:
         assert text[c.num_start : c.num_end] == str(int(c.value))
+
+
+def test_figures_in_a_rows_note_are_read_as_its_sentences():
+    """A note cell (备注, 说明) is the report's words about its row: a 其中/含 figure in it is
+    a part of the row's figure, another year's is set aside, another indicator's is a fact;
+    a note's figure is never dropped."""
+    from etl.extract import extract_all
+
+    body = (
+        "项目 | 数量 | 备注\n"
+        "执法检查（次） | 12 | 其中联合检查4次。均已整改。\n"
+        "行政处罚案件（件） | 3 | 含简易程序1件\n"
+        "学法培训（次） | 5 | 参训干部共160人次，2018年为4次\n"
+    )
+    text = TITLE + body
+    found, aside = extract_all(text, "周村区科学技术局", 2019, REGISTRY)
+    assert {(f.indicator, f.value) for f in found} == {
+        ("inspections", 12), ("cases", 3), ("trainings", 5), ("training_attendance", 160)}  # fmt: skip
+    assert sorted((c.indicator, c.value, c.reason, c.quote) for c in aside) == [
+        ("cases", 1, "ambiguous", "含简易程序1件"),  # no words of its own: the row's
+        ("inspections", 4, "part", "其中联合检查4次"),
+        ("trainings", 4, "other_year", "2018年为4次"),
+    ]

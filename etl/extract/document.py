@@ -175,6 +175,8 @@ class _Extraction:
         self.facts: list[Fact] = []
         self.candidates: list[Candidate] = []
         self.sentence_at = (0, 0)  # the sentence (or section) being read
+        # the indicators of the row whose note is being read: what its words speak of
+        self.row_of_note: list = []
         self.seen: set = set()
         self.cat = _compiled()[0]
         # the pairs (由20个工作日压缩至5个工作日) found anywhere in the text: a sentence can
@@ -309,11 +311,13 @@ class _Extraction:
         if decisions is None:
             return None
         qs, qe = _row_span(self.text, ls, lines[last][1])
+        stated = {}  # (agency, indicator) -> the row's figure: what its notes break down
         for d in decisions:
             ind = self.cat.by_id[d.indicator]
             ns, ne = d.cell.start, d.cell.start + len(d.cell.text)
             who = d.owner or self.owners.reporter
             if d.reason is None:
+                stated.setdefault((who, ind.id), d.number)
                 self.emit(ind, d.number, None, qs, qe, ns, ne, who, f"row:{ind.id}")
             else:
                 self.candidates.append(
@@ -321,12 +325,31 @@ class _Extraction:
                               self.year, ind.id, d.number, ind.unit, d.reason,
                               self.text[qs:qe], qs, qe, ns, ne)
                 )  # fmt: skip
+        if decisions and cells is not None:
+            self.notes(cells, stated)
         return last
+
+    def notes(self, cells: list[rows.Cell], stated: dict) -> None:
+        """The figures written in a row's note (备注, 说明: 其中联合检查9次。…), read as the
+        report's sentences: a part of the row's figure (其中…, 含…) is set aside as such,
+        another indicator's figure is a fact, and none is lost. A cell of words with a
+        number in it, after the row's label, is such a note."""
+        starts, n = self.mention_starts, len(self.mention_starts)
+        for c in cells[1:]:
+            cs, ce = c.start, c.start + len(c.text)
+            if c.numeric or not ((i := bisect_left(starts, cs)) < n and starts[i] < ce):
+                continue  # a figure of the row, or words with no number (most cells)
+            self.row_of_note = [self.cat.by_id[i] for _, i in stated]
+            for ss, se in _sentences(self.norm, cs, ce):
+                self.sentence(ss, se, dict(stated))
+            self.row_of_note = []
 
     def set_aside(self, mt: _Mention, reason: str, cs: int, ce: int, marks, ind=None) -> None:
         """Keep a number that was not taken as a candidate, with why; only where its
         clause speaks of an indicator (ind, or the best guess from the clause's words)."""
         ind = ind or _guess(self.norm, cs, ce, mt) or _guess(self.norm, *self.sentence_at, mt)
+        if ind is None and self.row_of_note:  # a row's note (含简易程序1件): the row's words
+            ind = next((i for i in self.row_of_note if mt.unit in i.units), None)
         if ind is None:
             return
         owner = _owner_at(mt.start, marks, self.owners) if marks is not None else None
