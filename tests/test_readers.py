@@ -475,3 +475,24 @@ def test_xlsx_without_header_refused(tmp_path):
     wb.save(tmp_path / "budget.xlsx")
     reason = refused(tmp_path / "budget.xlsx")
     assert "单位、年度、指标、数值" in reason and "单位、指标 与各年度列" in reason
+
+
+def test_docx_table_laid_across_is_read_one_column_a_line(tmp_path):
+    """A Word table of indicator columns with units over one row of figures: each figure
+    beside its column's name, so that a fact's quote says what it counts."""
+    doc = Document()
+    doc.add_paragraph("梅岭县科学技术局2023年度法治政府建设情况报告")
+    table = doc.add_table(rows=2, cols=3)
+    for r, row in enumerate([["执法检查（次）", "行政处罚案件（件）", "持证执法人员（人）"],
+                             ["16", "3", "9"]]):  # fmt: skip
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    other = doc.add_table(rows=2, cols=2)  # a label in the row of figures: as it stands
+    for r, row in enumerate([["年度", "学法培训（次）"], ["2023年", "5"]]):
+        for c, text in enumerate(row):
+            other.cell(r, c).text = text
+    path = tmp_path / "r.docx"
+    doc.save(path)
+    assert read(path).text.split("\n")[1:] == [
+        "执法检查（次） | 16", "行政处罚案件（件） | 3", "持证执法人员（人） | 9",
+        "年度 | 学法培训（次）", "2023年 | 5"]  # fmt: skip

@@ -294,3 +294,40 @@ def test_a_blank_field_does_not_take_the_title_as_its_value():
 def test_a_blank_field_does_not_take_the_first_sentence_as_its_value():
     page = "<div>索引号：QH-2022-01</div><div>文号：</div><p>一年来，我局开展执法检查3次。</p>"
     assert _body(page).splitlines()[-1] == "一年来，我局开展执法检查3次。"
+
+
+LAID_ACROSS = (
+    "<table border=1><tr><th>执法检查（次）</th><th>其中：双随机抽查（次）</th>"
+    "<th>检查企业（家）</th></tr><tr><td>15</td><td>6</td><td>42</td></tr></table>"
+)
+
+
+def test_a_table_laid_across_the_page_is_written_one_column_a_line():
+    """Indicator columns with their units over one row of figures: each figure is written
+    beside its column's name (执法检查（次） | 15), so that its quote says what it counts;
+    its place stays the cell of the row of figures."""
+    text, parts = page_text(f"<html><body><div>{LAID_ACROSS}</div></body></html>")
+    assert text.splitlines() == [
+        "执法检查（次） | 15", "其中：双随机抽查（次） | 6", "检查企业（家） | 42"]  # fmt: skip
+    at = {text[s:e]: label for s, e, label in parts}
+    assert (at["15"], at["6"], at["42"]) == ("表1 第2行第1列", "表1 第2行第2列", "表1 第2行第3列")
+
+
+def test_a_laid_across_tables_facts_quote_their_column(tmp_path):
+    page = tmp_path / "p.html"
+    page.write_text(
+        "<html><head><title>桐溪县科学技术局2023年度法治政府建设情况报告</title></head><body>"
+        f"<h1>桐溪县科学技术局2023年度法治政府建设情况报告</h1>{LAID_ACROSS}</body></html>",
+        encoding="utf-8",
+    )
+    p = pipeline.process_file(page, None, strict=False)
+    got = sorted((f.indicator, f.value, f.quote, f.location) for f in p.facts)
+    assert got == [
+        ("inspected_entities", 42, "检查企业（家） | 42", "表1 第2行第3列"),
+        ("inspections", 15, "执法检查（次） | 15", "表1 第2行第1列"),
+    ]
+    assert [(c.value, c.reason, c.quote) for c in p.candidates] == [
+        (6, "part", "其中：双随机抽查（次） | 6")]  # fmt: skip
+    for f in (*p.facts, *p.candidates):
+        assert p.text[f.start : f.end] == f.quote
+        assert p.text[f.num_start : f.num_end] == str(int(f.value))

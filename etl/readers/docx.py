@@ -3,7 +3,9 @@
 Annual reports often put their figures in a table between two paragraphs; reading
 `doc.paragraphs` and `doc.tables` separately would move the table away from the text
 that explains it. So we walk the body XML, one line per paragraph and per table row
-(cells joined with " | ").
+(cells joined with " | "); a table laid across the page (indicator columns with their units
+over one row of figures) one line per column (执法检查（次） | 16), so that each figure
+reads beside its name.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from docx.text.paragraph import Paragraph
 
 from etl.model import ReadError, TextDoc
 from etl.readers import wrapped
+from etl.readers.table_cells import laid_across
 
 CORRUPT = (
     "Word 文件已损坏或不完整，无法打开。请用 Word 或 WPS 打开后重新另存为 .docx 再提供。"
@@ -56,6 +59,7 @@ def _body_lines(container, parent):
 
 
 def _table_lines(table: Table):
+    rows = []
     for row in table.rows:
         cells, last = [], None
         for cell in row.cells:
@@ -64,4 +68,8 @@ def _table_lines(table: Table):
             last = cell._tc
             cells.append(" ".join(cell.text.split("\n")).strip())
         if any(cells):
-            yield " | ".join(cells)
+            rows.append(cells)
+    if across := laid_across(rows):  # 执法检查（次） | 检查企业（家）, then 15 | 42
+        yield from (f"{rows[0][c]} | {rows[1][c]}" for c in across)  # one column a line
+        return
+    yield from (" | ".join(cells) for cells in rows)

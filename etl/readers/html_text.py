@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from etl.readers.table_cells import laid_across
 from etl.readers.text import INVISIBLE
 
 _BLOCK_TAGS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt",
@@ -128,6 +129,12 @@ class _Writer:
         if self._metadata(grid) or not any(t for row in grid for t in row):
             return
         self.tables += 1
+        if across := laid_across(grid):
+            for c in across:  # one line a column: 检查企业（家） | 42, each cell where it was
+                self.lines.append(
+                    [(grid[r][c], f"表{self.tables} 第{r + 1}行第{c + 1}列") for r in (0, 1)]
+                )
+            return
         for r, row in enumerate(grid, 1):
             if not any(t for t in row):
                 continue

@@ -53,3 +53,27 @@ def _number(value: int | float) -> str:
 
 def _at(cells: list[list[str]], r: int, c: int) -> str:
     return cells[r][c] if 0 <= r < len(cells) and 0 <= c < len(cells[r]) else ""
+
+
+# a figure alone in a cell (12, -1, 3.5, 95%)
+_FIGURE_ALONE = re.compile(r"[-+]?\d[\d,]*(?:\.\d+)?%?")
+# a column's name with its unit in brackets (执法检查（次）, 检查企业(家))
+_NAMED_WITH_UNIT = re.compile(r"\S.*[(（][^()（）]{1,4}[)）]")
+
+
+def laid_across(grid: list[list[str]]) -> list[int]:
+    """The columns of a table laid across the page: one header row whose every cell names
+    what it counts with its unit (执法检查（次） | 检查企业（家） | 行政处罚案件（件）) and
+    one row of figures under them (15 | 42 | 2). Written one column a line (执法检查（次） |
+    15), each figure reads beside its name, as the rows of a table laid down the page do;
+    [] for any other table."""
+    if len(grid) != 2:
+        return []
+    head, figures = grid
+    cols = [c for c, t in enumerate(head) if t or (c < len(figures) and figures[c])]
+    if len(cols) < 2 or len(figures) < len(head):
+        return []
+    for c in cols:
+        if not (_NAMED_WITH_UNIT.fullmatch(head[c]) and _FIGURE_ALONE.fullmatch(figures[c])):
+            return []
+    return cols
