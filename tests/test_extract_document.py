@@ -303,3 +303,23 @@ def test_figures_in_a_rows_note_are_read_as_its_sentences():
         ("inspections", 4, "part", "其中联合检查4次"),
         ("trainings", 4, "other_year", "2018年为4次"),
     ]
+
+
+def test_kinds_under_a_generic_unit_header_are_parts_of_the_first_total():
+    """Rows of one indicator in one table (项目 | 数量（次）: 执法检查 | 15, 双随机抽查 | 6,
+    专项检查 | 4) give one value: the first, the table's total; a later smaller one is a
+    kind of it, a candidate (part), as in a sentence (开展执法检查15次，双随机抽查6次).
+    A later larger one stays a second value (the board shows the dispute), and another
+    table starts afresh."""
+    from etl.extract import extract_all
+
+    body = (
+        "项目 | 数量（次）\n执法检查 | 15\n双随机抽查 | 6\n专项检查 | 4\n学法培训 | 5\n"
+        "二、其他\n类别 | 数量（次）\n专项检查 | 4\n执法检查 | 16\n"
+    )
+    text = TITLE + body
+    found, aside = extract_all(text, "周村区科学技术局", 2019, REGISTRY)
+    assert sorted((f.indicator, f.value) for f in found) == [
+        ("inspections", 4), ("inspections", 15), ("inspections", 16), ("trainings", 5)]  # fmt: skip
+    assert sorted((c.indicator, c.value, c.reason, c.quote) for c in aside) == [
+        ("inspections", 4, "part", "专项检查 | 4"), ("inspections", 6, "part", "双随机抽查 | 6")]  # fmt: skip

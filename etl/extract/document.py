@@ -316,13 +316,17 @@ class _Extraction:
             ind = self.cat.by_id[d.indicator]
             ns, ne = d.cell.start, d.cell.start + len(d.cell.text)
             who = d.owner or self.owners.reporter
-            if d.reason is None:
+            reason, total = d.reason, table.stated.get((who, ind.id))
+            if reason is None and total is not None and d.number < total:
+                reason = "part"  # a kind of what an earlier row of the table totalled
+            if reason is None:
                 stated.setdefault((who, ind.id), d.number)
+                table.stated.setdefault((who, ind.id), d.number)
                 self.emit(ind, d.number, None, qs, qe, ns, ne, who, f"row:{ind.id}")
             else:
                 self.candidates.append(
-                    Candidate(None if d.owner is None and d.reason == "other_body" else who,
-                              self.year, ind.id, d.number, ind.unit, d.reason,
+                    Candidate(None if d.owner is None and reason == "other_body" else who,
+                              self.year, ind.id, d.number, ind.unit, reason,
                               self.text[qs:qe], qs, qe, ns, ne)
                 )  # fmt: skip
         if decisions and cells is not None:

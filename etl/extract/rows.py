@@ -182,6 +182,9 @@ class Table:
         # (column, body) of a header whose cells name bodies (项目 | 区科技局 | 区地震局):
         # its rows are indicators, one body's figure a column
         self.bodies: list[tuple[int, str]] = []
+        # (body, indicator) -> the first figure this table gave it, the total that a later
+        # smaller one of a kind is a part of (项目 | 数量（次）: 执法检查 | 15, 双随机抽查 | 6)
+        self.stated: dict[tuple[str, str], float] = {}
 
     def row(
         self, cells: list[Cell], line_no: int, choose, last_line: int | None = None, body=None
@@ -191,7 +194,7 @@ class Table:
         `body(label)`: the body a row's label names, SUM for a total row, else None."""
         if line_no != self.last_line + 1:
             self.header, self.head_text, self.top_item = None, "", False  # a new table
-            self.columns, self.bodies = [], []
+            self.columns, self.bodies, self.stated = [], [], {}
         self.last_line = line_no if last_line is None else last_line  # cells one to a line
         # 行政执法检查（次） | 15 | 其中双随机抽查（次） | 6: the row is read up to its 其中,
         # and the figure after it is a part of the row's total; a header keeps its 其中
