@@ -129,6 +129,12 @@ SPLIT_NUMBERS = {
     "a zero-width space inside a number": ("<p>检查1&#8203;2次。</p>", "检查12次。"),
     "a BOM and a soft hyphen inside numbers": (
         "<p>案件&#xFEFF;1&#xFEFF;4件，检查1&shy;16家次。</p>", "案件14件，检查116家次。"),
+    "inside one text node (a PDF's line width)": (
+        "<p>全年开展执法检查1\n6次，检查企业2\r\n5家。</p>", "全年开展执法检查16次，检查企业25家。"),
+    "a line break of <pre> is shown, and stays a line": (
+        "<pre>执法检查（次） 12\n3月起开展专项检查</pre>", "执法检查（次） 12\n3月起开展专项检查"),
+    "a <br> between two numbers stays a line": (
+        "<p>执法检查12<br>3月起开展专项检查</p>", "执法检查12\n3月起开展专项检查"),
     "a space typed between two numbers stays": ("<p>编号 1 2</p>", "编号 1 2"),
     "a line break between a number and a word stays a space": (
         "<p>执法检查<span>12</span>\n<span>次</span></p>", "执法检查12 次"),

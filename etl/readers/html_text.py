@@ -53,8 +53,11 @@ _CJK = r"\u3000-\u303f\u4e00-\u9fff\uff00-\uffef"
 
 
 # A line break in the page's source between two digits: one number that an editor or Word
-# split over two inline elements (执法检查<span>1</span>⏎<span>2</span>次). A browser shows a
-# space there, but no report writes a count as "1 2": read as a space it would leave 2.
+# split over two inline elements (执法检查<span>1</span>⏎<span>2</span>次), or that a text
+# copied from a PDF broke at the page's width inside one text node (执法检查1⏎6次). A browser
+# shows a space there, but no report writes a count as "1 6": read as a space it would
+# leave 6. (Word itself wraps its source inside tags and at white space, never inside a
+# run of text; in <pre> a line break is shown as one, and stays one: _Writer.walk.)
 _DIGITS_BROKEN = re.compile(r"(?<=[0-9０-９])[ \t\u00a0]*[\r\n]\s*(?=[0-9０-９])")
 
 
@@ -93,6 +96,12 @@ class _Writer:
         elif tag == "table":
             self.flush()
             self.table(el)
+            return
+        elif tag == "pre":  # its line breaks are shown as such: a line each (a pasted .txt)
+            self.flush()
+            for line in el.text_content().splitlines():
+                self.buf.append(line)
+                self.flush()
             return
         else:
             if tag in _BLOCK_TAGS:
