@@ -130,9 +130,10 @@ def extract_claims(
     """The claims of one report (by `reporter`, for `year`), tied to its facts and
     candidates."""
     norm = normalise(text) if norm is None else norm
+    rows = _year_rows(norm, year, candidates)
     lines = list(_lines_with(_ANY, norm))
     if not lines:
-        return []  # no comparison word: most reports' most sentences, all of some reports
+        return rows  # no comparison word: most reports' most sentences, all of some reports
     r = _Reading(text, norm, year, facts, candidates, reporter)
     # sentences as the extractor reads them: a long one in pieces of at most MAX_SENTENCE
     # characters, so that the work stays linear in the length of the text. A sentence ends
@@ -143,7 +144,30 @@ def extract_claims(
                 continue  # no comparison word in this sentence (most of them)
             if not any(a <= ss < b for a, b in r.ahead):  # next year's plans are not claims
                 r.sentence(ss, se)
-    return r.out
+    return rows + r.out
+
+
+# A table row that opens with its year (2022年 | 5 | 160 | 9), and what may stand before it
+_YEAR_ROW = re.compile(r"[\s|]*(?P<year>(?:19|20)\d{2})\s*年?度?\s*[|\t]")
+
+
+def _year_rows(norm: str, year: int, candidates: list[Candidate]) -> list[Claim]:
+    """What a table of one row a year says of an earlier year (2022年 | 5 in a report of
+    2023): each figure the extractor set aside as another year's, in a row that opens with
+    that year, is the report's word on that year's level (previous_level), checked against
+    that year's facts as 较2022年的5次 would be. A later year's row (a target) is none."""
+    out = []
+    for c in candidates:
+        if c.reason != "other_year" or not c.agency:
+            continue
+        ls = norm.rfind("\n", 0, c.num_start) + 1
+        m = _YEAR_ROW.match(norm, ls, c.num_start)
+        if m is None or int(m["year"]) >= year:
+            continue
+        out.append(Claim(c.agency, year, c.indicator, "previous_level", c.value, c.unit,
+                         int(m["year"]), None, c.quote, c.start, c.end, c.num_start,
+                         c.num_end))  # fmt: skip
+    return out
 
 
 def _lines_with(pattern: re.Pattern, norm: str):
