@@ -496,3 +496,29 @@ def test_docx_table_laid_across_is_read_one_column_a_line(tmp_path):
     assert read(path).text.split("\n")[1:] == [
         "执法检查（次） | 16", "行政处罚案件（件） | 3", "持证执法人员（人） | 9",
         "年度 | 学法培训（次）", "2023年 | 5"]  # fmt: skip
+
+
+def test_docx_2019_template_sub_rows_of_a_merged_group(tmp_path):
+    """The 2019 信息公开 template's 其他对外管理服务事项 split into 行政检查 and 行政确认,
+    the group's cell merged down both rows (Word repeats it in each) and the sub-rows one
+    cell longer than the header: 行政检查's 处理决定数量 is the year's inspections."""
+    from etl.pipeline import process_file
+
+    doc = Document()
+    doc.add_paragraph("鹤汀县地震局2019年政府信息公开工作年度报告")
+    table = doc.add_table(rows=4, cols=5)
+    rows = [["信息内容", "上一年项目数量", "本年增/减", "处理决定数量", ""],
+            ["行政许可", "2", "0", "5", ""],
+            ["其他对外管理服务事项", "行政检查", "1", "0", "7"],
+            ["", "行政确认", "0", "0", "0"]]  # fmt: skip
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    table.cell(2, 0).merge(table.cell(3, 0))
+    path = tmp_path / "r.docx"
+    doc.save(path)
+    p = process_file(path, None, strict=False)
+    assert sorted((f.indicator, f.value, f.quote) for f in p.facts) == [
+        ("approval_volume", 5, "行政许可 | 2 | 0 | 5"),
+        ("inspections", 7, "其他对外管理服务事项 | 行政检查 | 1 | 0 | 7"),
+    ]
