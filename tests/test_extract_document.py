@@ -323,3 +323,21 @@ def test_kinds_under_a_generic_unit_header_are_parts_of_the_first_total():
         ("inspections", 4), ("inspections", 15), ("inspections", 16), ("trainings", 5)]  # fmt: skip
     assert sorted((c.indicator, c.value, c.reason, c.quote) for c in aside) == [
         ("inspections", 4, "part", "专项检查 | 4"), ("inspections", 6, "part", "双随机抽查 | 6")]  # fmt: skip
+
+
+def test_a_note_column_under_a_unit_header_keeps_the_rows_figures():
+    """项目 | 数量（次） | 备注: a note that opens with 其中 is no 其中 column of the row (its
+    figure is read as the note's), and a row whose note is empty, one cell short, still
+    takes its unit from the header."""
+    from etl.extract import extract_all
+
+    body = (
+        "项目 | 数量（次） | 备注\n学法培训 | 6 | 其中线上培训2次，参训干部共计140人次。\n"
+        "法治专题会议 | 3 | \n"
+    )
+    text = TITLE + body
+    found, aside = extract_all(text, "周村区科学技术局", 2019, REGISTRY)
+    assert sorted((f.indicator, f.value) for f in found) == [
+        ("legal_meetings", 3), ("training_attendance", 140), ("trainings", 6)]  # fmt: skip
+    assert [(c.indicator, c.value, c.reason, c.quote) for c in aside] == [
+        ("trainings", 2, "part", "其中线上培训2次")]  # fmt: skip

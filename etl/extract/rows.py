@@ -34,6 +34,10 @@ LABEL_UNIT = re.compile(
 TOP_ITEM = re.compile(r"^\s*(?:[(（][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、)\s*")
 SUB_ITEM = re.compile(r"^\s*(?:\d{1,2}\s*[.、．]|[(（]\d{1,2}[)）])\s*(?!\d)")
 PART = re.compile(r"^\s*其中\s*[:：]?\s*")
+# A cell that is a note, not a label: it holds a figure or a sentence (其中联合检查9次。)
+NOTE_WORDS = re.compile(r"\d|[，。；;]")
+# A note column's header (项目 | 数量（次） | 备注): a row whose note is empty lacks that cell
+NOTE_HEAD = re.compile(r"备\s*注|说\s*明|附\s*注|情况说明")
 # A table's first column of row numbers (序号 | 项目 | 数量（件）, then 1 | 行政处罚案件 | 3)
 SERIAL_HEAD = re.compile(r"序\s*号|编\s*号")
 SERIAL = re.compile(r"\d{1,3}")
@@ -199,7 +203,8 @@ class Table:
         # 行政执法检查（次） | 15 | 其中双随机抽查（次） | 6: the row is read up to its 其中,
         # and the figure after it is a part of the row's total; a header keeps its 其中
         # columns (执法检查（次） | 其中双随机抽查（次）): theirs are parts of the column before
-        cut = next((i for i, c in enumerate(cells) if i and PART.match(c.text)), len(cells))
+        cut = next((i for i, c in enumerate(cells) if i and PART.match(c.text)
+                    and not NOTE_WORDS.search(c.text)), len(cells))  # fmt: skip
         if cut < len(cells) and any(c.numeric for c in cells):
             out = self._row(cells[:cut], choose, body)
             return out + self._part_after(cells[cut:], choose, out) if out else out
@@ -368,12 +373,15 @@ class Table:
         """The unit a header of no indicator gives a number's column (项目 | 数量（件）).
         A header that names an indicator (类别 | 执法检查（次）) does not lend its unit:
         its rows are kinds of that indicator (双随机抽查 | 5), parts and not its total."""
-        if self.header is None or len(self.header) != len(cells):
+        header = self.header
+        if header is None or len(header) < len(cells):
             return None
+        if any(not NOTE_HEAD.fullmatch(h.text) for h in header[len(cells) :]):
+            return None  # cells missing that are not an empty note: columns may not line up
         column = cells.index(cell)
         if any(i == column for i, _ in self.columns):
             return None
-        return _unit_of(self.header[column].text)
+        return _unit_of(header[column].text)
 
     def _year_column(self, cells: list[Cell]) -> int | None:
         """The column whose header is the report's year (指标 | 2017年 | 2018年)."""
