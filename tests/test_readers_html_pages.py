@@ -21,7 +21,7 @@ QH, HT, TX, ML = "青禾县科学技术局", "鹤汀县地震局", "桐溪县知
 TL, TL_IP = "澜石市汀兰区科学技术局", "澜石市汀兰区知识产权局"
 BT, TD, QI = "宁川市北塘区知识产权局", "桐溪县地震局", "青禾县知识产权局"
 NC, YZ, HK = "宁川市科学技术局", "云泽省地震局", "鹤汀县科学技术局"
-TK = "桐溪县科学技术局"
+TK, MI = "桐溪县科学技术局", "梅岭县知识产权局"
 EXPECTED = {
     "w01_qinghe_kjj_2021_xxgk.html": (QH, 2021, [
         (QH, "disclosures_proactive", 86), (QH, "disclosure_requests", 0),
@@ -102,7 +102,41 @@ EXPECTED = {
         (TK, "certified_officers", 7), (TK, "trainings", 7), (TK, "training_attendance", 210),
         (TK, "legal_reviews", 14), (TK, "reconsideration_cases", 0), (TK, "litigation_cases", 0),
     ]),
+    # a table laid across the page with a 其中 column; kinds under a unit-only header with a
+    # note column; one row a year (the earlier years set aside, and claims about them)
+    "w13_meiling_zscqj_2021_fzzf.html": (MI, 2021, [
+        (MI, "inspections", 18), (MI, "inspected_entities", 35), (MI, "cases", 3),
+        (MI, "trainings", 6), (MI, "training_attendance", 140),
+        (MI, "reconsideration_cases", 0), (MI, "litigation_cases", 0),
+    ]),
 }  # fmt: skip
+
+# What the pages set aside (candidates), where a shape of table is about what is not a fact
+ASIDE = {
+    "w13_meiling_zscqj_2021_fzzf.html": [
+        ("inspections", 7, "part", "其中：双随机抽查（次） | 7"),
+        ("trainings", 2, "part", "其中线上培训2次"),
+        ("trainings", 2, "part", "专题法治讲座 | 2"),
+        ("inspections", 11, "other_year", "2019年 | 11 | 1"),
+        ("cases", 1, "other_year", "2019年 | 11 | 1"),
+        ("inspections", 14, "other_year", "2020年 | 14 | 2"),
+        ("cases", 2, "other_year", "2020年 | 14 | 2"),
+        ("inspections", 20, "plan", "计划开展执法检查不少于20次"),
+    ],
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("name", ASIDE)
+def test_saved_page_sets_aside_what_is_not_a_fact(name):
+    p = pipeline.process_file(PAGES / name, None, strict=False)
+    got = sorted((c.indicator, c.value, c.reason, c.quote) for c in p.candidates)
+    assert got == sorted((i, float(v), r, q) for i, v, r, q in ASIDE[name])
+    claims = sorted((c.kind, c.indicator, c.value, c.about_year) for c in p.claims)
+    assert claims == sorted(
+        ("previous_level", i, float(v), int(q[:4]))
+        for i, v, r, q in ASIDE[name]
+        if r == "other_year"
+    )
 
 
 @pytest.mark.parametrize("name", EXPECTED)
