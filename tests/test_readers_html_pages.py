@@ -104,7 +104,7 @@ EXPECTED = {
     ]),
     # a table laid across the page with a 其中 column; kinds under a unit-only header with a
     # note column; one row a year (the earlier years set aside, and claims about them)
-    "w13_meiling_zscqj_2021_fzzf.html": (MI, 2021, [
+    "w23_meiling_zscqj_2021_fzzf.html": (MI, 2021, [
         (MI, "inspections", 18), (MI, "inspected_entities", 35), (MI, "cases", 3),
         (MI, "trainings", 6), (MI, "training_attendance", 140),
         (MI, "reconsideration_cases", 0), (MI, "litigation_cases", 0),
@@ -113,7 +113,7 @@ EXPECTED = {
 
 # What the pages set aside (candidates), where a shape of table is about what is not a fact
 ASIDE = {
-    "w13_meiling_zscqj_2021_fzzf.html": [
+    "w23_meiling_zscqj_2021_fzzf.html": [
         ("inspections", 7, "part", "其中：双随机抽查（次） | 7"),
         ("trainings", 2, "part", "其中线上培训2次"),
         ("trainings", 2, "part", "专题法治讲座 | 2"),
