@@ -327,6 +327,33 @@ def test_every_saved_page_has_its_facts_written_down():
     assert pages == set(EXPECTED) | set(MORE)
 
 
+_PAGE_TWO = (
+    "<p>二、主动公开政府信息情况</p><p>全年共收到政府信息公开申请3件，均已在法定期限内答复。</p>"
+    "<table border=1><tr><td>信息内容</td><td>本年处理决定数量</td></tr>"
+    "<tr><td>行政许可</td><td>12</td></tr><tr><td>行政处罚</td><td>1</td></tr></table>"
+)
+HIDDEN = {  # markup, whether the hidden block's text is read
+    "a pager's second page (第1页/共2页)": (
+        "<p>一、总体情况。全年主动公开信息104条。</p><div class=pager>第1页/共2页 下一页</div>"
+        f"<div id=page2 style='display: none'>{_PAGE_TWO}</div>", True),
+    "a hidden copy of text shown above": (
+        f"<div>{_PAGE_TWO}</div><div class=print-copy style='display:none'>{_PAGE_TWO}</div>",
+        False),
+    "a hidden menu": (
+        "<p>全年主动公开信息104条。</p><ul style='display:none'><li><a href=/a>通知公告</a></li>"
+        "<li><a href=/b>行政许可</a></li></ul>", False),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("case", HIDDEN)
+def test_a_hidden_block_is_read_only_when_it_is_more_of_the_report(case):
+    markup, read = HIDDEN[case]
+    lines = _body(markup).splitlines()
+    assert ("行政许可 | 12" in lines) == (read or "print-copy" in markup)
+    assert lines.count("行政许可 | 12") <= 1
+    assert "通知公告" not in lines
+
+
 def test_a_blank_field_does_not_take_the_title_as_its_value():
     page = "<div>索引号：QH-2022-01</div><div>文号：</div><h1>青禾县科学技术局2021年法治政府建设情况报告</h1>"
     lines = _body(page + "<p>一年来，我局开展执法检查3次。</p>").splitlines()

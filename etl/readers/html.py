@@ -225,7 +225,8 @@ def _strip_chrome(root) -> None:
         "//*[@hidden or contains(translate(@style, ' ', ''), 'display:none')"
         " or contains(translate(@style, ' ', ''), 'visibility:hidden')]"
     ):
-        _drop(el)  # what a reader of the page never sees
+        if not _hidden_part_of_report(el, root):
+            _drop(el)  # what a reader of the page never sees
     for el in list(root.iter()):
         if not isinstance(el.tag, str) or el.getparent() is None or el.tag in ("body", "html"):
             continue
@@ -268,6 +269,23 @@ def _figure_cells(root) -> set:
 def _inside(el, cells: set) -> bool:
     """Whether el is one of `cells` or inside one."""
     return el in cells or any(a in cells for a in el.iterancestors("td", "th"))
+
+
+def _hidden_part_of_report(el, root) -> bool:
+    """A hidden block that is part of the report: the later pages of an article a pager
+    shows one at a time (第1页/共2页; the others display:none until clicked), which hold
+    prose or a table of figures that appears nowhere else on the page. A hidden copy of
+    text shown elsewhere (a print or mobile copy) is still dropped, as are hidden menus."""
+    if el.getparent() is None:
+        return False
+    tables = el.iter("table")
+    if not (
+        _holds_report(el)
+        or any(_rows_with_figures([_cells(r) for r in _own_rows(t)]) >= 2 for t in tables)
+    ):
+        return False
+    own = _squash(el.text_content())
+    return _squash(root.text_content()).count(own[:60]) < 2
 
 
 def _holds_report(el) -> bool:
