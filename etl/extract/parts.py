@@ -112,7 +112,9 @@ def channel_parts(norm: str, facts: list[Fact], candidates: list[Candidate], by_
     clause) set aside as parts where the report also states a larger figure of the same
     indicator and agency without naming a channel (主动公开政府信息412条): that one is the
     year's total. A channel's figure with no total beside it stays the fact, unless another
-    channel's stands beside it too: then neither is the year's total. The clause is
+    channel's stands beside it too: then neither is the year's total. Likewise one kind's
+    figure whose clause lacks the words that state the year's total (`total`: 发布项目申报信息
+    18条) beside a larger figure whose clause has them (主动公开政府信息104条). The clause is
     read in `norm` (the normalised text, same offsets), as the extraction read it: 網站 is 网站."""
 
     # (each fact's indicator's channel words searched in its clause, inline: most facts'
@@ -126,22 +128,42 @@ def channel_parts(norm: str, facts: list[Fact], candidates: list[Candidate], by_
         and _one_channel(channels[f.indicator], norm, f.start, f.end)
         for f in facts
     ]
-    if not any(marked):
+    # one kind's figure (发布项目申报信息18条) beside a total that says what the indicator
+    # counts (主动公开政府信息104条): the words of `total` in the one clause and not the other
+    words = {k: i.total for k, i in by_id.items() if i is not None and i.total is not None}
+    named = [
+        f.value is not None
+        and (t := words.get(f.indicator)) is not None
+        and t.search(norm, f.start, f.end) is not None
+        for f in facts
+    ]
+    unnamed = [
+        not n and f.value is not None and f.indicator in words
+        for f, n in zip(facts, named, strict=True)
+    ]
+    if not any(marked) and not (any(named) and any(unnamed)):
         return facts, candidates
     totals: dict[tuple, float] = {}
     for f, m in zip(facts, marked, strict=True):
         if not m and f.value is not None:
             key = (f.agency, f.indicator)
             totals[key] = max(totals.get(key, f.value), f.value)
+    stated: dict[tuple, float] = {}  # the largest figure of each that says the total's words
+    for f, n in zip(facts, named, strict=True):
+        ch = channels.get(f.indicator)
+        if n and not (ch is not None and _one_channel(ch, norm, f.start, f.end)):
+            key = (f.agency, f.indicator)
+            stated[key] = max(stated.get(key, f.value), f.value)
     # two channels' figures and no total (网站公开45条，微信公众号发布312条): neither is the
     # year's, both are parts of a total the report does not state
     alone = Counter((f.agency, f.indicator) for f, m in zip(facts, marked, strict=True)
                     if m and (f.agency, f.indicator) not in totals)  # fmt: skip
     kept, moved = [], []
-    for f, m in zip(facts, marked, strict=True):
+    for f, m, u in zip(facts, marked, unnamed, strict=True):
         key = (f.agency, f.indicator)
         total = totals.get(key)
         part = m and (f.value < total if total is not None else alone[key] > 1)
+        part = part or (u and key in stated and f.value < stated[key])
         (moved if part else kept).append(f)
     return kept, candidates + [_as_part(f) for f in moved]
 
