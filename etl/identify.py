@@ -140,7 +140,8 @@ def agency_in(s: str, *, bodies_only: bool = False) -> str | None:
     """The first body's name in a title, field or clause (not a pronoun, not a party
     organ): 关于X市科技局… → X市科技局. bodies_only: a 局 or 委员会 only (an opening
     clause may name a 中心 or 办公室 that is not its subject's kind)."""
-    for chunk in re.split(rf"[^\u4e00-\u9fff]+|(?:{YEAR})\s*年度?|年度", s):
+    # (the year first: 2020年青禾县科学技术局… splits before 青, not before 年)
+    for chunk in re.split(rf"(?:{YEAR})\s*年度?|年度|[^\u4e00-\u9fff]+", s):
         chunk = LEAD_WORDS.sub("", chunk)
         for m in BODY_NAME.finditer(chunk):
             name = LEAD_WORDS.sub("", m.group(0))

@@ -37,6 +37,10 @@ TITLES = [  # (text, agency as the title writes it, year)
     ("周村区科学技术局\n发布时间：2020-01-10 来源：本站 浏览次数：\n2019年度法治政府建设情况报告" + BODY,
      "周村区科学技术局", 2019),
     ("周村区地震局\n2020年01月10日\n2019年度法治政府建设情况报告" + BODY, "周村区地震局", 2019),
+    # the year before the name (sites that file reports by year): 年 is no part of the name
+    ("2019年周村区科学技术局法治政府建设情况报告" + BODY, "周村区科学技术局", 2019),
+    ("2019年度区科技局政府信息公开工作年度报告" + BODY, "区科技局", 2019),
+    ("二〇一九年周村区知识产权局法治政府建设情况报告" + BODY, "周村区知识产权局", 2019),
 ]  # fmt: skip
 
 
