@@ -54,7 +54,9 @@ YEAR_RANGE = re.compile(rf"(?:{YEAR})\s*年?\s*[-—–~至]\s*(?:{YEAR})\s*年?
 HEAD_LINES = 80
 HEAD_CHARS = 8000
 # Words that open a clause before the body's name: 关于X局…, 现将X局…
-LEAD_WORDS = re.compile(r"^(?:关于|现将|现把|根据|按照|中共|附件\d*|全文|标题|题目)+")
+LEAD_WORDS = re.compile(
+    r"^(?:关于|现将|现把|根据|按照|中共|附件\d*|全文|标题|题目|特?编制了?|现?发布|现?公布|(?:特|现)?向社会公[布开])+"
+)
 # A name that is a pronoun or a party organ is nobody's agency name here.
 NOT_A_NAME = re.compile(
     r"^(?:我|本|该|全|各|贵|此|其|两|上级|下属|所属|有关|相关|直属)|^[省市区县州]?委$|党委|党组|"
@@ -81,8 +83,11 @@ OPENS_SENTENCE = re.compile(r"^\s*(?:现将|现把|特此|根据|按照|为|经)
 # The opening of a body: 2024年，… / 2024年度，… / 2024年以来，…
 OPENING_YEAR = re.compile(rf"^\s*(?P<year>{YEAR})\s*年度?(?:[，,]|以来|是|全年|我|本|县|区|市|省)")
 # 现将X局2019年度…报告公布如下 / 本报告由X局编制 …
+# and the other ways an opening presents the report it opens: 特编制X局2020年…报告, 现发布《X局
+# 2024年…报告》, 向社会公布2021年度本级机关…报告, 我局编制了2016年…报告
 PRESENT = re.compile(
-    rf"(?:现将|现把|特将)[^。\n]{{0,40}}?(?P<year>{YEAR})\s*年度?[^。\n]{{0,30}}?(?:报告|总结)"
+    r"(?:现将|现把|特将|特?编制了?|现?发布|现?公布|(?:特|现)?向社会公(?:布|开))"
+    rf"[^。\n]{{0,40}}?(?P<year>{YEAR})\s*年度?[^。\n]{{0,30}}?(?:报告|总结)"
 )
 # A news item's first sentence dates what it tells: 2023年11月15日，X局…; 为…，2024年4月中旬，…
 DATED = re.compile(r"^[^。\n]{0,40}?(?<!\d)(?P<year>(?:19|20)\d{2})\s*年\s*\d{1,2}\s*月")
@@ -452,7 +457,8 @@ def identify(
     elif agency and publisher and _fuller(publisher, agency):
         agency, agency_source = publisher, "metadata"  # 区科技局 titled, 发布机构 in full
     body = _body_lines(norm, head, span[1] if span else 0)
-    if agency is None or year is None:
+    bare = agency is not None and BARE_NAME.match(agency) is not None
+    if agency is None or year is None or bare:
         for s, e in body:
             line = norm[s:e]
             p = PRESENT.search(line)
@@ -460,14 +466,16 @@ def identify(
             hit = p or o or PERIOD.search(line) or DATED.match(line)
             if year is None and hit:
                 year, year_source = _year(hit.group("year")), "opening"
-            if agency is None:
+            if agency is None or bare:
                 first = re.split(r"[。；;]", line)[0]
                 lead = first[p.start() : p.end()] if p else first[:40]
                 c = COMPILED_BY.search(line)
-                if a := (c and agency_in(c["name"], bodies_only=True)) or agency_in(
+                a = (c and agency_in(c["name"], bodies_only=True)) or agency_in(
                     lead, bodies_only=True
-                ):
-                    agency, agency_source = a, "opening"
+                )
+                # (市科学技术局 in a field, 宁川市科学技术局 in the opening: the fuller)
+                if a and (agency is None or _fuller(a, agency)):
+                    agency, agency_source, bare = a, "opening", False
     # none named yet, or 县科技局 by its level alone and signed 青禾县科学技术局
     signed = _signature(norm) if agency is None or BARE_NAME.match(agency) else None
     if signed and (agency is None or _fuller(signed, agency)):

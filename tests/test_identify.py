@@ -208,6 +208,17 @@ PAGES = [
     ("2025年，县科技局深入推进法治政府建设，现将有关情况报告如下：\n• 县知识产权局\n"
      "• 县地震局\n" + BODY_LINE,
      None, "县科技局", "opening", 2025, "opening"),
+    # openings that present the report in other words: 特编制…, 现发布《…》, 我局编制了…;
+    # a field's name by its level alone (市科学技术局) completed by the opening's
+    ("索引号：3212000029/2021-354896\n发布机构：市科学技术局\n发文日期：2021-01-27\n一、总体情况\n"
+     "根据《中华人民共和国政府信息公开条例》的要求，特编制临川市科学技术局2020年政府信息公开工作年度报告。\n"
+     + BODY_LINE, None, "临川市科学技术局", "opening", 2020, "opening"),
+    ("根据《中华人民共和国政府信息公开条例》要求，现发布《青禾县科学技术局2024年政府信息公开工作年度报告》。"
+     "本报告由总体情况等六部分组成。\n一、总体情况\n" + BODY_LINE,
+     None, "青禾县科学技术局", "opening", 2024, "opening"),
+    ("首页 > 部门 > 临川市科学技术局 > 年度报告\n"
+     "根据《中华人民共和国政府信息公开条例》的有关规定，我局编制了2016年政府信息公开工作年度报告。\n"
+     "一、概述\n" + BODY_LINE, None, "临川市科学技术局", "breadcrumb", 2016, "opening"),
     # a page that names neither, filed under data/reports/<registered agency>/<year>/
     (BODY_LINE, Path("data/reports/周村区科学技术局/2021/网页.txt"),
      "周村区科学技术局", "folder", 2021, "folder"),
