@@ -114,7 +114,8 @@ def channel_parts(norm: str, facts: list[Fact], candidates: list[Candidate], by_
     year's total. A channel's figure with no total beside it stays the fact, unless another
     channel's stands beside it too: then neither is the year's total. Likewise one kind's
     figure whose clause lacks the words that state the year's total (`total`: 发布项目申报信息
-    18条) beside a larger figure whose clause has them (主动公开政府信息104条). The clause is
+    18条) beside a larger figure whose clause has them (主动公开政府信息104条); a larger one
+    without them (公开行政许可信息2816条) counts other items: set aside as ambiguous. The clause is
     read in `norm` (the normalised text, same offsets), as the extraction read it: 網站 is 网站."""
 
     # (each fact's indicator's channel words searched in its clause, inline: most facts'
@@ -158,14 +159,20 @@ def channel_parts(norm: str, facts: list[Fact], candidates: list[Candidate], by_
     # year's, both are parts of a total the report does not state
     alone = Counter((f.agency, f.indicator) for f, m in zip(facts, marked, strict=True)
                     if m and (f.agency, f.indicator) not in totals)  # fmt: skip
-    kept, moved = [], []
+    kept, moved, other = [], [], []
     for f, m, u in zip(facts, marked, unnamed, strict=True):
         key = (f.agency, f.indicator)
         total = totals.get(key)
         part = m and (f.value < total if total is not None else alone[key] > 1)
-        part = part or (u and key in stated and f.value < stated[key])
+        if not part and u and key in stated:
+            # smaller: a part of the stated total; larger (公开行政许可信息2816条 beside 主动
+            # 公开政府信息1042条): some other count of items, not the year's total
+            (moved if f.value < stated[key] else other).append(f)
+            continue
         (moved if part else kept).append(f)
-    return kept, candidates + [_as_part(f) for f in moved]
+    return kept, candidates + [_as_part(f) for f in moved] + [
+        _as_part(f, "ambiguous") for f in other
+    ]
 
 
 # what lists channels (网站、微信公众号): a figure of them together is no one channel's share
@@ -202,6 +209,6 @@ def _channels(by_id: dict) -> dict:
     return kept[1]
 
 
-def _as_part(f: Fact) -> Candidate:
-    return Candidate(f.agency, f.year, f.indicator, f.value, f.unit, "part", f.quote,
+def _as_part(f: Fact, reason: str = "part") -> Candidate:
+    return Candidate(f.agency, f.year, f.indicator, f.value, f.unit, reason, f.quote,
                      f.start, f.end, f.num_start, f.num_end, f.location)  # fmt: skip
