@@ -17,6 +17,8 @@ from pathlib import Path
 import pytest
 
 from etl import pipeline
+from etl.extract import extract_all
+from etl.readers.html import page_text
 
 PAGES = Path(__file__).parent / "fixtures" / "webpages"
 
@@ -116,3 +118,58 @@ def test_saved_page_gives_its_facts(name):
 def test_a_services_count_that_is_no_clear_approval_is_kept_as_a_candidate():
     p = pipeline.process_file(PAGES / "w13_meiling_kjj_2020_fzzf.html", None, strict=False)
     assert any(c.value == 27 and "政务服务事项27件" in c.quote for c in p.candidates)
+
+
+# The 2021 template's request table in full, as real pages print it: every 办理结果 row,
+# among them （六）其他处理 1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请
+# (无正当理由 denies no count). 5 received this year, 1 carried over, 4 handled, 2 carried on.
+_RESULTS = {
+    "（三）不予公开": ["1.属于国家秘密", "2.其他法律行政法规禁止公开", "3.危及“三安全一稳定”",
+                 "4.保护第三方合法权益", "5.属于三类内部事务信息", "6.属于四类过程性信息",
+                 "7.属于行政执法案卷", "8.属于行政查询事项"],
+    "（四）无法提供": ["1.本机关不掌握相关政府信息", "2.没有现成信息需要另行制作",
+                 "3.补正后申请内容仍不明确"],
+    "（五）不予处理": ["1.信访举报投诉类申请", "2.重复申请", "3.要求提供公开出版物",
+                 "4.无正当理由大量反复申请", "5.要求行政机关确认或重新出具已获取信息"],
+    "（六）其他处理": ["1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+                 "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
+                 "3.其他"],
+}  # fmt: skip
+
+
+def _figures(*values: int) -> str:
+    return "".join(f"<td>{v}</td>" for v in values)
+
+
+def test_the_full_request_table_gives_only_the_years_requests():
+    zero = _figures(0, 0, 0, 0, 0, 0, 0)
+    rows = [
+        "<tr><td colspan=3 rowspan=3>（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）</td>"
+        "<td colspan=7>申请人情况</td></tr><tr><td rowspan=2>自然人</td><td colspan=5>法人或其他组织</td>"
+        "<td rowspan=2>总计</td></tr><tr><td>商业企业</td><td>科研机构</td><td>社会公益组织</td>"
+        "<td>法律服务机构</td><td>其他</td></tr>",
+        f"<tr><td colspan=3>一、本年新收政府信息公开申请数量</td>{_figures(4, 1, 0, 0, 0, 0, 5)}</tr>",
+        f"<tr><td colspan=3>二、上年结转政府信息公开申请数量</td>{_figures(1, 0, 0, 0, 0, 0, 1)}</tr>",
+        f"<tr><td rowspan=21>三、本年度办理结果</td><td colspan=2>（一）予以公开</td>"
+        f"{_figures(2, 1, 0, 0, 0, 0, 3)}</tr>",
+        f"<tr><td colspan=2>（二）部分公开（区分处理的，只计这一情形，不计其他情形）</td>{zero}</tr>",
+    ]
+    for group, items in _RESULTS.items():
+        for i, item in enumerate(items):
+            head = f"<td rowspan={len(items)}>{group}</td>" if not i else ""
+            one = item.startswith("1.本机关")
+            rows.append(
+                f"<tr>{head}<td>{item}</td>{_figures(1, 0, 0, 0, 0, 0, 1) if one else zero}</tr>"
+            )
+    rows.append(f"<tr><td colspan=2>（七）总计</td>{_figures(3, 1, 0, 0, 0, 0, 4)}</tr>")
+    rows.append(
+        f"<tr><td colspan=3>四、结转下年度继续办理</td>{_figures(2, 0, 0, 0, 0, 0, 2)}</tr>"
+    )
+    page = (
+        "<html><body><h1>梅岭县科学技术局2022年政府信息公开工作年度报告</h1>"
+        "<p>三、收到和处理政府信息公开申请情况</p>"
+        f"<table border=1>{''.join(rows)}</table></body></html>"
+    )
+    text, _ = page_text(page)
+    facts, _ = extract_all(text, "梅岭县科学技术局", 2022, None)
+    assert [(f.indicator, f.value) for f in facts] == [("disclosure_requests", 5.0)]
