@@ -457,7 +457,9 @@ def identify(
     elif agency and publisher and _fuller(publisher, agency):
         agency, agency_source = publisher, "metadata"  # 区科技局 titled, 发布机构 in full
     body = _body_lines(norm, head, span[1] if span else 0)
-    bare = agency is not None and BARE_NAME.match(agency) is not None
+    # a field's name by its level alone (发布机构：市科学技术局), which the opening may give in
+    # full (a title's is completed by the signature below, as before)
+    bare = agency_source == "metadata" and BARE_NAME.match(agency) is not None
     if agency is None or year is None or bare:
         for s, e in body:
             line = norm[s:e]
