@@ -285,7 +285,10 @@ def _hidden_part_of_report(el, root) -> bool:
     ):
         return False
     own = _squash(el.text_content())
-    return _squash(root.text_content()).count(own[:60]) < 2
+    page = _squash(root.text_content())
+    # a copy may open with lines of its own (返回 分享): its longest sentences tell
+    samples = sorted(re.split(r"[。；！？]", own), key=len, reverse=True)[:3]
+    return all(page.count(x) < 2 for x in [own[:60], *samples] if len(x) >= 8)
 
 
 def _holds_report(el) -> bool:
