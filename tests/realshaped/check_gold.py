@@ -1,7 +1,11 @@
 #!/usr/bin/env python3
 """Check tests/realshaped/gold.jsonl against the documents in tests/realshaped/docs/.
 
-usage: python3 tests/realshaped/check_gold.py
+usage: python3 tests/realshaped/check_gold.py [DIR]
+
+DIR (default: this folder) holds gold.jsonl and docs/; tests/heldout is checked the same way
+(python3 tests/realshaped/check_gold.py tests/heldout). A .docx document is read as its
+paragraphs' text, one paragraph a line.
 
 - every gold line names a document that exists (matched by basename, basenames unique);
 - every document has gold lines (facts, or one {"none": true} line), and a "none" document has no facts;
@@ -21,6 +25,8 @@ import json
 import os
 import re
 import sys
+import zipfile
+from xml.etree import ElementTree
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 CONTRACT = {
@@ -68,7 +74,18 @@ UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10000, "萬": 10000}
 ZERO_WORDS = ("未", "无", "無", "没有", "沒有", "零", "0", "０")
 
 
+def read_docx(path):
+    """The text of a .docx: each paragraph's runs joined, one paragraph a line."""
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    with zipfile.ZipFile(path) as z:
+        root = ElementTree.fromstring(z.read("word/document.xml"))
+    paras = ("".join(t.text or "" for t in p.iter(w + "t")) for p in root.iter(w + "p"))
+    return "\n".join(paras)
+
+
 def read(path):
+    if path.endswith(".docx"):
+        return read_docx(path), "docx"
     with open(path, "rb") as fh:
         data = fh.read()
     try:
@@ -133,15 +150,17 @@ def core(agency):
     return re.sub(r"^.*?[省市区县]", "", a) or a
 
 
-def main():
+def main(argv=None):
+    args = sys.argv[1:] if argv is None else argv
+    here = os.path.abspath(args[0]) if args else HERE
     errors = []
     docs = {}
-    for dirpath, _, files in os.walk(os.path.join(HERE, "docs")):
+    for dirpath, _, files in os.walk(os.path.join(here, "docs")):
         for f in files:
             if f in docs:
                 errors.append(f"basename {f} is not unique")
             docs[f] = os.path.join(dirpath, f)
-    with open(os.path.join(HERE, "gold.jsonl"), encoding="utf-8") as fh:
+    with open(os.path.join(here, "gold.jsonl"), encoding="utf-8") as fh:
         gold = [json.loads(line) for line in fh if line.strip()]
     texts = {}
     for name, path in docs.items():
@@ -192,7 +211,7 @@ def main():
         errors.append(f"optional share {optional}/{facts} is not under 5%")
     # documents filed under docs/<单位>/<年度>/ must not name an agency or a year
     for name, path in docs.items():
-        rel = os.path.relpath(path, os.path.join(HERE, "docs"))
+        rel = os.path.relpath(path, os.path.join(here, "docs"))
         parts = rel.split(os.sep)
         if len(parts) == 3:
             t = texts[name]
