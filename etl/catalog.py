@@ -40,7 +40,7 @@ class Indicator:
     also_after: bool = False  # may be stated together with another kind (…事项均实现“一次办好”)
     synonyms: tuple[str, ...] = ()  # other names a table header may give it (检查次数)
     channel: re.Pattern | None = None  # words of one channel's share (微博): see extract.parts
-    total: re.Pattern | None = None  # words that state the year's total (主动公开): ditto
+    named: re.Pattern | None = None  # its own name (主动公开): outranks figures without it (parts)
 
 
 @dataclass
@@ -103,7 +103,7 @@ def load(path: Path = CATALOG_PATH) -> Catalog:
                 also_after=d.get("also_after", False),
                 synonyms=tuple(d.get("synonyms", [])),
                 channel=re.compile("|".join(d["channel"])) if d.get("channel") else None,
-                total=re.compile("|".join(d["total"])) if d.get("total") else None,
+                named=re.compile("|".join(d["named"])) if d.get("named") else None,
             )
         )
     return Catalog(indicators, areas)

@@ -166,6 +166,38 @@ def _zero_hit(ind, head: str) -> bool:
     return any(p.search(head) for p in ind.zero)
 
 
+@lru_cache(maxsize=1024)
+def heading_indicator(name: str):
+    """The one indicator a heading's name names (执法检查, 行政复议, 规范性文件, 学法培训): its
+    Chinese name, a synonym, or the whole of one of its words before a number; None when it
+    names none, or several (检查: inspections and entities inspected)."""
+    cat = _compiled()[0]
+    found = [
+        i for i in cat.indicators
+        if name == i.zh or name in i.synonyms or any(p.fullmatch(name) for p in i.before)
+    ]  # fmt: skip
+    return found[0] if len(found) == 1 else None
+
+
+def _headed(heading, ind, mt: _Mention, clause_left: str, about: str):
+    """For a number in the first sentence after a heading that names one indicator
+    (`heading`: the indicator, its name): the clause's own choice `ind`, unless the heading
+    rules it out by that indicator's veto words (（四）行政复议。全年办理1件: 办理 is no
+    approval handled here); then, where nothing else chose (document.py asks last), the
+    heading's indicator (（二）执法检查。…全年开展4次), if the number's unit is one of its
+    units and nothing in the clause rules it out. None where neither."""
+    target, name = heading
+    if ind is not None:
+        return None if ind is not target and ind.veto is not None and ind.veto.search(name) else ind
+    if mt.unit not in target.units:
+        return None
+    if target.veto is not None and target.veto.search(clause_left):
+        return None
+    if target.require is not None and not target.require.search(name + about):
+        return None
+    return target
+
+
 def _row_indicator(label: str, unit: str, cell) -> str | None:
     """The indicator of a table row read as "label number unit" (主动公开政府信息（条） | 86,
     执法检查 | 次 | 14): the sentence rules choose, as for a clause."""

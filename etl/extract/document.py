@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from operator import attrgetter
 
 from etl.extract import rows
 from etl.extract.choose import (
     _choose,
     _guess,
+    _headed,
     _is_delta,
     _listed_owners,
     _right,
@@ -18,8 +20,9 @@ from etl.extract.choose import (
     _veto_reason,
     _zero_targets,
     _zeros,
+    heading_indicator,
 )
-from etl.extract.mentions import _compiled, _Mention, _mentions
+from etl.extract.mentions import _compiled, _Mention, _mentions, bare_mentions
 from etl.extract.owners import (
     Owners,
     Subjects,
@@ -29,14 +32,18 @@ from etl.extract.owners import (
     _subject_marks,
     owners_for,
 )
-from etl.extract.parts import channel_parts, set_aside_parts
+from etl.extract.parts import channel_parts, named_parts, set_aside_parts
 from etl.extract.patterns import (
+    ATTENDING,
     BATCH_UNITS,
     CLAUSE_OPEN,
     GLOBAL_VETO,
     HEADING,
     LIST_COUNT,
     LIST_NAMED,
+    LOOKS_AHEAD,
+    MIXED_OUTLOOK,
+    NAMED_HEADING,
     OTHER,
     OTHER_BODY,
     OTHER_BODY_AT_START,
@@ -157,6 +164,9 @@ class _Extraction:
         self.norm = normalise(text) if norm is None else norm
         self.protected = _protected(self.norm)
         self.mentions = _mentions(self.norm, 0, len(self.norm), self.protected)
+        # counts that lost their unit (主动公开政府信息287并…), read as if they had it
+        if bare := bare_mentions(self.norm, self.mentions, self.protected):
+            self.mentions = sorted(self.mentions + bare, key=attrgetter("start"))
         self.mention_starts = [m.start for m in self.mentions]
         first = OTHER_BODY_AT_START.match(self.norm)
         self.bodies = [
@@ -177,6 +187,10 @@ class _Extraction:
         self.sentence_at = (0, 0)  # the sentence (or section) being read
         # the indicators of the row whose note is being read: what its words speak of
         self.row_of_note: list = []
+        # (indicator, its name, where it opens) of a heading that names the indicator of the
+        # sentence being read (（二）执法检查。全年开展4次), or None
+        self.heading = None
+        self.stated_at: dict = {}
         self.seen: set = set()
         self.cat = _compiled()[0]
         # the pairs (由20个工作日压缩至5个工作日) found anywhere in the text: a sentence can
@@ -213,6 +227,10 @@ class _Extraction:
         lines = _lines(norm)
         plain = self.plain_sentences  # (a line holds no newline)
         skip_to = -1
+        # a heading that names one indicator ((indicator, its name, where the heading
+        # opens)): `pending` when it stood alone on its line, for the next line; `scope`
+        # with where on this line its first sentence with a number may open
+        pending = scope = None
         # whether a line or sentence holds a number: a bisect, inline (asked of every line
         # and most sentences)
         starts, n_mentions = self.mention_starts, len(self.mention_starts)
@@ -222,14 +240,29 @@ class _Extraction:
             line = norm[ls:le].strip()
             if not line:
                 continue
+            scope, named = None, None
             if line[0] in HEADING_OPENS or line[0].isdecimal():
                 if OUTLOOK_HEADING.match(line):
-                    outlook = True
+                    # a section of the year's shortcomings and the plans: "mixed", only the
+                    # sentences that look ahead are plans
+                    outlook = "mixed" if MIXED_OUTLOOK.search(line) else True
                 elif HEADING.match(line):
                     outlook = False
-            if outlook:
+                if not outlook and (m := NAMED_HEADING.match(line)):
+                    named = heading_indicator(m["name"])
+            if outlook is True:
                 self.set_aside_all(ls, le, "plan")  # next year's plans are not this year's facts
+                pending = None
                 continue
+            if named is not None:
+                hs = ls + (len(norm[ls:le]) - len(norm[ls:le].lstrip()))
+                heading = (named, m["name"], hs)
+                if line[m.end() :].strip(SENTENCE_END + " \t\u3000"):
+                    scope, pending = (*heading, hs + m.end()), None  # its figure on its line
+                else:
+                    pending = heading  # the heading alone: its figure on the next line
+            elif pending is not None:
+                scope, pending = (*pending, ls), None
             # a table row has separators, ends with its numbers, or is a short label line
             maybe_row = "|" in line or "\t" in line or line[-1].isdigit() or len(line) <= 40
             last = self.table_row(table, lines, n, line) if maybe_row else None
@@ -259,19 +292,33 @@ class _Extraction:
                 if first == "下" and norm.startswith("下一步", k, se):
                     self.set_aside_all(ss, le, "plan")
                     break  # the rest of the paragraph looks ahead
+                if outlook and self.looks_ahead(ss, se):  # (a "mixed" section)
+                    self.set_aside_all(ss, se, "plan")
+                    prev_stated = {}
+                    continue
                 # 其中 opening a sentence continues the previous one's totals
                 carried = prev_stated if first == "其" and norm.startswith("其中", k, se) else {}
                 number = (i := bisect_left(starts, ss)) < n_mentions and starts[i] < se
                 if number or ZERO_HINT.search(norm, ss, se):
                     stated = dict(carried)
+                    # the first sentence with a number after a heading that names an indicator
+                    self.heading = scope if number and scope and ss >= scope[3] else None
+                    if self.heading is not None:
+                        scope = None
                     prev_stated = (
                         self.sentence(ss, se, stated)
                         if number or self.may_state(ss, se)
                         else stated
                     )
+                    self.heading = None
                 else:
                     prev_stated = {}  # most sentences state no figure: skip them cheaply
         self.facts, self.candidates = set_aside_parts(self.text, self.facts, self.candidates)
+        # (the named figure first: a channel's figure named 主动公开 is the year's where the
+        # other figure beside it is of everything published, 公开各类政府信息约1754条)
+        self.facts, self.candidates = named_parts(
+            self.norm, self.facts, self.candidates, self.cat.by_id
+        )
         self.facts, self.candidates = channel_parts(
             self.norm, self.facts, self.candidates, self.cat.by_id
         )
@@ -389,13 +436,23 @@ class _Extraction:
         )
         return bool(SYSTEM.search(clause)) or not (field and re.search(field, clause))
 
+    def attending(self, ind, stated: dict, cs: int, ce: int) -> bool:
+        """A whole system's people who attended the training the reporter held in the same
+        sentence (举办“科技法律大讲堂”4期，全市科技系统干部参加420余人次): the attendance at
+        the reporter's training, not the system's figure."""
+        return (
+            ind.id == "training_attendance"
+            and (self.owners.reporter, "trainings") in stated
+            and ATTENDING.search(self.norm, cs, ce) is not None
+        )
+
     def take(self, mt, ind, also, how, value, who, stated, broken_down, cs, ce, marks) -> None:
         """Emit mt's value as `who`'s figure of ind (and of also), unless it is another
         body's or a part of a total the sentence stated. broken_down: a 其中 follows it."""
         norm = self.norm
         # (WIDE opens with white space, 全 or 各: most clauses open with none, and are not asked)
         if who == self.owners.reporter and (norm[cs] in WIDE_OPENS or norm[cs].isspace()):
-            who = OTHER if self.wide(cs, ce) else who
+            who = OTHER if self.wide(cs, ce) and not self.attending(ind, stated, cs, ce) else who
         if who == OTHER:
             self.set_aside(mt, "other_body", cs, ce, marks, ind)
             return
@@ -415,14 +472,18 @@ class _Extraction:
                 # (网站发布180条，新媒体390条，全年主动公开共570条): parts.channel_parts;
                 # but what its 其中 breaks down is its part (网站公开31条，其中…9条)
                 stated[(who, target.id)] = value
+                self.stated_at[(who, target.id)] = mt.start
             self.emit(target, value, mt.qualifier, cs, ce, mt.num_start, mt.num_end, who,
                       f"{how}:{target.id}")  # fmt: skip
 
-    def part_of(self, stated: dict, unit: str):
+    def part_of(self, stated: dict, unit: str, part: int):
         """The indicator of a 其中-part that names none (全局共办理行政处罚案件五件，其中区知识
-        产权局办理三件): the one total stated before it in its unit; (None, [], "") when
-        there is none, or several."""
-        kinds = {i for _, i in stated if unit in self.cat.by_id[i].units}
+        产权局办理三件): the one total stated before its 其中 (at `part`) in its unit; (None,
+        [], "") when there is none, or several. A figure stated in the 其中's own list is no
+        total of it (行政职权28项，其中：行政许可1项、行政确认12项: 12 is not a licensing item)."""
+        at = self.stated_at
+        kinds = {i for k in stated if unit in self.cat.by_id[(i := k[1])].units
+                 and at.get(k, -1) < part}  # fmt: skip
         if len(kinds) != 1:
             return None, [], ""
         return self.cat.by_id[kinds.pop()], [], "part"
@@ -471,6 +532,13 @@ class _Extraction:
             return {}
         return {i: (who,) for i, who in zip(after, listed, strict=True)}
 
+    def looks_ahead(self, ss: int, se: int) -> bool:
+        """norm[ss:se] speaks of what is to come (将, 计划, 力争, 不少于, a later year): in a
+        section of shortcomings and plans, its numbers are plans."""
+        if LOOKS_AHEAD.search(self.norm, ss, se):
+            return True
+        return any(int(m.group(1)) > self.year for m in YEAR_MARK.finditer(self.norm, ss, se))
+
     def may_state(self, ss: int, se: int) -> bool:
         """Whether norm[ss:se], a sentence without a number (run() asks only of those), can
         give a fact or a candidate: through a pair (由20个工作日压缩至5个工作日) or a zero in
@@ -485,6 +553,8 @@ class _Extraction:
         in it (or in the sentence its 其中 continues)."""
         norm, owners = self.norm, self.owners
         self.sentence_at = (ss, se)
+        self.stated_at = {}  # (agency, indicator) -> where its total was stated in the sentence
+        # (those carried from the sentence a 其中 continues: before it)
         bodies = _between(self.bodies, ss, se) if self.bodies else []  # (most texts: none)
         # no name of ours, of the reporter's or of another body in the sentence (and none
         # running into it): no mark (what _subject_marks finds then), without the call
@@ -598,6 +668,12 @@ class _Extraction:
                     else norm[mt.end : ce]
                 )
                 ind, also, how = _choose(left, clause_left, right, mt, about)
+                if (  # （四）行政复议。全年办理1件: the heading rules 办理 out
+                    ind is not None
+                    and self.heading is not None
+                    and _headed(self.heading[:2], ind, mt, clause_left, about) is None
+                ):
+                    ind, also, how = None, [], ""
                 if ind is None and TRAINING_WORDS.search(norm, ss, mt.start):
                     # 干部职工共45人次参加，分3期进行 / …专利执法培训，共计8人次
                     batch = {"人次": "training_attendance"}.get(mt.unit, "trainings")
@@ -613,11 +689,17 @@ class _Extraction:
                     and norm[taken[0] : mt.start] in JOINERS
                 ):
                     ind, also, how = taken[1], [], "shared"  # 分别开展执法检查5次和3次
-                if ind is None and stated and norm.rfind("其中", ss, mt.start) >= 0:
-                    ind, also, how = self.part_of(stated, mt.unit)
-                qs = cs  # where the fact's quote opens: its clause, or the list it counts
+                if ind is None and stated and (part_at := norm.rfind("其中", ss, mt.start)) >= 0:
+                    ind, also, how = self.part_of(stated, mt.unit, part_at)
+                # where the fact's quote opens: its clause, the list it counts, or the
+                # heading that named it
+                qs = cs
                 if ind is None and LIST_COUNT.fullmatch(clause_left):
                     ind, also, how, qs = self.listed(ss, cs, mt, right, about)
+                if ind is None and self.heading is not None:  # （二）执法检查。…全年开展4次
+                    ind = _headed(self.heading[:2], None, mt, clause_left, about)
+                    if ind is not None:
+                        also, how, qs = [], "heading", self.heading[2]
                 if ind is None:
                     self.set_aside(mt, "ambiguous", cs, ce, marks)
                     continue

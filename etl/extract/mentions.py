@@ -270,3 +270,59 @@ def _mention(
     if ns > 0 and norm[ns - 1] in "-−" and not (ns > 1 and norm[ns - 2].isdigit()):
         value, ns = -value, ns - 1
     return _Mention(start - len(pre or ""), ns, ne, end, value, unit, qual, aside)
+
+
+# A count whose unit was lost on the way (a page that dropped it with the comma after it:
+# 全年主动公开政府信息287并及时更新…): up to four digits, a Chinese character before, a
+# conjunction after (not a comma: 邀请作专题辅导2，… is a number said without its unit, no
+# count). Taken only right after one of an indicator's words before a number (bare_mentions),
+# in that indicator's unit. Found from the conjunction (a character class re scans for in C,
+# then a digit before it), the digits read back.
+BARE_END = re.compile(r"[并和及与且](?<=\d.)")
+
+
+@cache
+def _ends_with_words() -> tuple:
+    """One pattern of the words before a number of every indicator that counts (no %, no
+    working days), anchored at the end, and (indicator, its own) for each: bare_mentions
+    asks the first, then each, where a word ends right before a bare number."""
+    cat = _compiled()[0]
+    inds = [i for i in cat.indicators if i.before and i.unit not in ("%", "工作日")]
+
+    def ending(patterns) -> re.Pattern:
+        return re.compile("(?:" + "|".join(f"(?:{p.pattern})" for p in patterns) + ")$")
+
+    return ending([p for i in inds for p in i.before]), tuple((i, ending(i.before)) for i in inds)
+
+
+def bare_mentions(norm: str, mentions: list[_Mention], protected) -> list[_Mention]:
+    """Counts of norm that lost their unit (BARE), right after an indicator's word: as
+    mentions in that indicator's unit (the extraction then chooses as for any other). Where
+    words of several end there, the longest, then the first in the catalog."""
+    out = []
+    taken = None
+    for m in BARE_END.finditer(norm):
+        ne = ns = m.start()
+        while ns > 0 and ne - ns <= 4 and "0" <= norm[ns - 1] <= "9":
+            ns -= 1
+        if ns == 0 or ne - ns > 4 or not ("\u4e00" <= norm[ns - 1] <= "\u9fff"):
+            continue  # (a longer run, or one after a point, a comma or no Chinese character)
+        digits = norm[ns:ne]
+        if len(digits) == 4 and digits[:2] in ("19", "20"):
+            continue  # a year
+        if norm[ns - 1] in NOT_BEFORE_CHARS or (protected and _inside(ns, protected)):
+            continue
+        any_words, each = _ends_with_words()
+        if any_words.search(norm, max(0, ns - 24), ns) is None:
+            continue  # no indicator's word right before it (most bare numbers)
+        taken = {x.num_start for x in mentions} if taken is None else taken
+        if ns in taken:
+            continue
+        best, best_len = None, 0
+        for ind, words in each:
+            k = words.search(norm, max(0, ns - 24), ns)
+            if k is not None and len(k.group(0)) > best_len:
+                best, best_len = ind, len(k.group(0))
+        if best is not None:
+            out.append(_Mention(ns, ns, ne, ne, float(digits), best.unit, None))
+    return out

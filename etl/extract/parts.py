@@ -112,10 +112,7 @@ def channel_parts(norm: str, facts: list[Fact], candidates: list[Candidate], by_
     clause) set aside as parts where the report also states a larger figure of the same
     indicator and agency without naming a channel (主动公开政府信息412条): that one is the
     year's total. A channel's figure with no total beside it stays the fact, unless another
-    channel's stands beside it too: then neither is the year's total. Likewise one kind's
-    figure whose clause lacks the words that state the year's total (`total`: 发布项目申报信息
-    18条) beside a larger figure whose clause has them (主动公开政府信息104条); a larger one
-    without them (公开行政许可信息2816条) counts other items: set aside as ambiguous. The clause is
+    channel's stands beside it too: then neither is the year's total. The clause is
     read in `norm` (the normalised text, same offsets), as the extraction read it: 網站 is 网站."""
 
     # (each fact's indicator's channel words searched in its clause, inline: most facts'
@@ -129,50 +126,93 @@ def channel_parts(norm: str, facts: list[Fact], candidates: list[Candidate], by_
         and _one_channel(channels[f.indicator], norm, f.start, f.end)
         for f in facts
     ]
-    # one kind's figure (发布项目申报信息18条) beside a total that says what the indicator
-    # counts (主动公开政府信息104条): the words of `total` in the one clause and not the other
-    words = {k: i.total for k, i in by_id.items() if i is not None and i.total is not None}
-    named = [
-        f.value is not None
-        and (t := words.get(f.indicator)) is not None
-        and t.search(norm, f.start, f.end) is not None
-        for f in facts
-    ]
-    unnamed = [
-        not n and f.value is not None and f.indicator in words
-        for f, n in zip(facts, named, strict=True)
-    ]
-    if not any(marked) and not (any(named) and any(unnamed)):
+    if not any(marked):
         return facts, candidates
     totals: dict[tuple, float] = {}
     for f, m in zip(facts, marked, strict=True):
         if not m and f.value is not None:
             key = (f.agency, f.indicator)
             totals[key] = max(totals.get(key, f.value), f.value)
-    stated: dict[tuple, float] = {}  # the largest figure of each that says the total's words
-    for f, n in zip(facts, named, strict=True):
-        ch = channels.get(f.indicator)
-        if n and not (ch is not None and _one_channel(ch, norm, f.start, f.end)):
-            key = (f.agency, f.indicator)
-            stated[key] = max(stated.get(key, f.value), f.value)
     # two channels' figures and no total (网站公开45条，微信公众号发布312条): neither is the
     # year's, both are parts of a total the report does not state
     alone = Counter((f.agency, f.indicator) for f, m in zip(facts, marked, strict=True)
                     if m and (f.agency, f.indicator) not in totals)  # fmt: skip
-    kept, moved, other = [], [], []
-    for f, m, u in zip(facts, marked, unnamed, strict=True):
+    kept, moved = [], []
+    for f, m in zip(facts, marked, strict=True):
         key = (f.agency, f.indicator)
         total = totals.get(key)
         part = m and (f.value < total if total is not None else alone[key] > 1)
-        if not part and u and key in stated:
-            # smaller: a part of the stated total; larger (公开行政许可信息2816条 beside 主动
-            # 公开政府信息1042条): some other count of items, not the year's total
-            (moved if f.value < stated[key] else other).append(f)
-            continue
         (moved if part else kept).append(f)
-    return kept, candidates + [_as_part(f) for f in moved] + [
-        _as_part(f, "ambiguous") for f in other
-    ]
+    return kept, candidates + [_as_part(f) for f in moved]
+
+
+def named_parts(norm: str, facts: list[Fact], candidates: list[Candidate], by_id: dict):
+    """Facts of an indicator with a `named` word (主动公开) stated without it, set aside where
+    the report states the same agency's figure with it: that one is the year's (主动公开政府信息
+    221条), and what was published or pushed without the name is a figure of something else —
+    every item on the website (门户网站发布动态信息1150条), one column (其中“工作动态”栏目发布
+    信息41条), all kinds of information on all channels (公开各类政府信息约1754条) — a part
+    where it is smaller, unclear where larger. But one channel's named figure does not outrank
+    another channel's (门户网站主动公开政府信息52条，新媒体平台发布信息418条: two channels and
+    no total, channel_parts), and a figure in a clause that opens with 其中 outranks nothing
+    (全年公开信息300条，其中主动公开280条). The clauses are read in `norm`, as the extraction
+    read them (主動公開 is 主动公开)."""
+    names = _named(by_id)
+    # (agency, indicator) of each fact of a named indicator: only where one has two figures
+    # is there any to outrank (most reports state one)
+    keys = Counter((f.agency, f.indicator) for f in facts if f.indicator in names)
+    if not keys or max(keys.values()) < 2:
+        return facts, candidates
+    channels = _channels(by_id)
+
+    def channel(f: Fact) -> bool:
+        pattern = channels.get(f.indicator)
+        return pattern is not None and _one_channel(pattern, norm, f.start, f.end)
+
+    # (agency, indicator) -> the largest figure named, and the largest of those not one
+    # channel's
+    top: dict[tuple, float] = {}
+    top_whole: dict[tuple, float] = {}
+    named = []
+    for f in facts:
+        pattern = names.get(f.indicator)
+        said = (
+            pattern is not None
+            and keys[(f.agency, f.indicator)] > 1
+            and f.value is not None
+            and pattern.search(norm, f.start, f.end) is not None
+        )
+        named.append(said)
+        if said and not norm[f.start : f.end].lstrip().startswith("其中"):
+            key = (f.agency, f.indicator)
+            top[key] = max(top.get(key, f.value), f.value)
+            if not channel(f):
+                top_whole[key] = max(top_whole.get(key, f.value), f.value)
+    if not top:
+        return facts, candidates
+    kept, moved = [], []
+    for f, said in zip(facts, named, strict=True):
+        key = (f.agency, f.indicator)
+        total = None if said or f.value is None else top.get(key)
+        if total is not None and channel(f):
+            total = top_whole.get(key)  # a channel's figure: only a whole figure outranks it
+        if total is None:
+            kept.append(f)
+        else:
+            moved.append(_as_part(f, "part" if f.value < total else "ambiguous"))
+    return kept, candidates + moved
+
+
+_NAMED: dict[int, tuple[dict, dict]] = {}
+
+
+def _named(by_id: dict) -> dict:
+    """indicator id -> its named pattern, for the indicators of by_id that have one (kept per
+    catalog, as _channels)."""
+    kept = _NAMED.get(id(by_id))
+    if kept is None or kept[0] is not by_id:
+        kept = _NAMED[id(by_id)] = (by_id, {k: i.named for k, i in by_id.items() if i and i.named})
+    return kept[1]
 
 
 # what lists channels (网站、微信公众号): a figure of them together is no one channel's share

@@ -60,15 +60,18 @@ RANGE_START = re.compile(rf"[\d{CN_CHARS}]\s*[-—–~至到]\s*$")
 # A number glued to these is not a count: 第3位, 数百人, 一次性, 三项制度 in quotes …
 NOT_BEFORE = re.compile(r"[第数几若每前]$")
 
+# …and neither is what is followed by these: a report's parts (…行政诉讼情况…等六个部分组成),
+# aspects (两个方面), rules (等3项制度)
 NOT_AFTER = re.compile(
-    r"(?:性|是|号|版|届|位|名次)"
+    r"(?:性|是|号|版|届|位|名次|部分|方面|制度)"
 )  # .match at the unit's end: no ^, which would only match at 0
 
 # Words that make every number in the clause something other than this year's level.
-# (累计 not after 全年, 本年 …: its lookbehinds read past the word, so that every
+# (新增 not before 主动公开/公开/发布: 新增主动公开政府信息205条 is what the year published;
+# 累计 not after 全年, 本年 …: its lookbehinds read past the word, so that every
 # alternative opens with a character and re scans for them in C; tests/test_fast_regex.py)
 GLOBAL_VETO = re.compile(
-    r"累计(?<!全年累计)(?<!本年累计)(?<!年内累计)(?<!今年累计)(?<!年度累计)(?<!当年累计)|现行有效|新增|净增|净减|以来|历年|总数|每(?:周|月|季度?|年|半年|天|日|次)|定期|至少"
+    r"累计(?<!全年累计)(?<!本年累计)(?<!年内累计)(?<!今年累计)(?<!年度累计)(?<!当年累计)|现行有效|新增(?!主动公开|公开|发布)|净增|净减|以来|历年|总数|每(?:周|月|季度?|年|半年|天|日|次)|定期|至少"
     # plans and targets are not what happened: 力争开展检查不少于15次, 计划开展20次
     r"|力争|争取|预计|目标|不少于|不低于|确保|拟(?:于|在|开展|组织|举办)|计划(?:开展|组织|完成|举办|于|全年|年内)"
 )
@@ -103,6 +106,23 @@ OUTLOOK_HEADING = re.compile(
 )
 
 HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+[部章节])")
+
+# …whose heading names the year's shortcomings too (三、存在的问题和下一步打算): only its
+# sentences that look ahead (LOOKS_AHEAD, or a later year) are plans; 全局现有持证执法人员4人 there
+# is the year's
+MIXED_OUTLOOK = re.compile(r"问题|不足|差距|困难|短板|薄弱")
+LOOKS_AHEAD = re.compile(
+    r"将|计划|拟|力争|争取|目标|下一步|明年|今后|下一年|不少于|不低于|确保|努力|预计"
+)
+
+# A heading that names one indicator and nothing else (（二）执法检查。/ 2.学法培训 / 四、行政复议
+# 情况：): its name, then the end of the heading (a mark, or the line's end); the figure comes in
+# the first sentence after it (全年开展4次), on its line or the next
+NAMED_HEADING = re.compile(
+    r"(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|\d{1,2}(?:[.．](?!\d)|、))"
+    r"[ \t\u3000]*(?P<name>[^\s，,。；;：:\d“”\"《》()（）、]{2,12}?)(?:情况|工作)?"
+    r"[ \t\u3000]*(?:[。：:．.]|$)"
+)
 
 # A delta stands right before its number: 比上年增加3次, 同比增长20%, 较上年多2件.
 DELTA = re.compile(r"(?:增加|减少|增长|下降|上升|提高|降低|多出|多|少|增|减)了?(?:近|约|超过)?$")
@@ -259,7 +279,10 @@ OTHER = "\x00other"  # the owner of what another body did: never emitted
 
 BATCH_UNITS = ("期", "批", "场", "场次")
 
-TRAINING_WORDS = re.compile(r"培训|学法|讲座|轮训|授课|法治课")
+TRAINING_WORDS = re.compile(r"培训|学法|讲座|讲堂|轮训|授课|法治课")
+
+# who attended, not who held it: 举办法律大讲堂3期，全市科技系统干部参加260余人次
+ATTENDING = re.compile(r"参加|参训|参学|受训|听课")
 
 ALL_OF_THEM = re.compile(r"(?:均|全部|全都|都|皆)")
 
