@@ -51,7 +51,7 @@ def predict(docs: Path) -> tuple[list[dict], list[dict], list[str]]:
 
     registry = Registry.load(ROOT / "data")
     facts, cands, refused = [], [], []
-    for path in sorted(docs.rglob("*.txt")):
+    for path in sorted(p for p in docs.rglob("*") if p.is_file()):
         r = process_one(path, registry, strict=False)
         if isinstance(r, Failed):
             refused.append(f"{path.name}: {r.reason}")
