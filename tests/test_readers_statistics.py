@@ -216,7 +216,12 @@ def test_unknown_column_set_aside_and_parts_not_loaded(tmp_path):
     assert [(r.indicator, r.value) for r in doc.rows] == [("cases", "5")]
     assert len(doc.problems) == 2
     assert "B" not in "".join(x[:2] for x in doc.problems)
-    assert any(x.startswith("C列：表头“其中：简易程序（件）”不是指标目录") for x in doc.problems)
+    # a 其中 column is a part of the column before it (the contract: the parts under 其中
+    # are no further facts), not a name the catalog lacks: so said, naming that column
+    assert any(
+        x.startswith("C列：表头“其中：简易程序（件）”是前一列“执法案件（件）”中的一部分（其中项）")
+        for x in doc.problems
+    )
     assert any(x.startswith("D列：表头“办公经费（万元）”不是指标目录") for x in doc.problems)
 
 
@@ -350,3 +355,21 @@ def test_a_formula_over_a_whole_column_is_cut_to_the_cells_in_use():
         (3, 0): "=SUM(A1:A1048576)"  # it sums itself: a cycle, not a number
     }
     assert cells[3] == ["", "3"]
+
+
+def test_a_group_headed_其中_in_a_statistics_table_is_a_part_of_the_column_before(tmp_path):
+    rows = [
+        ["2023年度执法情况统计表"],
+        ["单位", "执法检查（次）", "其中", "", "行政处罚案件（件）"],
+        ["", "", "双随机抽查（次）", "专项检查（次）", ""],
+        ["区科技局", "12", "5", "3", "2"],
+    ]
+    path = tmp_path / "统计表.csv"
+    path.write_text("\n".join(",".join(r) for r in rows) + "\n", encoding="utf-8")
+    doc = read(path)
+    assert [(r.indicator, r.value) for r in doc.rows] == [("inspections", "12"), ("cases", "2")]
+    assert len(doc.problems) == 2
+    for problem, col, name in zip(doc.problems, "CD", ("双随机抽查", "专项检查"), strict=True):
+        assert problem.startswith(
+            f"{col}列：表头“其中 {name}（次）”是前一列“执法检查（次）”中的一部分（其中项）"
+        )

@@ -36,6 +36,7 @@ _NOTE_ROW = re.compile(
 _DATE_PART = re.compile(r"(?:填报|制表|报送|填表|打印|报出)?(?:日期|时间)\s*[:：].*")
 _YEAR_IN = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _NOTE_COL = {"备注", "说明"}
+_PART = re.compile(r"^其中\s*[:：]?")  # 其中：双随机抽查（次）, a part of the column before
 _NO_SUM = {"%", "工作日"}  # a 合计 of rates or time limits is no sum of its rows
 
 
@@ -100,7 +101,14 @@ def _stat_cols(top: list[str], below: list[str], j0: int) -> list[_StatCol]:
         if _norm(name) in {"序号", "编号"} | _NOTE_COL or _TOTAL.match(_norm(name)):
             continue  # not an indicator, and says so itself
         aside = ""
-        if ind is None:
+        whole = next((c for c in reversed(cols) if "其中" not in c.header), None)
+        if ind is None and whole and (_PART.match(name.strip()) or _PART.match(group if b else "")):
+            aside = (
+                f"表头“{header}”是前一列“{whole.header}”中的一部分（其中项），"
+                "按指标口径不另作一个指标，该列未载入（a part of the column before it, "
+                "not an indicator of its own）"
+            )
+        elif ind is None:
             aside = (
                 f"表头“{header}”不是指标目录中的指标（可用指标中文名或在 etl/catalog.toml 的 "
                 "synonyms 中加上这个名称），该列未载入"
