@@ -8,7 +8,9 @@ the file: it goes to `problems` with its row number, and the good rows still loa
 The 统计表 offices fill in has agencies as rows and indicators as columns (headers with
 their unit in brackets, sometimes under a group header), the year in the title, sheet
 name or file name, a 合计 row (checked against the rows, never a fact) and note rows;
-see etl/readers/table_stat.py. Formulas never saved by Excel: etl/readers/table_formulas.py.
+see etl/readers/table_stat.py. One agency's own table (no agency column: one row a year,
+or one row of figures): etl/readers/table_own.py. Formulas never saved by Excel:
+etl/readers/table_formulas.py.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from etl.readers.table_cells import (
     looks_numeric,
 )
 from etl.readers.table_formulas import _fill_formulas, _formulas, _unread_problem
+from etl.readers.table_own import _find_own_header, _unpivot_own
 from etl.readers.table_stat import (
     _find_item_header,
     _find_stat_header,
@@ -42,10 +45,12 @@ from etl.readers.text import decode
 NO_HEADER = (
     "没有找到可识别的表头（表格开头是：「{start}」）。长表需要这几列：单位、年度、指标、数值"
     "（可选：计量单位、备注）；宽表需要：单位、指标 与各年度列（如 2022、2023年）。"
-    "统计表需要：单位列和以指标命名的各列（如 执法检查（次）），年度写在标题、工作表名或文件名中。"
-    "请按此修改表头后再提供。（No recognisable header row: long form needs agency, year, "
-    "indicator, value; wide form needs agency, indicator and one column per year; a "
-    "statistics table, an agency column and one column per indicator.）"
+    "统计表需要：单位列和以指标命名的各列（如 执法检查（次）），年度写在标题、工作表名或文件名中；"
+    "一个单位的表：以指标命名的各列，每年一行（第一列为“年度”）或只有一行数字，单位写在标题、"
+    "工作表名、文件名或文件夹名中。请按此修改表头后再提供。（No recognisable header row: long "
+    "form needs agency, year, indicator, value; wide form needs agency, indicator and one "
+    "column per year; a statistics table, an agency column and one column per indicator; "
+    "one agency's table, one column per indicator and one row per year.）"
 )
 EMPTY_TABLE = "表格里没有任何数据，请提供填好的表格。（The table is empty.）"
 CORRUPT_XLSX = (
@@ -126,6 +131,12 @@ def _to_doc(path: Path, sheets, fmt: str, encoding: str) -> TableDoc:
             if items is not None:
                 found = True
                 _unpivot_items(name, cells, unread, items, where, names, rows, problems)
+                continue
+            own = _find_own_header(cells)
+            if own is not None:
+                found = True
+                sheet_name = None if fmt == "csv" else name
+                _unpivot_own(name, cells, unread, own, where, sheet_name, path, rows, problems)
                 continue
             problems.append(f"工作表 {name}：没有找到表头（单位、年度、指标、数值），已跳过")
             continue

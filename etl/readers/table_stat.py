@@ -222,8 +222,11 @@ def _unpivot_stat(sheet, cells, unread, header, where, names, rows, problems) ->
         _check_total(cells, unread, t, parts, cols, header.agency_col, where, problems)
 
 
-def _check_total(cells, unread, t: int, parts: list[int], cols, j0, where, problems) -> None:
-    """A 合计 row is a check on the agency rows above it (below it, when it comes first)."""
+def _check_total(
+    cells, unread, t: int, parts: list[int], cols, j0, where, problems, rows_word: str = "各单位"
+) -> None:
+    """A 合计 row is a check on the agency rows above it (below it, when it comes first);
+    rows_word names those rows (各单位, or 各年度 in one agency's table of years)."""
     above = [i for i in parts if i < t] or [i for i in parts if i > t]
     label = _at(cells, t, j0)
     for c in cols:
@@ -239,7 +242,7 @@ def _check_total(cells, unread, t: int, parts: list[int], cols, j0, where, probl
         if abs(sum(nums) - total) > 1e-6 * max(1.0, abs(total)):
             ref = f"{get_column_letter(c.col + 1)}{t + 1}"
             problems.append(
-                f"{where}第{t + 1}行“{label}”与各单位之和不一致：“{c.header}”列（{ref}）"
+                f"{where}第{t + 1}行“{label}”与{rows_word}之和不一致：“{c.header}”列（{ref}）"
                 f"{label}为 {_number(total)}，第{above[0] + 1}—{above[-1] + 1}行之和为 "
                 f"{_number(sum(nums))}；合计行不作为数据载入，请核对表格"
             )
