@@ -233,3 +233,22 @@ def test_the_upload_preview_and_the_build_show_the_facts(tmp_path):
         reasons = [r for (r,) in con.execute("SELECT reason FROM rejected_file").fetchall()]
     assert ("zc_kjj", 2021, "inspections", 9) in facts and len(facts) == 8
     assert any("其中项" in r for r in reasons) and any("各年度之和不一致" in r for r in reasons)
+
+
+def test_one_agency_table_of_years_with_a_group_header_and_its_total_last(tmp_path, registry):
+    rows = [
+        ["区地震局历年执法检查情况"],
+        ["年度", "执法检查（次）", "", ""],
+        ["", "双随机抽查（次）", "专项检查（次）", "合计"],
+        ["2022年", "3", "2", "5"],
+        ["2023年", "4", "1", "5"],
+    ]
+    p = process_file(_xlsx(tmp_path / "历年.xlsx", rows), registry, strict=True)
+    assert _facts(p) == [
+        (QUAKE, 2022, "inspections", 5, "D4"),
+        (QUAKE, 2023, "inspections", 5, "D5"),
+    ]
+    assert len(p.problems) == 2
+    assert p.problems[0].startswith(
+        "工作表 Sheet1 B列：表头“执法检查（次） 双随机抽查（次）”是“执法检查（次）”的分项"
+    )

@@ -373,3 +373,38 @@ def test_a_group_headed_其中_in_a_statistics_table_is_a_part_of_the_column_bef
         assert problem.startswith(
             f"{col}列：表头“其中 {name}（次）”是前一列“执法检查（次）”中的一部分（其中项）"
         )
+
+
+def test_a_total_under_a_group_header_that_names_an_indicator_is_that_indicator(tmp_path):
+    """执法检查（次） over 双随机抽查（次） | 专项检查（次） | 合计: the stated total (here last)
+    is the indicator's fact; the parts beside it are no further facts (the contract), and
+    say so. Before, the 合计 column was dropped as a total of columns, and the parts were
+    'not catalog indicators': the bureau's inspections were lost."""
+    rows = [
+        ["2022年度行政执法统计表"],
+        ["单位", "执法检查（次）", "", "", "行政处罚案件（件）"],
+        ["", "双随机抽查（次）", "专项检查（次）", "合计", ""],
+        ["区科技局", "6", "4", "10", "1"],
+        ["区地震局", "2", "1", "3", "0"],
+        ["合计", "8", "5", "13", "1"],
+    ]
+    path = tmp_path / "统计表.csv"
+    path.write_text("\n".join(",".join(r) for r in rows) + "\n", encoding="utf-8")
+    doc = read(path)
+    assert [(r.agency, r.indicator, r.value, r.cell) for r in doc.rows] == [
+        ("区科技局", "inspections", "10", "D4"),
+        ("区科技局", "cases", "1", "E4"),
+        ("区地震局", "inspections", "3", "D5"),
+        ("区地震局", "cases", "0", "E5"),
+    ]
+    assert doc.rows[0].quote == (
+        "区科技局 | 2022年 | 执法检查（次） 双随机抽查（次）：6 | 执法检查（次） 专项检查（次）：4 | "
+        "执法检查（次） 合计：10 | 行政处罚案件（件）：1"
+    )
+    assert len(doc.problems) == 2
+    assert doc.problems[0].startswith(
+        "B列：表头“执法检查（次） 双随机抽查（次）”是“执法检查（次）”的分项（其中一部分）"
+    )
+    assert doc.problems[1].startswith(
+        "C列：表头“执法检查（次） 专项检查（次）”是“执法检查（次）”的分项"
+    )

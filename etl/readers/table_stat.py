@@ -97,9 +97,16 @@ def _stat_cols(top: list[str], below: list[str], j0: int) -> list[_StatCol]:
             group = ""
         name = b or t
         header = f"{group} {name}" if group and b else name
-        ind, unit = _header_indicator(cat, name, group if b else "")
-        if _norm(name) in {"序号", "编号"} | _NOTE_COL or _TOTAL.match(_norm(name)):
+        if _norm(name) in {"序号", "编号"} | _NOTE_COL:
             continue  # not an indicator, and says so itself
+        # a group header that names an indicator (执法检查（次） over 双随机抽查 | 专项检查 | 合计)
+        over = _header_indicator(cat, group, "") if group and b else (None, "")
+        if _TOTAL.match(_norm(name)):
+            if over[0] is None:
+                continue  # a 合计 of the columns before it: no indicator, and says so itself
+            ind, unit = over  # the group's stated total is the group's indicator
+        else:
+            ind, unit = _header_indicator(cat, name, group if b else "")
         aside = ""
         whole = next((c for c in reversed(cols) if "其中" not in c.header), None)
         if ind is None and whole and (_PART.match(name.strip()) or _PART.match(group if b else "")):
@@ -107,6 +114,11 @@ def _stat_cols(top: list[str], below: list[str], j0: int) -> list[_StatCol]:
                 f"表头“{header}”是前一列“{whole.header}”中的一部分（其中项），"
                 "按指标口径不另作一个指标，该列未载入（a part of the column before it, "
                 "not an indicator of its own）"
+            )
+        elif ind is None and over[0] is not None:
+            aside = (
+                f"表头“{header}”是“{group}”的分项（其中一部分），按指标口径不另作一个指标，"
+                f"该列未载入（a part of {group}, not an indicator of its own）"
             )
         elif ind is None:
             aside = (
