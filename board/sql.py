@@ -116,10 +116,13 @@ SQL: dict[str, str] = {
     "parked": """
         SELECT path, reason, doc_id, excerpt FROM rejected_file
         WHERE kind = 'unidentified' ORDER BY path""",
-    # 统计表 whose 合计 row disagrees with the sum of its agency rows (etl/readers/table.py)
+    # 统计表 whose 合计 row disagrees with the sum of its agency rows, or one agency's table
+    # whose 合计 disagrees with its years' rows (etl/readers/table_stat.py, table_own.py)
     "table_checks": """
         SELECT path, reason FROM rejected_file
-        WHERE kind = 'row' AND reason LIKE '%与各单位之和不一致%' ORDER BY path, reason""",
+        WHERE kind = 'row'
+          AND (reason LIKE '%与各单位之和不一致%' OR reason LIKE '%与各年度之和不一致%')
+        ORDER BY path, reason""",
     # data quality: years in [y0, y1] with no value, per (agency, indicator) found at all
     "quality_missing": f"""
         WITH yrs AS (SELECT unnest(range(?::INTEGER, ?::INTEGER + 1)) AS year),

@@ -69,11 +69,11 @@ TEXT: dict[str, tuple[str, str]] = {
         "Reports whose agency or year is not from their title, or is in doubt ({n})",
     ),
     "q_totals": (
-        "表格中与各单位之和不一致的合计（{n}处）",
+        "表格中与各单位或各年度之和不一致的合计（{n}处）",
         "Table totals that disagree with the rows they sum ({n})",
     ),
     "q_totals_none": (
-        "表格中的合计都与各单位之和一致（合计行只用于核对，不作为数据载入）。",
+        "表格中的合计都与各单位或各年度之和一致（合计行只用于核对，不作为数据载入）。",
         "Every table total agrees with its rows (a total is a check, never loaded as data).",
     ),
     "q_cols_totals": ("文件|核对结果", "File|Check"),

@@ -215,7 +215,7 @@ def test_other_tables_are_still_refused(tmp_path, rows):
     assert "一个单位的表" in info.value.reason and "没有找到可识别的表头" in info.value.reason
 
 
-def test_the_upload_preview_and_the_build_show_the_facts(tmp_path):
+def test_the_upload_preview_and_the_build_show_the_facts(tmp_path, monkeypatch):
     data = tmp_path / "data"
     (data / "registry").mkdir(parents=True)
     (data / "registry/agencies.csv").write_bytes((ROOT / "data/registry/agencies.csv").read_bytes())
@@ -233,6 +233,12 @@ def test_the_upload_preview_and_the_build_show_the_facts(tmp_path):
         reasons = [r for (r,) in con.execute("SELECT reason FROM rejected_file").fetchall()]
     assert ("zc_kjj", 2021, "inspections", 9) in facts and len(facts) == 8
     assert any("其中项" in r for r in reasons) and any("各年度之和不一致" in r for r in reasons)
+    # 数据质量 lists the 合计 that disagrees with the years, as it does a 统计表's
+    from board import queries
+
+    monkeypatch.setenv("FAZHI_WAREHOUSE", str(db))
+    checks = queries.table_checks()
+    assert len(checks) == 1 and "“行政处罚案件（件）”列（D6）合计为 7" in checks["reason"][0]
 
 
 def test_one_agency_table_of_years_with_a_group_header_and_its_total_last(tmp_path, registry):

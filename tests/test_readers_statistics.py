@@ -281,7 +281,7 @@ def test_build_loads_the_workbook_and_shows_a_wrong_total_on_data_quality(tmp_pa
     at.switch_page("pages/7_数据质量.py")
     at.run()
     assert_ok(at)
-    assert "表格中与各单位之和不一致的合计（2处）" in texts(at)
+    assert "表格中与各单位或各年度之和不一致的合计（2处）" in texts(at)
     checks = next(d.value for d in at.dataframe if "核对结果" in d.value.columns)
     assert any("合计为 26，第5—7行之和为 25" in r for r in checks["核对结果"])
 
