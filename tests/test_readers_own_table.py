@@ -206,8 +206,14 @@ def test_no_agency_or_year_says_where_to_write_it(tmp_path, registry, rows, name
             ["区知识产权局", "8", "1"],
             ["区地震局", "3", "0"],
         ],
+        # the same with the corner left blank
+        [
+            ["2023年度区科技局及所属单位执法统计"],
+            ["", "执法检查（次）", "行政处罚案件（件）"],
+            ["区知识产权局", "8", "1"],
+        ],
     ],
-    ids=["budget", "agencies-as-rows"],
+    ids=["budget", "agencies-as-rows", "agencies-blank-corner"],
 )
 def test_other_tables_are_still_refused(tmp_path, rows):
     with pytest.raises(ReadError) as info:
@@ -258,3 +264,21 @@ def test_one_agency_table_of_years_with_a_group_header_and_its_total_last(tmp_pa
     assert p.problems[0].startswith(
         "工作表 Sheet1 B列：表头“执法检查（次） 双随机抽查（次）”是“执法检查（次）”的分项"
     )
+
+
+@pytest.mark.parametrize("corner", ["", "年度\\指标", "指标/年份", "年份"])
+def test_the_corner_over_the_years_may_be_blank_or_split(tmp_path, registry, corner):
+    rows = [
+        ["区知识产权局2021—2022年执法数据"],
+        [corner, "执法检查（次）", "行政处罚案件（件）"],
+        ["2021年", "4", "1"],
+        ["2022年", "6", "2"],
+    ]
+    p = process_file(_xlsx(tmp_path / "t.xlsx", rows), registry, strict=True)
+    assert _facts(p) == [
+        (IP, 2021, "cases", 1, "C3"),
+        (IP, 2021, "inspections", 4, "B3"),
+        (IP, 2022, "cases", 2, "C4"),
+        (IP, 2022, "inspections", 6, "B4"),
+    ]
+    assert p.problems == []

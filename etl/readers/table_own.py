@@ -34,8 +34,11 @@ from etl.readers.table_stat import (
     _StatCol,
 )
 
-_YEAR_COL = {"年度", "年份", "年", "year", "统计年度", "时间"}
 _YEAR_ROW = re.compile(r"^((?:19|20)\d{2})\s*(?:年度?)?$")
+# 年度, or a corner cell split by a slash: 年度\指标, 指标/年份, 项目＼年度
+_YEAR_CORNER = re.compile(
+    r"^(?:年度|年份|年|year|统计年度|时间)$|^(?:年度|年份)[\\/／＼]|[\\/／＼](?:年度|年份)$"
+)
 
 NO_AGENCY = (
     "找不到这张表属于哪个单位：表格没有“单位”列。请在标题中写明单位（如“区科技局执法工作统计”），"
@@ -71,7 +74,9 @@ def _find_own_header(cells: list[list[str]]) -> _OwnHeader | None:
             for j in filled
         ):
             continue  # figures, or years as columns: not this shape
-        year_col = next((j for j in filled if names[j] in _YEAR_COL), None)
+        year_col = next((j for j in filled if _YEAR_CORNER.search(names[j])), None)
+        if year_col is None and not names[0] and _year_below(cells, i, 0):
+            year_col = 0  # the corner left blank over a column of years
         below = cells[i + 1] if i + 1 < len(cells) else []
         texts = [c for j, c in enumerate(below) if c and j != year_col]
         two_rows = (
@@ -90,8 +95,31 @@ def _find_own_header(cells: list[list[str]]) -> _OwnHeader | None:
             (j for j in width if {_norm(_at([row, below], k, j)) for k in (0, 1)} & _NOTE_COL),
             None,
         )
-        return _OwnHeader(i, i + 1 if two_rows else i, year_col, cols, note)
+        last = i + 1 if two_rows else i
+        if year_col is None and _labelled(cells, last, {c.col for c in cols} | {note}):
+            continue  # rows named in a column with no header (agencies): not one's own
+        return _OwnHeader(i, last, year_col, cols, note)
     return None
+
+
+def _year_below(cells: list[list[str]], i: int, j: int) -> bool:
+    """Whether the first row with figures below row i has a year in column j."""
+    for row in cells[i + 1 : i + 4]:
+        if any(looks_numeric(c) for k, c in enumerate(row) if k != j):
+            return bool(_YEAR_ROW.match(_norm(_at([row], 0, j))))
+    return False
+
+
+def _labelled(cells: list[list[str]], last: int, cols: set) -> bool:
+    """Whether the first row with figures below the header has words outside the header's
+    columns (a name heading the row: 区知识产权局 | 8 | 35; a figure under 合计 is none)."""
+    for row in cells[last + 1 : last + 4]:
+        if any(looks_numeric(c) for c in row):
+            return any(
+                c and j not in cols and not looks_numeric(c) and _norm(c) not in _NOT_APPLICABLE
+                for j, c in enumerate(row)
+            )
+    return False
 
 
 def _has_unit(header: str) -> bool:
@@ -153,7 +181,7 @@ def _unpivot_own(sheet, cells, unread, header, where, sheet_name, path, rows, pr
         label = _at(cells, i, header.year_col) if header.year_col is not None else ""
         if _NOTE_ROW.match(_norm(first)) or (len([c for c in row if c]) == 1 and not looks_numeric(first)):  # fmt: skip
             continue  # a note, who filled it in, a line of text below the table
-        if label and _norm(label) in _YEAR_COL:
+        if label and _YEAR_CORNER.search(_norm(label)):
             continue  # the header repeated further down
         if _TOTAL.match(_norm(label or first)):
             totals.append(i)
