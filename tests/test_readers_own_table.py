@@ -282,3 +282,44 @@ def test_the_corner_over_the_years_may_be_blank_or_split(tmp_path, registry, cor
         (IP, 2022, "inspections", 6, "B4"),
     ]
     assert p.problems == []
+
+
+# the same years laid the other way: one indicator a row, one column a year, the unit in its
+# own column headed 单位 (a unit of measure here, not an agency) or in the indicator's name
+ACROSS_YEARS = [
+    ["区科技局近三年执法工作统计"],
+    ["序号", "指标", "单位", "2021年", "2022年", "2023年"],
+    ["1", "执法检查", "次", "9", "12", "15"],
+    ["2", "行政处罚案件", "件", "1", "3", "—"],
+    ["3", "办公经费", "万元", "20", "21", "22"],
+    ["注：2023年行政处罚案件尚在统计。"],
+]
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda d: _csv(d / "历年.csv", ACROSS_YEARS),
+        lambda d: _csv(d / "历年.csv", ACROSS_YEARS, "gbk"),
+        lambda d: _xlsx(d / "历年.xlsx", ACROSS_YEARS),
+    ],
+    ids=["csv-utf8", "csv-gbk", "xlsx"],
+)
+def test_one_agency_table_with_one_column_a_year(tmp_path, registry, make):
+    p = process_file(make(tmp_path), registry, strict=True)
+    assert _facts(p) == [
+        (BUREAU, 2021, "cases", 1, "D4"),
+        (BUREAU, 2021, "inspections", 9, "D3"),
+        (BUREAU, 2022, "cases", 3, "E4"),
+        (BUREAU, 2022, "inspections", 12, "E3"),
+        (BUREAU, 2023, "inspections", 15, "F3"),
+    ]
+    first = next(f for f in p.facts if f.location.endswith("!D3"))
+    assert first.quote == "区科技局 | 1 | 执法检查 | 次 | 2021年：9 | 2022年：12 | 2023年：15"
+    assert len(p.problems) == 1 and "第5行：“办公经费”不是指标目录中的指标" in p.problems[0]
+
+
+def test_one_column_a_year_without_an_agency_says_where_to_write_it(tmp_path, registry):
+    rows = [["执法工作统计"], ["指标", "2022年", "2023年"], ["执法检查（次）", "7", "8"]]
+    p = process_file(_csv(tmp_path / "统计.csv", rows), registry, strict=True)
+    assert p.facts == [] and p.problems == [f"表格：{NO_AGENCY}"]

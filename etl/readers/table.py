@@ -28,6 +28,7 @@ from etl.model import ReadError, TableDoc, TableRow
 from etl.readers.table_cells import (
     _HEADER_SEARCH_ROWS,
     _YEAR_HEADER,
+    _at,
     _cell_str,
     _norm,
     looks_numeric,
@@ -130,7 +131,7 @@ def _to_doc(path: Path, sheets, fmt: str, encoding: str) -> TableDoc:
             items = _find_item_header(cells)
             if items is not None:
                 found = True
-                _unpivot_items(name, cells, unread, items, where, names, rows, problems)
+                _unpivot_items(name, cells, unread, items, where, names, rows, problems, path)
                 continue
             own = _find_own_header(cells)
             if own is not None:
@@ -166,12 +167,26 @@ def _find_header(cells: list[list[str]]) -> _Header | None:
                 if role:
                     cols.setdefault(role, j)
         for j in plain_danwei:
-            cols.setdefault("agency" if "agency" not in cols else "unit", j)
+            is_unit = "agency" in cols or _units_below(cells, i, j)
+            cols.setdefault("unit" if is_unit else "agency", j)
         if {"agency", "year", "indicator", "value"} <= cols.keys():
             return _Header(i, cols, {})
         if {"agency", "indicator"} <= cols.keys() and years:
             return _Header(i, cols, years)
     return None
+
+
+def _units_below(cells: list[list[str]], i: int, j: int) -> bool:
+    """Whether column j under row i holds units of measure (次, 件, 家, %), not agencies:
+    a plain 单位 over them is the unit (指标 | 单位 | 2021年 | 2022年 of one agency's table)."""
+    from etl import catalog
+
+    below = ["".join(_at(cells, r, j).split()) for r in range(i + 1, min(i + 12, len(cells)))]
+    below = [c.strip("()（）") for c in below if c]
+    units = {"万元", "元", "小时"}
+    for ind in catalog.load().by_id.values():
+        units.update((ind.unit, *ind.units))
+    return bool(below) and all(c in units for c in below)
 
 
 def _unpivot(sheet, cells, header: _Header, where: str, rows: list, problems: list) -> None:

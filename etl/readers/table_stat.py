@@ -1,8 +1,10 @@
 """统计表 (etl/readers/table.py): the tables offices fill in. Agencies as rows and
 indicators as columns (headers with their unit in brackets, sometimes under a group header,
 a 合计 row checked against the rows and never a fact, note rows), or one agency's table
-(填报单位 above, indicators as rows: 项目, 计量单位, 数量). The year comes from the title,
-the sheet name or the file name, never from a 填报日期."""
+with indicators as rows (项目, 计量单位, 数量; or 指标 | 单位 | 2021年 | 2022年, one column a
+year), the agency on its 填报单位 line, else in the title, sheet, file name or folder (as
+etl/readers/table_own.py finds it). The year comes from the title, the sheet name or the
+file name, never from a 填报日期."""
 
 from __future__ import annotations
 
@@ -277,29 +279,24 @@ _FILLED_BY = re.compile(r"^填报单位\s*[:：]?\s*(.*)$")
 class _ItemHeader:
     row: int
     item_col: int
-    value_col: int
+    values: list[tuple[int, str | None]]  # (column, the year heading it, or None)
     unit_col: int | None
-    agency: str  # from the 填报单位 line
-    year: str | None  # when the value column is headed by its year (2023年)
+    agency: str  # from the 填报单位 line ("": the title, sheet, file name or folder)
 
 
 def _find_item_header(cells: list[list[str]]) -> _ItemHeader | None:
-    """A table of one agency (named on its 填报单位 line) with one indicator a row."""
+    """A table of one agency with one indicator a row, and one column of figures (数量,
+    or headed by its year) or one column a year (2021年 | 2022年 | 2023年)."""
     for i, row in enumerate(cells[:_HEADER_SEARCH_ROWS]):
         names = [_norm(c) for c in row]
         item = next((j for j, n in enumerate(names) if n in _ITEM_HEADERS), None)
         value = next((j for j, n in enumerate(names) if n in _AMOUNT_HEADERS), None)
-        years = [j for j, n in enumerate(names) if _YEAR_HEADER.match(n)]
-        if value is None and len(years) == 1:
-            value = years[0]
-        if item is None or value is None:
+        years = [(j, m.group(1)) for j, n in enumerate(names) if (m := _YEAR_HEADER.match(n))]
+        if item is None or (value is None and not years):
             continue
-        agency = _filled_by(cells[:i])
-        if not agency:
-            return None
         unit = next((j for j, n in enumerate(names) if n in _UNIT_HEADERS), None)
-        year = m.group(1) if (m := _YEAR_HEADER.match(names[value])) else None
-        return _ItemHeader(i, item, value, unit, agency, year)
+        values = [(value, None)] if value is not None else years
+        return _ItemHeader(i, item, values, unit, _filled_by(cells[:i]))
     return None
 
 
@@ -313,29 +310,39 @@ def _filled_by(rows: list[list[str]]) -> str:
     return ""
 
 
-def _unpivot_items(sheet, cells, unread, header, where, names, rows, problems) -> None:
+def _unpivot_items(sheet, cells, unread, header, where, names, rows, problems, path) -> None:
     from etl import catalog
+    from etl.readers.table_own import NO_AGENCY, _own_agency
 
-    year, why = (header.year, None) if header.year else _stat_year(cells, header, *names)
-    if year is None:
-        problems.append(f"{where.strip() or '表格'}：{why}")
+    place = where.strip() or "表格"
+    agency = header.agency or _own_agency(cells, header, names[0], path)
+    if not agency:
+        problems.append(f"{place}：{NO_AGENCY}")
         return
+    values = header.values
+    if values[0][1] is None:  # 数量: the year of the title, sheet or file name
+        year, why = _stat_year(cells, header, *names)
+        if year is None:
+            problems.append(f"{place}：{why}")
+            return
+        values = [(values[0][0], year)]
     cat = catalog.load()
     for i in range(header.row + 1, len(cells)):
         row, rownum = cells[i], i + 1
         if not any(row):
             continue
-        item, value = _at(cells, i, header.item_col), _at(cells, i, header.value_col)
+        item = _at(cells, i, header.item_col)
         first = next(c for c in row if c)
         if _NOTE_ROW.match(_norm(first)) or _TOTAL.match(_norm(item)):
             continue  # a note, who filled it in, or a total
-        ref = f"{get_column_letter(header.value_col + 1)}{rownum}"
-        if (i, header.value_col) in unread:
-            problems.append(
-                _unread_problem(where, i, header.value_col, unread[(i, header.value_col)])
-            )
-            continue
-        if not value or _norm(value) in _NOT_APPLICABLE or not item:
+        present = []
+        for col, year in values:
+            value = _at(cells, i, col)
+            if (i, col) in unread:
+                problems.append(_unread_problem(where, i, col, unread[(i, col)]))
+            elif value and _norm(value) not in _NOT_APPLICABLE:
+                present.append((col, year, value))
+        if not present or not item:
             continue
         ind, unit = _header_indicator(cat, item, "")
         if header.unit_col is not None and _at(cells, i, header.unit_col):
@@ -345,16 +352,24 @@ def _unpivot_items(sheet, cells, unread, header, where, names, rows, problems) -
                 f"{where}第{rownum}行：“{item}”不是指标目录中的指标（可用指标中文名或在 "
                 "etl/catalog.toml 的 synonyms 中加上这个名称），已跳过"
             )
-        elif unit and unit not in ind.units and unit != ind.unit:
+            continue
+        if unit and unit not in ind.units and unit != ind.unit:
             problems.append(
                 f"{where}第{rownum}行：“{item}”的计量单位“{unit}”不是指标“{ind.zh}”的单位"
                 f"（{'、'.join(ind.units or (ind.unit,))}），已跳过"
             )
-        elif not looks_numeric(value):
-            problems.append(f"{where}第{rownum}行：数值「{value}」不是数字（{ref}），已跳过")
-        else:
-            quote = " | ".join([header.agency, f"{year}年"] + [c for c in row if c])
+            continue
+        for col, year, value in present:
+            ref = f"{get_column_letter(col + 1)}{rownum}"
+            if not looks_numeric(value):
+                problems.append(f"{where}第{rownum}行：数值「{value}」不是数字（{ref}），已跳过")
+                continue
+            if len(values) == 1:  # the row as written, after whose it is and when
+                quote = " | ".join([agency, f"{year}年"] + [c for c in row if c])
+            else:  # one column a year: each figure beside its year
+                label = [c for j, c in enumerate(row) if c and j not in dict(values)]
+                quote = " | ".join([agency, *label] + [f"{y}年：{v}" for _, y, v in present])
             rows.append(
-                TableRow(agency=header.agency, year=year, indicator=ind.id, value=value,
+                TableRow(agency=agency, year=year, indicator=ind.id, value=value,
                          unit=unit, sheet=sheet, cell=ref, quote=quote)
             )  # fmt: skip
