@@ -323,3 +323,15 @@ def test_one_column_a_year_without_an_agency_says_where_to_write_it(tmp_path, re
     rows = [["执法工作统计"], ["指标", "2022年", "2023年"], ["执法检查（次）", "7", "8"]]
     p = process_file(_csv(tmp_path / "统计.csv", rows), registry, strict=True)
     assert p.facts == [] and p.problems == [f"表格：{NO_AGENCY}"]
+
+
+def test_the_agency_on_a_stamped_填报单位_line(tmp_path, registry):
+    """填报单位（盖章）：区地震局 names the agency, not （盖章）：区地震局."""
+    rows = [
+        ["执法工作统计表"],
+        ["填报单位（盖章）：区地震局", "", "填报日期：2024年1月3日"],
+        ["年度", "执法检查（次）"],
+        ["2023", "6"],
+    ]
+    p = process_file(_csv(tmp_path / "表.csv", rows, "gbk"), registry, strict=True)
+    assert _facts(p) == [(QUAKE, 2023, "inspections", 6, "B4")] and p.problems == []
