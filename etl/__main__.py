@@ -169,6 +169,8 @@ def cmd_extract(args) -> int:
         failed = isinstance(r, Failed)
         if failed:
             print(f"{given}：{r.reason}", file=sys.stderr)
+            for problem in r.problems:  # the rows of a refused table, each with its reason
+                print(f"   ✗ {problem}", file=sys.stderr)
             code = EXIT_PARTIAL
             cands = r.candidate_records()
         else:
@@ -209,6 +211,9 @@ def cmd_extract(args) -> int:
             qual = {"at_least": "以上", "about": "约"}.get(f.qualifier or "", "")
             quote = f.quote if len(f.quote) <= 60 else f.quote[:59] + "…"
             print(f"   {f.agency}  {f.year}  {name}  {value}{f.unit}{qual}  「{quote}」")
+        if r.kind == "table":  # what a table set aside, and why (数据质量 lists the same)
+            for problem in r.problems:
+                print(f"   ✗ {problem}")
     return code
 
 

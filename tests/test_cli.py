@@ -163,6 +163,26 @@ def test_extract_without_json_prints_a_readable_table():
     assert "执法检查次数" in r.stdout and "12次" in r.stdout and "周村区地震局" in r.stdout
 
 
+def test_extract_of_a_table_says_what_it_set_aside_and_why(tmp_path):
+    """A table's rows and columns set aside are printed under its facts (before, only its
+    facts: a table that gave none said （没有提取到指标） and nothing of why)."""
+    table = tmp_path / "统计.csv"
+    table.write_text(
+        "执法工作统计\n年度,执法检查（次）,其中：双随机抽查（次）\n2022,7,3\n", encoding="utf-8"
+    )
+    r = etl("extract", table)
+    assert r.returncode == 0, r.stderr
+    assert "（没有提取到指标）" in r.stdout and "✗ 表格：找不到这张表属于哪个单位" in r.stdout
+    table.write_text(
+        "区科技局执法工作统计\n年度,执法检查（次）,其中：双随机抽查（次）\n2022,7,3\n",
+        encoding="utf-8",
+    )
+    r = etl("extract", table)
+    assert "周村区科学技术局  2022  执法检查次数  7次" in r.stdout
+    assert "✗ C列：表头“其中：双随机抽查（次）”是前一列“执法检查（次）”中的一部分" in r.stdout
+    assert "✗" not in etl("extract", SEED).stdout  # a report's output is as before
+
+
 @pytest.mark.slow
 def test_bench_prints_one_json_object(tmp_path):
     r = etl("bench", "--reports", "40", "--json")
