@@ -304,6 +304,10 @@ def test_synonyms_name_one_indicator_each_and_never_shadow_a_name():
     [
         ("执法检查（次）", "inspections", "次"),
         ("执法检查(次)", "inspections", "次"),
+        # the names of the 行政执法统计年报 (行政检查实施情况统计表), as the catalog's [[row]]
+        # rules read them in a report's table
+        ("行政检查（次）", "inspections", "次"),
+        ("行政处罚（件）", "cases", "件"),
         ("主动公开信息（单位：条）", "disclosures_proactive", "条"),
         ("行政复议案件数（件）", "reconsideration_cases", "件"),
         ("网上办案率（%）", "online_case_rate", "%"),
