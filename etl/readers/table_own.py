@@ -1,9 +1,11 @@
 """One agency's own table (etl/readers/table.py): no agency column, one indicator a column
 with its unit in brackets (执法检查（次） | 行政处罚案件（件） | 法治培训（次）), and either
 
-- one row a year, the year in the first column (年度 | … then 2021年 | 9 | 1 | 4): every
-  year's row is that year's fact, as the year columns of a wide table are; or
-- one row of figures under the headers, for the one year the table names.
+- one row a year, in a column headed 年度 (or 年度/指标, or a blank corner over the years:
+  年度 | … then 2021年 | 9 | 1 | 4): every year's row is that year's fact, as the year
+  columns of a wide table are; or
+- one row of figures under the headers, for the one year the table names (a first row with
+  words outside the indicator columns is a row of some agency: not this shape).
 
 The agency comes from a 填报单位 line, the title rows (区科技局执法工作统计), the sheet name,
 the file name or the folder (data/reports/<单位>/…); the year of a one-row table from the
@@ -165,8 +167,8 @@ def _unpivot_own(sheet, cells, unread, header, where, sheet_name, path, rows, pr
     if not agency:
         problems.append(f"{place}：{NO_AGENCY}")
         return
-    table_year = None
-    if header.year_col is None and (table_year := _own_year(cells, header, sheet_name, path)) is None:  # fmt: skip
+    table_year = None if header.year_col is not None else _own_year(cells, header, sheet_name, path)
+    if header.year_col is None and table_year is None:
         problems.append(f"{place}：{NO_YEAR}")
         return
     cols = header.cols
@@ -179,7 +181,8 @@ def _unpivot_own(sheet, cells, unread, header, where, sheet_name, path, rows, pr
             continue
         first = next(c for c in row if c)
         label = _at(cells, i, header.year_col) if header.year_col is not None else ""
-        if _NOTE_ROW.match(_norm(first)) or (len([c for c in row if c]) == 1 and not looks_numeric(first)):  # fmt: skip
+        alone = sum(1 for c in row if c) == 1 and not looks_numeric(first)
+        if _NOTE_ROW.match(_norm(first)) or alone:
             continue  # a note, who filled it in, a line of text below the table
         if label and _YEAR_CORNER.search(_norm(label)):
             continue  # the header repeated further down
