@@ -305,6 +305,22 @@ def test_figures_in_a_rows_note_are_read_as_its_sentences():
     ]
 
 
+def test_a_figure_set_aside_in_a_sentence_of_its_area_is_kept_in_its_unit():
+    """A figure set aside for a reason (another year's, a stock) whose sentence names its
+    area only by a word of another unit (参训干部…人次 beside 4次) is a candidate of the
+    area's headline (trainings) where that takes its unit, not dropped; a unit the headline
+    does not take names no other indicator of the area by guess (比上年增加3件 beside
+    执法检查: no inspection plans)."""
+    from etl.extract import extract_all
+
+    body = "参训干部共160人次，2018年为4次。\n全年开展执法检查15次，比上年增加3件。\n"
+    found, aside = extract_all(TITLE + body, "周村区科学技术局", 2019, REGISTRY)
+    assert sorted((f.indicator, f.value) for f in found) == [
+        ("inspections", 15), ("training_attendance", 160)]  # fmt: skip
+    assert sorted((c.indicator, c.value, c.reason) for c in aside) == [
+        ("trainings", 4, "other_year")]  # fmt: skip
+
+
 def test_kinds_under_a_generic_unit_header_are_parts_of_the_first_total():
     """Rows of one indicator in one table (项目 | 数量（次）: 执法检查 | 15, 双随机抽查 | 6,
     专项检查 | 4) give one value: the first, the table's total; a later smaller one is a

@@ -12,6 +12,7 @@ from etl.extract import rows
 from etl.extract.choose import (
     _choose,
     _guess,
+    _guess_area,
     _headed,
     _is_delta,
     _listed_owners,
@@ -401,6 +402,11 @@ class _Extraction:
         ind = ind or _guess(self.norm, cs, ce, mt) or _guess(self.norm, *self.sentence_at, mt)
         if ind is None and self.row_of_note:  # a row's note (含简易程序1件): the row's words
             ind = next((i for i in self.row_of_note if mt.unit in i.units), None)
+        if ind is None and reason != "ambiguous" and mt.unit != "%":
+            # a figure set aside for a reason where the sentence's words name its area in
+            # another unit (参训干部共160人次，2018年为4次); not one no words claim (整改通知书
+            # 17份), nor a rate (满意率, 较上年增长36%), which names its own
+            ind = _guess_area(self.norm, *self.sentence_at, mt)
         if ind is None:
             return
         owner = _owner_at(mt.start, marks, self.owners) if marks is not None else None
