@@ -341,6 +341,29 @@ def test_kinds_under_a_generic_unit_header_are_parts_of_the_first_total():
         ("inspections", 4, "part", "专项检查 | 4"), ("inspections", 6, "part", "双随机抽查 | 6")]  # fmt: skip
 
 
+def test_a_total_row_after_the_kinds_makes_them_its_parts():
+    """Kinds of one indicator, then 合计 | 10 last: the 合计 is the stated total, and the
+    kinds that were taken as facts (the first, and a later larger one) become its parts,
+    candidates; a later table starts afresh."""
+    from etl.extract import extract_all
+
+    body = (
+        "项目 | 数量（次）\n日常检查 | 3\n双随机抽查 | 5\n专项检查 | 2\n合计 | 10\n"
+        "二、学法\n学法培训（次） | 6\n"
+    )
+    text = TITLE + body
+    found, aside = extract_all(text, "周村区科学技术局", 2019, REGISTRY)
+    assert sorted((f.indicator, f.value, f.quote) for f in found) == [
+        ("inspections", 10, "合计 | 10"), ("trainings", 6, "学法培训（次） | 6")]  # fmt: skip
+    assert sorted((c.indicator, c.value, c.reason, c.quote) for c in aside) == [
+        ("inspections", 2, "part", "专项检查 | 2"), ("inspections", 3, "part", "日常检查 | 3"),
+        ("inspections", 5, "part", "双随机抽查 | 5")]  # fmt: skip
+    for x in (*found, *aside):
+        assert text[x.start : x.end] == x.quote and text[x.num_start : x.num_end] == str(
+            int(x.value)
+        )
+
+
 def test_a_note_column_under_a_unit_header_keeps_the_rows_figures():
     """项目 | 数量（次） | 备注: a note that opens with 其中 is no 其中 column of the row (its
     figure is read as the note's), and a row whose note is empty, one cell short, still

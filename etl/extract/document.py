@@ -364,13 +364,17 @@ class _Extraction:
             ind = self.cat.by_id[d.indicator]
             ns, ne = d.cell.start, d.cell.start + len(d.cell.text)
             who = d.owner or self.owners.reporter
+            if d.total and not self.total_row(table, who, ind.id, d.number):
+                return None  # a 合计 smaller than a row above it sums other things
             reason, total = d.reason, table.stated.get((who, ind.id))
             if reason is None and total is not None and d.number < total:
                 reason = "part"  # a kind of what an earlier row of the table totalled
             if reason is None:
                 stated.setdefault((who, ind.id), d.number)
                 table.stated.setdefault((who, ind.id), d.number)
+                n_facts = len(self.facts)
                 self.emit(ind, d.number, None, qs, qe, ns, ne, who, f"row:{ind.id}")
+                table.facts.extend(self.facts[n_facts:])
             else:
                 self.candidates.append(
                     Candidate(None if d.owner is None and reason == "other_body" else who,
@@ -380,6 +384,24 @@ class _Extraction:
         if decisions and cells is not None:
             self.notes(cells, stated)
         return last
+
+    def total_row(self, table: rows.Table, who: str, ind_id: str, value: float) -> bool:
+        """A 合计 row after rows of kinds of one indicator (双随机抽查 | 6, 专项检查 | 4,
+        合计 | 10): the facts those rows gave become its parts (candidates), as under a
+        total stated first; False, and nothing changed, when one of them is larger than
+        the 合计 (then it sums something else)."""
+        mine = [f for f in table.facts if f.agency == who and f.indicator == ind_id]
+        if not mine or any(f.value > value for f in mine):
+            return False
+        for f in mine:
+            self.facts.remove(f)
+            self.seen.discard((f.agency, f.indicator, f.value, f.qualifier))
+            self.candidates.append(Candidate(f.agency, f.year, f.indicator, f.value, f.unit,
+                                             "part", f.quote, f.start, f.end, f.num_start,
+                                             f.num_end))  # fmt: skip
+        table.facts = [f for f in table.facts if f not in mine]
+        table.stated.pop((who, ind_id), None)
+        return True
 
     def notes(self, cells: list[rows.Cell], stated: dict) -> None:
         """The figures written in a row's note (备注, 说明: 其中联合检查9次。…), read as the

@@ -71,6 +71,7 @@ class Decision:
     reason: str | None = None  # None: a fact; else why it is a candidate (part, …)
     value: float | None = None  # when not the cell's own (a sum of two 总计 columns)
     owner: str | None = None  # the body a row names (单位 | 执法检查（次） | …); None: the reporter
+    total: bool = False  # a 合计 row after the kinds it sums: the earlier rows are its parts
 
     @property
     def number(self) -> float:
@@ -189,6 +190,9 @@ class Table:
         # (body, indicator) -> the first figure this table gave it, the total that a later
         # smaller one of a kind is a part of (项目 | 数量（次）: 执法检查 | 15, 双随机抽查 | 6)
         self.stated: dict[tuple[str, str], float] = {}
+        # the facts this table's rows gave (document.py keeps them): a 合计 row after them
+        # turns those of its indicator into its parts
+        self.facts: list = []
 
     def row(
         self, cells: list[Cell], line_no: int, choose, last_line: int | None = None, body=None
@@ -198,7 +202,7 @@ class Table:
         `body(label)`: the body a row's label names, SUM for a total row, else None."""
         if line_no != self.last_line + 1:
             self.header, self.head_text, self.top_item = None, "", False  # a new table
-            self.columns, self.bodies, self.stated = [], [], {}
+            self.columns, self.bodies, self.stated, self.facts = [], [], {}, []
         self.last_line = line_no if last_line is None else last_line  # cells one to a line
         # 行政执法检查（次） | 15 | 其中双随机抽查（次） | 6: the row is read up to its 其中,
         # and the figure after it is a part of the row's total; a header keeps its 其中
@@ -262,6 +266,18 @@ class Table:
             return [Decision(ind, cells[i], reason or self._part_column(i),
                              owner=None if who is SUM else who)
                     for i, ind in self.columns if cells[i].numeric]  # fmt: skip
+        if (
+            not self.columns
+            and not self.bodies
+            and len(numbers) == 1
+            and re.sub(r"\s+", "", (m := LABEL_UNIT.match(label)) and m["label"] or label)
+            in TOTAL_LABELS
+            and len(kinds := {ind for _, ind in self.stated}) == 1
+        ):
+            # 双随机抽查 | 6, 专项检查 | 4, then 合计 | 10: the rows before were the kinds of
+            # one indicator, the 合计 is its stated total (document.py checks it is no less
+            # than any of them)
+            return [Decision(kinds.pop(), numbers[0], None, total=True)]
         part = part or bool(CHANNEL.search(label))
         reason = "part" if part else None
         for r in rules():
@@ -381,7 +397,7 @@ class Table:
         column = cells.index(cell)
         if any(i == column for i, _ in self.columns):
             return None
-        return _unit_of(header[column].text)
+        return _unit_of(header[column].text) or _count_unit(header[column].text)
 
     def _year_column(self, cells: list[Cell]) -> int | None:
         """The column whose header is the report's year (指标 | 2017年 | 2018年)."""
@@ -428,7 +444,15 @@ def _unit_of(label: str) -> str | None:
     return m["unit"] if m and m["unit"] in units() else None
 
 
+def _count_unit(head: str) -> str | None:
+    """The unit a column's header names as the count of it (次数, 件数, 人数 → 次, 件, 人)."""
+    m = re.fullmatch(r"\s*(\S{1,2}?)\s*数\s*", head)
+    return m[1] if m and m[1] in units() else None
+
+
 SUM = "合计"  # body(label) of a total row (合计, 总计, 小计)
+# a row that totals the rows above it (not 小计: a group's, with more rows after it)
+TOTAL_LABELS = frozenset(("合计", "总计", "全局合计", "共计"))
 
 
 def _indicator_columns(header: list[Cell], choose) -> list[tuple[int, str]]:
