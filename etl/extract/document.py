@@ -125,6 +125,12 @@ def extract_all(
 # 另有…): a part, never the year's total
 OTHER_PART = ("其他", "其余", "另有")
 
+# The 信息公开 templates' rows of decisions (行政许可 / 行政处罚 | 本年处理决定数量) told in
+# prose count decisions, each one application handled or one case: 处理决定0个 is the count
+# the template's row gives, read in the unit of those counts (件), as 处理决定0件 is; and the
+# row's name says what it counts, not the rest of its sentence
+DECISIONS_BEFORE = re.compile(r"(?:许可|处罚)(?:处理)?决定(?:数量?|数)?[为共计]?$")
+
 # what may stand between two numbers of one clause that share the words before the first
 # (5次和3次); a comma ends the clause, so never stands between them
 JOINERS = frozenset(("和", "、", "及", "与"))
@@ -695,10 +701,19 @@ class _Extraction:
                     if ce < se and norm[ce] in "，,"
                     else norm[mt.end : ce]
                 )
+                row_named = mt.unit in ("个", "件") and DECISIONS_BEFORE.search(left)
+                if row_named:
+                    # a template row's name counts its own figure, whatever else its
+                    # sentence or its heading is about (（二）依申请公开情况 / 收到依申请公开
+                    # 0件，行政许可处理决定0个)
+                    about = norm[cs:ce]
+                    mt = _Mention(mt.start, mt.num_start, mt.num_end, mt.end, mt.value, "件",
+                                  mt.qualifier, mt.aside)  # fmt: skip
                 ind, also, how = _choose(left, clause_left, right, mt, about)
                 if (  # （四）行政复议。全年办理1件: the heading rules 办理 out
                     ind is not None
                     and self.heading is not None
+                    and not row_named
                     and _headed(self.heading[:2], ind, mt, clause_left, about) is None
                 ):
                     ind, also, how = None, [], ""
