@@ -17,6 +17,7 @@ SOURCE = {
     "opening": ("正文开头", "opening sentence"),
     "signature": ("落款", "signature"),
     "breadcrumb": ("网页导航栏", "breadcrumb"),
+    "contact": ("联系方式一句", "contact line"),
     "file name": ("文件名", "file name"),
     "folder": ("文件夹名", "folder name"),
     "assigned": ("编辑指定", "assigned by an editor"),

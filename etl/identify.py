@@ -99,6 +99,15 @@ PERIOD = re.compile(
 # 本报告由X局编制 / 由X局结合有关统计数据编制: the body that wrote the report, named in an
 # opening that otherwise speaks of the law it follows (a disclosure report's first paragraph)
 COMPILED_BY = re.compile(r"由(?P<name>[^。；;，,\n]{2,40}?)(?:结合[^。；;\n]{0,20})?编制")
+# 如对本报告有疑问，请与X局办公室联系 / 请联系X局办公室 / 可致电X局政务公开科: the office that
+# answers for a report is its publisher's own (the 条例 has each body name its own office for
+# its disclosure work, which compiles its annual report); the body before the office names
+# the publisher. Read only where nothing else names one, and only a body (局, 委员会): a
+# person's name, or a government's 办公室, gives none.
+CONTACT = re.compile(
+    r"(?:疑问|意见|建议|问题|咨询)[^。\n]{0,30}?(?:请|可|欢迎)[^。，,\n]{0,6}?"
+    r"(?:与|联系|致电|咨询|询问|向)(?P<name>[^，,。；;:：（(\n]{3,40})"
+)
 DATE_LINE = re.compile(
     rf"^\s*(?:{YEAR})\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日\s*$|^\s*\d{{4}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}\s*$"
 )
@@ -375,6 +384,15 @@ def _signature(norm: str) -> str | None:
     return None
 
 
+def _contact_agency(norm: str) -> str | None:
+    """The body whose office a contact line names (请联系青禾县科学技术局办公室 → 青禾县科学
+    技术局), if any: the first such line of the report."""
+    for m in CONTACT.finditer(norm):
+        if a := agency_in(m["name"], bodies_only=True):
+            return a
+    return None
+
+
 def _path_parts(path: Path | None) -> tuple[int | None, str | None, str | None]:
     """(year, where, folder agency) from data/reports/<单位>/<年度>/file or the file name."""
     if path is None:
@@ -470,6 +488,8 @@ def identify(
                 year, year_source = _year(hit.group("year")), "opening"
             if agency is None or bare:
                 first = re.split(r"[。；;]", line)[0]
+                if CONTACT.search(first):
+                    continue  # a contact line (请与X局办公室联系): read last, by its own rule
                 lead = first[p.start() : p.end()] if p else first[:40]
                 c = COMPILED_BY.search(line)
                 a = (c and agency_in(c["name"], bodies_only=True)) or agency_in(
@@ -489,6 +509,8 @@ def identify(
         year, year_source = path_year, path_where
     if agency is None and folder_agency and agency_in(folder_agency) == folder_agency:
         agency, agency_source = folder_agency, "folder"
+    if agency is None and (a := _contact_agency(norm)):
+        agency, agency_source = a, "contact"
     s, e = span or (body or head)[0]
     title = text[s:e].strip()
     if named_above:  # 青禾县科学技术局 / 发布时间：… / 2024年度…报告: the title in one

@@ -219,6 +219,13 @@ PAGES = [
     ("首页 > 部门 > 临川市科学技术局 > 年度报告\n"
      "根据《中华人民共和国政府信息公开条例》的有关规定，我局编制了2016年政府信息公开工作年度报告。\n"
      "一、概述\n" + BODY_LINE, None, "临川市科学技术局", "breadcrumb", 2016, "opening"),
+    # a contact line names the office that answers for the report, its publisher's own: the
+    # body before the office, where nothing else names one (in the opening or at the foot)
+    ("2021年政府信息公开工作年度报告\n本报告所列数据统计期限为2021年1月1日至12月31日。如对本报告有疑问，"
+     "请联系鹤汀县科学技术局办公室（电话：0000-7654321）。\n" + BODY_LINE,
+     None, "鹤汀县科学技术局", "contact", 2021, "title"),
+    ("2022年度政府信息公开工作年度报告\n" + BODY_LINE + "\n如对本报告有任何疑问，请与梅岭县地震局"
+     "政务公开办公室联系，地址：梅岭县东大街1号。\n", None, "梅岭县地震局", "contact", 2022, "title"),
     # a page that names neither, filed under data/reports/<registered agency>/<year>/
     (BODY_LINE, Path("data/reports/周村区科学技术局/2021/网页.txt"),
      "周村区科学技术局", "folder", 2021, "folder"),
@@ -239,6 +246,13 @@ def test_a_saved_page_is_identified_with_its_sources(text, path, agency, a_src, 
     [
         # 我局 in an opening with no other name, and no folder: refused, not named 我局
         "2019年，我局坚持依法行政，全年开展执法检查5次，检查建设工程12项，成效明显。",
+        # a contact line that names a person, or a government's office, names no publisher
+        "2020年政府信息公开工作年度报告\n"
+        + BODY_LINE
+        + "\n如对本报告有疑问，请联系王晓丽，电话：0000-1234567。",
+        "2020年政府信息公开工作年度报告\n"
+        + BODY_LINE
+        + "\n如对本报告有疑问，请与青禾县人民政府办公室联系。",
         # a publication date and an 索引号 are not the year covered
         "发布时间：2020-03-01\n索引号：113711/2020-00012\n区科技局法治政府建设情况报告\n"
         + BODY_LINE,
