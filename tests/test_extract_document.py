@@ -217,6 +217,12 @@ def test_each_fact_says_which_paragraph_it_is_in(tmp_path):
          ["行政执法 | 执法检查（次） | 12", "行政处罚案件（件） | 3"]),
         ("信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 | \n | 行政规范性文件 | 2 | 0 | 5 | ",
          ["行政规范性文件 | 2 | 0 | 5"]),
+        # a table laid across the page (as plain text and a PDF's text give it): the quote
+        # is its header and its row of figures, which say what each figure counts
+        ("| 执法检查（次） | 检查企业（家） |\n| 15 | 42 |",
+         ["执法检查（次） | 检查企业（家） |\n| 15 | 42"] * 2),
+        ("执法检查（次）\t其中：双随机抽查（次）\t行政处罚案件（件）\n12\t5\t3",
+         ["执法检查（次）\t其中：双随机抽查（次）\t行政处罚案件（件）\n12\t5\t3"] * 2),
     ],
 )  # fmt: skip
 def test_a_rows_quote_reads_as_the_row_does(body, quotes):

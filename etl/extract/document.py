@@ -364,6 +364,10 @@ class _Extraction:
             decisions = table.row(cells, n, _row_indicator, last, self.row_body)
         if decisions is None:
             return None
+        if decisions and decisions[0].across and table.header:
+            # 执法检查（次） | 检查企业（家）, then 15 | 42: the quote is the header and the row
+            # (the header's line to the row's end), not the bare figures 15 | 42
+            ls = norm.rfind("\n", 0, table.header[0].start) + 1
         qs, qe = _row_span(self.text, ls, lines[last][1])
         stated = {}  # (agency, indicator) -> the row's figure: what its notes break down
         for d in decisions:

@@ -72,6 +72,9 @@ class Decision:
     value: float | None = None  # when not the cell's own (a sum of two 总计 columns)
     owner: str | None = None  # the body a row names (单位 | 执法检查（次） | …); None: the reporter
     total: bool = False  # a 合计 row after the kinds it sums: the earlier rows are its parts
+    # the figure of a row of figures alone under a header of indicator columns (a table laid
+    # across the page): its quote takes in the header, which says what each figure counts
+    across: bool = False
 
     @property
     def number(self) -> float:
@@ -349,7 +352,7 @@ class Table:
             if ind is None and part and out:
                 ind = out[-1].indicator
             if ind:
-                out.append(Decision(ind, cell, part))
+                out.append(Decision(ind, cell, part, across=True))
         return out or None
 
     def _without_spanning(self, cells: list[Cell]) -> list[Cell]:
