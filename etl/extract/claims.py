@@ -151,17 +151,25 @@ def extract_claims(
 _YEAR_ROW = re.compile(r"[\s|]*(?P<year>(?:19|20)\d{2})\s*年?度?\s*[|\t]")
 
 
+# A clause that gives an earlier year's figure of what its sentence counted (执法检查12次，
+# 2018年为9次): the year, 为/是, the figure
+_YEAR_WAS = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年度?(?:同期)?(?:仅|只)?(?:为|是)\s*$")
+
+
 def _year_rows(norm: str, year: int, candidates: list[Candidate]) -> list[Claim]:
     """What a table of one row a year says of an earlier year (2022年 | 5 in a report of
     2023): each figure the extractor set aside as another year's, in a row that opens with
     that year, is the report's word on that year's level (previous_level), checked against
-    that year's facts as 较2022年的5次 would be. A later year's row (a target) is none."""
+    that year's facts as 较2022年的5次 would be. A later year's row (a target) is none. So is
+    a clause that says no more than an earlier year's figure (…12次，2018年为9次)."""
     out = []
     for c in candidates:
         if c.reason != "other_year" or not c.agency:
             continue
         ls = norm.rfind("\n", 0, c.num_start) + 1
-        m = _YEAR_ROW.match(norm, ls, c.num_start)
+        m = _YEAR_ROW.match(norm, ls, c.num_start) or _YEAR_WAS.fullmatch(
+            norm, c.start, c.num_start
+        )
         if m is None or int(m["year"]) >= year:
             continue
         out.append(Claim(c.agency, year, c.indicator, "previous_level", c.value, c.unit,
