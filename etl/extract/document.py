@@ -705,7 +705,12 @@ class _Extraction:
                     if ce < se and norm[ce] in "，,"
                     else norm[mt.end : ce]
                 )
-                row_named = mt.unit in ("个", "件") and DECISIONS_BEFORE.search(left)
+                row_named = (
+                    mt.unit in ("个", "件")
+                    and "决定"
+                    in left[-6:]  # (DECISIONS_BEFORE's, within its reach: most have none)
+                    and DECISIONS_BEFORE.search(left, max(0, len(left) - 10))
+                )
                 if row_named:
                     # a template row's name counts its own figure, whatever else its
                     # sentence or its heading is about (（二）依申请公开情况 / 收到依申请公开
