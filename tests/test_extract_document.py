@@ -370,6 +370,24 @@ def test_a_total_row_after_the_kinds_makes_them_its_parts():
         )
 
 
+def test_a_rows_label_with_a_veto_word_keeps_its_figure_as_a_candidate():
+    """现行有效规范性文件总数 | 件 | 9, 累计培训人次（人次） | 500, 计划开展执法检查（次） | 20: no
+    facts of the year (a stock, a stock, a plan), and not dropped either: candidates of the
+    indicator the label names without its veto word, with that word's reason."""
+    from etl.extract import extract_all
+
+    body = (
+        "现行有效规范性文件总数 | 件 | 9\n累计培训人次（人次） | 500\n"
+        "计划开展执法检查（次） | 20\n学法培训（次） | 4\n"
+    )
+    text = TITLE + body
+    found, aside = extract_all(text, "周村区科学技术局", 2019, REGISTRY)
+    assert [(f.indicator, f.value) for f in found] == [("trainings", 4)]
+    assert sorted((c.indicator, c.value, c.reason) for c in aside) == [
+        ("inspections", 20, "plan"), ("normative_documents", 9, "stock"),
+        ("training_attendance", 500, "stock")]  # fmt: skip
+
+
 def test_a_note_column_under_a_unit_header_keeps_the_rows_figures():
     """项目 | 数量（次） | 备注: a note that opens with 其中 is no 其中 column of the row (its
     figure is read as the note's), and a row whose note is empty, one cell short, still

@@ -25,6 +25,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from etl import catalog as catalog_mod
+from etl.extract.choose import _veto_reason
+from etl.extract.patterns import GLOBAL_VETO
 
 NUMBER = re.compile(r"[-+]?(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)")
 LABEL_UNIT = re.compile(
@@ -314,8 +316,20 @@ class Table:
             return None
         ind = choose(label, unit, cell)
         if not ind:
-            return None
+            return self._vetoed(label, unit, cell, choose)
         return [Decision(ind, cell, reason)] + [Decision(ind, c, "other_year") for c in others]
+
+    @staticmethod
+    def _vetoed(label: str, unit: str, cell: Cell, choose) -> list[Decision] | None:
+        """A row whose label holds a veto word (现行有效规范性文件总数 | 件 | 9, 累计培训（人次）
+        | 500, 计划开展检查（次） | 20) gives no fact, but its figure is not lost: a candidate
+        of the indicator its label names without those words, with the first one's reason
+        (stock, plan, frequency, delta). None where the label names none even so."""
+        v = GLOBAL_VETO.search(label)
+        if v is None:
+            return None
+        ind = choose(GLOBAL_VETO.sub("", label), unit, cell)
+        return [Decision(ind, cell, _veto_reason(v.group(0)))] if ind else None
 
     def _report_years_row(self, cells: list[Cell]) -> list[Decision] | None:
         """A row of a table with one row a year under indicator columns (年度 | 执法检查（次）
