@@ -38,6 +38,8 @@ from etl.extract.patterns import (
     ATTENDING,
     BATCH_UNITS,
     CLAUSE_OPEN,
+    CLAUSE_STOP,
+    COMPARED_YEAR,
     GLOBAL_VETO,
     HEADING,
     LIST_COUNT,
@@ -428,6 +430,23 @@ class _Extraction:
                 self.sentence(ss, se, dict(stated))
             self.row_of_note = []
 
+    def _compared_scoped(self, norm: str, se: int, years: list) -> list:
+        """The years named in a sentence, each a (position, year), with the scope of a compared
+        year closed: 较2018年的60条增加28条；受理依申请公开2件 — after the comparison's clause
+        the year is the one named before it (or the report's)."""
+        if not any(COMPARED_YEAR.search(norm, max(0, p - 3), p) for p, _ in years):
+            return years
+        out, before = [], self.year
+        for p, y in years:
+            out.append((p, y))
+            if COMPARED_YEAR.search(norm, max(0, p - 3), p):
+                stop = CLAUSE_STOP.search(norm, p, se)
+                if stop:
+                    out.append((stop.end(), before))
+            else:
+                before = y
+        return sorted(out)
+
     def set_aside(self, mt: _Mention, reason: str, cs: int, ce: int, marks, ind=None) -> None:
         """Keep a number that was not taken as a candidate, with why; only where its
         clause speaks of an indicator (ind, or the best guess from the clause's words)."""
@@ -621,6 +640,8 @@ class _Extraction:
         )
         if more:
             years = sorted(years + [(p, y) for p, y in more])
+        if years:
+            years = self._compared_scoped(norm, se, years)
 
         def other_year(pos: int) -> bool:
             last = None  # the last year named before pos (years are in text order)
