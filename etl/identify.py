@@ -91,6 +91,12 @@ PRESENT = re.compile(
 )
 # A news item's first sentence dates what it tells: 2023年11月15日，X局…; 为…，2024年4月中旬，…
 DATED = re.compile(r"^[^。\n]{0,40}?(?<!\d)(?P<year>(?:19|20)\d{2})\s*年\s*\d{1,2}\s*月")
+# …or names the year of what it tells after the day: 12月28日，X局召开2023年度法治建设工作推进会
+# (not a part of a year: 召开2023年上半年…推进会)
+DAY_THEN_YEAR = re.compile(
+    r"^\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*[，,][^。；;\n]{0,40}?(?<!\d)(?P<year>(?:19|20)\d{2})\s*年度?"
+    r"(?!\s*(?:[上下]半年|前?[一二三四]季度|第[一二三四]季度|\d{1,2}\s*月))"
+)
 # 本报告…统计期限自2019年1月1日起至2019年12月31日止: the period covered, stated
 # (the end's year may go unsaid: 统计期限为2018年1月1日至12月31日止)
 PERIOD = re.compile(
@@ -483,7 +489,7 @@ def identify(
             line = norm[s:e]
             p = PRESENT.search(line)
             o = OPENING_YEAR.match(line)
-            hit = p or o or PERIOD.search(line) or DATED.match(line)
+            hit = p or o or PERIOD.search(line) or DATED.match(line) or DAY_THEN_YEAR.match(line)
             if year is None and hit:
                 year, year_source = _year(hit.group("year")), "opening"
             if agency is None or bare:

@@ -91,6 +91,11 @@ REJECTED = [  # (text, words the reason must contain)
     # a date above a title that has no year is when it was written, not the year covered
     ("2019年1月10日\n区科技局法治政府建设情况报告\n\n全年开展执法检查8次。", "年度"),
     ("（2019年1月10日）\n区科技局法治政府建设情况报告\n\n全年开展执法检查8次。", "年度"),
+    # a news item of part of a year: its figures are not the year's
+    (
+        "区科技局召开法治建设推进会\n7月10日，区科技局召开2023年上半年法治建设推进会，通报全局开展执法检查3次。",
+        "年度",
+    ),
     # a title of another kind (说明) over the body's first heading is no report title
     ("区科技局2019年度部门决算公开说明\n一、部门基本情况\n本部门内设3个股室。", "年度"),
 ]
@@ -226,6 +231,11 @@ PAGES = [
      None, "鹤汀县科学技术局", "contact", 2021, "title"),
     ("2022年度政府信息公开工作年度报告\n" + BODY_LINE + "\n如对本报告有任何疑问，请与梅岭县地震局"
      "政务公开办公室联系，地址：梅岭县东大街1号。\n", None, "梅岭县地震局", "contact", 2022, "title"),
+    # a news item: no report title; its first sentence dates the event by month and day and
+    # names the year of what it tells (second blind round, h19)
+    ("汐浦区科技局召开2023年度法治建设工作推进会\n来源：汐浦区科技局  发布时间：2023-12-29\n"
+     "12月28日，汐浦区科技局召开2023年度法治建设工作推进会，局领导班子成员参加会议。\n" + BODY_LINE,
+     None, "汐浦区科技局", "metadata", 2023, "opening"),
     # a page that names neither, filed under data/reports/<registered agency>/<year>/
     (BODY_LINE, Path("data/reports/周村区科学技术局/2021/网页.txt"),
      "周村区科学技术局", "folder", 2021, "folder"),
