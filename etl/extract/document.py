@@ -56,6 +56,7 @@ from etl.extract.patterns import (
     SENTENCE_END,
     STOCK_SPAN,
     SYSTEM,
+    THIS_YEAR_WORD,
     TO_LEVEL,
     TRAINING_WORDS,
     WHOLE_YEAR,
@@ -478,6 +479,20 @@ class _Extraction:
             self.sentence_at = (s, e)
             self.set_aside(mt, reason, cs, ce, None)
 
+    def stock_before(self, ss: int, cs: int, at: int) -> bool:
+        """An earlier clause of the sentence (ss..cs) states a standing total over years
+        (2014年以来…累计, “十四五”期间…累计), which the clauses listed after it share up to
+        `at`, unless the year itself is named between (全年…, 其中2016年…)."""
+        norm = self.norm
+        k = norm.rfind("累计", ss, cs)
+        if k < 0 or not GLOBAL_VETO.match(norm, k):
+            return False
+        if not STOCK_SPAN.search(norm, ss, min(k + 4, cs)) or self.whole_year(ss, k):
+            return False
+        if THIS_YEAR_WORD.search(norm, k, at):
+            return False
+        return not any(int(y.group(1)) == self.year for y in YEAR_MARK.finditer(norm, k, at))
+
     def whole_year(self, s: int, e: int) -> bool:
         """norm[s:e] states the report's whole year as its period (…1月1日至12月31日)."""
         m = WHOLE_YEAR.search(self.norm, s, e)
@@ -707,6 +722,10 @@ class _Extraction:
                     veto = None  # 2021年1月1日至12月31日…累计, 培训2期，累计参训: the year's
                 if veto:
                     self.set_aside(mt, _veto_reason(veto.group(0)), cs, ce, marks)
+                    continue
+                if cs > ss and self.stock_before(ss, cs, mt.start):
+                    # “十四五”期间，全局累计开展执法检查38次，组织集中学法44次: both totals
+                    self.set_aside(mt, "stock", cs, ce, marks)
                     continue
                 if _is_delta(left, clause_left, norm, ss, mt.start):
                     self.set_aside(mt, "delta", cs, ce, marks)

@@ -80,7 +80,14 @@ GLOBAL_VETO = re.compile(
 # 参训36人次): a since or until (截至年底, 2016年以来, 至今, 近三年, 历年) or 累计达到.
 STOCK_SPAN = re.compile(
     r"截[至止]|以来|至今|迄今|目前|历年|近[一二三四五两\d]+年|自\d{4}|累计(?:达到?|已达)"
+    # a plan period or a count of years: “十四五”期间, 五年来, 3年间
+    r"|十[一二三四五六]五”?\s*(?:期间|时期)|(?<![全当今本])[两三四五六七八九十\d]年(?:来|间)"
 )
+
+# Words that name the year itself: after a standing total in its sentence, the clauses from
+# one of them on are the year's again (累计公开信息386条，全年新发布25条; the report's own
+# year named does the same: 累计检查31次，其中2016年开展13次，检查企业42家次)
+THIS_YEAR_WORD = re.compile(r"全年|本年|今年|年内|当年")
 
 # An explicit year that is not the report's puts the rest of its sentence in that year.
 # (?<![\d\-—–~至])((?:19|20)\d{2})\s*年(?!\s*[\-—–~至]\s*\d), written to open with one
