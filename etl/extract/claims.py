@@ -377,7 +377,9 @@ def _clause_around(norm: str, ss: int, se: int, s: int, e: int) -> tuple[int, in
 
 # OUTLOOK_HEADING needs one of these words in its line: outside a section that looks ahead,
 # a line without them neither opens one nor holds 下一步, and is not read at all
-OUTLOOK_WORDS = re.compile(r"下一步|打算|工作计划|工作思路|明年|下一年|展望|努力方向")
+OUTLOOK_WORDS = re.compile(
+    r"下一步|打算|工作计划|工作思路|明年|下一年|展望|努力方向|主要安排|工作安排"
+)
 assert f"(?:{OUTLOOK_WORDS.pattern})" in OUTLOOK_HEADING.pattern
 
 
