@@ -28,6 +28,9 @@ from etl.extract.patterns import (
 from etl.fast_regex import fast, reach
 from etl.numbers import parse_number
 
+# A verb between a number and another kind's words after it: those words say what was done
+DONE_TO = re.compile(r"进行|开展|予以|作出|实施")
+
 
 def _choose(left: str, clause_left: str, right: str, mention: _Mention, sentence: str):
     """The indicator for one mention, or None. `left` is the clause text since the
@@ -48,6 +51,17 @@ def _choose(left: str, clause_left: str, right: str, mention: _Mention, sentence
             best_before, best_key = ind, before_key
         if after is not None and after < after_end:
             best_after, after_end = ind, after
+    if (
+        best_after is not None
+        and best_before is not None
+        and best_before is not best_after
+        and best_key[0] == len(left.rstrip())
+        and DONE_TO.search(right, 0, after_end) is not None
+    ):
+        # 科技项目合同14份逐一进行合法性审查: the word right before the number is what it
+        # counts where the other kind's words after it follow a verb (进行…审查: what was
+        # done to them, no head noun of the number as in 办理6件…案件)
+        best_after = None
     if best_after is not None:  # the noun after the number is its head: 办理6件…案件
         # 3项审批事项全部实现“一次办好”: every kind the words after it name
         others = [
