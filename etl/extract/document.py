@@ -394,8 +394,10 @@ class _Extraction:
                               self.year, ind.id, d.number, ind.unit, reason,
                               self.text[qs:qe], qs, qe, ns, ne)
                 )  # fmt: skip
-        if decisions and cells is not None:
+        if cells is not None and decisions:
             self.notes(cells, stated)
+        elif cells is not None:  # a row with no figure: a zero in words in a cell of it
+            self.notes(cells, stated, zeros_only=True)  # 行政许可 | —（本局无行政许可事项）
         return last
 
     def total_row(self, table: rows.Table, who: str, ind_id: str, value: float) -> bool:
@@ -416,7 +418,7 @@ class _Extraction:
         table.stated.pop((who, ind_id), None)
         return True
 
-    def notes(self, cells: list[rows.Cell], stated: dict) -> None:
+    def notes(self, cells: list[rows.Cell], stated: dict, zeros_only: bool = False) -> None:
         """The figures written in a row's note (备注, 说明: 其中联合检查9次。…), read as the
         report's sentences: a part of the row's figure (其中…, 含…) is set aside as such,
         another indicator's figure is a fact, and none is lost. A cell of words with a
@@ -424,8 +426,11 @@ class _Extraction:
         starts, n = self.mention_starts, len(self.mention_starts)
         for c in cells[1:]:
             cs, ce = c.start, c.start + len(c.text)
-            if c.numeric or not ((i := bisect_left(starts, cs)) < n and starts[i] < ce):
-                continue  # a figure of the row, or words with no number (most cells)
+            number = (i := bisect_left(starts, cs)) < n and starts[i] < ce
+            if zeros_only and (number or not ZERO_NEEDED.search(self.norm, cs, ce)):
+                continue  # (a row that gave nothing: only its cells with a zero in words)
+            if c.numeric or not (number or ZERO_NEEDED.search(self.norm, cs, ce)):
+                continue  # a figure of the row, or words with no number nor zero (most cells)
             self.row_of_note = [self.cat.by_id[i] for _, i in stated]
             for ss, se in _sentences(self.norm, cs, ce):
                 self.sentence(ss, se, dict(stated))
