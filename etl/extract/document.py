@@ -62,6 +62,7 @@ from etl.extract.patterns import (
     WHOLE_YEAR,
     WIDE,
     YEAR_MARK,
+    YEAR_SHARE,
     ZERO_HINT,
     ZERO_NEEDED,
     fields,
@@ -484,6 +485,19 @@ class _Extraction:
             self.sentence_at = (s, e)
             self.set_aside(mt, reason, cs, ce, None)
 
+    def year_of_stock(self, ss: int, cs: int, mt: _Mention, clause_left: str):
+        """The standing total set aside just before in the sentence, where this clause gives
+        the year's share of it (累计开展执法检查31次，其中2016年开展13次): its candidate,
+        whose indicator the year's figure is of; else None."""
+        m = YEAR_SHARE.match(clause_left)
+        if m is None or not self.candidates:
+            return None
+        if m["year"] and int(m["year"]) != self.year:
+            return None
+        c = self.candidates[-1]
+        ok = c.reason == "stock" and c.indicator and c.unit == mt.unit
+        return c if ok and ss <= c.num_start < cs else None
+
     def stock_before(self, ss: int, cs: int, at: int) -> bool:
         """An earlier clause of the sentence (ss..cs) states a standing total over years
         (2014年以来…累计, “十四五”期间…累计), which the clauses listed after it share up to
@@ -788,6 +802,8 @@ class _Extraction:
                     ind, also, how = taken[1], [], "shared"  # 分别开展执法检查5次和3次
                 if ind is None and stated and (part_at := norm.rfind("其中", ss, mt.start)) >= 0:
                     ind, also, how = self.part_of(stated, mt.unit, part_at)
+                if ind is None and (c := self.year_of_stock(ss, cs, mt, clause_left)):
+                    ind, also, how = self.cat.by_id[c.indicator], [], "year_of_stock"
                 # where the fact's quote opens: its clause, the list it counts, or the
                 # heading that named it
                 qs = cs

@@ -91,6 +91,10 @@ STOCK_SPAN = re.compile(
 # year named does the same: 累计检查31次，其中2016年开展13次，检查企业42家次)
 THIS_YEAR_WORD = re.compile(r"全年|本年|今年|年内|当年")
 
+# …and a clause that opens with 其中 and the year gives the year's share of that total
+# (其中2016年开展13次, 其中本年度新增…): the total's indicator, this year's figure
+YEAR_SHARE = re.compile(r"\s*其中\s*(?:(?P<year>(?:19|20)\d{2})\s*年度?|本年度?|今年|当年)")
+
 # An explicit year that is not the report's puts the rest of its sentence in that year.
 # (?<![\d\-—–~至])((?:19|20)\d{2})\s*年(?!\s*[\-—–~至]\s*\d), written to open with one
 # character class, as the extractor's number is (tests/test_fast_regex.py compares them)
