@@ -7,10 +7,10 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from etl.extract.choose import _all_words, _choose, _near, _taking
+from etl.extract.choose import DONE_TO, _all_words, _choose, _near, _taking
 from etl.extract.mentions import _compiled, _Mention
 
 
@@ -41,6 +41,14 @@ def _choose_every_word(left, clause_left, right, mention, sentence):
             k = p.search(right)
             if k and k.end() < after_len:
                 best_after, after_len = ind, k.end()
+    if (
+        best_after is not None
+        and best_before is not None
+        and best_before is not best_after
+        and best_pos == len(left.rstrip())
+        and DONE_TO.search(right, 0, after_len) is not None
+    ):
+        best_after = None  # 科技项目合同14份逐一进行合法性审查: the word before it
     if best_after is not None:
         others = [
             i
@@ -153,6 +161,7 @@ def _fake_words(monkeypatch) -> None:
 
 @given(FAKE_WORDS.map("".join), FAKE_WORDS.map("".join), FAKE_WORDS.map("".join),
        st.sampled_from([0.0, 2.0]))  # fmt: skip
+@example("检查", "", "开展检查", 0.0)  # a kind's word right before, another's after a verb
 def test_ties_between_kinds(left, clause_extra, right, value):
     with pytest.MonkeyPatch.context() as mp:
         _fake_words(mp)
