@@ -1,6 +1,6 @@
 """The extractor on the held-out documents (tests/heldout/: written in the shapes of 34
 more real reports, and scored blind before anything was fitted to them — F1 0.931 then, see
-tests/heldout/README.md; a second round, h16–h23, F1 0.837 blind), measured as tests/test_realshaped.py measures its corpus, by
+tests/heldout/README.md; a second round, h16–h23, F1 0.837 blind; a third, h24–h29, F1 0.923 blind), measured as tests/test_realshaped.py measures its corpus, by
 scripts/score_realshaped.py, and once more by the team's scorer (../shared/devset/score.py)
 where that checkout stands beside this one. The floors keep what the fixes that followed
 the blind score won; the blind score itself is the README's, and stays the figure to quote."""
@@ -26,8 +26,8 @@ def test_held_out_documents_precision_recall_and_coverage():
     assert r.returncode == 0, r.stderr
     s = json.loads(r.stdout)
     shown = {k: s[k] for k in ("precision", "recall", "coverage", "false_positives", "missed")}
-    # 15 of the first round, 8 of the second (h16–h23), two .docx among them
-    assert s["gold"] >= 190 and s["docs"] == 23, "the corpus is all there (a .docx among them)"
+    # 15 of the first round, 8 of the second (h16–h23), 6 of the third (h24–h29), two .docx among them
+    assert s["gold"] >= 255 and s["docs"] == 29, "the corpus is all there (a .docx among them)"
     assert s["precision"] >= 0.97, shown
     assert s["recall"] >= 0.97, shown
     assert s["coverage"] >= 0.99, shown
