@@ -152,12 +152,19 @@ def label_cell(norm: str, s: int, e: int) -> Cell:
 
 def review_run(norm: str, lines, n: int) -> tuple[list[Cell], int, str] | None:
     """The 复议/诉讼 table saved one cell per line: its header cells on the lines before,
-    then 5, 10 or 15 numbers one to a line. (the numbers, the index of the last line, the
-    header text)"""
+    then 5, 10 or 15 numbers one to a line, or all on one line apart by white space (a
+    page or PDF that flattened the table into lines of words). (the numbers, the index of
+    the last line, the header text)"""
     cells, last = [], n
     while last < len(lines) and (c := lone_cell(norm, *lines[last])) and c.numeric:
         cells.append(c)
         last += 1
+    if not cells:
+        s, e = lines[n]
+        cells = [Cell(m[0], s + m.start(), True) for m in re.finditer(r"\S+", norm[s:e])]
+        if not all(NUMBER.fullmatch(c.text) for c in cells):
+            return None
+        last = n + 1
     if len(cells) not in (5, 10, 15):
         return None
     head = norm[lines[max(0, n - 30)][0] : lines[n][0]]
