@@ -86,7 +86,7 @@ from etl.normalize import normalise
 from etl.numbers import parse_number
 
 # What WIDE can open with beside white space (tests/test_text_shortcuts.py)
-WIDE_OPENS = frozenset("全各")
+WIDE_OPENS = frozenset("全各一二三四五六七八九十")
 
 # a line that is 无 alone: 无[。.]? (a set: a line is looked up, not matched)
 NONE_LINES = frozenset(("无", "无。", "无."))
