@@ -42,6 +42,7 @@ from etl.extract.patterns import (
     COMPARED_YEAR,
     GLOBAL_VETO,
     HEADING,
+    HELD_BY,
     LIST_COUNT,
     LIST_NAMED,
     LOOKS_AHEAD,
@@ -530,11 +531,19 @@ class _Extraction:
     def attending(self, ind, stated: dict, cs: int, ce: int) -> bool:
         """A whole system's people who attended the training the reporter held in the same
         sentence (举办“科技法律大讲堂”4期，全市科技系统干部参加420余人次): the attendance at
-        the reporter's training, not the system's figure."""
-        return (
+        the reporter's training, not the system's figure. Not when another body is named as
+        the holder of what they attended, after the reporter's training (…集中学法8次；
+        二是参加市科技局举办的全市科技系统法治培训班，全市科技系统共210人次参训)."""
+        key = (self.owners.reporter, "trainings")
+        if not (
             ind.id == "training_attendance"
-            and (self.owners.reporter, "trainings") in stated
+            and key in stated
             and ATTENDING.search(self.norm, cs, ce) is not None
+        ):
+            return False
+        since = max(self.stated_at.get(key, self.sentence_at[0]), self.sentence_at[0])
+        return not any(
+            not _is_self(m["name"], self.owners) for m in HELD_BY.finditer(self.norm, since, cs)
         )
 
     def take(self, mt, ind, also, how, value, who, stated, broken_down, cs, ce, marks) -> None:

@@ -297,6 +297,9 @@ OTHER_BODY = re.compile(rf"[，,；;：:。！？!?\n][ \t\u3000]{{0,4}}{_BODY}"
 
 OTHER_BODY_AT_START = re.compile(rf"\s*{_BODY}")
 
+# A body named as the one that held a training (参加市科技局举办的…培训班)
+HELD_BY = re.compile(rf"{_BODY}[^，,。；;]{{0,6}}?(?:举办|主办|组织)")
+
 OTHER = "\x00other"  # the owner of what another body did: never emitted
 
 BATCH_UNITS = ("期", "批", "场", "场次")
