@@ -126,7 +126,7 @@ def _subject_marks(
             named = [(m.start(), m.end(), m.group(0)) for m in owners.pattern.finditer(norm, s, e)]
         object_end = -1  # end of the last agency named as an object (对A、B开展检查)
         for start, end, name in named:
-            before = norm[max(s, start - 4) : start]
+            before = norm[max(s, start - 6) : start]  # (指导内设机构: six characters)
             joined = object_end >= 0 and re.fullmatch(r"[、和及与]", norm[object_end:start])
             if NOT_SUBJECT_BEFORE.search(before) or joined:
                 object_end = end

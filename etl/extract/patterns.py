@@ -181,8 +181,10 @@ SELF = re.compile(
     r"我局|局机关|本局|本单位|我单位|全局|局党组|局领导|局班子|我(?P<level>[区县市省旗])"
 )
 
+# (所属 / 内设机构 only after one of them: 对所属知识产权局加强指导 names an object, but
+# 二是所属区知识产权局全年立案查处… opens its clause with the subordinate as subject)
 NOT_SUBJECT_BEFORE = re.compile(
-    r"(?:会同|联合|配合|协助|协同|指导|督促|对|向|为|在|所属|内设机构?)$"
+    r"(?:会同|联合|配合|协助|协同|指导|督促|对|向|为|在)(?:所属|内设机构?)?$"
 )
 
 ZERO_NEG = fast(
