@@ -87,7 +87,7 @@ from etl.normalize import normalise
 from etl.numbers import parse_number
 
 # What WIDE can open with beside white space (tests/test_text_shortcuts.py)
-WIDE_OPENS = frozenset("全各一二三四五六七八九十")
+WIDE_OPENS = frozenset("全各一二三四五六七八九十0123456789（(")
 
 # a line that is 无 alone: 无[。.]? (a set: a line is looked up, not matched)
 NONE_LINES = frozenset(("无", "无。", "无."))
@@ -203,6 +203,7 @@ class _Extraction:
         # sentence being read (（二）执法检查。全年开展4次), or None
         self.heading = None
         self.stated_at: dict = {}
+        self.others_stated: dict = {}
         self.seen: set = set()
         self.cat = _compiled()[0]
         # the pairs (由20个工作日压缩至5个工作日) found anywhere in the text: a sentence can
@@ -555,6 +556,9 @@ class _Extraction:
             who = OTHER if self.wide(cs, ce) and not self.attending(ind, stated, cs, ce) else who
         if who == OTHER:
             self.set_aside(mt, "other_body", cs, ce, marks, ind)
+            # what a 其中 after it counts (全区科技系统…抽查26次，其中我局开展9次): part_of
+            self.others_stated[(OTHER, ind.id)] = value
+            self.stated_at.setdefault((OTHER, ind.id), mt.start)
             return
         for target in (ind, *also):
             total = stated.get((who, target.id))
@@ -575,6 +579,13 @@ class _Extraction:
                 self.stated_at[(who, target.id)] = mt.start
             self.emit(target, value, mt.qualifier, cs, ce, mt.num_start, mt.num_end, who,
                       f"{how}:{target.id}")  # fmt: skip
+
+    def names_ours(self, s: int, e: int) -> bool:
+        """norm[s:e] names the reporter (我局, 局机关, 本局 …) or one of its subordinates."""
+        pattern = self.owners.pattern
+        return bool(SELF.search(self.norm, s, e)) or bool(
+            pattern and pattern.search(self.norm, s, e)
+        )
 
     def part_of(self, stated: dict, unit: str, part: int):
         """The indicator of a 其中-part that names none (全局共办理行政处罚案件五件，其中区知识
@@ -654,6 +665,7 @@ class _Extraction:
         norm, owners = self.norm, self.owners
         self.sentence_at = (ss, se)
         self.stated_at = {}  # (agency, indicator) -> where its total was stated in the sentence
+        self.others_stated = {}  # (OTHER, indicator) -> another body's figure in the sentence
         # (those carried from the sentence a 其中 continues: before it)
         bodies = _between(self.bodies, ss, se) if self.bodies else []  # (most texts: none)
         # no name of ours, of the reporter's or of another body in the sentence (and none
@@ -809,8 +821,18 @@ class _Extraction:
                     and norm[taken[0] : mt.start] in JOINERS
                 ):
                     ind, also, how = taken[1], [], "shared"  # 分别开展执法检查5次和3次
-                if ind is None and stated and (part_at := norm.rfind("其中", ss, mt.start)) >= 0:
-                    ind, also, how = self.part_of(stated, mt.unit, part_at)
+                if (
+                    ind is None
+                    and (stated or self.others_stated)
+                    and ((part_at := norm.rfind("其中", ss, mt.start)) >= 0)
+                ):
+                    # (another body's figure, set aside, still says what its 其中 counts
+                    # where the part names the reporter or one of ours as its subject: 其中
+                    # 我局开展9次 is the reporter's share; 其中各县区开展20次 stays unclear)
+                    ours = self.others_stated and self.names_ours(part_at, mt.start)
+                    ind, also, how = self.part_of(
+                        {**self.others_stated, **stated} if ours else stated, mt.unit, part_at
+                    )
                 if ind is None and (c := self.year_of_stock(ss, cs, mt, clause_left)):
                     ind, also, how = self.cat.by_id[c.indicator], [], "year_of_stock"
                 # where the fact's quote opens: its clause, the list it counts, or the

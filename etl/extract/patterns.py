@@ -220,9 +220,10 @@ SITUATION_HEAD = re.compile(
 # A figure of a whole region or system (全省各级…, 全市科技系统…, 各县（区）气象局…) opening
 # its clause is not the reporter's, unless the clause speaks of the reporter's own field
 # and of no system (全区3项气象行政审批事项 in a weather bureau's report).
-# An item of a 一是…二是… run opens with its enumerator before it (一是全区科技系统…).
+# An item of a run opens with its enumerator before it (一是全区科技系统…, 1.全区…, （1）全区…).
 WIDE = re.compile(
-    r"\s*(?:[一二三四五六七八九十]{1,2}是)?(?:全(?:国|省|市|区|县|州|盟|旗)|各(?:县|区|市|省|级|地|部门))"
+    r"\s*(?:[一二三四五六七八九十]{1,2}是|[0-9]{1,2}[.．、]|[（(](?:[0-9]{1,2}|[一二三四五六七八九十]{1,2})[)）])?"
+    r"(?:全(?:国|省|市|区|县|州|盟|旗)|各(?:县|区|市|省|级|地|部门))"
 )
 
 SYSTEM = re.compile(r"系统|各级|部门|单位|范围|各县|各区|各市|领域")
