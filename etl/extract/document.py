@@ -140,6 +140,12 @@ DECISIONS_BEFORE = re.compile(r"(?:许可|处罚)(?:处理)?决定(?:数量?|数
 # (5次和3次); a comma ends the clause, so never stands between them
 JOINERS = frozenset(("和", "、", "及", "与"))
 
+# What may stand between a clause's subject and its number where the clause repeats the
+# clause before it for another subject (…执法检查112次，我局开展7次)
+PARALLEL_REST = re.compile(
+    r"(?:全年|本年度?|共计?|也|亦|则|同期)*(?:开展|进行|组织|办理|查处|举办|召开|受理|立案|办结)?"
+)
+
 
 def _open_bracket_cut(quote: str, qs: int, qe: int, ne: int) -> tuple[str, int]:
     """The quote without a bracket it opens after its number and never closes, and what
@@ -580,6 +586,16 @@ class _Extraction:
             self.emit(target, value, mt.qualifier, cs, ce, mt.num_start, mt.num_end, who,
                       f"{how}:{target.id}")  # fmt: skip
 
+    def parallel(self, cs: int, at: int) -> bool:
+        """The clause names a subject first and then, before the number at `at`, no more
+        than a verb of doing (我局开展7次, 区知识产权局全年查处3件): it says the same as the
+        clause before of another subject, its indicator left out."""
+        norm = self.norm
+        m = SELF.match(norm, cs) or OTHER_BODY_AT_START.match(norm, cs)
+        if m is None and self.owners.pattern is not None:
+            m = self.owners.pattern.match(norm, cs)
+        return m is not None and PARALLEL_REST.fullmatch(norm, m.end(), at) is not None
+
     def names_ours(self, s: int, e: int) -> bool:
         """norm[s:e] names the reporter (我局, 局机关, 本局 …) or one of its subordinates."""
         pattern = self.owners.pattern
@@ -709,6 +725,8 @@ class _Extraction:
             # 由2017年的5次增加到9次: the 9 is this year's
             return not TO_LEVEL.search(norm, last[0], max(last[0], pos))
 
+        said = None  # (indicator, unit) of the sentence's last number taken, before this clause
+        taken = None
         # a pair found in a clause is found in its sentence: most sentences have none
         live = (
             [pair for pair in self.pairs if pair.pattern.search(norm, ss, se)] if self.pairs else []
@@ -733,6 +751,8 @@ class _Extraction:
             if zero_words and ZERO_NEEDED.search(norm, cs, ce):
                 _zeros(norm, cs, ce, marks, owners, self.emit, other_year)
             prev_end = left_from = cs
+            if taken is not None:
+                said = taken[1:]
             taken = None  # (end, indicator, unit) of the clause's last number taken
             # 区知识产权局、区地震局分别…5次和3次 (a clause holds 分别 only where the text does)
             each = self.respectively(cs, ce, marks) if self.respective else {}
@@ -833,6 +853,15 @@ class _Extraction:
                     ind, also, how = self.part_of(
                         {**self.others_stated, **stated} if ours else stated, mt.unit, part_at
                     )
+                if (
+                    ind is None
+                    and said is not None
+                    and said[1] == mt.unit
+                    and self.parallel(cs, mt.start)
+                ):
+                    # 全市地震系统全年开展执法检查112次，我局开展7次: a new subject doing
+                    # the same, its indicator left out
+                    ind, also, how = said[0], [], "parallel"
                 if ind is None and (c := self.year_of_stock(ss, cs, mt, clause_left)):
                     ind, also, how = self.cat.by_id[c.indicator], [], "year_of_stock"
                 # where the fact's quote opens: its clause, the list it counts, or the
