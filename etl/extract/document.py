@@ -140,6 +140,9 @@ DECISIONS_BEFORE = re.compile(r"(?:许可|处罚)(?:处理)?决定(?:数量?|数
 # (5次和3次); a comma ends the clause, so never stands between them
 JOINERS = frozenset(("和", "、", "及", "与"))
 
+# A list's next item: a name and then its own number (、审查合同5份)
+NEXT_ITEM = re.compile(r"^、[^、，,。；;\d]{1,12}\d")
+
 # What may stand between a clause's subject and its number where the clause repeats the
 # clause before it for another subject (…执法检查112次，我局开展7次)
 PARALLEL_REST = re.compile(
@@ -805,6 +808,10 @@ class _Extraction:
                     if ce < se and norm[ce] in "，,"
                     else norm[mt.end : ce]
                 )
+                if right[:1] == "、" and NEXT_ITEM.search(right):
+                    # 制发规范性文件2件、审查合同5份: what follows the 、 is the next item's
+                    # name, with its own number, and says nothing of this one
+                    right = ""
                 row_named = (
                     mt.unit in ("个", "件")
                     and "决定"
