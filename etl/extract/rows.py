@@ -120,7 +120,13 @@ def split_line(norm: str, s: int, e: int) -> list[Cell] | None:
             cells = [c for c in _cells(parts) if c.text]
             return cells if len(cells) >= 2 else None
     if not line.rstrip()[-1:].isdigit():
-        return None  # a row flattened by spaces ends with its numbers
+        # a row flattened by spaces ends with its numbers; a header so flattened names
+        # its years (指标名称 单位 2018年 2017年), which say which column is the report's
+        if "年" in line and not SENTENCE_MARK.search(line):
+            cells = _cells([(t[0], s + t.start()) for t in re.finditer(r"\S+", line)])
+            if len(cells) >= 3 and any(YEAR_HEAD.fullmatch(c.text) for c in cells[1:]):
+                return cells
+        return None
     m = SPACED.match(line)
     if m and not SENTENCE_MARK.search(m["label"]):
         return _cells([(t.group(0), s + t.start()) for t in re.finditer(r"\S+", line)])
