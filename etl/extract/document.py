@@ -140,6 +140,9 @@ DECISIONS_BEFORE = re.compile(r"(?:许可|处罚)(?:处理)?决定(?:数量?|数
 # (5次和3次); a comma ends the clause, so never stands between them
 JOINERS = frozenset(("和", "、", "及", "与"))
 
+# What may stand before a number that a label and a colon name (执法检查：全年6次)
+LABEL_COUNT = re.compile(r"\s*(?:全年|本年度?|共|共计|合计|计)?\s*")
+
 # A list's next item: a name and then its own number (、审查合同5份)
 NEXT_ITEM = re.compile(r"^、[^、，,。；;\d]{1,12}\d")
 
@@ -632,6 +635,17 @@ class _Extraction:
         ind, also, _ = _choose(name, name, right, mt, about)
         return ind, also, "list", prev if ind is not None else cs
 
+    def labelled(self, ss: int, cs: int, mt, right: str, about: str):
+        """The indicator of a number that is all its clause holds after a colon, named by
+        the label before the colon (执法检查：6次; 主动公开政府信息：62条), and where the label
+        opens (the fact's quote takes both); (None, [], "", cs) when the label names none."""
+        prev = max(ss, _clause_start(self.norm, cs - 1))
+        name = self.norm[prev : cs - 1]
+        if not name.strip() or len(name) > 20:
+            return None, [], "", cs
+        ind, also, _ = _choose(name, name, right, mt, about)
+        return ind, also, "label", prev if ind is not None else cs
+
     def row_body(self, label: str) -> str | None:
         """The body a table row names (区知识产权局 | 5 | 18), rows.SUM for a total row, None
         when the label names no body (the row is then read as an indicator's)."""
@@ -876,6 +890,13 @@ class _Extraction:
                 qs = cs
                 if ind is None and LIST_COUNT.fullmatch(clause_left):
                     ind, also, how, qs = self.listed(ss, cs, mt, right, about)
+                if (
+                    ind is None
+                    and cs > ss
+                    and norm[cs - 1] in "：:"
+                    and LABEL_COUNT.fullmatch(clause_left)
+                ):
+                    ind, also, how, qs = self.labelled(ss, cs, mt, right, about)
                 if ind is None and self.heading is not None:  # （二）执法检查。…全年开展4次
                     ind = _headed(self.heading[:2], None, mt, clause_left, about)
                     if ind is not None:
