@@ -153,6 +153,20 @@ PARALLEL_REST = re.compile(
 )
 
 
+HANZI_YEAR = re.compile(r"([一二][〇一二三四五六七八九]{3})\s*年(?!\s*[\-—–~至])")
+_HANZI_DIGIT = str.maketrans("〇一二三四五六七八九", "0123456789")
+
+
+def _hanzi_years(norm: str) -> list[tuple[int, int]]:
+    """(position, year) of each year written in Chinese numerals (二〇一五年)."""
+    out = []
+    for m in HANZI_YEAR.finditer(norm):
+        year = int(m[1].translate(_HANZI_DIGIT))
+        if 1990 <= year <= 2099:
+            out.append((m.start(), year))
+    return out
+
+
 def _open_bracket_cut(quote: str, qs: int, qe: int, ne: int) -> tuple[str, int]:
     """The quote without a bracket it opens after its number and never closes, and what
     follows that bracket (公开政府信息71条(其中 → 公开政府信息71条: the clause ran to the
@@ -205,6 +219,8 @@ class _Extraction:
                 if CLAUSE_OPEN.search(self.norm, max(0, at - 3), at)
             ]
             + [(m.start(), 0) for m in year_spans(self.norm)]  # YEAR_SPAN's
+            # a year in Chinese numerals (二〇一五年，…), which YEAR_MARK's digits miss
+            + (_hanzi_years(self.norm) if "〇" in self.norm else [])
         )
         self.facts: list[Fact] = []
         self.candidates: list[Candidate] = []
