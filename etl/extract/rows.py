@@ -43,9 +43,10 @@ NOTE_HEAD = re.compile(r"备\s*注|说\s*明|附\s*注|情况说明")
 # A table's first column of row numbers (序号 | 项目 | 数量（件）, then 1 | 行政处罚案件 | 3)
 SERIAL_HEAD = re.compile(r"序\s*号|编\s*号")
 SERIAL = re.compile(r"\d{1,3}")
-# A row flattened by a PDF copy: a label with no spaces, perhaps a unit, then numbers.
+# A row flattened by a PDF copy: a label with no spaces (perhaps numbered: 1．收到申请数),
+# perhaps a unit, then numbers.
 SPACED = re.compile(
-    r"^(?P<label>[^\s\d，。,;；][^\s，。;；]*?)(?:\s+(?P<unit>[\u4e00-\u9fff%]{1,3}))?"
+    r"^(?P<label>(?:\d{1,2}[.．、])?[^\s\d，。,;；][^\s，。;；]*?)(?:\s+(?P<unit>[\u4e00-\u9fff%]{1,3}))?"
     r"(?P<nums>(?:\s+[-+]?\d[\d,]*(?:\.\d+)?)+)\s*$"
 )
 UNIT_CHARS = re.compile(r"[\u4e00-\u9fff%]+")  # what a unit alone on a line is made of
