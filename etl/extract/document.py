@@ -82,6 +82,7 @@ from etl.extract.text import (
     _sentences,
 )
 from etl.extract.year_marks import relative_years, year_spans
+from etl.identify import region_of
 from etl.model import Candidate, Fact
 from etl.normalize import normalise
 from etl.numbers import parse_number
@@ -142,6 +143,9 @@ JOINERS = frozenset(("和", "、", "及", "与"))
 
 # What may stand before a number that a label and a colon name (执法检查：全年6次)
 LABEL_COUNT = re.compile(r"\s*(?:全年|本年度?|共|共计|合计|计)?\s*")
+
+# The reporter's own level within a system's figure (其中区本级办理32件, 局本级)
+OWN_LEVEL = re.compile(r"(?:(?P<level>[区县市省旗])|局)?本级")
 
 # A list's next item: a name and then its own number (、审查合同5份)
 NEXT_ITEM = re.compile(r"^、[^、，,。；;\d]{1,12}\d")
@@ -619,10 +623,14 @@ class _Extraction:
         return m is not None and PARALLEL_REST.fullmatch(norm, m.end(), at) is not None
 
     def names_ours(self, s: int, e: int) -> bool:
-        """norm[s:e] names the reporter (我局, 局机关, 本局 …) or one of its subordinates."""
-        pattern = self.owners.pattern
-        return bool(SELF.search(self.norm, s, e)) or bool(
-            pattern and pattern.search(self.norm, s, e)
+        """norm[s:e] names the reporter (我局, 局机关, 本局, its own level: 区本级 in a
+        district's report, not 市本级) or one of its subordinates."""
+        norm, pattern = self.norm, self.owners.pattern
+        if SELF.search(norm, s, e) or (pattern and pattern.search(norm, s, e)):
+            return True
+        own = OWN_LEVEL.search(norm, s, e)
+        return own is not None and (
+            not own["level"] or region_of(self.owners.reporter).endswith(own["level"])
         )
 
     def part_of(self, stated: dict, unit: str, part: int):
