@@ -145,8 +145,25 @@ def _subject_marks(
         if start < s or start >= e or any(start <= p < end for p, _ in marks):
             continue  # outside, or one of ours
         marks.append((start, None if _is_self(name, owners) else OTHER))
+    if marks and "是" in norm[s:e]:
+        marks += _item_resets(norm, s, e, marks)
     marks.sort()
     return marks
+
+
+_ITEM = re.compile(r"[一二三四五六七八九十]{1,2}是")
+_ITEM_BEFORE = "，,；;：:。\n "
+
+
+def _item_resets(norm: str, s: int, e: int, marks) -> list[tuple[int, None]]:
+    """The items of a 一是…二是… run are the report's own statements: a subject named
+    inside one item (一是区知识产权局开展执法检查5次；二是组织集中学法6次) does not carry
+    into the next. (A subject named before the run, 区知识产权局一是…二是…, carries through
+    it.) A mark back to the reporter where each such next item opens."""
+    items = [m.start() for m in _ITEM.finditer(norm, s, e)
+             if m.start() == s or norm[m.start() - 1] in _ITEM_BEFORE]  # fmt: skip
+    return [(p, None) for q, p in zip(items, items[1:], strict=False)
+            if any(q < at < p and who is not None for at, who in marks)]  # fmt: skip
 
 
 def _alias_of_reporter(norm: str, start: int, owners: Owners, own, bodies) -> bool:
