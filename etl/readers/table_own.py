@@ -18,9 +18,6 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from openpyxl.utils import get_column_letter
-
-from etl.model import TableRow
 from etl.readers.table_cells import _HEADER_SEARCH_ROWS, _YEAR_HEADER, _at, _norm, looks_numeric
 from etl.readers.table_formulas import _unread_problem
 from etl.readers.table_stat import (
@@ -30,8 +27,10 @@ from etl.readers.table_stat import (
     _NOTE_ROW,
     _TOTAL,
     _YEAR_IN,
+    _aside_columns,
     _check_total,
     _filled_by,
+    _row_facts,
     _stat_cols,
     _StatCol,
 )
@@ -215,26 +214,10 @@ def _unpivot_own(sheet, cells, unread, header, where, sheet_name, path, rows, pr
             year = table_year
         parts.append(i)
         note = _at(cells, i, header.note_col) if header.note_col is not None else ""
-        quote = " | ".join(
-            [agency, f"{year}年"]
-            + [f"{c.header}：{v}" for c, v in values if v]
-            + ([f"备注：{note}"] if note else [])
+        _row_facts(
+            agency, year, values, present, note, (sheet, where, rownum), used, rows, problems
         )
-        for c, value in present:
-            used.add(c.col)
-            if c.aside:
-                continue
-            ref = f"{get_column_letter(c.col + 1)}{rownum}"
-            if not looks_numeric(value):
-                problems.append(f"{where}第{rownum}行：数值「{value}」不是数字（{ref}），已跳过")
-                continue
-            rows.append(
-                TableRow(agency=agency, year=year, indicator=c.indicator.id, value=value,
-                         unit=c.unit, note=note, sheet=sheet, cell=ref, quote=quote)
-            )  # fmt: skip
-    for c in cols:
-        if c.aside and c.col in used:
-            problems.append(f"{where}{get_column_letter(c.col + 1)}列：{c.aside}")
+    _aside_columns(cols, used, where, problems)
     if header.year_col is not None:
         for t in totals:
             _check_total(cells, unread, t, parts, cols, header.year_col, where, problems, "各年度")

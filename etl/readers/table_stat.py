@@ -212,28 +212,42 @@ def _unpivot_stat(sheet, cells, unread, header, where, names, rows, problems) ->
             continue
         parts.append(i)
         note = _at(cells, i, header.note_col) if header.note_col is not None else ""
-        quote = " | ".join(
-            [label, f"{year}年"]
-            + [f"{c.header}：{v}" for c, v in values if v]
-            + ([f"备注：{note}"] if note else [])
-        )
-        for c, value in present:
-            used.add(c.col)
-            if c.aside:
-                continue
-            ref = f"{get_column_letter(c.col + 1)}{rownum}"
-            if not looks_numeric(value):
-                problems.append(f"{where}第{rownum}行：数值「{value}」不是数字（{ref}），已跳过")
-                continue
-            rows.append(
-                TableRow(agency=label, year=year, indicator=c.indicator.id, value=value,
-                         unit=c.unit, note=note, sheet=sheet, cell=ref, quote=quote)
-            )  # fmt: skip
+        _row_facts(label, year, values, present, note, (sheet, where, rownum), used, rows, problems)
+    _aside_columns(cols, used, where, problems)
+    for t in totals:
+        _check_total(cells, unread, t, parts, cols, header.agency_col, where, problems)
+
+
+def _row_facts(agency, year, values, present, note, at, used, rows, problems) -> None:
+    """One row's figures as TableRows of `agency` and `year`, each quoted as the row reads
+    (agency | year | each column's header：figure | 备注：note); a figure that is no number
+    is a problem with its cell. at: (sheet, where, row number); `used`: the columns read."""
+    sheet, where, rownum = at
+    quote = " | ".join(
+        [agency, f"{year}年"]
+        + [f"{c.header}：{v}" for c, v in values if v]
+        + ([f"备注：{note}"] if note else [])
+    )
+    for c, value in present:
+        used.add(c.col)
+        if c.aside:
+            continue
+        ref = f"{get_column_letter(c.col + 1)}{rownum}"
+        if not looks_numeric(value):
+            problems.append(f"{where}第{rownum}行：数值「{value}」不是数字（{ref}），已跳过")
+            continue
+        rows.append(
+            TableRow(agency=agency, year=year, indicator=c.indicator.id, value=value,
+                     unit=c.unit, note=note, sheet=sheet, cell=ref, quote=quote)
+        )  # fmt: skip
+
+
+def _aside_columns(cols, used, where: str, problems: list[str]) -> None:
+    """A problem for each column set aside (a 其中 column, one naming no indicator) that
+    held a figure, with its reason."""
     for c in cols:
         if c.aside and c.col in used:
             problems.append(f"{where}{get_column_letter(c.col + 1)}列：{c.aside}")
-    for t in totals:
-        _check_total(cells, unread, t, parts, cols, header.agency_col, where, problems)
 
 
 def _check_total(
