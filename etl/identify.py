@@ -53,10 +53,11 @@ YEAR_RANGE = re.compile(rf"(?:{YEAR})\s*年?\s*[-—–~至]\s*(?:{YEAR})\s*年?
 # How far into a page its title and metadata may stand (web chrome can be long).
 HEAD_LINES = 80
 HEAD_CHARS = 8000
+# The verbs by which an opening presents the report it opens, besides 现将 (特编制X局2020年…
+# 报告, 现发布《…》, 向社会公布…): PRESENT's, and words a body's name may follow
+PRESENTS = r"特?编制了?|现?发布|现?公布|(?:特|现)?向社会公[布开]"
 # Words that open a clause before the body's name: 关于X局…, 现将X局…
-LEAD_WORDS = re.compile(
-    r"^(?:关于|现将|现把|根据|按照|中共|附件\d*|全文|标题|题目|特?编制了?|现?发布|现?公布|(?:特|现)?向社会公[布开])+"
-)
+LEAD_WORDS = re.compile(rf"^(?:关于|现将|现把|根据|按照|中共|附件\d*|全文|标题|题目|{PRESENTS})+")
 # A name that is a pronoun or a party organ is nobody's agency name here.
 NOT_A_NAME = re.compile(
     r"^(?:我|本|该|全|各|贵|此|其|两|上级|下属|所属|有关|相关|直属)|^[省市区县州]?委$|党委|党组|"
@@ -86,7 +87,7 @@ OPENING_YEAR = re.compile(rf"^\s*(?P<year>{YEAR})\s*年度?(?:[，,]|以来|是|
 # and the other ways an opening presents the report it opens: 特编制X局2020年…报告, 现发布《X局
 # 2024年…报告》, 向社会公布2021年度本级机关…报告, 我局编制了2016年…报告
 PRESENT = re.compile(
-    r"(?:现将|现把|特将|特?编制了?|现?发布|现?公布|(?:特|现)?向社会公(?:布|开))"
+    rf"(?:现将|现把|特将|{PRESENTS})"
     rf"[^。\n]{{0,40}}?(?P<year>{YEAR})\s*年度?[^。\n]{{0,30}}?(?:报告|总结)"
 )
 # A news item's first sentence dates what it tells: 2023年11月15日，X局…; 为…，2024年4月中旬，…

@@ -645,30 +645,26 @@ class _Extraction:
             return None, [], ""
         return self.cat.by_id[kinds.pop()], [], "part"
 
-    def listed(self, ss: int, cs: int, mt, right: str, about: str):
-        """The indicator of a number that counts what a list holds, named by the clause
-        before it in its sentence (公布“一次办好”事项清单，列入事项2项: one-visit items), and
-        where the list's clause opens (the fact's quote takes both); (None, [], "", cs) when
-        no list is named there, or its name is no indicator's."""
+    def named_before(self, ss: int, cs: int, mt, right: str, about: str, how: str):
+        """The indicator of a number its clause does not name, named by the clause before it
+        in its sentence, and where that clause opens (the fact's quote takes both): how
+        "list", a number that counts what a list holds (公布“一次办好”事项清单，列入事项2项:
+        one-visit items); how "label", a number that is all its clause holds after a colon,
+        named by the label before the colon (执法检查：6次; 主动公开政府信息：62条).
+        (None, [], "", cs) when there is no such clause, or it names no indicator."""
         if cs <= ss:  # the sentence's first clause: no clause before it
             return None, [], "", cs
         prev = max(ss, _clause_start(self.norm, cs - 1))
         name = self.norm[prev : cs - 1]
-        if not LIST_NAMED.search(name):
+        named = (
+            LIST_NAMED.search(name) is not None
+            if how == "list"
+            else bool(name.strip()) and len(name) <= 20  # a label, not a sentence
+        )
+        if not named:
             return None, [], "", cs
         ind, also, _ = _choose(name, name, right, mt, about)
-        return ind, also, "list", prev if ind is not None else cs
-
-    def labelled(self, ss: int, cs: int, mt, right: str, about: str):
-        """The indicator of a number that is all its clause holds after a colon, named by
-        the label before the colon (执法检查：6次; 主动公开政府信息：62条), and where the label
-        opens (the fact's quote takes both); (None, [], "", cs) when the label names none."""
-        prev = max(ss, _clause_start(self.norm, cs - 1))
-        name = self.norm[prev : cs - 1]
-        if not name.strip() or len(name) > 20:
-            return None, [], "", cs
-        ind, also, _ = _choose(name, name, right, mt, about)
-        return ind, also, "label", prev if ind is not None else cs
+        return ind, also, how, prev if ind is not None else cs
 
     def row_body(self, label: str) -> str | None:
         """The body a table row names (区知识产权局 | 5 | 18), rows.SUM for a total row, None
@@ -913,14 +909,14 @@ class _Extraction:
                 # heading that named it
                 qs = cs
                 if ind is None and LIST_COUNT.fullmatch(clause_left):
-                    ind, also, how, qs = self.listed(ss, cs, mt, right, about)
+                    ind, also, how, qs = self.named_before(ss, cs, mt, right, about, "list")
                 if (
                     ind is None
                     and cs > ss
                     and norm[cs - 1] in "：:"
                     and LABEL_COUNT.fullmatch(clause_left)
                 ):
-                    ind, also, how, qs = self.labelled(ss, cs, mt, right, about)
+                    ind, also, how, qs = self.named_before(ss, cs, mt, right, about, "label")
                 if ind is None and self.heading is not None:  # （二）执法检查。…全年开展4次
                     ind = _headed(self.heading[:2], None, mt, clause_left, about)
                     if ind is not None:

@@ -149,12 +149,12 @@ DELTA_AFTER_COMPARISON = re.compile(
     r"(?:比|较)(?:上年|去年|上一年度?|同期|往年|\d{4}年)[^，,；;。]{0,3}(?:增加|减少|增长|下降|上升|提高|降低|缩短|压缩|延长|多|少)"
 )
 
-# 由2017年的5次增加到9次: after "increased to", the level is the report's year's again
 # A year named as what this year is compared with (较2018年的60条, 比2018年增加, 与2018年相比)
 # speaks for its own clause only: the clauses after it are the sentence's own year again.
 COMPARED_YEAR = re.compile(r"(?:较|比|相比|对比|相较|与|同)于?\s*$")
 CLAUSE_STOP = re.compile(r"[，,；;]")
 
+# 由2017年的5次增加到9次: after "increased to", the level is the report's year's again
 TO_LEVEL = re.compile(
     r"(?:增加|提高|提升|上升|增长|下降|减少|降低|缩减|压减|压缩|缩短|升|降|增|减)(?:到|至)$"
 )

@@ -51,7 +51,7 @@ SPACED = re.compile(
 )
 UNIT_CHARS = re.compile(r"[\u4e00-\u9fff%]+")  # what a unit alone on a line is made of
 SENTENCE_MARK = re.compile(r"[，。；;]|,(?!\d)")
-YEAR_HEAD = re.compile(r"(?:19|20)\d{2}\s*年?度?")
+YEAR_HEAD = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年?度?")
 # A row of one channel (政府网站公开政府信息数) is a part of the disclosures' total.
 CHANNEL = re.compile(
     r"网站|微博|微信|公众号|公报|客户端|新媒体|报刊|广播|电视|公开栏|查阅点|发布会"
@@ -351,7 +351,7 @@ class Table:
         figures; another year's are no facts of this report, but candidates (other_year)."""
         if not self.columns or len(self.header) != len(cells):
             return None
-        m = re.fullmatch(r"(?P<year>(?:19|20)\d{2})\s*年?度?", cells[0].text)
+        m = YEAR_HEAD.fullmatch(cells[0].text)
         if m is None:
             return None
         reason = None if int(m["year"]) == self.year else "other_year"

@@ -19,7 +19,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from etl.readers.table_cells import _HEADER_SEARCH_ROWS, _YEAR_HEADER, _at, _norm, looks_numeric
-from etl.readers.table_formulas import _unread_problem
 from etl.readers.table_stat import (
     _DATE_PART,
     _NOT_APPLICABLE,
@@ -31,6 +30,7 @@ from etl.readers.table_stat import (
     _check_total,
     _filled_by,
     _row_facts,
+    _row_values,
     _stat_cols,
     _StatCol,
 )
@@ -188,11 +188,7 @@ def _unpivot_own(sheet, cells, unread, header, where, sheet_name, path, rows, pr
         if _TOTAL.match(_norm(label or first)):
             totals.append(i)
             continue
-        values = [(c, _at(cells, i, c.col)) for c in cols]
-        present = [(c, v) for c, v in values if v and _norm(v) not in _NOT_APPLICABLE]
-        for c in cols:
-            if (i, c.col) in unread and not c.aside:
-                problems.append(_unread_problem(where, i, c.col, unread[(i, c.col)]))
+        values, present = _row_values(cells, i, cols, unread, where, problems)
         if not present:
             continue
         if header.year_col is not None:

@@ -198,11 +198,7 @@ def _unpivot_stat(sheet, cells, unread, header, where, names, rows, problems) ->
         if _TOTAL.match(_norm(label)):
             totals.append(i)
             continue
-        values = [(c, _at(cells, i, c.col)) for c in cols]
-        present = [(c, v) for c, v in values if v and _norm(v) not in _NOT_APPLICABLE]
-        for c in cols:
-            if (i, c.col) in unread and not c.aside:
-                problems.append(_unread_problem(where, i, c.col, unread[(i, c.col)]))
+        values, present = _row_values(cells, i, cols, unread, where, problems)
         if not present:
             continue
         if not label:
@@ -216,6 +212,18 @@ def _unpivot_stat(sheet, cells, unread, header, where, names, rows, problems) ->
     _aside_columns(cols, used, where, problems)
     for t in totals:
         _check_total(cells, unread, t, parts, cols, header.agency_col, where, problems)
+
+
+def _row_values(cells, i: int, cols, unread, where: str, problems: list[str]):
+    """Row i's cell under each column, (column, text), and those that hold a value (not
+    blank, not 无/—); each formula cell Excel never computed, of a column that is read, is
+    a problem."""
+    values = [(c, _at(cells, i, c.col)) for c in cols]
+    present = [(c, v) for c, v in values if v and _norm(v) not in _NOT_APPLICABLE]
+    for c in cols:
+        if (i, c.col) in unread and not c.aside:
+            problems.append(_unread_problem(where, i, c.col, unread[(i, c.col)]))
+    return values, present
 
 
 def _row_facts(agency, year, values, present, note, at, used, rows, problems) -> None:
